@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export const OCTOPUSH_CREDENTIAL = 'octopushApi';
+const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
+
+/** Hints for Octopush's error codes: the documented v1 code 442 and the legacy numeric codes (unverified in v1). */
+const ERROR_HINTS: Record<number, string> = {
+	442: 'Voice language not supported.',
+	101: 'Octopush refused the API login / API key.',
+	104: 'Your Octopush credit is too low for this send. Top up the account and run the node again.',
+	106: 'The sender is not allowed: 3 to 11 letters or digits, and Octopush must allow custom senders on your account.',
+	107: 'The message text is missing.',
+	117: 'None of the phone numbers is valid.',
+	120: 'A request with the same Request ID was already sent in the last 24 hours, so Octopush refused it as a duplicate. Nothing was sent twice.',
+	150: 'No country matches the prefix of a phone number.',
+	151: 'Octopush does not serve the country of a phone number.',
+};
+
+const STATUS_HINTS: Record<number, string> = {
+	401: 'Octopush refused the API login / API key. Check the Octopush credential.',
+	403: 'Octopush forbids this call for your account (is the service, e.g. Voice SMS, enabled in Additional services?).',
+};
+
+interface OctopushErrorBody {
+	code?: number;
+	message?: string;
+	errors?: Record<string, { code?: number; message?: string }>;
+}
+
+async function baseUrl(context: IExecuteFunctions): Promise<string> {
+	const credentials = await context.getCredentials(OCTOPUSH_CREDENTIAL);
+	return ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+/** Every call to Octopush goes through here: authentication headers, base URL and error mapping. */
+export async function octopushRequest(
+	context: IExecuteFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	itemIndex: number,
+	body?: IDataObject,
+	qs?: IDataObject,
+): Promise<IDataObject> {
+	const url = `${await baseUrl(context)}${path}`;
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, OCTOPUSH_CREDENTIAL, {
+			method,
+			url,
+			body,
+			qs,
+			json: true,
+		})) as IDataObject | undefined;
+		return response ?? {};
+	} catch (error) {
+		throw octopushApiError(context, error as JsonObject, itemIndex);
+	}
+}
+
+function responseBodyOf(error: unknown): OctopushErrorBody | undefined {
+	const e = error as { response?: { data?: unknown }; context?: { data?: unknown } };
+	const data = e?.response?.data ?? e?.context?.data;
+	return typeof data === 'object' && data !== null ? (data as OctopushErrorBody) : undefined;
+}
+
+function statusOf(error: unknown): number | undefined {
+	const e = error as { response?: { status?: number }; httpCode?: string | null };
+	return e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+}
+
+export function octopushApiError(context: IExecuteFunctions, error: JsonObject, itemIndex: number): NodeApiError {
+	// httpRequestWithAuthentication already wraps failures in a NodeApiError; build ours from what it wraps.
+	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
+	const body = responseBodyOf(error) ?? responseBodyOf(source);
+	const status = statusOf(source) ?? statusOf(error);
+	const fieldErrors = Object.entries(body?.errors ?? {}).map(
+		([field, detail]) =>
+			`${field}: ${detail.message ?? ERROR_HINTS[detail.code ?? -1] ?? 'invalid'}${detail.code ? ` (code ${detail.code})` : ''}`,
+	);
+	const codes = [body?.code, ...Object.values(body?.errors ?? {}).map((d) => d.code)];
+	const hint = codes.map((c) => (c ? ERROR_HINTS[c] : undefined)).find(Boolean) ?? (status ? STATUS_HINTS[status] : undefined);
+	const message = fieldErrors.length
+		? `Octopush refused the request: ${fieldErrors.join('; ')}`
+		: body?.message
+			? `Octopush error${status ? ` ${status}` : ''}: ${body.message}`
+			: undefined;
+	return new NodeApiError(context.getNode(), source, {
+		itemIndex,
+		message,
+		description: hint,
+		httpCode: status ? String(status) : undefined,
+	});
+}

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { executePerItem, type Operation } from '../../../shared/operation';
+import { routeeRequest } from '../../transport';
+
+export const getBalance: Operation = {
+	description: [],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executePerItem(this, items, async (itemIndex) =>
+			routeeRequest(this, 'GET', '/accounts/me/balance', itemIndex),
+		);
+	},
+};
