@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { PACKAGE_DIR, PackageTypes } from '../harness';
+
+const packageJson = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+
+describe('package as n8n loads it', () => {
+	let types: PackageTypes;
+	beforeAll(async () => {
+		types = await PackageTypes.load();
+	});
+
+	test('n8n registers both credentials and every node listed in package.json', () => {
+		expect(types.credentialTypeNames.sort()).toEqual(['octopushApi', 'routeeOAuth2Api']);
+		const listed = (packageJson.n8n.nodes as string[]).map((file) =>
+			path.basename(file, '.node.js').replace(/^./, (c) => c.toLowerCase()),
+		);
+		expect(types.nodeTypeNames.sort()).toEqual(
+			listed.map((name) => `n8n-nodes-routee-octopush.${name}`).sort(),
+		);
+	});
+
+	test('every file n8n is told to load exists in dist/, with its icons', () => {
+		for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) {
+			expect(existsSync(path.join(PACKAGE_DIR, file))).toBe(true);
+		}
+		for (const icon of ['routee.svg', 'routee.dark.svg', 'octopush.svg', 'octopush.dark.svg']) {
+			expect(existsSync(path.join(PACKAGE_DIR, 'dist/icons', icon))).toBe(true);
+		}
+	});
+
+	test('community package rules: no runtime dependencies, n8n-workflow as the only peer', () => {
+		expect(packageJson.dependencies ?? {}).toEqual({});
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(packageJson.n8n.strict).toBe(true);
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.files).toEqual(['dist']);
+	});
+
+	test('action nodes are usable as tools, triggers are not', () => {
+		for (const name of types.nodeTypeNames) {
+			const description = types.getByNameAndVersion(name).description;
+			const isTrigger = description.group.includes('trigger');
+			expect({ name, usableAsTool: description.usableAsTool === true }).toEqual({
+				name,
+				usableAsTool: !isTrigger,
+			});
+		}
+	});
+});

@@ -1,0 +1,294 @@
+import './environment';
+
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IExecuteData,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	ITaskData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { HarnessCredentialsHelper } from './credentials-helper';
+import { PackageTypes } from './package-types';
+
+export interface WorkflowJson {
+	id?: string;
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	settings?: Record<string, unknown>;
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string; context?: Record<string, unknown>; httpCode?: string | null };
+	/** Output items of each node's first main output, last run. */
+	output: Record<string, INodeExecutionData[]>;
+	executionOrder: string[];
+}
+
+let executionCounter = 0;
+
+/**
+ * Runs workflows through n8n-core's WorkflowExecute with our built package and real
+ * credential handling (preAuthentication + authenticate), e.g. against the sandbox.
+ */
+export class Harness {
+	readonly credentials: HarnessCredentialsHelper;
+
+	private constructor(readonly types: PackageTypes) {
+		this.credentials = new HarnessCredentialsHelper(types);
+	}
+
+	static async create(): Promise<Harness> {
+		return new Harness(await PackageTypes.load());
+	}
+
+	nodeType(name: string): string {
+		return this.types.nodeType(name);
+	}
+
+	/** Stores a credential and returns the reference a node puts under `credentials`. */
+	addCredential(type: string, data: ICredentialDataDecryptedObject, id = type): { id: string; name: string } {
+		const name = `${type} (${id})`;
+		this.credentials.set({ id, name, type, data });
+		return { id, name };
+	}
+
+	private additionalData(hooks: ExecutionLifecycleHooks, executionId?: string): IWorkflowExecuteAdditionalData {
+		return {
+			hooks,
+			executionId,
+			credentialsHelper: this.credentials,
+			currentNodeParameters: undefined,
+			executionTimeoutTimestamp: undefined,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			userId: 'harness-user',
+			variables: {},
+			executeWorkflow: async () => {
+				throw new Error('sub-workflows are not supported by the harness');
+			},
+			getRunExecutionData: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('code runners are not supported by the harness');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/**
+	 * Runs a workflow. The first node listed (or `startNode`) receives `input` as its input items,
+	 * so an action node can be run on its own without a trigger.
+	 */
+	async run(
+		workflowJson: WorkflowJson,
+		options: {
+			input?: INodeExecutionData[];
+			startNode?: string;
+			mode?: WorkflowExecuteMode;
+			/** Fix the execution id, e.g. to re-run "the same execution" as n8n's retry does. */
+			executionId?: string;
+		} = {},
+	): Promise<RunResult> {
+		const executionId = options.executionId ?? `harness-${++executionCounter}`;
+		const workflow = new Workflow({
+			id: workflowJson.id ?? 'harness-workflow',
+			name: workflowJson.name ?? 'Harness workflow',
+			nodes: workflowJson.nodes,
+			connections: workflowJson.connections,
+			nodeTypes: this.types,
+			settings: workflowJson.settings,
+			active: false,
+		});
+		const startNode = workflow.getNode(options.startNode ?? workflowJson.nodes[0].name);
+		if (!startNode) throw new Error('start node not found');
+
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+			id: workflow.id,
+			name: workflow.name,
+			nodes: workflowJson.nodes,
+			connections: workflowJson.connections,
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as never);
+		const executionOrder: string[] = [];
+		hooks.addHandler('nodeExecuteAfter', (nodeName) => {
+			executionOrder.push(nodeName);
+		});
+		let resolveFinished!: (run: IRun) => void;
+		const finished = new Promise<IRun>((resolve) => (resolveFinished = resolve));
+		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+
+		const runExecutionData = {
+			version: 1,
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [
+					{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+				],
+			},
+		} as unknown as IRunExecutionData;
+
+		const workflowExecute = new WorkflowExecute(
+			this.additionalData(hooks, executionId),
+			options.mode ?? 'manual',
+			runExecutionData,
+		);
+		await workflowExecute.processRunExecutionData(workflow);
+		const run = await finished;
+
+		const output: Record<string, INodeExecutionData[]> = {};
+		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData) as Array<[string, ITaskData[]]>) {
+			const last = taskData[taskData.length - 1];
+			output[nodeName] = last?.data?.main?.[0] ?? [];
+		}
+		return {
+			run,
+			status: run.status,
+			error: run.data.resultData.error as RunResult['error'],
+			output,
+			executionOrder,
+		};
+	}
+
+	/** Runs a single node of our package on the given input items. */
+	async runNode(
+		nodeName: string,
+		parameters: INode['parameters'],
+		options: {
+			credentials?: INode['credentials'];
+			input?: INodeExecutionData[];
+			continueOnFail?: boolean;
+			executionId?: string;
+		} = {},
+	): Promise<RunResult & { items: INodeExecutionData[] }> {
+		const node: INode = {
+			id: 'node-under-test',
+			name: 'Node',
+			type: this.nodeType(nodeName),
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: options.credentials,
+			continueOnFail: options.continueOnFail,
+		};
+		const result = await this.run(
+			{ nodes: [node], connections: {} },
+			{ input: options.input, executionId: options.executionId },
+		);
+		return { ...result, items: result.output.Node ?? [] };
+	}
+
+	/**
+	 * Tests a credential the way n8n's CredentialsTester does for a credential with a `test`
+	 * request (packages/cli/src/services/credentials-tester.service.ts): a temporary node whose only
+	 * property routes the test request, run by n8n-core's RoutingNode with the credential applied.
+	 */
+	async testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+		const credentialType = this.types.credentialType(type);
+		const testRequest = credentialType.test;
+		if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
+
+		const stored = this.addCredential(type, data, `test-${type}`);
+		const credentialsDecrypted = { id: stored.id, name: stored.name, type, data: this.credentials.get(stored.id)!.data };
+		const node: INode = {
+			id: 'temp',
+			parameters: {},
+			name: 'Temp-Node',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [0, 0],
+			credentials: { [type]: stored },
+		};
+		const nodeType: INodeType = {
+			description: {
+				displayName: 'Temp',
+				name: 'n8n-nodes-base.noOp',
+				group: ['transform'],
+				version: 1,
+				description: '',
+				defaults: {},
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: [{ name: type, required: true }],
+				properties: [
+					{
+						displayName: 'Temp',
+						name: 'temp',
+						type: 'string',
+						routing: { request: testRequest.request },
+						default: '',
+					},
+				],
+			},
+		} as INodeType;
+		const nodeTypes: INodeTypes = {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
+			getKnownTypes: () => ({}),
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const hooks = new ExecutionLifecycleHooks('internal', 'credential-test', {} as never);
+		const executeData: IExecuteData = { node, data: {}, source: null };
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData(hooks),
+			'internal',
+			{ resultData: { runData: {} } } as unknown as IRunExecutionData,
+			0,
+			[],
+			{ main: [[{ json: {} }]] },
+			executeData,
+			[],
+		);
+		const routingNode = new RoutingNode(context, nodeType, credentialsDecrypted);
+		try {
+			await routingNode.runNode();
+		} catch (error) {
+			const response = error.cause?.response;
+			if (response) {
+				for (const rule of testRequest.rules ?? []) {
+					if (rule.type === 'responseCode' && response.status === rule.properties.value) {
+						return { status: 'Error', message: rule.properties.message };
+					}
+				}
+				if (response.status < 199 || response.status > 299) {
+					return {
+						status: 'Error',
+						message: response.statusText || `Received HTTP status code: ${response.status}`,
+					};
+				}
+			} else if (error.cause?.code) {
+				return { status: 'Error', message: error.cause.code };
+			}
+			return { status: 'Error', message: String(error.message) };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
+	}
+}

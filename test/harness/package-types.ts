@@ -1,0 +1,62 @@
+import './environment';
+
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
+import path from 'node:path';
+
+export const PACKAGE_DIR = path.resolve(__dirname, '../..');
+
+/** Our built package (dist/), loaded the way n8n loads an installed community package. */
+export class PackageTypes implements INodeTypes {
+	private constructor(private readonly loader: PackageDirectoryLoader) {}
+
+	static async load(packageDir = PACKAGE_DIR): Promise<PackageTypes> {
+		const loader = new PackageDirectoryLoader(packageDir);
+		await loader.loadAll();
+		return new PackageTypes(loader);
+	}
+
+	get packageName(): string {
+		return this.loader.packageName;
+	}
+
+	/** Full node type as a workflow names it, e.g. `n8n-nodes-routee-octopush.routee`. */
+	nodeType(name: string): string {
+		return `${this.packageName}.${name}`;
+	}
+
+	private shortName(type: string): string {
+		const prefix = `${this.packageName}.`;
+		if (!type.startsWith(prefix)) throw new UnexpectedError(`Unknown node type: ${type}`);
+		return type.slice(prefix.length);
+	}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const data = this.loader.nodeTypes[this.shortName(type)];
+		if (!data) throw new UnexpectedError(`Unknown node type: ${type}`);
+		return data.type;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return this.loader.known.nodes;
+	}
+
+	credentialType(name: string): ICredentialType {
+		const data = this.loader.credentialTypes[name];
+		if (!data) throw new UnexpectedError(`Unknown credential type: ${name}`);
+		return data.type;
+	}
+
+	get credentialTypeNames(): string[] {
+		return Object.keys(this.loader.credentialTypes);
+	}
+
+	get nodeTypeNames(): string[] {
+		return Object.keys(this.loader.nodeTypes).map((name) => this.nodeType(name));
+	}
+}
