@@ -1,0 +1,89 @@
+import { CALLING_CODES, type CountryDialing } from './calling-codes';
+
+export type PhoneNumberResult = { ok: true; e164: string } | { ok: false; reason: string };
+
+const E164 = /^\+[1-9]\d{7,14}$/;
+const INTERNATIONAL_START = /^[\s([]*(\+|00)/;
+const BRACKETED_TRUNK_ZERO = /[([]\s*0\s*[)\]]/g;
+const SEPARATORS = /[\s.\-\u2010-\u2015\u2212()[\]/]/g;
+
+export const COUNTRY_OPTIONS: Array<{ name: string; value: string }> = Object.entries(CALLING_CODES)
+	.map(([code, entry]) => ({ name: `${entry.name} (+${entry.callingCode})`, value: code }))
+	.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+
+export function isE164(value: string): boolean {
+	return E164.test(value);
+}
+
+/**
+ * Turns what people type into E.164: E.164 is kept as is, `00` becomes `+`, and national formats are read
+ * with the calling code and trunk prefix of `defaultCountry` (ISO 3166-1 alpha-2).
+ */
+export function normalizePhoneNumber(input: string | number, defaultCountry?: string): PhoneNumberResult {
+	const raw = String(input).trim();
+	if (raw === '') return { ok: false, reason: 'the phone number is empty' };
+
+	const international = INTERNATIONAL_START.test(raw);
+	// "+44 (0)20 …" repeats the trunk prefix for national callers; it is not part of the number
+	const compact = (international ? raw.replace(BRACKETED_TRUNK_ZERO, '') : raw).replace(SEPARATORS, '');
+	if (!/^\+?\d+$/.test(compact)) {
+		return {
+			ok: false,
+			reason: `'${raw}' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed`,
+		};
+	}
+
+	if (compact.startsWith('+') || compact.startsWith('00')) {
+		const e164 = compact.startsWith('+') ? compact : `+${compact.slice(2)}`;
+		if (isE164(e164)) return { ok: true, e164 };
+		return { ok: false, reason: `'${raw}' is not a valid phone number: E.164 needs + and 8–15 digits, the first not 0` };
+	}
+
+	const countryCode = (defaultCountry ?? '').trim().toUpperCase();
+	if (countryCode === '') {
+		if (compact.startsWith('0')) {
+			return { ok: false, reason: `no default country set to interpret national number '${raw}'` };
+		}
+		return {
+			ok: false,
+			reason: `'${raw}' is not a valid phone number: E.164 needs + and 8–15 digits (or set a default country to read national numbers)`,
+		};
+	}
+	const country = CALLING_CODES[countryCode];
+	if (country === undefined) return { ok: false, reason: `unknown default country '${defaultCountry}'` };
+
+	const nsn = nationalSignificantNumber(compact, country);
+	const e164 = nsn === undefined ? undefined : `+${country.nsnRedirects?.[nsn.slice(0, 3)] ?? country.callingCode}${nsn}`;
+	if (e164 === undefined || !isE164(e164)) {
+		return { ok: false, reason: `'${raw}' is not a valid ${country.name} phone number: ${expectation(country)}` };
+	}
+	return { ok: true, e164 };
+}
+
+function nationalSignificantNumber(digits: string, country: CountryDialing): string | undefined {
+	const fits = (nsn: string): boolean =>
+		nsn.length >= country.nsnLengths[0] &&
+		nsn.length <= country.nsnLengths[1] &&
+		(country.nsnMayStartWithZero === true || !nsn.startsWith('0')) &&
+		(country.nsnPattern === undefined || country.nsnPattern.test(nsn));
+
+	for (const trunk of country.trunkPrefixes) {
+		if (digits.startsWith(trunk) && fits(digits.slice(trunk.length))) return digits.slice(trunk.length);
+	}
+	const withoutCallingCode = digits.startsWith(country.callingCode) ? digits.slice(country.callingCode.length) : undefined;
+	// where national numbers carry a trunk prefix, one without it more likely lost its + than its trunk prefix
+	const candidates =
+		country.trunkPrefixes.length > 0 ? [withoutCallingCode, digits] : [digits, withoutCallingCode];
+	return candidates.find((candidate): candidate is string => candidate !== undefined && fits(candidate));
+}
+
+function expectation(country: CountryDialing): string {
+	const [min, max] = country.nsnLengths;
+	const digits = min === max ? `${min} digits` : `${min} to ${max} digits`;
+	const trunk = country.trunkPrefixes[0];
+	const national =
+		trunk === undefined
+			? `expected ${digits} (${country.name} has no trunk prefix)`
+			: `expected ${digits} after the trunk prefix ${trunk}`;
+	return `${national}, or an international number starting with +`;
+}
