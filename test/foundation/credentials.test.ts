@@ -1,0 +1,155 @@
+import { Harness } from '../harness';
+import { Sandbox } from '../sandbox';
+
+describe('credentials through the engine, against the sandbox', () => {
+	let sandbox: Sandbox;
+	let harness: Harness;
+
+	beforeAll(async () => {
+		sandbox = await Sandbox.start();
+		harness = await Harness.create();
+	});
+	afterAll(async () => {
+		await sandbox.stop();
+	});
+	beforeEach(() => sandbox.clearRequests());
+
+	const routee = (secret = 'sandbox-secret') => ({
+		applicationId: 'sandbox-app',
+		applicationSecret: secret,
+		baseUrl: sandbox.routeeBaseUrl,
+		tokenUrl: sandbox.routeeTokenUrl,
+	});
+	const octopush = (key = 'sandbox-key') => ({
+		apiLogin: 'sandbox@example.com',
+		apiKey: key,
+		baseUrl: sandbox.octopushBaseUrl,
+	});
+	const items = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { i } }));
+
+	test('a Routee token is fetched once and reused for many requests and later executions', async () => {
+		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-reuse');
+		const tokensBefore = sandbox.routee.tokensIssued;
+
+		const first = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { routeeOAuth2Api: credential },
+			input: items(25),
+		});
+		const second = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { routeeOAuth2Api: credential },
+			input: items(5),
+		});
+
+		expect(first.error).toBeUndefined();
+		expect(second.error).toBeUndefined();
+		expect(sandbox.routee.tokensIssued - tokensBefore).toBe(1);
+		expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
+		const balanceCalls = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
+		expect(balanceCalls).toHaveLength(30);
+		const authorizations = new Set(balanceCalls.map((r) => r.headers.authorization));
+		expect(authorizations.size).toBe(1);
+		expect([...authorizations][0]).toMatch(/^Bearer \S+$/);
+		expect(first.items).toHaveLength(25);
+		expect(first.items[24]).toEqual({
+			json: { balance: sandbox.routee.balance, currency: expect.objectContaining({ code: expect.any(String) }) },
+			pairedItem: { item: 24 },
+		});
+	});
+
+	test('an expired Routee token (401) is renewed once and the request succeeds', async () => {
+		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-expiry');
+		await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { routeeOAuth2Api: credential },
+		});
+		sandbox.routee.expireAllTokens();
+		sandbox.clearRequests();
+
+		const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { routeeOAuth2Api: credential },
+			input: items(3),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(3);
+		expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
+		const statuses = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status);
+		expect(statuses).toEqual([401, 200, 200, 200]);
+	});
+
+	test('the Routee token request uses Basic auth and the client-credentials grant', async () => {
+		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-grant');
+		await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { routeeOAuth2Api: credential },
+		});
+		const [tokenRequest] = sandbox.requestsTo('routee-auth');
+		expect(tokenRequest.method).toBe('POST');
+		expect(tokenRequest.headers.authorization).toBe(
+			`Basic ${Buffer.from('sandbox-app:sandbox-secret').toString('base64')}`,
+		);
+		expect(String(tokenRequest.headers['content-type'])).toContain('application/x-www-form-urlencoded');
+		expect(tokenRequest.rawBody).toBe('grant_type=client_credentials');
+	});
+
+	test('a wrong Routee secret fails the node with Routee\'s message and sends nothing else', async () => {
+		const credential = harness.addCredential('routeeOAuth2Api', routee('wrong'), 'routee-bad-secret');
+		const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { routeeOAuth2Api: credential },
+		});
+		expect(result.error?.message).toMatch(/Routee did not issue an access token \(HTTP 401\)/);
+		expect(sandbox.requestsTo('routee')).toHaveLength(0);
+		expect(JSON.stringify(result.run.data)).not.toContain('"wrong"');
+	});
+
+	test.each([
+		['routeeOAuth2Api', () => routee(), 'OK', /Connection successful/],
+		['routeeOAuth2Api', () => routee('wrong'), 'Error', /Routee did not issue an access token \(HTTP 401\): .+/],
+		['octopushApi', () => octopush(), 'OK', /Connection successful/],
+		['octopushApi', () => octopush('wrong'), 'Error', /Octopush refused the API Login \/ API Key \(401 Unauthorized\)/],
+	])('credential test of %s answers %s', async (type, data, status, message) => {
+		const result = await harness.testCredential(type, data());
+		expect(result.status).toBe(status);
+		expect(result.message).toMatch(message);
+	});
+
+	test('the Routee credential test shows the provider\'s own message for a wrong secret', async () => {
+		const direct = await fetch(sandbox.routeeTokenUrl, {
+			method: 'POST',
+			headers: {
+				authorization: `Basic ${Buffer.from('sandbox-app:wrong').toString('base64')}`,
+				'content-type': 'application/x-www-form-urlencoded',
+			},
+			body: 'grant_type=client_credentials',
+		});
+		const providerBody = (await direct.json()) as Record<string, string>;
+		const providerMessage = providerBody.error_description ?? providerBody.developerMessage ?? providerBody.message;
+		expect(providerMessage).toEqual(expect.any(String));
+
+		const result = await harness.testCredential('routeeOAuth2Api', routee('wrong'));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(providerMessage);
+		expect(result.message).not.toContain('wrong');
+	});
+
+	test('Octopush requests carry the api-login and api-key headers', async () => {
+		const credential = harness.addCredential('octopushApi', octopush(), 'octopush-headers');
+		const result = await harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { octopushApi: credential },
+		});
+		expect(result.error).toBeUndefined();
+		const [request] = sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance');
+		expect(request.headers['api-login']).toBe('sandbox@example.com');
+		expect(request.headers['api-key']).toBe('sandbox-key');
+		expect(result.items).toEqual([
+			{ json: { amount: sandbox.octopush.balance, unit: 'euros' }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	test('a wrong Octopush key fails the node with a credential hint', async () => {
+		const credential = harness.addCredential('octopushApi', octopush('wrong'), 'octopush-wrong');
+		const result = await harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { octopushApi: credential },
+		});
+		expect(result.error?.message).toMatch(/Octopush/);
+		expect(`${result.error?.message} ${result.error?.description}`).toMatch(/API login \/ API key/i);
+	});
+});

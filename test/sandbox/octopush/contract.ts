@@ -1,0 +1,320 @@
+// Octopush request contract, written from shared/api/octopush.md and seeds 002/003 (never from nodes/).
+// Failures use the documented shape {code, message, errors: {<field>: {code, message}}}.
+
+import { isHttpUrl, isObject, parseIsoDateTime, unknownKeys, type Json } from '../check';
+import { isGsm7 } from '../gsm';
+import { isE164 } from '../numbers';
+
+/** Field error codes. 442 is documented; 101/104/106/107/117/120 are Octopush legacy codes; the rest are sandbox choices. */
+export const OCTOPUSH_CODES = {
+	badLogin: 101,
+	notEnoughCredit: 104,
+	badSender: 106,
+	textMissing: 107,
+	noRecipients: 117,
+	duplicateRequestId: 120,
+	unknownField: 430,
+	textTooLong: 431,
+	textNotGsm: 432,
+	tooManyRecipients: 433,
+	badPhoneNumber: 434,
+	badContactField: 435,
+	badSendAt: 436,
+	badPurpose: 437,
+	badGender: 438,
+	badType: 439,
+	badRequestId: 440,
+	badValueType: 441,
+	badLanguage: 442,
+	listMissing: 443,
+	unknownTicket: 444,
+	notReady: 445,
+	notCancellable: 446,
+	badCallbackUrl: 447,
+	alreadySent: 448,
+	malformed: 449,
+} as const;
+
+export const VOICE_LANGUAGES = ['en-US', 'en-GB', 'el-GR', 'pl-PL', 'hu-HU', 'sv-SE', 'de-DE', 'es-ES', 'es-LA', 'fr-FR', 'it-IT', 'pt-BR', 'ru-RU'] as const;
+export const MAX_RECIPIENTS = 500;
+export const MAX_VOICE_TEXT = 1224;
+export const MAX_CONTACT_FIELD = 50;
+export const MAX_REQUEST_ID = 20;
+export const CONTACT_FIELDS = ['phone_number', 'first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'] as const;
+export const CALLBACK_KEYS = ['callback_url_for_deliveries', 'callback_url_for_inbounds', 'callback_url_for_blacklisted_numbers'] as const;
+
+export interface FieldError {
+	code: number;
+	message: string;
+}
+export interface OctopushErrorBody {
+	code: number;
+	message: string;
+	errors: Record<string, FieldError>;
+}
+export interface OctopushFailure {
+	status: number;
+	body: OctopushErrorBody;
+}
+export type Checked<T> = { ok: true; value: T } | { ok: false; failure: OctopushFailure };
+
+export const VALIDATION_MESSAGE = 'Payload validation error.';
+
+export function octopushFailure(status: number, message: string, errors: Record<string, FieldError>): OctopushFailure {
+	return { status, body: { code: status, message, errors } };
+}
+
+export function fieldFailure(field: string, code: number, message: string, status = 400): OctopushFailure {
+	return octopushFailure(status, VALIDATION_MESSAGE, { [field]: { code, message } });
+}
+
+class FieldErrors {
+	readonly errors: Record<string, FieldError> = {};
+	add(field: string, code: number, message: string): void {
+		if (!this.errors[field]) this.errors[field] = { code, message };
+	}
+	unknown(value: Json, allowed: readonly string[], prefix = ''): void {
+		for (const key of unknownKeys(value, allowed)) {
+			this.add(`${prefix}${key}`, OCTOPUSH_CODES.unknownField, 'Unknown field (Octopush would ignore it; the sandbox rejects it so a misspelled field fails tests).');
+		}
+	}
+	failure(): OctopushFailure | null {
+		return Object.keys(this.errors).length ? octopushFailure(400, VALIDATION_MESSAGE, this.errors) : null;
+	}
+}
+
+const present = (value: unknown) => value !== undefined && value !== null;
+
+export interface Contact {
+	phone_number: string;
+	[field: string]: string | null;
+}
+
+export interface SendRequest {
+	text: string;
+	recipients: Contact[];
+	sender: string | null;
+	sendAt: number | null;
+	purpose: string | null;
+	type: string | null;
+	voiceGender: string | null;
+	voiceLanguage: string | null;
+	getBackPressedKeys: boolean;
+	simulation: boolean;
+	requestId: string | null;
+	listName: string | null;
+	tagName: string | null;
+}
+
+function checkText(body: Json, errors: FieldErrors, voice: boolean): void {
+	if (typeof body.text !== 'string' || body.text.length === 0) {
+		errors.add('text', OCTOPUSH_CODES.textMissing, 'Text is missing.');
+		return;
+	}
+	if (!voice) return;
+	if (body.text.length > MAX_VOICE_TEXT) errors.add('text', OCTOPUSH_CODES.textTooLong, `Text must be 1 to ${MAX_VOICE_TEXT} characters.`);
+	else if (!isGsm7(body.text)) errors.add('text', OCTOPUSH_CODES.textNotGsm, 'Text must not contain unicode (non GSM-7) characters.');
+}
+
+function checkRecipients(body: Json, errors: FieldErrors, required: boolean): Contact[] {
+	const value = body.recipients;
+	if (!present(value)) {
+		if (required) errors.add('recipients', OCTOPUSH_CODES.noRecipients, 'No recipients.');
+		return [];
+	}
+	if (!Array.isArray(value)) {
+		errors.add('recipients', OCTOPUSH_CODES.badValueType, 'Recipients must be an array of contact objects.');
+		return [];
+	}
+	if (value.length === 0 && required) errors.add('recipients', OCTOPUSH_CODES.noRecipients, 'No recipients.');
+	if (value.length > MAX_RECIPIENTS) errors.add('recipients', OCTOPUSH_CODES.tooManyRecipients, `At most ${MAX_RECIPIENTS} recipients per request.`);
+	value.forEach((contact: unknown, i) => {
+		const at = `recipients.${i}`;
+		if (!isObject(contact)) {
+			errors.add(at, OCTOPUSH_CODES.badValueType, 'A recipient must be an object {phone_number, …}.');
+			return;
+		}
+		errors.unknown(contact, CONTACT_FIELDS, `${at}.`);
+		if (!isE164(contact.phone_number)) errors.add(`${at}.phone_number`, OCTOPUSH_CODES.badPhoneNumber, 'Phone number must be in E.164 format (e.g. +33612345678).');
+		for (const field of CONTACT_FIELDS.slice(1)) {
+			const v = contact[field];
+			if (!present(v)) continue;
+			if (typeof v !== 'string') errors.add(`${at}.${field}`, OCTOPUSH_CODES.badValueType, `${field} must be a string.`);
+			else if (v.length > MAX_CONTACT_FIELD) errors.add(`${at}.${field}`, OCTOPUSH_CODES.badContactField, `${field} must be at most ${MAX_CONTACT_FIELD} characters.`);
+		}
+	});
+	return value.filter(isObject) as Contact[];
+}
+
+function checkEnum(body: Json, key: string, allowed: readonly string[], code: number, message: string, errors: FieldErrors): string | null {
+	if (!present(body[key])) return null;
+	if (!allowed.includes(body[key] as string)) errors.add(key, code, message);
+	return String(body[key]);
+}
+
+function checkBoolean(body: Json, key: string, errors: FieldErrors): boolean {
+	if (!present(body[key])) return false;
+	if (typeof body[key] !== 'boolean') errors.add(key, OCTOPUSH_CODES.badValueType, `${key} must be a boolean.`);
+	return body[key] === true;
+}
+
+function checkCommon(body: Json, now: number, errors: FieldErrors): Pick<SendRequest, 'sender' | 'sendAt' | 'purpose' | 'requestId' | 'simulation'> {
+	let sender: string | null = null;
+	if (present(body.sender)) {
+		if (typeof body.sender !== 'string' || !/^[a-zA-Z0-9]{3,11}$/.test(body.sender)) {
+			errors.add('sender', OCTOPUSH_CODES.badSender, 'Sender must be 3 to 11 alphanumeric characters (a-zA-Z0-9).');
+		}
+		sender = String(body.sender);
+	}
+	let sendAt: number | null = null;
+	if (present(body.send_at)) {
+		sendAt = parseIsoDateTime(body.send_at, true);
+		if (sendAt === null) errors.add('send_at', OCTOPUSH_CODES.badSendAt, 'send_at must be an ISO 8601 date-time with offset (e.g. 2018-10-03T07:42:39-07:00).');
+		else if (sendAt <= now) errors.add('send_at', OCTOPUSH_CODES.badSendAt, 'send_at must be in the future.');
+	}
+	const purpose = checkEnum(body, 'purpose', ['alert', 'wholesale'], OCTOPUSH_CODES.badPurpose, 'Purpose must be alert or wholesale.', errors);
+	let requestId: string | null = null;
+	if (present(body.request_id)) {
+		if (typeof body.request_id !== 'string' || body.request_id.length === 0 || body.request_id.length > MAX_REQUEST_ID) {
+			errors.add('request_id', OCTOPUSH_CODES.badRequestId, `request_id must be a string of 1 to ${MAX_REQUEST_ID} characters.`);
+		}
+		requestId = String(body.request_id);
+	}
+	return { sender, sendAt, purpose, requestId, simulation: checkBoolean(body, 'simulation_mode', errors) };
+}
+
+function requireObject(body: unknown): Checked<Json> {
+	if (!isObject(body)) return { ok: false, failure: fieldFailure('body', OCTOPUSH_CODES.badValueType, 'The payload must be a JSON object.') };
+	return { ok: true, value: body };
+}
+
+function voiceFields(body: Json, errors: FieldErrors): Pick<SendRequest, 'voiceGender' | 'voiceLanguage'> {
+	return {
+		voiceGender: checkEnum(body, 'voice_gender', ['male', 'female'], OCTOPUSH_CODES.badGender, 'Voice gender must be male or female.', errors),
+		voiceLanguage: checkEnum(body, 'voice_language', VOICE_LANGUAGES, OCTOPUSH_CODES.badLanguage, 'Voice language not supported.', errors),
+	};
+}
+
+export const VOICE_SEND_FIELDS = [
+	'text', 'recipients', 'sender', 'send_at', 'purpose', 'type', 'voice_gender', 'voice_language', 'auto_delete_optout_contacts',
+	'get_back_pressed_keys', 'simulation_mode', 'request_id',
+] as const;
+
+/** POST /voice-campaign/send */
+export function checkVoiceSend(raw: unknown, now: number): Checked<SendRequest> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const body = object.value;
+	const errors = new FieldErrors();
+	errors.unknown(body, VOICE_SEND_FIELDS);
+	checkText(body, errors, true);
+	const recipients = checkRecipients(body, errors, true);
+	const common = checkCommon(body, now, errors);
+	const type = checkEnum(body, 'type', ['voice_sms'], OCTOPUSH_CODES.badType, 'Type must be voice_sms.', errors);
+	checkBoolean(body, 'auto_delete_optout_contacts', errors);
+	const getBackPressedKeys = checkBoolean(body, 'get_back_pressed_keys', errors);
+	const voice = voiceFields(body, errors);
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return { ok: true, value: { text: String(body.text), recipients, type, getBackPressedKeys, listName: null, tagName: null, ...common, ...voice } };
+}
+
+export const LIST_CREATE_FIELDS = [
+	'text', 'recipients', 'sender', 'send_at', 'purpose', 'voice_gender', 'voice_language', 'simulation_mode', 'request_id',
+] as const;
+
+/** POST /voice-campaign-on-list/create (`list_name`) and /voice-campaign-on-tag/create (`tag_name`). */
+export function checkListCreate(raw: unknown, now: number, target: 'list_name' | 'tag_name'): Checked<SendRequest> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const body = object.value;
+	const errors = new FieldErrors();
+	errors.unknown(body, [target, ...LIST_CREATE_FIELDS]);
+	if (typeof body[target] !== 'string' || (body[target] as string).length === 0) {
+		errors.add(target, OCTOPUSH_CODES.listMissing, `${target} is required.`);
+	}
+	checkText(body, errors, true);
+	const recipients = checkRecipients(body, errors, false);
+	const common = checkCommon(body, now, errors);
+	const voice = voiceFields(body, errors);
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	const name = String(body[target]);
+	return {
+		ok: true,
+		value: {
+			text: String(body.text),
+			recipients,
+			type: 'voice_sms',
+			getBackPressedKeys: false,
+			listName: target === 'list_name' ? name : null,
+			tagName: target === 'tag_name' ? name : null,
+			...common,
+			...voice,
+		},
+	};
+}
+
+export const SMS_SEND_FIELDS = [
+	'text', 'recipients', 'type', 'sender', 'send_at', 'purpose', 'with_replies', 'simulation_mode', 'request_id', 'auto_remove_blacklisted_numbers',
+] as const;
+
+/** POST /sms-campaign/send */
+export function checkSmsSend(raw: unknown, now: number): Checked<SendRequest> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const body = object.value;
+	const errors = new FieldErrors();
+	errors.unknown(body, SMS_SEND_FIELDS);
+	checkText(body, errors, false);
+	const recipients = checkRecipients(body, errors, true);
+	const common = checkCommon(body, now, errors);
+	const type = checkEnum(body, 'type', ['sms_premium', 'sms_low_cost'], OCTOPUSH_CODES.badType, 'Type must be sms_premium or sms_low_cost.', errors);
+	checkBoolean(body, 'with_replies', errors);
+	checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return {
+		ok: true,
+		value: { text: String(body.text), recipients, type: type ?? 'sms_premium', getBackPressedKeys: false, listName: null, tagName: null, voiceGender: null, voiceLanguage: null, ...common },
+	};
+}
+
+/** {ticket_number} bodies (send / cancel) and the ticket_number query (status). */
+export function checkTicketBody(raw: unknown): Checked<string> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const errors = new FieldErrors();
+	errors.unknown(object.value, ['ticket_number']);
+	if (typeof object.value.ticket_number !== 'string' || !object.value.ticket_number) {
+		errors.add('ticket_number', OCTOPUSH_CODES.unknownTicket, 'ticket_number is required.');
+	}
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return { ok: true, value: String(object.value.ticket_number) };
+}
+
+/** PATCH /user/campaign-parameters/edit {callbacks: {...}} */
+export function checkCampaignParameters(raw: unknown): Checked<Partial<Record<(typeof CALLBACK_KEYS)[number], string | null>>> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const errors = new FieldErrors();
+	errors.unknown(object.value, ['callbacks']);
+	const callbacks = object.value.callbacks;
+	const result: Partial<Record<(typeof CALLBACK_KEYS)[number], string | null>> = {};
+	if (!isObject(callbacks)) {
+		errors.add('callbacks', OCTOPUSH_CODES.badValueType, 'callbacks must be an object.');
+	} else {
+		errors.unknown(callbacks, CALLBACK_KEYS, 'callbacks.');
+		for (const key of CALLBACK_KEYS) {
+			if (!(key in callbacks)) continue;
+			const v = callbacks[key];
+			if (v === null || v === '') result[key] = null;
+			else if (isHttpUrl(v)) result[key] = v;
+			else errors.add(`callbacks.${key}`, OCTOPUSH_CODES.badCallbackUrl, 'Callback URL must be an http(s) URL (or null / empty to remove it).');
+		}
+	}
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return { ok: true, value: result };
+}

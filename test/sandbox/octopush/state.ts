@@ -1,0 +1,82 @@
+// Octopush account state: accounts, credit, campaign parameters (callback URLs), lists, tickets, request ids.
+
+import { randomBytes } from 'node:crypto';
+
+import type { Contact } from './contract';
+
+export const VOICE_PRICE_PER_CONTACT = 0.05;
+export const SMS_PRICE_PER_PART: Record<string, number> = { sms_premium: 0.05, sms_low_cost: 0.03 };
+export const REQUEST_ID_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A scheduled VMS can be cancelled only when it starts more than this far ahead. */
+export const CANCEL_MIN_AHEAD_MS = 10 * 60 * 1000;
+
+export interface CampaignParameters {
+	callback_url_for_deliveries: string | null;
+	callback_url_for_inbounds: string | null;
+	callback_url_for_blacklisted_numbers: string | null;
+	[key: string]: unknown;
+}
+
+export interface Ticket {
+	ticketNumber: string;
+	channel: 'voice_sms' | 'sms';
+	/** 'send': /voice-campaign/send or /sms-campaign/send; 'list': on-list / on-tag (4 services). */
+	kind: 'send' | 'list';
+	text: string;
+	recipients: Contact[];
+	cost: number;
+	unitPrice: number;
+	estimatedDuration: number;
+	sendAt: number | null;
+	getBackPressedKeys: boolean;
+	listName: string | null;
+	/** list: computation ends at readyAt, then ready (or failed). */
+	readyAt: number;
+	computationFails: boolean;
+	sent: boolean;
+	cancelled: boolean;
+	simulation: boolean;
+}
+
+export function ticketNumber(prefix: 'voice' | 'sms'): string {
+	return `${prefix}_${randomBytes(7).toString('hex').slice(0, 13)}`;
+}
+
+export function estimatedDuration(contacts: number): number {
+	return 30 * Math.max(1, Math.ceil(contacts / 100));
+}
+
+export class OctopushState {
+	/** api-login → api-key. */
+	readonly accounts = new Map<string, string>([['sandbox@example.com', 'sandbox-key']]);
+	balance = 150;
+	readonly campaignParameters: CampaignParameters = {
+		callback_url_for_deliveries: null,
+		callback_url_for_inbounds: null,
+		callback_url_for_blacklisted_numbers: null,
+	};
+	/** Contact lists (list_name → numbers) and tags (tag_name → numbers); unknown names are empty. */
+	readonly lists = new Map<string, string[]>([
+		['sandbox-list', ['+33600000101', '+33600000102', '+33600000103']],
+		['fail-list', ['+33600000201']],
+	]);
+	readonly tags = new Map<string, string[]>([['sandbox-tag', ['+33600000301', '+33600000302']]]);
+	/** Numbers that opted out (simulateStop adds to it): their delivery status is BLACKLISTED_NUMBER. */
+	readonly blacklist = new Set<string>();
+	readonly tickets = new Map<string, Ticket>();
+	/** request_id → epoch ms of its first use. */
+	readonly requestIds = new Map<string, number>();
+	/** number → last ticket sent to it (message_id of inbound / STOP callbacks). */
+	readonly lastTicketByNumber = new Map<string, string>();
+
+	/** True when `requestId` was already used within 24 h. */
+	seenRequestId(requestId: string, now: number): boolean {
+		const at = this.requestIds.get(requestId);
+		if (at !== undefined && now - at < REQUEST_ID_WINDOW_MS) return true;
+		return false;
+	}
+
+	rememberRequestId(requestId: string, now: number): void {
+		this.requestIds.set(requestId, now);
+	}
+}
