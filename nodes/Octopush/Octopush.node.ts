@@ -3,6 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
+import { smsDescription } from './actions/sms';
+import { voiceListCampaignDescription } from './actions/voiceListCampaign';
+import { voiceSmsDescription } from './actions/voiceSms';
 
 export class Octopush implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,9 +27,17 @@ export class Octopush implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'SMS', value: 'sms' },
+					{ name: 'Voice List Campaign', value: 'voiceListCampaign' },
+					{ name: 'Voice SMS (VMS)', value: 'voiceSms' },
+				],
+				default: 'voiceSms',
 			},
+			...voiceSmsDescription,
+			...voiceListCampaignDescription,
+			...smsDescription,
 			...accountDescription,
 		],
 	};

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { FIELD_LABELS } from './contract';
+
 export const OCTOPUSH_CREDENTIAL = 'octopushApi';
 const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
 
@@ -21,6 +23,33 @@ const STATUS_HINTS: Record<number, string> = {
 	401: 'Octopush refused the API login / API key. Check the Octopush credential.',
 	403: 'Octopush forbids this call for your account (is the service, e.g. Voice SMS, enabled in Additional services?).',
 };
+
+/** Legacy code of "same request_id already sent" (unverified in v1, so a request_id error saying so counts too). */
+const DUPLICATE_REQUEST_CODE = 120;
+
+/** How a failed call ended, for work that must never be sent twice. */
+export type OctopushFailureKind =
+	/** Octopush refused the request_id as already used: an earlier identical request was accepted. */
+	| 'duplicate'
+	/** Octopush answered with a 4xx: the request was not accepted. */
+	| 'refused'
+	/** No answer, or a 5xx: the request may or may not have been accepted. */
+	| 'unknown';
+
+const failureKinds = new WeakMap<Error, OctopushFailureKind>();
+
+export function failureKindOf(error: unknown): OctopushFailureKind {
+	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
+}
+
+function isDuplicateRequest(body: OctopushErrorBody | undefined): boolean {
+	if (body?.code === DUPLICATE_REQUEST_CODE) return true;
+	return Object.entries(body?.errors ?? {}).some(
+		([field, detail]) =>
+			detail.code === DUPLICATE_REQUEST_CODE ||
+			(field === 'request_id' && /duplicat|already/i.test(detail.message ?? '')),
+	);
+}
 
 interface OctopushErrorBody {
 	code?: number;
@@ -50,8 +79,9 @@ export async function octopushRequest(
 			body,
 			qs,
 			json: true,
-		})) as IDataObject | undefined;
-		return response ?? {};
+		})) as unknown;
+		// 204 No Content (cancel) answers nothing
+		return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
 	} catch (error) {
 		throw octopushApiError(context, error as JsonObject, itemIndex);
 	}
@@ -75,19 +105,29 @@ export function octopushApiError(context: IExecuteFunctions, error: JsonObject, 
 	const status = statusOf(source) ?? statusOf(error);
 	const fieldErrors = Object.entries(body?.errors ?? {}).map(
 		([field, detail]) =>
-			`${field}: ${detail.message ?? ERROR_HINTS[detail.code ?? -1] ?? 'invalid'}${detail.code ? ` (code ${detail.code})` : ''}`,
+			`${FIELD_LABELS[field] ? `${FIELD_LABELS[field]} (${field})` : field}: ${detail.message ?? ERROR_HINTS[detail.code ?? -1] ?? 'invalid'}${detail.code ? ` (code ${detail.code})` : ''}`,
 	);
 	const codes = [body?.code, ...Object.values(body?.errors ?? {}).map((d) => d.code)];
-	const hint = codes.map((c) => (c ? ERROR_HINTS[c] : undefined)).find(Boolean) ?? (status ? STATUS_HINTS[status] : undefined);
+	// a refused login is about the credential whatever code comes with it
+	const statusHint = status ? STATUS_HINTS[status] : undefined;
+	const codeHint = codes.map((c) => (c ? ERROR_HINTS[c] : undefined)).find(Boolean);
+	const hint = status === 401 || status === 403 ? statusHint : (codeHint ?? statusHint);
 	const message = fieldErrors.length
 		? `Octopush refused the request: ${fieldErrors.join('; ')}`
 		: body?.message
 			? `Octopush error${status ? ` ${status}` : ''}: ${body.message}`
 			: undefined;
-	return new NodeApiError(context.getNode(), source, {
+	const apiError = new NodeApiError(context.getNode(), source, {
 		itemIndex,
 		message,
 		description: hint,
 		httpCode: status ? String(status) : undefined,
 	});
+	// NodeApiError puts the body's `message` over the description it is given
+	if (hint) apiError.description = hint;
+	failureKinds.set(
+		apiError,
+		isDuplicateRequest(body) ? 'duplicate' : status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown',
+	);
+	return apiError;
 }

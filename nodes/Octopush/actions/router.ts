@@ -3,8 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operation';
 import { accountOperations } from './account';
+import { smsOperations } from './sms';
+import { voiceListCampaignOperations } from './voiceListCampaign';
+import { voiceSmsOperations } from './voiceSms';
 
 const operations: Record<string, Record<string, Operation>> = {
+	voiceSms: voiceSmsOperations,
+	voiceListCampaign: voiceListCampaignOperations,
+	sms: smsOperations,
 	account: accountOperations,
 };
 

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
+import { modeField, optionsField, recipientFields, senderField, textField } from '../../campaign/fields';
+import { readCommonFields } from '../../campaign/read';
+import { smsCampaignSendBody } from '../../contract';
+
+const description: INodeProperties[] = [
+	modeField,
+	textField,
+	...recipientFields(),
+	{
+		displayName: 'Type',
+		name: 'smsType',
+		type: 'options',
+		options: [
+			{ name: 'Premium', value: 'sms_premium', description: 'Fast delivery, custom sender and replies possible' },
+			{ name: 'Low Cost', value: 'sms_low_cost', description: 'Cheaper, slower, no replies' },
+		],
+		default: 'sms_premium',
+	},
+	senderField,
+	optionsField(
+		[
+			{
+				displayName: 'Auto Remove Blacklisted Numbers',
+				name: 'autoRemoveBlacklistedNumbers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to leave out the numbers on your Octopush blacklist instead of refusing the campaign',
+			},
+			{
+				displayName: 'With Replies',
+				name: 'withReplies',
+				type: 'boolean',
+				default: false,
+				description: 'Whether recipients can reply (premium SMS; replies arrive as inbound callbacks, see the Octopush Trigger)',
+			},
+		],
+		true,
+	),
+];
+
+/** POST /sms-campaign/send: an SMS to each recipient, in frames of at most 500. */
+const send: FramedSend = {
+	path: '/sms-campaign/send',
+	schema: smsCampaignSendBody,
+	totals: ['number_of_contacts', 'total_cost', 'number_of_sms_needed'],
+	readBody(context, itemIndex) {
+		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const body: IDataObject = {
+			text: context.getNodeParameter('text', itemIndex, '') as string,
+			type: context.getNodeParameter('smsType', itemIndex) as string,
+			...readCommonFields(context, itemIndex),
+		};
+		if (options.withReplies !== undefined) body.with_replies = options.withReplies;
+		if (options.autoRemoveBlacklistedNumbers !== undefined) {
+			body.auto_remove_blacklisted_numbers = options.autoRemoveBlacklistedNumbers;
+		}
+		return body;
+	},
+};
+
+export const sendCampaign: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeFramedSend(this, items, send);
+	},
+};

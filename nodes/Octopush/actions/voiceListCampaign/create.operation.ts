@@ -1,0 +1,236 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { asNodeError, type Operation } from '../../../shared/operation';
+import {
+	modeField,
+	optionsField,
+	recipientFields,
+	senderField,
+	voiceFields,
+	voiceTextField,
+} from '../../campaign/fields';
+import { type Mode, readCommonFields, readDefaultCountry, readRecipients } from '../../campaign/read';
+import { requestIds } from '../../campaign/request-id';
+import { assertBody, invalid } from '../../campaign/validate';
+import { LIST_STATUS, voiceListCreateBody, voiceTagCreateBody, withTicketNumber } from '../../contract';
+import { failureKindOf, octopushRequest } from '../../transport';
+import { assertReady, fetchListStatus, sendListCampaign } from './ticket';
+
+const TARGETS = {
+	list: { path: '/voice-campaign-on-list/create', field: 'list_name', parameter: 'listName', schema: voiceListCreateBody },
+	tag: { path: '/voice-campaign-on-tag/create', field: 'tag_name', parameter: 'tagName', schema: voiceTagCreateBody },
+} as const;
+
+const description: INodeProperties[] = [
+	modeField,
+	{
+		displayName: 'Target',
+		name: 'target',
+		type: 'options',
+		options: [
+			{ name: 'Contact List', value: 'list', description: 'The contacts of an Octopush contact list' },
+			{ name: 'Tag', value: 'tag', description: 'The contacts carrying an Octopush tag' },
+		],
+		default: 'list',
+	},
+	{
+		displayName: 'List Name',
+		name: 'listName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the Octopush contact list the campaign is for',
+		displayOptions: { show: { target: ['list'] } },
+	},
+	{
+		displayName: 'Tag Name',
+		name: 'tagName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the Octopush tag whose contacts the campaign is for',
+		displayOptions: { show: { target: ['tag'] } },
+	},
+	voiceTextField,
+	...recipientFields(true),
+	senderField,
+	...voiceFields,
+	{
+		displayName: 'Wait Until Ready, Then Send',
+		name: 'waitAndSend',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until Octopush has prepared the campaign and then send it. Otherwise the campaign waits for Send.',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 5,
+		description: 'How often to ask Octopush whether the campaign is ready',
+		displayOptions: { show: { waitAndSend: [true] } },
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 600,
+		description: 'How long to wait for the campaign to be ready before failing (the campaign is then left unsent)',
+		displayOptions: { show: { waitAndSend: [true] } },
+	},
+	optionsField([], false),
+];
+
+interface Planned {
+	leadItem: number;
+	itemIndexes: number[];
+	path: string;
+	body: IDataObject;
+	wait?: { intervalMs: number; timeoutMs: number };
+}
+
+/**
+ * POST /voice-campaign-on-list/create (or on-tag): Octopush prepares the campaign asynchronously and
+ * answers its ticket; optionally wait for `ready_to_be_sent` and send it.
+ */
+export const create: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const mode = this.getNodeParameter('mode', 0) as Mode;
+		const leads = mode === 'allItems' ? [0] : items.map((_, index) => index);
+		const planned: Array<Planned | { leadItem: number; itemIndexes: number[]; error: Error }> = [];
+		for (const leadItem of leads) {
+			const itemIndexes = mode === 'allItems' ? items.map((_, index) => index) : [leadItem];
+			try {
+				planned.push({ itemIndexes, ...plan(this, items, mode, leadItem) });
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error as Error, leadItem);
+				planned.push({ leadItem, itemIndexes, error: error as Error });
+			}
+		}
+
+		const output: INodeExecutionData[] = [];
+		for (const campaign of planned) {
+			const pairedItem = campaign.itemIndexes.map((item) => ({ item }));
+			try {
+				if ('error' in campaign) throw campaign.error;
+				output.push({ json: await run(this, campaign), pairedItem });
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error as Error, campaign.leadItem);
+				output.push({ json: { error: (error as Error).message }, pairedItem });
+			}
+		}
+		return output;
+	},
+};
+
+function plan(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	mode: Mode,
+	leadItem: number,
+): Omit<Planned, 'itemIndexes'> {
+	const target = TARGETS[context.getNodeParameter('target', leadItem) as keyof typeof TARGETS];
+	if (target === undefined) throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
+	const options = context.getNodeParameter('options', leadItem, {}) as IDataObject;
+	const recipients = readRecipients(context, items, mode, leadItem, readDefaultCountry(context, leadItem));
+	const [requestId] = requestIds(
+		context,
+		leadItem,
+		String(options.requestId ?? '').trim(),
+		mode === 'allItems' ? 'all' : `item${leadItem}`,
+		1,
+	);
+	const body: IDataObject = {
+		[target.field]: String(context.getNodeParameter(target.parameter, leadItem, '') ?? '').trim(),
+		text: context.getNodeParameter('text', leadItem, '') as string,
+		recipients: recipients.map((recipient) => recipient.contact),
+		voice_language: context.getNodeParameter('voiceLanguage', leadItem) as string,
+		voice_gender: context.getNodeParameter('voiceGender', leadItem) as string,
+		...readCommonFields(context, leadItem),
+		request_id: requestId,
+	};
+	assertBody(
+		context,
+		target.schema,
+		body,
+		leadItem,
+		recipients.map((recipient) => recipient.source),
+	);
+	if (!(context.getNodeParameter('waitAndSend', leadItem, false) as boolean)) {
+		return { leadItem, path: target.path, body };
+	}
+	const seconds = (name: string, label: string): number => {
+		const value = context.getNodeParameter(name, leadItem) as unknown;
+		if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) {
+			throw invalid(context, { itemIndex: leadItem }, label, `must be a number of seconds of at least 1, got ${JSON.stringify(value)}`);
+		}
+		return value * 1000;
+	};
+	const wait = {
+		intervalMs: seconds('pollInterval', 'Poll Interval (Seconds)'),
+		timeoutMs: seconds('timeout', 'Timeout (Seconds)'),
+	};
+	return { leadItem, path: target.path, body, wait };
+}
+
+async function run(context: IExecuteFunctions, campaign: Planned): Promise<IDataObject> {
+	const { leadItem, body } = campaign;
+	let created: IDataObject;
+	try {
+		created = withTicketNumber(await octopushRequest(context, 'POST', campaign.path, leadItem, body));
+	} catch (error) {
+		if (failureKindOf(error) !== 'duplicate') throw new NodeApiError(context.getNode(), error as JsonObject);
+		return {
+			request_id: body.request_id,
+			already_created: true,
+			message:
+				'Octopush refused the request ID as a duplicate: an earlier run of this execution already created this campaign, so it was not created (or sent) again. Its ticket is in that run\'s output.',
+		};
+	}
+	const result: IDataObject = { ...created, request_id: body.request_id };
+	if (campaign.wait === undefined) return result;
+
+	const ticket = String(created.ticket_number ?? '');
+	const status = await waitUntilReady(context, ticket, leadItem, campaign.wait);
+	const sent = await sendListCampaign(context, ticket, leadItem);
+	return { ...result, ...status, sent: true, send_response: sent };
+}
+
+async function waitUntilReady(
+	context: IExecuteFunctions,
+	ticket: string,
+	itemIndex: number,
+	{ intervalMs, timeoutMs }: { intervalMs: number; timeoutMs: number },
+): Promise<IDataObject> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const status = await fetchListStatus(context, ticket, itemIndex);
+		if (status.status === LIST_STATUS.ready || status.status === LIST_STATUS.failed) {
+			assertReady(context, status, itemIndex);
+			return status;
+		}
+		if (Date.now() + intervalMs > deadline) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Item ${itemIndex}: voice list campaign ${ticket} was still "${String(status.status)}" after ${timeoutMs / 1000} seconds, so it was not sent`,
+				{
+					itemIndex,
+					description:
+						'Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.',
+				},
+			);
+		}
+		await sleep(intervalMs);
+	}
+}

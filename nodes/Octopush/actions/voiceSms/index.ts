@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector, showFor } from '../../../shared/operation';
+import { cancel } from './cancel.operation';
+import { sendCampaign } from './sendCampaign.operation';
+
+export const voiceSmsOperations = { sendCampaign, cancel };
+
+export const voiceSmsDescription: INodeProperties[] = [
+	operationSelector(
+		'voiceSms',
+		[
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				description: 'Cancel a voice SMS campaign scheduled more than 10 minutes ahead',
+				action: 'Cancel a voice SMS campaign',
+			},
+			{
+				name: 'Send Campaign',
+				value: 'sendCampaign',
+				description:
+					'Call any number of recipients and read them a message (sent in frames of at most 500 recipients)',
+				action: 'Send a voice SMS campaign',
+			},
+		],
+		'sendCampaign',
+	),
+	...showFor('voiceSms', 'sendCampaign', sendCampaign.description),
+	...showFor('voiceSms', 'cancel', cancel.description),
+];

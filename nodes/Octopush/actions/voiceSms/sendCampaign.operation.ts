@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
+import {
+	modeField,
+	optionsField,
+	recipientFields,
+	senderField,
+	voiceFields,
+	voiceTextField,
+} from '../../campaign/fields';
+import { readCommonFields } from '../../campaign/read';
+import { VOICE_SMS_TYPE, voiceCampaignSendBody } from '../../contract';
+
+const description: INodeProperties[] = [
+	modeField,
+	voiceTextField,
+	...recipientFields(),
+	senderField,
+	...voiceFields,
+	optionsField(
+		[
+			{
+				displayName: 'Auto Delete Opt-Out Contacts',
+				name: 'autoDeleteOptoutContacts',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to leave out the recipients who opted out, instead of refusing the campaign',
+			},
+			{
+				displayName: 'Get Back Pressed Keys',
+				name: 'getBackPressedKeys',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Octopush reports the keys each recipient pressed (in the delivery callbacks, see the Octopush Trigger)',
+			},
+		],
+		true,
+	),
+];
+
+/** POST /voice-campaign/send (seed 003): a voice message read to each recipient, in frames of at most 500. */
+const send: FramedSend = {
+	path: '/voice-campaign/send',
+	schema: voiceCampaignSendBody,
+	totals: ['number_of_contacts', 'total_cost'],
+	readBody(context, itemIndex) {
+		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const body: IDataObject = {
+			text: context.getNodeParameter('text', itemIndex, '') as string,
+			type: VOICE_SMS_TYPE,
+			voice_language: context.getNodeParameter('voiceLanguage', itemIndex) as string,
+			voice_gender: context.getNodeParameter('voiceGender', itemIndex) as string,
+			...readCommonFields(context, itemIndex),
+		};
+		if (options.autoDeleteOptoutContacts !== undefined) {
+			body.auto_delete_optout_contacts = options.autoDeleteOptoutContacts;
+		}
+		if (options.getBackPressedKeys !== undefined) body.get_back_pressed_keys = options.getBackPressedKeys;
+		return body;
+	},
+};
+
+export const sendCampaign: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeFramedSend(this, items, send);
+	},
+};

@@ -1,0 +1,295 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { COUNTRY_OPTIONS } from '../../shared/phone';
+import { MAX_FRAME_SIZE, MAX_REQUEST_ID, MIN_FRAME_SIZE, VOICE_LANGUAGES } from '../contract';
+
+/** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
+
+export const modeField: INodeProperties = {
+	displayName: 'Mode',
+	name: 'mode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'One Campaign per Input Item',
+			value: 'perItem',
+			description: 'Each input item is a campaign with its own text and recipients',
+		},
+		{
+			name: 'One Campaign for All Input Items',
+			value: 'allItems',
+			description:
+				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); text and settings are read from the first item',
+		},
+	],
+	default: 'perItem',
+};
+
+export const textField: INodeProperties = {
+	displayName: 'Text',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	required: true,
+	default: '',
+	description:
+		'The message, 1 to 1224 characters. Personalise it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+};
+
+export const voiceTextField: INodeProperties = {
+	...textField,
+	description:
+		'The message the voice reads, 1 to 1224 characters of the GSM-7 alphabet (no emoji or other unicode characters). Personalise it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+};
+
+const contactFields: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		description: 'Replaces {first_name} in the text (at most 50 characters)',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		description: 'Replaces {last_name} in the text (at most 50 characters)',
+	},
+	...[1, 2, 3, 4, 5].map(
+		(n): INodeProperties => ({
+			displayName: `Param ${n}`,
+			name: `param${n}`,
+			type: 'string',
+			default: '',
+			description: `Replaces {param${n}} in the text (at most 50 characters)`,
+		}),
+	),
+];
+
+/** Parameter name of each contact field → the body field it fills. */
+export const CONTACT_PARAMETERS = {
+	firstName: 'first_name',
+	lastName: 'last_name',
+	param1: 'param1',
+	param2: 'param2',
+	param3: 'param3',
+	param4: 'param4',
+	param5: 'param5',
+} as const;
+
+const phoneNumberDescription =
+	'In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with Options → Default Country';
+
+export function recipientFields(optional = false): INodeProperties[] {
+	return [
+		{
+			displayName: 'Recipients Input',
+			name: 'recipientsInput',
+			type: 'options',
+			options: [
+				{ name: 'Define Below', value: 'fields', description: 'List the recipients one by one' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'An array of recipients, e.g. from an expression',
+				},
+			],
+			default: 'fields',
+			displayOptions: { show: { mode: ['perItem'] } },
+		},
+		{
+			displayName: 'Recipients',
+			name: 'recipients',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Recipient',
+			default: {},
+			description: optional
+				? 'Contacts to add to the list for this campaign (optional)'
+				: 'Who receives the campaign. Any number: they are sent in frames of at most 500.',
+			displayOptions: { show: { mode: ['perItem'], recipientsInput: ['fields'] } },
+			options: [
+				{
+					name: 'recipient',
+					displayName: 'Recipient',
+					values: [
+						{
+							displayName: 'Phone Number',
+							name: 'phoneNumber',
+							type: 'string',
+							required: true,
+							default: '',
+							placeholder: '+33612345678',
+							description: phoneNumberDescription,
+						},
+						...contactFields,
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Recipients (JSON)',
+			name: 'recipientsJson',
+			type: 'json',
+			default: '[]',
+			description:
+				'An array of phone numbers, or of contacts with phone_number, first_name, last_name and param1 to param5, e.g. [{"phone_number": "+33612345678", "first_name": "Ada"}]',
+			displayOptions: { show: { mode: ['perItem'], recipientsInput: ['json'] } },
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '={{ $json.phone }}',
+			description: `The phone number of the recipient each input item is, usually an expression. ${phoneNumberDescription}.`,
+			displayOptions: { show: { mode: ['allItems'] } },
+		},
+		{
+			displayName: 'Recipient Fields',
+			name: 'recipientFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: "Fields of each input item to use for the placeholders, usually expressions on the item's fields",
+			displayOptions: { show: { mode: ['allItems'] } },
+			options: contactFields,
+		},
+	];
+}
+
+export const senderField: INodeProperties = {
+	displayName: 'Sender',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	placeholder: 'MyShop',
+	description:
+		'3 to 11 letters or digits (a-zA-Z0-9), if your Octopush account allows custom senders. Leave empty for the default sender.',
+};
+
+const LANGUAGE_NAMES: Record<(typeof VOICE_LANGUAGES)[number], string> = {
+	'de-DE': 'German (Germany)',
+	'el-GR': 'Greek (Greece)',
+	'en-GB': 'English (United Kingdom)',
+	'en-US': 'English (United States)',
+	'es-ES': 'Spanish (Spain)',
+	'es-LA': 'Spanish (Latin America)',
+	'fr-FR': 'French (France)',
+	'hu-HU': 'Hungarian (Hungary)',
+	'it-IT': 'Italian (Italy)',
+	'pl-PL': 'Polish (Poland)',
+	'pt-BR': 'Portuguese (Brazil)',
+	'ru-RU': 'Russian (Russia)',
+	'sv-SE': 'Swedish (Sweden)',
+};
+
+export const voiceFields: INodeProperties[] = [
+	{
+		displayName: 'Voice Language',
+		name: 'voiceLanguage',
+		type: 'options',
+		options: VOICE_LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })).sort((a, b) =>
+			a.name.localeCompare(b.name),
+		),
+		default: 'en-GB',
+		description: 'The language the text is read in',
+	},
+	{
+		displayName: 'Voice Gender',
+		name: 'voiceGender',
+		type: 'options',
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+		],
+		default: 'female',
+	},
+];
+
+const COUNTRIES: INodePropertyOptions[] = [
+	{ name: 'None (Phone Numbers Must Be E.164)', value: '' },
+	...COUNTRY_OPTIONS,
+];
+
+const commonOptions: INodeProperties[] = [
+	{
+		displayName: 'Default Country',
+		name: 'defaultCountry',
+		type: 'options',
+		options: COUNTRIES,
+		default: '',
+		description: 'Country used to read phone numbers written in national format (e.g. 06 12 34 56 78 in France)',
+	},
+	{
+		displayName: 'Purpose',
+		name: 'purpose',
+		type: 'options',
+		options: [
+			{ name: 'Alert (Transactional)', value: 'alert' },
+			{ name: 'Wholesale (Marketing)', value: 'wholesale' },
+		],
+		default: 'alert',
+		description: 'Whether the campaign is transactional or marketing',
+	},
+	{
+		displayName: 'Request ID',
+		name: 'requestId',
+		type: 'string',
+		default: '',
+		description: `At most ${MAX_REQUEST_ID} characters; Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution never sends twice. Set your own (e.g. your campaign's ID) to also be safe when retrying from the executions list, which starts a new execution. With several frames, "-1", "-2", … is appended.`,
+	},
+	{
+		displayName: 'Send At',
+		name: 'sendAt',
+		type: 'dateTime',
+		default: '',
+		description:
+			"When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
+	},
+	{
+		displayName: 'Simulation Mode',
+		name: 'simulationMode',
+		type: 'boolean',
+		default: false,
+		description: 'Whether Octopush only simulates the request and answers a fake result (nothing is sent or charged)',
+	},
+];
+
+const framingOptions: INodeProperties[] = [
+	{
+		displayName: 'Frame Size',
+		name: 'frameSize',
+		type: 'number',
+		typeOptions: { minValue: MIN_FRAME_SIZE, maxValue: MAX_FRAME_SIZE },
+		default: MAX_FRAME_SIZE,
+		description: `Recipients per request (${MIN_FRAME_SIZE} to ${MAX_FRAME_SIZE}). Larger campaigns are sent as several requests ("frames"), each with its own ticket.`,
+	},
+	{
+		displayName: 'Frames in Parallel',
+		name: 'framesInParallel',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 1,
+		description: 'How many frames to send at the same time (1 sends them one after another)',
+	},
+];
+
+/** The Options collection of a send operation: the shared options plus the operation's own, sorted for the UI. */
+export function optionsField(own: INodeProperties[], framing: boolean): INodeProperties {
+	const options = [...commonOptions, ...(framing ? framingOptions : []), ...own].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+import { isInPast, toIsoWithOffset } from '../../shared/dates';
+import { normalizePhoneNumber } from '../../shared/phone';
+import { CONTACT_FIELDS, FIELD_LABELS, type Contact } from '../contract';
+import { CONTACT_PARAMETERS } from './fields';
+import { invalid, type Source } from './validate';
+
+export type Mode = 'perItem' | 'allItems';
+
+export interface Recipient {
+	contact: Contact;
+	source: Source;
+}
+
+/** The recipients of a campaign: those listed in item `itemIndex`, or (all items mode) one per input item. */
+export function readRecipients(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	mode: Mode,
+	itemIndex: number,
+	defaultCountry: string,
+): Recipient[] {
+	if (mode === 'allItems') {
+		return items.map((_, index) => {
+			const fields = context.getNodeParameter('recipientFields', index, {}) as IDataObject;
+			const raw: IDataObject = { phone_number: context.getNodeParameter('phoneNumber', index, '') as string };
+			for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS)) raw[field] = fields[parameter];
+			return toRecipient(context, raw, { itemIndex: index }, defaultCountry);
+		});
+	}
+	const input = context.getNodeParameter('recipientsInput', itemIndex, 'fields') as string;
+	const list = input === 'json' ? jsonRecipients(context, itemIndex) : listedRecipients(context, itemIndex);
+	return list.map((raw, position) =>
+		toRecipient(context, raw, { itemIndex, recipient: position + 1 }, defaultCountry),
+	);
+}
+
+function listedRecipients(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const listed = context.getNodeParameter('recipients.recipient', itemIndex, []) as IDataObject[];
+	return listed.map((entry) => {
+		const raw: IDataObject = { phone_number: entry.phoneNumber };
+		for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS)) raw[field] = entry[parameter];
+		return raw;
+	});
+}
+
+function jsonRecipients(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const value = context.getNodeParameter('recipientsJson', itemIndex, '[]') as unknown;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = jsonParse(value === '' ? '[]' : value);
+		} catch {
+			throw invalid(context, { itemIndex }, 'Recipients (JSON)', 'is not valid JSON');
+		}
+	}
+	if (!Array.isArray(parsed)) {
+		throw invalid(context, { itemIndex }, 'Recipients (JSON)', 'must be an array of phone numbers or contacts');
+	}
+	const allowed = ['phone_number', ...CONTACT_FIELDS] as string[];
+	return parsed.map((entry: unknown, position) => {
+		if (typeof entry === 'string' || typeof entry === 'number') return { phone_number: entry };
+		const source = { itemIndex, recipient: position + 1 };
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+			throw invalid(context, source, 'Recipient', 'must be a phone number or an object with phone_number');
+		}
+		const unknown = Object.keys(entry).filter((key) => !allowed.includes(key));
+		if (unknown.length > 0) {
+			throw invalid(
+				context,
+				source,
+				'Recipient',
+				`has unknown field ${unknown.map((key) => `"${key}"`).join(', ')}: use ${allowed.join(', ')}`,
+			);
+		}
+		return entry as IDataObject;
+	});
+}
+
+function toRecipient(
+	context: IExecuteFunctions,
+	raw: IDataObject,
+	source: Source,
+	defaultCountry: string,
+): Recipient {
+	const phone = raw.phone_number;
+	const number = typeof phone === 'string' || typeof phone === 'number' ? phone : '';
+	const normalized = normalizePhoneNumber(number, defaultCountry || undefined);
+	if (!normalized.ok) throw invalid(context, source, 'Phone Number', `is not valid: ${normalized.reason}`);
+	const contact: Contact = { phone_number: normalized.e164 };
+	for (const field of CONTACT_FIELDS) {
+		const value = raw[field];
+		if (value === undefined || value === null || value === '') continue;
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			throw invalid(context, source, FIELD_LABELS[field], `must be text, got ${JSON.stringify(value)}`);
+		}
+		contact[field] = String(value);
+	}
+	return { contact, source };
+}
+
+/** Sender, Send At, Purpose and Simulation Mode of the campaign read from item `itemIndex`, as body fields. */
+export function readCommonFields(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	const sender = String(context.getNodeParameter('sender', itemIndex, '') ?? '').trim();
+	if (sender !== '') body.sender = sender;
+	const sendAt = readSendAt(context, itemIndex, options.sendAt);
+	if (sendAt !== undefined) body.send_at = sendAt;
+	if (options.purpose !== undefined && options.purpose !== '') body.purpose = options.purpose;
+	if (options.simulationMode !== undefined) body.simulation_mode = options.simulationMode;
+	return body;
+}
+
+/** n8n's date-time value → ISO 8601 with offset (workflow time zone unless it carries one); never in the past. */
+function readSendAt(context: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const iso = toIsoWithOffset(value, context.getTimezone());
+	if (typeof iso !== 'string') throw invalid(context, { itemIndex }, 'Send At', `is not a valid date-time: ${iso.error}`);
+	if (isInPast(iso, Date.now())) {
+		throw invalid(
+			context,
+			{ itemIndex },
+			'Send At',
+			`is in the past (${iso}): choose a future time, or leave it empty to send now`,
+		);
+	}
+	return iso;
+}
+
+export function readDefaultCountry(context: IExecuteFunctions, itemIndex: number): string {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return typeof options.defaultCountry === 'string' ? options.defaultCountry : '';
+}

@@ -1,0 +1,234 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { startTestbed, type OctopushTestbed } from './setup';
+
+let t: OctopushTestbed;
+beforeAll(async () => (t = await startTestbed()));
+afterAll(async () => await t.stop());
+beforeEach(() => t.sandbox.clearRequests());
+
+const voice = (overrides: INodeParameters = {}): INodeParameters => ({
+	resource: 'voiceSms',
+	operation: 'sendCampaign',
+	text: 'Hello {first_name}',
+	recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'Ada' }] },
+	...overrides,
+});
+const allItems = (overrides: INodeParameters = {}): INodeParameters =>
+	voice({ mode: 'allItems', phoneNumber: '={{ $json.phone }}', recipientFields: { firstName: '={{ $json.name }}' }, ...overrides });
+const people = (...phones: string[]): INodeExecutionData[] => phones.map((phone, i) => ({ json: { phone, name: `P${i}` } }));
+
+interface Case {
+	name: string;
+	parameters: INodeParameters;
+	input?: INodeExecutionData[];
+	message: string | RegExp;
+	itemIndex: number;
+}
+
+const cases: Case[] = [
+	{
+		name: 'a non-E.164 number in one of the items (all items mode)',
+		parameters: allItems(),
+		input: people('+33612345678', '+33612345679', '0612345678'),
+		message: "Item 2: Phone Number is not valid: no default country set to interpret national number '0612345678'",
+		itemIndex: 2,
+	},
+	{
+		name: 'a non-E.164 number among the recipients of an item',
+		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'A' }, { phoneNumber: '12ab', firstName: 'B' }] } }),
+		message: /^Item 0, recipient 2: Phone Number is not valid: '12ab' is not a valid phone number/,
+		itemIndex: 0,
+	},
+	{
+		name: 'a number too short for its country, with a default country',
+		parameters: voice({ recipients: { recipient: [{ phoneNumber: '06 12', firstName: 'A' }] }, options: { defaultCountry: 'FR' } }),
+		message: /^Item 0, recipient 1: Phone Number is not valid: '06 12' is not a valid France phone number/,
+		itemIndex: 0,
+	},
+	{
+		name: 'no recipients',
+		parameters: voice({ recipients: {} }),
+		message: 'Item 0: Recipients must not be empty: add at least one recipient',
+		itemIndex: 0,
+	},
+	{
+		name: 'recipients JSON that is not an array',
+		parameters: voice({ recipientsInput: 'json', recipientsJson: '{"phone_number": "+33612345678"}' }),
+		message: 'Item 0: Recipients (JSON) must be an array of phone numbers or contacts',
+		itemIndex: 0,
+	},
+	{
+		name: 'a recipient in JSON with an unknown field',
+		parameters: voice({ text: 'Hi', recipientsInput: 'json', recipientsJson: '[{"phone": "+33612345678"}]' }),
+		message: /^Item 0, recipient 1: Recipient has unknown field "phone": use phone_number, first_name/,
+		itemIndex: 0,
+	},
+	{
+		// a literal empty Text is refused by n8n itself ("Parameter "Text" is required"); an expression can still be empty
+		name: 'empty text',
+		parameters: voice({ text: '={{ $json.missing ?? "" }}' }),
+		message: 'Item 0: Text must not be empty',
+		itemIndex: 0,
+	},
+	{
+		name: 'text over 1224 characters',
+		parameters: voice({ text: 'a'.repeat(1225) }),
+		message: 'Item 0: Text must be at most 1224 characters, it has 1225',
+		itemIndex: 0,
+	},
+	{
+		name: 'voice text with characters outside GSM-7',
+		parameters: voice({ text: 'Café ✓ Łódź {first_name}' }),
+		message:
+			'Item 0: Text contains characters outside the GSM-7 alphabet, which Octopush voice messages do not accept: "✓" (U+2713), "Ł" (U+0141), "ó" (U+00F3), "ź" (U+017A)',
+		itemIndex: 0,
+	},
+	{
+		name: 'a placeholder used but missing for one recipient',
+		parameters: allItems({ text: 'Hi {first_name}, code {param1}', recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' } }),
+		input: [
+			{ json: { phone: '+33612345678', name: 'A', code: 'X1' } },
+			{ json: { phone: '+33612345679', name: 'B', code: 'X2' } },
+			{ json: { phone: '+33612345670', name: 'C' } },
+		],
+		message: 'Item 2: Param 1 is missing, but the text uses the placeholder {param1}',
+		itemIndex: 2,
+	},
+	{
+		name: 'a param over 50 characters',
+		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'A', param2: 'x'.repeat(51) }] } }),
+		message: 'Item 0, recipient 1: Param 2 must be at most 50 characters',
+		itemIndex: 0,
+	},
+	{
+		name: 'a sender of 2 characters',
+		parameters: voice({ sender: 'ab' }),
+		message: 'Item 0: Sender must be 3 to 11 letters or digits (a-zA-Z0-9)',
+		itemIndex: 0,
+	},
+	{
+		name: 'a sender with a space',
+		parameters: voice({ sender: 'My Shop' }),
+		message: 'Item 0: Sender must be 3 to 11 letters or digits (a-zA-Z0-9)',
+		itemIndex: 0,
+	},
+	{
+		name: 'a purpose not in the list',
+		parameters: voice({ options: { purpose: '={{ "spam" }}' } }),
+		message: 'Item 0: Purpose must be one of alert, wholesale, got "spam"',
+		itemIndex: 0,
+	},
+	{
+		name: 'a voice gender not in the list',
+		parameters: voice({ voiceGender: '={{ "robot" }}' }),
+		message: 'Item 0: Voice Gender must be one of female, male, got "robot"',
+		itemIndex: 0,
+	},
+	{
+		name: 'a voice language not in the list',
+		parameters: voice({ voiceLanguage: '={{ "nl-NL" }}' }),
+		message:
+			'Item 0: Voice Language must be one of de-DE, el-GR, en-GB, en-US, es-ES, es-LA, fr-FR, hu-HU, it-IT, pl-PL, pt-BR, ru-RU, sv-SE, got "nl-NL"',
+		itemIndex: 0,
+	},
+	{
+		name: 'an SMS type not in the list',
+		parameters: { ...voice({ text: 'Hi' }), resource: 'sms', smsType: '={{ "sms_free" }}' },
+		message: 'Item 0: Type must be one of sms_premium, sms_low_cost, got "sms_free"',
+		itemIndex: 0,
+	},
+	{
+		name: 'an unparseable send-at',
+		parameters: voice({ options: { sendAt: '={{ "next tuesday" }}' } }),
+		message: /^Item 0: Send At is not a valid date-time: 'next tuesday' is not a date-time/,
+		itemIndex: 0,
+	},
+	{
+		name: 'a send-at in the past',
+		parameters: voice({ options: { sendAt: '2020-01-01T08:00:00+01:00' } }),
+		message: 'Item 0: Send At is in the past (2020-01-01T08:00:00+01:00): choose a future time, or leave it empty to send now',
+		itemIndex: 0,
+	},
+	{
+		name: 'a frame size under 200',
+		parameters: voice({ options: { frameSize: 100 } }),
+		message: 'Item 0: Frame Size must be a whole number from 200 to 500, got 100',
+		itemIndex: 0,
+	},
+	{
+		name: 'a frame size over 500',
+		parameters: voice({ options: { frameSize: 501 } }),
+		message: 'Item 0: Frame Size must be a whole number from 200 to 500, got 501',
+		itemIndex: 0,
+	},
+	{
+		name: 'frames in parallel out of range',
+		parameters: voice({ options: { framesInParallel: 0 } }),
+		message: 'Item 0: Frames in Parallel must be a whole number from 1 to 10, got 0',
+		itemIndex: 0,
+	},
+	{
+		name: 'a request id over 20 characters',
+		parameters: voice({ options: { requestId: 'r'.repeat(21) } }),
+		message: 'Item 0: Request ID must be at most 20 characters, it has 21',
+		itemIndex: 0,
+	},
+	{
+		name: 'a request id that leaves no room for the frame number',
+		parameters: allItems({ options: { requestId: 'r'.repeat(19) } }),
+		input: Array.from({ length: 501 }, (_, i) => ({ json: { phone: `+3361${String(i).padStart(7, '0')}`, name: 'N' } })),
+		message: 'Item 0: Request ID must be at most 18 characters here: the campaign is sent in 2 frames, so "-1" to "-2" is appended to it',
+		itemIndex: 0,
+	},
+	{
+		name: 'two items with the same request id',
+		parameters: voice({ options: { requestId: 'same' } }),
+		input: [{ json: {} }, { json: {} }],
+		message: 'Item 1: Request ID "same" is already used by the campaign of item 0: each campaign needs its own',
+		itemIndex: 1,
+	},
+	{
+		name: 'the second item is invalid: the first is not sent either',
+		parameters: voice({ text: '={{ $json.text }}' }),
+		input: [{ json: { text: 'Fine {first_name}' } }, { json: { text: '' } }],
+		message: 'Item 1: Text must not be empty',
+		itemIndex: 1,
+	},
+	{
+		name: 'a list campaign without a list name',
+		parameters: { ...voice(), resource: 'voiceListCampaign', operation: 'create', target: 'list', listName: '={{ "" }}' },
+		message: 'Item 0: List Name must not be empty',
+		itemIndex: 0,
+	},
+	{
+		name: 'a list campaign text outside GSM-7',
+		parameters: { ...voice({ text: 'Hello 😀' }), resource: 'voiceListCampaign', operation: 'create', listName: 'sandbox-list' },
+		message: /^Item 0: Text contains characters outside the GSM-7 alphabet.*"😀" \(U\+1F600\)$/,
+		itemIndex: 0,
+	},
+	{
+		name: 'a list campaign poll interval under 1 second',
+		parameters: { ...voice(), resource: 'voiceListCampaign', operation: 'create', listName: 'sandbox-list', waitAndSend: true, pollInterval: 0 },
+		message: 'Item 0: Poll Interval (Seconds) must be a number of seconds of at least 1, got 0',
+		itemIndex: 0,
+	},
+	{
+		name: 'an empty ticket number',
+		parameters: { resource: 'voiceListCampaign', operation: 'send', ticketNumber: '={{ $json.ticket }}' },
+		input: [{ json: { ticket: 'voice_1' } }, { json: { ticket: ' ' } }],
+		message: 'Item 1: Ticket Number must not be empty',
+		itemIndex: 1,
+	},
+];
+
+describe('bad input: a clear item-indexed error, and nothing is sent', () => {
+	test.each(cases)('$name', async ({ parameters, input, message, itemIndex }) => {
+		const r = await t.run(parameters, { input });
+		expect(r.status).toBe('error');
+		if (typeof message === 'string') expect(r.error?.message).toBe(message);
+		else expect(r.error?.message).toMatch(message);
+		expect(r.error?.context?.itemIndex).toBe(itemIndex);
+		expect(t.sandbox.requestsTo('octopush')).toEqual([]);
+	});
+});

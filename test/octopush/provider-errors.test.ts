@@ -1,0 +1,168 @@
+import { startTestbed, type OctopushTestbed } from './setup';
+
+let t: OctopushTestbed;
+beforeAll(async () => (t = await startTestbed()));
+afterAll(async () => await t.stop());
+beforeEach(() => {
+	t.sandbox.clearRequests();
+	t.sandbox.clearFaults();
+	t.sandbox.octopush.balance = 10_000;
+});
+
+const voice = {
+	resource: 'voiceSms',
+	operation: 'sendCampaign',
+	text: 'Hello',
+	recipients: { recipient: [{ phoneNumber: '={{ $json.phone ?? "+33612345678" }}' }] },
+};
+
+describe('provider errors', () => {
+	test('400 with errors.voice_language code 442 → NodeApiError naming the field: "Voice language not supported"', async () => {
+		t.sandbox.injectFault({
+			provider: 'octopush',
+			path: '/voice-campaign-on-list/create',
+			status: 400,
+			body: {
+				code: 400,
+				message: 'Payload validation error.',
+				errors: { voice_language: { code: 442, message: 'Voice language not supported.' } },
+			},
+		});
+		const r = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'create',
+			listName: 'sandbox-list',
+			text: 'Hello',
+		});
+		expect(r.error?.name).toBe('NodeApiError');
+		expect(r.error?.message).toBe(
+			'Octopush refused the request: Voice Language (voice_language): Voice language not supported. (code 442)',
+		);
+		expect(r.error?.description).toBe('Voice language not supported.');
+		expect(r.error?.httpCode).toBe('400');
+		expect(r.error?.context?.itemIndex).toBe(0);
+	});
+
+	test('401 → a hint about the credential', async () => {
+		const wrong = t.harness.addCredential(
+			'octopushApi',
+			{ apiLogin: 'sandbox@example.com', apiKey: 'wrong-key', baseUrl: t.sandbox.octopushBaseUrl },
+			'octopush-wrong',
+		);
+		const r = await t.harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {
+			credentials: { octopushApi: wrong },
+		});
+		expect(r.error?.httpCode).toBe('401');
+		expect(r.error?.message).toMatch(/^Octopush refused the request: api-key: Bad api-login or api-key/);
+		expect(r.error?.description).toBe('Octopush refused the API login / API key. Check the Octopush credential.');
+	});
+
+	test('not enough credit → a plain-English hint, and the frame is reported not accepted', async () => {
+		t.sandbox.octopush.balance = 0.01;
+		const r = await t.run(voice);
+		expect(r.error?.message).toBe(
+			'Frame 1 of 1 was refused by Octopush: Octopush refused the request: credit: Not enough credit: the campaign costs 0.05, the balance is 0.01. (code 104)',
+		);
+		expect(r.error?.description).toContain(
+			'Your Octopush credit is too low for this send. Top up the account and run the node again.',
+		);
+		expect(r.error?.description).toContain('Accepted: none.');
+	});
+
+	test('a duplicate request id is not an error: the output says the frame was already accepted earlier', async () => {
+		const parameters = { ...voice, options: { requestId: 'once-only' } };
+		const first = await t.run(parameters, { executionId: 'dup-1' });
+		expect(first.items[0].json.frame_status).toBe('sent');
+		const second = await t.run(parameters, { executionId: 'dup-2' });
+		expect(second.error).toBeUndefined();
+		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign/send').map((q) => [q.status, q.body])).toEqual([
+			[200, expect.objectContaining({ request_id: 'once-only' })],
+			[400, expect.objectContaining({ request_id: 'once-only' })],
+		]);
+		expect(second.items[0].json).toMatchObject({
+			frame_status: 'already_accepted',
+			request_id: 'once-only',
+			message:
+				"Octopush refused this frame's request ID as a duplicate: a request with this Request ID was accepted in the last 24 hours, so it was not sent again. Its ticket is in that run's output.",
+		});
+	});
+
+	test('a 500 on a single-request operation → NodeApiError with the status', async () => {
+		t.sandbox.injectFault({ provider: 'octopush', path: '/voice-campaign-on-list/status', status: 500 });
+		const r = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: 'voice_x' });
+		expect(r.error?.name).toBe('NodeApiError');
+		expect(r.error?.httpCode).toBe('500');
+		expect(r.error?.message).toBe('Octopush error 500: Injected fault: HTTP 500.');
+	});
+});
+
+describe('Continue On Fail', () => {
+	test('one campaign per item: an invalid item and a refused item become error items; the others are sent', async () => {
+		t.sandbox.injectFault({
+			provider: 'octopush',
+			path: '/voice-campaign/send',
+			status: 400,
+			body: { code: 400, message: 'Payload validation error.', errors: { sender: { code: 106, message: 'Sender not allowed.' } } },
+		});
+		const r = await t.run(voice, {
+			continueOnFail: true,
+			input: [{ json: { phone: '+33611111111' } }, { json: { phone: 'not a number' } }, { json: { phone: '+33633333333' } }],
+		});
+		expect(r.error).toBeUndefined();
+		// item 1 never reaches Octopush; item 0 is refused by the injected fault; item 2 is sent
+		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign/send').map((q) => [q.status, (q.body as { recipients: Array<{ phone_number: string }> }).recipients[0].phone_number])).toEqual([
+			[400, '+33611111111'],
+			[200, '+33633333333'],
+		]);
+		expect(r.items).toEqual([
+			{
+				json: expect.objectContaining({
+					frame_status: 'refused',
+					error: 'Octopush refused the request: Sender (sender): Sender not allowed. (code 106)',
+				}),
+				pairedItem: [{ item: 0 }],
+			},
+			{
+				json: { error: "Item 1, recipient 1: Phone Number is not valid: 'not a number' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed" },
+				pairedItem: [{ item: 1 }],
+			},
+			{ json: expect.objectContaining({ frame_status: 'sent', ticket_number: expect.stringMatching(/^voice_/) }), pairedItem: [{ item: 2 }] },
+		]);
+	});
+
+	test('single-request operations: an error item per failing item, paired with it', async () => {
+		const r = await t.run(
+			{ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: '={{ $json.ticket }}' },
+			{ continueOnFail: true, input: [{ json: { ticket: '' } }, { json: { ticket: 'voice_unknown' } }] },
+		);
+		expect(r.items).toEqual([
+			{ json: { error: 'Item 0: Ticket Number must not be empty' }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'Octopush refused the request: Ticket Number (ticket_number): Unknown ticket number: voice_unknown. (code 444)' },
+				pairedItem: { item: 1 },
+			},
+		]);
+		expect(t.sandbox.requestsTo('octopush')).toHaveLength(1);
+	});
+
+	test('list Create with wait-then-send: a failed preparation becomes an error item', async () => {
+		const r = await t.run(
+			{
+				resource: 'voiceListCampaign',
+				operation: 'create',
+				listName: '={{ $json.list }}',
+				text: 'Hello',
+				waitAndSend: true,
+				pollInterval: 1,
+				timeout: 5,
+			},
+			{ continueOnFail: true, input: [{ json: { list: 'fail-list' } }] },
+		);
+		expect(r.items).toEqual([
+			{
+				json: { error: expect.stringMatching(/^Item 0: voice list campaign voice_\w+ failed while Octopush prepared it/) },
+				pairedItem: [{ item: 0 }],
+			},
+		]);
+	});
+});
