@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
+import { smsDescription } from './actions/sms';
+import { voiceDescription } from './actions/voice';
 
 export class Routee implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,9 +26,15 @@ export class Routee implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'SMS', value: 'sms' },
+					{ name: 'Voice', value: 'voice' },
+				],
+				default: 'sms',
 			},
+			...smsDescription,
+			...voiceDescription,
 			...accountDescription,
 		],
 	};

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { MAX_PAGE_SIZE } from './contract';
+
 export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
 const DEFAULT_BASE_URL = 'https://connect.routee.net';
 
@@ -17,6 +19,19 @@ const ERROR_HINTS: Record<string, string> = {
 	'404005000': 'No tracking information exists for this ID.',
 };
 
+const STATUS_HINTS: Record<number, string> = {
+	401: 'Routee refused the access token even after fetching a new one. Check the Application ID and Application Secret of the Routee credential.',
+	403: 'Routee refused the call even with a new access token: the application may lack the permission for this service (check it in the Routee platform → Applications).',
+	404: 'Routee found nothing under this ID or path.',
+	429: 'Routee limits this call (voice conversations: 1 per second). Nothing was sent; try again in a moment.',
+};
+
+/**
+ * n8n fetches a new token (the credential's preAuthentication) and resends the request once when
+ * Routee answers one of these; Routee documents both for an expired or invalid token.
+ */
+const TOKEN_RENEWAL_STATUSES = [401, 403];
+
 interface RouteeErrorBody {
 	code?: string;
 	developerMessage?: string;
@@ -26,6 +41,17 @@ interface RouteeErrorBody {
 async function baseUrl(context: IExecuteFunctions): Promise<string> {
 	const credentials = await context.getCredentials(ROUTEE_CREDENTIAL);
 	return ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+/** Identifies the Routee account (application) of the node's credential, e.g. to pace its calls. */
+export async function accountKey(context: IExecuteFunctions): Promise<string> {
+	const credentials = await context.getCredentials(ROUTEE_CREDENTIAL);
+	return `${await baseUrl(context)}|${String(credentials.applicationId ?? '')}`;
+}
+
+/** The access token n8n holds for the credential (fetched and renewed by its preAuthentication). */
+export async function accessTokenOf(context: IExecuteFunctions): Promise<unknown> {
+	return (await context.getCredentials(ROUTEE_CREDENTIAL)).accessToken;
 }
 
 /** Every call to Routee goes through here: authentication, base URL and error mapping. */
@@ -39,13 +65,13 @@ export async function routeeRequest(
 ): Promise<IDataObject> {
 	const url = `${await baseUrl(context)}${path}`;
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(context, ROUTEE_CREDENTIAL, {
-			method,
-			url,
-			body,
-			qs,
-			json: true,
-		})) as IDataObject;
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			ROUTEE_CREDENTIAL,
+			{ method, url, body, qs, json: true },
+			{ preAuthenticationRetryStatusCode: TOKEN_RENEWAL_STATUSES },
+		)) as unknown;
+		return (typeof response === 'object' && response !== null ? response : {}) as IDataObject;
 	} catch (error) {
 		throw routeeApiError(context, error as JsonObject, itemIndex);
 	}
@@ -61,21 +87,78 @@ function responseBodyOf(error: JsonObject): RouteeErrorBody | undefined {
 	return found as RouteeErrorBody | undefined;
 }
 
+function statusOf(error: unknown): number | undefined {
+	const e = error as { response?: { status?: number }; httpCode?: string | null };
+	const status = e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	return status !== undefined && Number.isFinite(status) ? status : undefined;
+}
+
+/**
+ * How a failed call ended: `refused` when Routee answered with a 4xx (nothing was accepted), `unknown`
+ * when there was no answer or a 5xx (it may or may not have been accepted).
+ */
+export type RouteeFailureKind = 'refused' | 'unknown';
+
+const failureKinds = new WeakMap<Error, RouteeFailureKind>();
+
+export function failureKindOf(error: unknown): RouteeFailureKind {
+	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
+}
+
 export function routeeApiError(context: IExecuteFunctions, error: JsonObject, itemIndex: number): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; re-wrapping that would
 	// hand back the original unchanged, so build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
 	const body = responseBodyOf(error) ?? responseBodyOf(source);
+	const status = statusOf(source) ?? statusOf(error);
 	const code = body?.code ?? body?.errors?.[0]?.code;
 	const providerMessage = body?.developerMessage ?? body?.errors?.[0]?.developerMessage;
-	const invalid = body?.errors?.map((e) => e.property).filter(Boolean);
-	const hint = code ? ERROR_HINTS[code] : undefined;
-	const details = [providerMessage, invalid?.length ? `Invalid: ${invalid.join(', ')}` : undefined, hint]
+	const invalidNumbers = body?.errors?.map((e) => e.property).filter(Boolean);
+	const hint = (code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
+	const details = [
+		providerMessage,
+		invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}` : undefined,
+		hint,
+	]
 		.filter(Boolean)
 		.join(' — ');
-	return new NodeApiError(context.getNode(), source, {
+	const apiError = new NodeApiError(context.getNode(), source, {
 		itemIndex,
-		message: code ? `Routee error ${code}: ${providerMessage ?? 'request refused'}` : undefined,
+		message: code
+			? `Routee error ${code}: ${providerMessage ?? 'request refused'}`
+			: status
+				? `Routee answered HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`
+				: undefined,
 		description: details || undefined,
+		httpCode: status ? String(status) : undefined,
 	});
+	// NodeApiError may put a message of the body over the description it is given
+	if (details) apiError.description = details;
+	if (code) apiError.context = { ...apiError.context, routeeCode: code };
+	failureKinds.set(apiError, status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown');
+	return apiError;
+}
+
+/**
+ * Every entry of a paged tracking list (Spring pages: `content`, `last`, `totalPages`), or the first
+ * `limit` of them, read with the largest page size that is needed.
+ */
+export async function routeeGetPaged(
+	context: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const size = limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
+	const entries: IDataObject[] = [];
+	for (let page = 0; ; page++) {
+		const response = await routeeRequest(context, 'GET', path, itemIndex, undefined, { page, size });
+		const content = Array.isArray(response.content) ? (response.content as IDataObject[]) : [];
+		entries.push(...content);
+		if (limit !== undefined && entries.length >= limit) return entries.slice(0, limit);
+		const totalPages = typeof response.totalPages === 'number' ? response.totalPages : undefined;
+		if (response.last === true || content.length === 0 || (totalPages !== undefined && page + 1 >= totalPages)) {
+			return entries;
+		}
+	}
 }

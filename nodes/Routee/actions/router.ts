@@ -3,8 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/operation';
 import { accountOperations } from './account';
+import { smsOperations } from './sms';
+import { voiceOperations } from './voice';
 
 const operations: Record<string, Record<string, Operation>> = {
+	sms: smsOperations,
+	voice: voiceOperations,
 	account: accountOperations,
 };
 

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import { executeEachValidated } from '../../shared/validate-first';
+import { pathId } from '../read';
+import { routeeGetPaged, routeeRequest } from '../transport';
+import { assertBody, invalid } from '../validation';
+
+/** Fields and steps of the operations that read or act on one campaign, message or call by its ID. */
+
+export function idField(name: string, displayName: string, description: string): INodeProperties {
+	return { displayName, name, type: 'string', required: true, default: '', description };
+}
+
+export const trackingIdField = (what: string) =>
+	idField('trackingId', 'Tracking ID', `The tracking ID of the ${what}, as returned when it was sent`);
+
+export const messageIdField = (what: string) =>
+	idField('messageId', 'Message ID', `The ID of the ${what} (the messageId of its tracking or callbacks)`);
+
+/** One request per item, built from its ID field; the response (or each entry of an array response) is an output item. */
+export async function executeById(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	field: { name: string; label: string },
+	request: (
+		id: string,
+		itemIndex: number,
+	) => { method: 'GET' | 'DELETE' | 'PUT'; path: string; body?: IDataObject; schema?: z.ZodTypeAny },
+): Promise<INodeExecutionData[]> {
+	return await executeEachValidated(context, items, (itemIndex) => {
+		const { method, path, body, schema } = request(pathId(context, itemIndex, field.name, field.label), itemIndex);
+		if (schema) assertBody(context, schema, body, itemIndex);
+		return async () => {
+			const response = await routeeRequest(context, method, path, itemIndex, body);
+			return Array.isArray(response) ? (response as IDataObject[]) : response;
+		};
+	});
+}
+
+export const pagingFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** Every entry of a campaign's tracking (one per message or message part), or the first Limit. */
+export async function executeCampaignTracking(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	path: (trackingId: string) => string,
+): Promise<INodeExecutionData[]> {
+	return await executeEachValidated(context, items, (itemIndex) => {
+		const trackingId = pathId(context, itemIndex, 'trackingId', 'Tracking ID');
+		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown);
+		if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
+			throw invalid(context, itemIndex, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
+		}
+		return async () => await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
+	});
+}

@@ -1,0 +1,49 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { executeCampaign } from '../../campaign';
+import { smsAnalyzeBody } from '../../contract';
+import { defaultCountryOption, modeField, optionsCollection, recipientFields } from '../../fields';
+import { textOf } from '../../read';
+import { smsBodyField, smsSenderField } from './fields';
+
+const description: INodeProperties[] = [
+	{
+		...modeField,
+		options: [
+			{
+				name: 'One Campaign for All Input Items',
+				value: 'allItems',
+				description: 'Each input item is one recipient of a single campaign to analyse',
+			},
+			{
+				name: 'One Request per Input Item',
+				value: 'perItem',
+				description: 'Each input item is a campaign with its own recipients',
+			},
+		],
+	},
+	smsSenderField,
+	smsBodyField,
+	...recipientFields(),
+	optionsCollection([defaultCountryOption]),
+];
+
+/**
+ * POST /sms/analyze/campaign: a dry run. Routee answers the parts, encoding (unicode), unsupported GSM
+ * characters, recipients per country and the cost of the campaign, and sends nothing.
+ */
+export const analyze: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeCampaign(this, items, {
+			path: '/sms/analyze/campaign',
+			schema: smsAnalyzeBody,
+			sends: false,
+			readBody: (context, itemIndex) => ({
+				from: textOf(context, itemIndex, 'from'),
+				body: textOf(context, itemIndex, 'body', false),
+			}),
+		});
+	},
+};

@@ -1,0 +1,15 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { executeById, trackingIdField } from '../lookup';
+
+/** DELETE /sms/{trackingId}: cancels a campaign that is still Scheduled. */
+export const deleteCampaign: Operation = {
+	description: [trackingIdField('scheduled SMS campaign')],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeById(this, items, { name: 'trackingId', label: 'Tracking ID' }, (id) => ({
+			method: 'DELETE',
+			path: `/sms/${id}`,
+		}));
+	},
+};

@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector, showFor } from '../../../shared/operation';
+import { analyze } from './analyze.operation';
+import { deleteCampaign } from './deleteCampaign.operation';
+import { getCampaign } from './getCampaign.operation';
+import { getCampaignTracking } from './getCampaignTracking.operation';
+import { getMessageTracking } from './getMessageTracking.operation';
+import { send } from './send.operation';
+import { sendCampaign } from './sendCampaign.operation';
+import { updateCampaign } from './updateCampaign.operation';
+
+export const smsOperations = {
+	sendCampaign,
+	send,
+	analyze,
+	getCampaign,
+	updateCampaign,
+	deleteCampaign,
+	getMessageTracking,
+	getCampaignTracking,
+};
+
+export const smsDescription: INodeProperties[] = [
+	operationSelector(
+		'sms',
+		[
+			{
+				name: 'Analyze',
+				value: 'analyze',
+				description: 'Dry run of a campaign: parts, unicode, unsupported characters, recipients and cost. Sends nothing.',
+				action: 'Analyze an SMS campaign',
+			},
+			{
+				name: 'Delete Scheduled Campaign',
+				value: 'deleteCampaign',
+				description: 'Cancel an SMS campaign that is still scheduled',
+				action: 'Delete a scheduled SMS campaign',
+			},
+			{
+				name: 'Get Campaign',
+				value: 'getCampaign',
+				description: 'Get the details and state of a campaign',
+				action: 'Get a campaign',
+			},
+			{
+				name: 'Get Campaign Tracking',
+				value: 'getCampaignTracking',
+				description: 'Get the status of every message of an SMS campaign',
+				action: 'Get the tracking of an SMS campaign',
+			},
+			{
+				name: 'Get Message Tracking',
+				value: 'getMessageTracking',
+				description: 'Get the status of one SMS',
+				action: 'Get the tracking of an SMS',
+			},
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send one SMS to one number per input item',
+				action: 'Send an SMS',
+			},
+			{
+				name: 'Send Campaign',
+				value: 'sendCampaign',
+				description: 'Send an SMS to many numbers, contacts and groups at once',
+				action: 'Send an SMS campaign',
+			},
+			{
+				name: 'Update Scheduled Campaign',
+				value: 'updateCampaign',
+				description: 'Change an SMS campaign that is still scheduled, or send it now',
+				action: 'Update a scheduled SMS campaign',
+			},
+		],
+		'sendCampaign',
+	),
+	...showFor('sms', 'sendCampaign', sendCampaign.description),
+	...showFor('sms', 'send', send.description),
+	...showFor('sms', 'analyze', analyze.description),
+	...showFor('sms', 'getCampaign', getCampaign.description),
+	...showFor('sms', 'updateCampaign', updateCampaign.description),
+	...showFor('sms', 'deleteCampaign', deleteCampaign.description),
+	...showFor('sms', 'getMessageTracking', getMessageTracking.description),
+	...showFor('sms', 'getCampaignTracking', getCampaignTracking.description),
+];

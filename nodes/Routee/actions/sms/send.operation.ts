@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { planEach, runPlanned } from '../../../shared/validate-first';
+import { unknownOutcome } from '../../campaign';
+import { singleSmsBody } from '../../contract';
+import { callbackOptions, defaultCountryOption, flashOption, optionsCollection, transcodeOption, ttlOption } from '../../fields';
+import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { routeeRequest } from '../../transport';
+import { assertBody } from '../../validation';
+import { smsBodyField, smsSenderField } from './fields';
+
+const description: INodeProperties[] = [
+	smsSenderField,
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+306948530920',
+		description:
+			'The phone number, in E.164 format such as +306948530920 (national formats work with Options → Default Country)',
+	},
+	{ ...smsBodyField, description: 'The message; an expression gives each item its own text' },
+	optionsCollection([
+		flashOption,
+		{
+			displayName: 'Label',
+			name: 'label',
+			type: 'string',
+			default: '',
+			description: 'Your own tag for the message, returned in its tracking and callbacks',
+		},
+		...callbackOptions(false),
+		ttlOption,
+		transcodeOption,
+		defaultCountryOption,
+	]),
+];
+
+/** POST /sms: one SMS to one number, per input item. */
+export const send: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const plans = planEach(this, items, (itemIndex) => {
+			const options = optionsOf(this, itemIndex);
+			const body: IDataObject = {
+				from: textOf(this, itemIndex, 'from'),
+				to: phoneNumberOf(this, itemIndex, 'To', textOf(this, itemIndex, 'to'), defaultCountryOf(options)),
+				body: textOf(this, itemIndex, 'body', false),
+			};
+			copyOptions(options, body, { flash: 'flash', label: 'label', ttl: 'ttl', transcode: 'transcode' });
+			const callback = callbackOf(this, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
+			if (callback) body.callback = callback;
+			return assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
+		});
+		return await runPlanned(
+			this,
+			plans,
+			async (body, itemIndex) => await routeeRequest(this, 'POST', '/sms', itemIndex, body),
+			{
+				sends: true,
+				describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
+				explain: unknownOutcome,
+			},
+		);
+	},
+};

@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector, showFor } from '../../../shared/operation';
+import { getCampaign } from '../sms/getCampaign.operation';
+import { deleteCampaign } from './deleteCampaign.operation';
+import { getCampaignTracking } from './getCampaignTracking.operation';
+import { getConversation } from './getConversation.operation';
+import { getMessageTracking } from './getMessageTracking.operation';
+import { hangUp } from './hangUp.operation';
+import { sendCampaign } from './sendCampaign.operation';
+import { startConversation } from './startConversation.operation';
+
+export const voiceOperations = {
+	sendCampaign,
+	startConversation,
+	getCampaign,
+	getMessageTracking,
+	getCampaignTracking,
+	getConversation,
+	hangUp,
+	deleteCampaign,
+};
+
+export const voiceDescription: INodeProperties[] = [
+	operationSelector(
+		'voice',
+		[
+			{
+				name: 'Delete Scheduled Campaign',
+				value: 'deleteCampaign',
+				description: 'Cancel a voice campaign that is still scheduled',
+				action: 'Delete a scheduled voice campaign',
+			},
+			{
+				name: 'Get Campaign',
+				value: 'getCampaign',
+				description: 'Get the details and state of a campaign',
+				action: 'Get a voice campaign',
+			},
+			{
+				name: 'Get Campaign Tracking',
+				value: 'getCampaignTracking',
+				description: 'Get the status of every call of a voice campaign',
+				action: 'Get the tracking of a voice campaign',
+			},
+			{
+				name: 'Get Conversation',
+				value: 'getConversation',
+				description: 'Get a voice conversation as it was started',
+				action: 'Get a voice conversation',
+			},
+			{
+				name: 'Get Message Tracking',
+				value: 'getMessageTracking',
+				description: 'Get the status of one call',
+				action: 'Get the tracking of a call',
+			},
+			{
+				name: 'Hang Up / Reject Call',
+				value: 'hangUp',
+				description: 'End a conversation call in progress, or refuse it while it rings',
+				action: 'Hang up or reject a call',
+			},
+			{
+				name: 'Send Campaign',
+				value: 'sendCampaign',
+				description: 'Call many recipients and read them a text or play a WAV file',
+				action: 'Send a voice campaign',
+			},
+			{
+				name: 'Start Conversation',
+				value: 'startConversation',
+				description: 'Call one number per input item and run a dial plan (say, play, dial, collect keys)',
+				action: 'Start a voice conversation',
+			},
+		],
+		'sendCampaign',
+	),
+	...showFor('voice', 'sendCampaign', sendCampaign.description),
+	...showFor('voice', 'startConversation', startConversation.description),
+	...showFor('voice', 'getCampaign', getCampaign.description),
+	...showFor('voice', 'getMessageTracking', getMessageTracking.description),
+	...showFor('voice', 'getCampaignTracking', getCampaignTracking.description),
+	...showFor('voice', 'getConversation', getConversation.description),
+	...showFor('voice', 'hangUp', hangUp.description),
+	...showFor('voice', 'deleteCampaign', deleteCampaign.description),
+];

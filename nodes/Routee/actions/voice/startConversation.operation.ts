@@ -1,0 +1,147 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { asNodeError, type Operation } from '../../../shared/operation';
+import { restartInterval, waitForTurn } from '../../../shared/pacing';
+import { executeEachValidated } from '../../../shared/validate-first';
+import { unknownOutcome } from '../../campaign';
+import { conversationBody, MAX_HANGUP_DELAY } from '../../contract';
+import { callbackOptions, defaultCountryOption, hangupDelayDescription, optionsCollection } from '../../fields';
+import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { accessTokenOf, accountKey, routeeRequest } from '../../transport';
+import { assertBody } from '../../validation';
+import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
+import { voiceSenderField } from './fields';
+
+/**
+ * Routee accepts 1 conversation request per second, counted from each request's start. It counts
+ * arrivals, and one request can take a little longer to arrive than the next, hence the margin.
+ */
+const CONVERSATION_INTERVAL_MS = 1000 + 50;
+
+const description: INodeProperties[] = [
+	voiceSenderField,
+	{
+		displayName: 'To Type',
+		name: 'toType',
+		type: 'options',
+		options: ENDPOINT_TYPE_OPTIONS,
+		default: 'phone',
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+306948530920',
+		description:
+			'Who to call: a phone number in E.164 format (national formats work with Options → Default Country), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567',
+	},
+	...dialPlanFields,
+	optionsCollection([
+		...callbackOptions(false),
+		{
+			displayName: 'Hang-Up Delay',
+			name: 'hangupDelay',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_HANGUP_DELAY },
+			default: 20,
+			description: hangupDelayDescription,
+		},
+		{
+			displayName: 'Max Duration',
+			name: 'maxDuration',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 300,
+			description: 'Longest the call may last, in seconds',
+		},
+		{
+			displayName: 'Machine Detection',
+			name: 'machineDetection',
+			type: 'options',
+			options: [
+				{
+					name: 'Continue',
+					value: 'Continue',
+					description: 'Run the dial plan that the Machine Detection Event URL answers',
+				},
+				{ name: 'Hang Up', value: 'Hangup' },
+			],
+			default: 'Hangup',
+			description: 'What to do when an answering machine picks up',
+		},
+		{
+			displayName: 'Machine Detection Event URL',
+			name: 'machineDetectionEventUrl',
+			type: 'string',
+			default: '',
+			description: 'With Continue: Routee POSTs to this URL when a machine answers, and runs the dial plan it answers',
+		},
+		defaultCountryOption,
+	]),
+];
+
+function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = optionsOf(context, itemIndex);
+	const country = defaultCountryOf(options);
+	const phone = (value: string, label: string) => phoneNumberOf(context, itemIndex, label, value, country);
+	const to = textOf(context, itemIndex, 'to');
+	const body: IDataObject = {
+		to: endpointOf(context.getNodeParameter('toType', itemIndex), typeof to === 'string' ? to : '', (value) =>
+			phone(value, 'To'),
+		),
+		from: textOf(context, itemIndex, 'from'),
+		...dialPlanOf(context, itemIndex, phone),
+	};
+	const callback = callbackOf(context, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
+	if (callback) body.callback = callback;
+	copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
+	if (options.machineDetection !== undefined || options.machineDetectionEventUrl !== undefined) {
+		const detection: IDataObject = { strategy: options.machineDetection ?? 'Hangup' };
+		copyOptions(options, detection, { machineDetectionEventUrl: 'eventUrl' });
+		body.machineDetection = detection;
+	}
+	return body;
+}
+
+/** A 429 means Routee refused the call for the rate: nothing was started, so it is safe to send once more. */
+function isRateLimited(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '429';
+}
+
+/** POST /voice/conversation (seed 004): one call per input item, running a dial plan; at most 1 per second. */
+export const startConversation: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const lane = `routee-conversation|${await accountKey(this)}`;
+		return await executeEachValidated(
+			this,
+			items,
+			(itemIndex) => {
+				const body = assertBody(this, conversationBody, readBody(this, itemIndex), itemIndex) as IDataObject;
+				return async () => {
+					for (let attempt = 1; ; attempt++) {
+						const token = await accessTokenOf(this);
+						await waitForTurn(lane, CONVERSATION_INTERVAL_MS);
+						try {
+							return await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body);
+						} catch (error) {
+							if (attempt === 1 && isRateLimited(error)) continue;
+							throw asNodeError(this, error as Error, itemIndex);
+						} finally {
+							// n8n fetched a new token first, so the request reached Routee later than it started
+							if ((await accessTokenOf(this)) !== token) restartInterval(lane);
+						}
+					}
+				};
+			},
+			{
+				sends: true,
+				describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
+				explain: unknownOutcome,
+			},
+		);
+	},
+};

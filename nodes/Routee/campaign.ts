@@ -1,0 +1,124 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import { asNodeError } from '../shared/operation';
+import { type Plan, planEach, runPlanned } from '../shared/validate-first';
+import { defaultCountryOf, listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
+import { failureKindOf, routeeRequest } from './transport';
+import { assertBody, invalid } from './validation';
+
+/** How a campaign operation (SMS or voice campaign, SMS analysis) turns input items into requests. */
+export type Mode = 'perItem' | 'allItems';
+
+export interface CampaignOperation {
+	path: string;
+	schema: z.ZodTypeAny;
+	/** Whether the request sends messages (false for the analysis). */
+	sends: boolean;
+	/** The request body without its recipients, read from item `itemIndex`. */
+	readBody(context: IExecuteFunctions, itemIndex: number): IDataObject;
+}
+
+interface Recipients {
+	to: string[];
+	contacts: string[];
+	groups: string[];
+}
+
+function withRecipients(body: IDataObject, recipients: Recipients): IDataObject {
+	const result = { ...body };
+	if (recipients.to.length > 0) result.to = recipients.to;
+	if (recipients.contacts.length > 0) result.contacts = recipients.contacts;
+	if (recipients.groups.length > 0) result.groups = recipients.groups;
+	return result;
+}
+
+function itemRecipients(context: IExecuteFunctions, itemIndex: number): Recipients {
+	const country = defaultCountryOf(optionsOf(context, itemIndex));
+	const field = (name: string) => context.getNodeParameter(name, itemIndex, '') as unknown;
+	return {
+		to: phoneListOf(context, itemIndex, 'To', field('to'), country),
+		contacts: listOf(context, itemIndex, 'Contact IDs', field('contacts')),
+		groups: listOf(context, itemIndex, 'Groups', field('groups')),
+	};
+}
+
+/** The recipient input item `itemIndex` is, in "one campaign for all input items" mode. */
+function recipientOfItem(context: IExecuteFunctions, itemIndex: number, country: string): Recipients {
+	const type = context.getNodeParameter('recipientType', itemIndex, 'phone') as string;
+	const value = context.getNodeParameter('recipient', itemIndex, '') as unknown;
+	if (type === 'contact') {
+		const [contact, ...more] = listOf(context, itemIndex, 'Recipient', value);
+		if (contact === undefined) throw invalid(context, itemIndex, 'Recipient', 'must not be empty: give a Routee contact ID');
+		if (more.length > 0) throw invalid(context, itemIndex, 'Recipient', 'must be one contact ID per item');
+		return { to: [], contacts: [contact], groups: [] };
+	}
+	return { to: [phoneNumberOf(context, itemIndex, 'Recipient', value, country)], contacts: [], groups: [] };
+}
+
+function planAllItems(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: CampaignOperation,
+): Array<Plan<IDataObject>> {
+	const everyItem = items.map((_, index) => index);
+	try {
+		const base = operation.readBody(context, 0);
+		const country = defaultCountryOf(optionsOf(context, 0));
+		const failures: Array<Plan<IDataObject>> = [];
+		const included: number[] = [];
+		const recipients: Recipients = { to: [], contacts: [], groups: [] };
+		for (const itemIndex of everyItem) {
+			try {
+				const recipient = recipientOfItem(context, itemIndex, country);
+				recipients.to.push(...recipient.to);
+				recipients.contacts.push(...recipient.contacts);
+				included.push(itemIndex);
+			} catch (error) {
+				if (!context.continueOnFail()) throw asNodeError(context, error as Error, itemIndex);
+				failures.push({ itemIndex, pairedItems: [itemIndex], error: error as Error });
+			}
+		}
+		if (included.length === 0) return failures;
+		const leadItem = included[0];
+		const body = assertBody(context, operation.schema, withRecipients(base, recipients), leadItem) as IDataObject;
+		return [{ itemIndex: leadItem, pairedItems: included, plan: body }, ...failures];
+	} catch (error) {
+		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
+		if (!context.continueOnFail()) throw asNodeError(context, error as Error, itemIndex);
+		return [{ itemIndex, pairedItems: everyItem, error: error as Error }];
+	}
+}
+
+/** Sends one campaign per input item, or one for all input items; every request is validated first. */
+export async function executeCampaign(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: CampaignOperation,
+): Promise<INodeExecutionData[]> {
+	const mode = context.getNodeParameter('mode', 0, 'perItem') as Mode;
+	const plans =
+		mode === 'allItems'
+			? planAllItems(context, items, operation)
+			: planEach(context, items, (itemIndex) => {
+					const body = withRecipients(operation.readBody(context, itemIndex), itemRecipients(context, itemIndex));
+					return assertBody(context, operation.schema, body, itemIndex) as IDataObject;
+				});
+	return await runPlanned(
+		context,
+		plans,
+		async (body, itemIndex) => await routeeRequest(context, 'POST', operation.path, itemIndex, body),
+		{
+			sends: operation.sends,
+			describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
+			explain: (error) => (operation.sends ? unknownOutcome(error) : undefined),
+		},
+	);
+}
+
+/** What to tell the user when a send may or may not have been accepted. */
+export function unknownOutcome(error: Error): string | undefined {
+	return failureKindOf(error) === 'unknown'
+		? 'Routee gave no usable answer, so this request may or may not have been accepted: check Routee (e.g. its tracking) before sending it again.'
+		: undefined;
+}

@@ -1,0 +1,437 @@
+import { z } from 'zod';
+
+import { isE164 } from '../shared/phone';
+
+// ---------------------------------------------------------------------------------------------
+// Facts the sources leave unverified. Each lives here and nowhere else.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The request key of a voice campaign's name: seed 000 only lists the response field `campaignName`;
+ * some Routee examples send `name`. We send `campaignName`, like the SMS campaign.
+ */
+export const VOICE_CAMPAIGN_NAME_KEY = 'campaignName';
+
+// ---------------------------------------------------------------------------------------------
+// Documented limits and value lists (seeds 000, 001, 004 and shared/api/routee.md).
+// ---------------------------------------------------------------------------------------------
+
+export const MAX_TTL_MINUTES = 4320;
+export const MAX_TTS_TEXT = 1000;
+export const MAX_VOICE_RECIPIENTS = 1000;
+export const MAX_SMS_RECIPIENTS = 30000;
+export const MAX_PAGE_SIZE = 2000;
+export const MAX_HANGUP_DELAY = 60;
+export const CAMPAIGN_NAME = /^[A-Za-z0-9 -]{2,30}$/;
+
+export const LANGUAGES = [
+	'bg-BG',
+	'de-DE',
+	'el-GR',
+	'en-GB',
+	'en-US',
+	'es-ES',
+	'es-LA',
+	'fr-FR',
+	'hu-HU',
+	'it-IT',
+	'pl-PL',
+	'pt-BR',
+	'ru-RU',
+	'sv-SE',
+] as const;
+export const GENDERS = ['female', 'male'] as const;
+export const STRATEGIES = ['OnChange', 'OnCompletion'] as const;
+export const MACHINE_DETECTION_STRATEGIES = ['Hangup', 'Continue'] as const;
+export const RECORDING_FORMATS = ['MP3', 'WAV'] as const;
+export const VERB_TYPES = ['SAY', 'PLAY', 'DIAL', 'COLLECT'] as const;
+export const CONVERSATION_ACTIONS = ['hangup', 'reject'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Value rules. Messages read after the field's name: "Item 0: TTL (Minutes) <rule>".
+// ---------------------------------------------------------------------------------------------
+
+const NUMERIC_SENDER = /^\d{1,16}$/;
+const VOICE_NUMBER_SENDER = /^\+?\d{1,16}$/;
+const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 .&-]{1,11}$/;
+const SIP_URI = /^(sips?:)?[^@\s]+@[^@\s]+$/;
+const VIBER_NUMBER = /^\+?[1-9]\d{6,14}$/;
+
+export function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+function isWavUrl(value: string): boolean {
+	return isHttpUrl(value) && new URL(value).pathname.toLowerCase().endsWith('.wav');
+}
+
+const shown = (value: unknown) => JSON.stringify(value);
+
+function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+	return z.enum(values as unknown as [T[number], ...Array<T[number]>], {
+		errorMap: (_issue, ctx) => ({ message: `must be one of ${values.join(', ')}, got ${shown(ctx.data)}` }),
+	});
+}
+
+function wholeNumber(min: number, max?: number) {
+	const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+	const rule = `must be a whole number ${range}`;
+	return z.number({ invalid_type_error: rule }).refine(
+		(n) => Number.isInteger(n) && n >= min && (max === undefined || n <= max),
+		(n) => ({ message: `${rule}, got ${shown(n)}` }),
+	);
+}
+
+const flag = z.boolean({ invalid_type_error: 'must be true or false' });
+const text = z.string({ invalid_type_error: 'must be text' }).min(1, 'must not be empty');
+const httpUrl = text.refine(isHttpUrl, (v) => ({ message: `must be an http(s) URL, got ${shown(v)}` }));
+const wavUrl = text.refine(isWavUrl, (v) => ({
+	message: `must be an http(s) URL of a .wav file, got ${shown(v)}`,
+}));
+const e164 = z.string().refine(isE164, (v) => ({
+	message: `must be an E.164 phone number such as +306948530920, got ${shown(v)}`,
+}));
+const campaignName = z.string().regex(CAMPAIGN_NAME, 'must be 2 to 30 characters: latin letters, digits, spaces and -');
+/** An ISO 8601 date-time with offset, built and checked to be in the future by the operation. */
+const scheduledDate = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/, 'must be ISO 8601 with an offset');
+
+export const SMS_SENDER_RULE =
+	'must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -)';
+export const VOICE_SENDER_RULE =
+	'must be a number of at most 16 digits (+ allowed) or at most 11 characters with a letter (latin letters, digits, spaces, . & -)';
+
+const smsSender = z
+	.string()
+	.refine((v) => NUMERIC_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v), (v) => ({
+		message: `${SMS_SENDER_RULE}, got ${shown(v)}`,
+	}));
+const voiceSender = z
+	.string()
+	.refine((v) => VOICE_NUMBER_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v), (v) => ({
+		message: `${VOICE_SENDER_RULE}, got ${shown(v)}`,
+	}));
+
+const callback = z.object({ url: httpUrl, strategy: oneOf(STRATEGIES) }).strict();
+const ids = (max?: number) => {
+	const list = z.array(text);
+	return (max === undefined ? list : list.max(max, `must hold at most ${max} entries`)).optional();
+};
+
+/** At least one of to / contacts / groups. */
+function hasRecipients(body: { to?: unknown[]; contacts?: unknown[]; groups?: unknown[] }, ctx: z.RefinementCtx) {
+	if ((body.to?.length ?? 0) + (body.contacts?.length ?? 0) + (body.groups?.length ?? 0) === 0) {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['recipients'],
+			message: 'must not be empty: give at least one phone number, contact ID or group',
+		});
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// SMS (seed 001)
+// ---------------------------------------------------------------------------------------------
+
+const smsCampaignFields = {
+	from: smsSender,
+	body: text,
+	to: z.array(e164).max(MAX_SMS_RECIPIENTS, `must hold at most ${MAX_SMS_RECIPIENTS} numbers`).optional(),
+	contacts: ids(),
+	groups: ids(),
+	scheduledDate: scheduledDate.optional(),
+	campaignName: campaignName.optional(),
+	flash: flag.optional(),
+	respectQuietHours: flag.optional(),
+	callback: callback.optional(),
+	campaignCallback: callback.optional(),
+	reminder: z
+		.object({
+			minutesBefore: wholeNumber(0).optional(),
+			minutesAfter: wholeNumber(0).optional(),
+			to: z.array(e164).min(1, 'must hold at least one phone number'),
+		})
+		.strict()
+		.optional(),
+	fallbackValues: z.record(z.string()).optional(),
+	ttl: wholeNumber(1, MAX_TTL_MINUTES).optional(),
+	allowInvalid: flag.optional(),
+	transcode: flag.optional(),
+};
+
+/** POST /sms/campaign. */
+export const smsCampaignBody = z.object(smsCampaignFields).strict().superRefine(hasRecipients);
+
+/** PUT /sms/{trackingId}: the fields to change; without scheduledDate Routee sends the campaign now. */
+export const smsCampaignUpdateBody = z.object(smsCampaignFields).partial().strict();
+
+/** POST /sms/analyze/campaign: what would be sent, analysed; nothing is sent. */
+export const smsAnalyzeBody = z
+	.object({ from: smsSender, body: text, to: smsCampaignFields.to, contacts: ids(), groups: ids() })
+	.strict()
+	.superRefine(hasRecipients);
+
+/** POST /sms. */
+export const singleSmsBody = z
+	.object({
+		from: smsSender,
+		to: e164,
+		body: text,
+		flash: flag.optional(),
+		label: z.string().optional(),
+		callback: callback.optional(),
+		ttl: wholeNumber(1, MAX_TTL_MINUTES).optional(),
+		transcode: flag.optional(),
+	})
+	.strict();
+
+// ---------------------------------------------------------------------------------------------
+// Voice campaign (seed 000)
+// ---------------------------------------------------------------------------------------------
+
+const ttsMessage = (maxText?: number) =>
+	z
+		.object({
+			text:
+				maxText === undefined
+					? text
+					: text.refine((t) => t.length <= maxText, (t) => ({
+							message: `must be at most ${maxText} characters, it has ${t.length}`,
+						})),
+			language: oneOf(LANGUAGES),
+			gender: oneOf(GENDERS),
+		})
+		.strict();
+
+/** POST /voice/campaign. */
+export const voiceCampaignBody = z
+	.object({
+		from: voiceSender,
+		to: z.array(e164).max(MAX_VOICE_RECIPIENTS, `must hold at most ${MAX_VOICE_RECIPIENTS} numbers`).optional(),
+		contacts: ids(MAX_VOICE_RECIPIENTS),
+		groups: ids(MAX_VOICE_RECIPIENTS),
+		[VOICE_CAMPAIGN_NAME_KEY]: campaignName.optional(),
+		message: ttsMessage(MAX_TTS_TEXT).optional(),
+		fileURL: wavUrl.optional(),
+		respectQuietHours: flag.optional(),
+		scheduledDate: scheduledDate.optional(),
+		hangupDelay: wholeNumber(1).optional(),
+		callback: callback.optional(),
+		campaignCallback: callback.optional(),
+		collectDtmfDigits: flag.optional(),
+		collectDtmfAwaitSeconds: wholeNumber(0).optional(),
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		if ((body.message === undefined) === (body.fileURL === undefined)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['message'],
+				message:
+					body.message === undefined
+						? 'is missing: give the Text to read (text to speech) or a WAV File URL'
+						: 'and WAV File URL are both set: give only one of them',
+			});
+		}
+		hasRecipients(body, ctx);
+	});
+
+// ---------------------------------------------------------------------------------------------
+// Voice conversation (seed 004)
+// ---------------------------------------------------------------------------------------------
+
+const endpoint = z
+	.object({
+		phone: e164.optional(),
+		sip: z.string().regex(SIP_URI, 'must be a SIP URI such as sip:user@example.com:5060').optional(),
+		viber: z.string().regex(VIBER_NUMBER, 'must be a phone number with Viber, such as 306971234567').optional(),
+	})
+	.strict()
+	.refine((to) => [to.phone, to.sip, to.viber].filter((value) => value !== undefined).length === 1, {
+		message: 'must be exactly one of a phone number, a SIP URI or a Viber number',
+	});
+
+const machineDetection = z
+	.object({ strategy: oneOf(MACHINE_DETECTION_STRATEGIES), eventUrl: httpUrl.optional() })
+	.strict()
+	.superRefine((value, ctx) => {
+		if (value.strategy === 'Continue' && value.eventUrl === undefined) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['eventUrl'],
+				message: 'is required with strategy Continue (the URL answers with the dial plan to run)',
+			});
+		}
+		if (value.strategy === 'Hangup' && value.eventUrl !== undefined) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['eventUrl'],
+				message: 'is only used with strategy Continue',
+			});
+		}
+	});
+
+const repeat = z
+	.number({ invalid_type_error: 'must be a whole number' })
+	.refine((n) => Number.isInteger(n) && n >= -1, (n) => ({
+		message: `must be a whole number of at least -1 (-1 repeats forever), got ${shown(n)}`,
+	}));
+
+export const verb = z.discriminatedUnion(
+	'type',
+	[
+		z
+			.object({ type: z.literal('SAY'), message: ttsMessage(), repeat: repeat.optional(), bargeIn: flag.optional() })
+			.strict(),
+		z
+			.object({ type: z.literal('PLAY'), fileURL: wavUrl, repeat: repeat.optional(), bargeIn: flag.optional() })
+			.strict(),
+		z
+			.object({
+				type: z.literal('DIAL'),
+				from: voiceSender,
+				to: endpoint,
+				hangupDelay: wholeNumber(1, MAX_HANGUP_DELAY).optional(),
+				maxDuration: wholeNumber(1).optional(),
+				callback: callback.optional(),
+				record: flag.optional(),
+				recordingFormat: oneOf(RECORDING_FORMATS).optional(),
+				recordingCallbackUrl: httpUrl.optional(),
+				machineDetection: machineDetection.optional(),
+			})
+			.strict(),
+		z
+			.object({
+				type: z.literal('COLLECT'),
+				eventUrl: httpUrl,
+				maxDigits: wholeNumber(1).optional(),
+				submitOnHash: flag.optional(),
+			})
+			.strict(),
+	],
+	{ errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? `must be one of ${VERB_TYPES.join(', ')}` : ctx.defaultError }) },
+);
+
+export const verbs = z
+	.array(verb)
+	.min(1, 'must not be empty: add at least one verb (SAY, PLAY, DIAL or COLLECT)')
+	.superRefine((list, ctx) => {
+		const dials = list.flatMap((v, index) => (v.type === 'DIAL' ? [index + 1] : []));
+		if (dials.length > 1) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `may hold at most one DIAL verb, it has ${dials.length} (verbs ${dials.join(', ')})`,
+			});
+		}
+	});
+
+/** POST /voice/conversation (limited by Routee to 1 request per second). */
+export const conversationBody = z
+	.object({
+		to: endpoint,
+		from: voiceSender,
+		dialPlan: z.object({ verbs }).strict().optional(),
+		dialPlanUrl: httpUrl.optional(),
+		callback: callback.optional(),
+		hangupDelay: wholeNumber(1, MAX_HANGUP_DELAY).optional(),
+		maxDuration: wholeNumber(1).optional(),
+		machineDetection: machineDetection.optional(),
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		if ((body.dialPlan === undefined) === (body.dialPlanUrl === undefined)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['dialPlan'],
+				message:
+					body.dialPlan === undefined
+						? 'is missing: give the verbs of a dial plan or a Dial Plan URL'
+						: 'and Dial Plan URL are both set: give only one of them',
+			});
+		}
+	});
+
+/** PUT /voice/conversation/{messageId}. */
+export const conversationActionBody = z.object({ action: oneOf(CONVERSATION_ACTIONS) }).strict();
+
+// ---------------------------------------------------------------------------------------------
+// Field names as the user sees them, for errors: a body path → the UI label.
+// ---------------------------------------------------------------------------------------------
+
+const LABELS: Record<string, string> = {
+	from: 'From',
+	body: 'Body',
+	to: 'To',
+	contacts: 'Contact IDs',
+	groups: 'Groups',
+	recipients: 'Recipients',
+	scheduledDate: 'Scheduled Date',
+	campaignName: 'Campaign Name',
+	name: 'Campaign Name',
+	flash: 'Flash',
+	respectQuietHours: 'Respect Quiet Hours',
+	'callback.url': 'Callback URL',
+	'callback.strategy': 'Callback Strategy',
+	'campaignCallback.url': 'Campaign Callback URL',
+	'campaignCallback.strategy': 'Campaign Callback Strategy',
+	'reminder.minutesBefore': 'Reminder Minutes Before',
+	'reminder.minutesAfter': 'Reminder Minutes After',
+	'reminder.to': 'Reminder Numbers',
+	fallbackValues: 'Fallback Values',
+	ttl: 'TTL (Minutes)',
+	allowInvalid: 'Allow Invalid',
+	transcode: 'Transcode',
+	label: 'Label',
+	message: 'Text',
+	'message.text': 'Text',
+	'message.language': 'Language',
+	'message.gender': 'Gender',
+	fileURL: 'WAV File URL',
+	hangupDelay: 'Hang-Up Delay',
+	collectDtmfDigits: 'Collect DTMF Digits',
+	collectDtmfAwaitSeconds: 'Collect DTMF Await Seconds',
+	dialPlan: 'Dial Plan',
+	'dialPlan.verbs': 'Verbs',
+	dialPlanUrl: 'Dial Plan URL',
+	maxDuration: 'Max Duration',
+	'machineDetection.strategy': 'Machine Detection',
+	'machineDetection.eventUrl': 'Machine Detection Event URL',
+	record: 'Record',
+	recordingFormat: 'Recording Format',
+	recordingCallbackUrl: 'Recording Callback URL',
+	eventUrl: 'Event URL',
+	maxDigits: 'Max Digits',
+	submitOnHash: 'Submit on Hash',
+	repeat: 'Repeat',
+	bargeIn: 'Barge In',
+	type: 'Verb Type',
+	action: 'Action',
+};
+
+/**
+ * The UI name of the field at a body path: `ttl` → "TTL (Minutes)", `to.2` → "To (entry 3)",
+ * `dialPlan.verbs.1.message.text` → "Verb 2: Text".
+ */
+export function labelOf(path: ReadonlyArray<string | number>): string {
+	const verbIndex = path[0] === 'dialPlan' && path[1] === 'verbs' && typeof path[2] === 'number' ? path[2] : undefined;
+	if (verbIndex !== undefined) {
+		const rest = path.slice(3);
+		return rest.length === 0 ? `Verb ${verbIndex + 1}` : `Verb ${verbIndex + 1}: ${labelOf(rest)}`;
+	}
+	const position = path.findIndex((part) => typeof part === 'number');
+	const named = (position === -1 ? path : path.slice(0, position)).map(String);
+	const key = named.join('.');
+	const label =
+		LABELS[key] ??
+		(named[0] === 'to' && named.length === 2 ? 'To' : undefined) ??
+		(named.length > 1 ? LABELS[named[named.length - 1]] : undefined) ??
+		(key === '' ? 'Request' : key);
+	if (position === -1) return label;
+	const entry = `${label} (entry ${(path[position] as number) + 1})`;
+	const after = path.slice(position + 1);
+	return after.length === 0 ? entry : `${entry}: ${labelOf(after)}`;
+}

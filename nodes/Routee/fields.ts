@@ -1,0 +1,247 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { COUNTRY_OPTIONS } from '../shared/phone';
+import { GENDERS, LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from './contract';
+
+/** Fields several Routee operations share. Each operation file lists which it uses. */
+
+export const modeField: INodeProperties = {
+	displayName: 'Mode',
+	name: 'mode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'One Campaign for All Input Items',
+			value: 'allItems',
+			description:
+				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); the other fields are read from the first item',
+		},
+		{
+			name: 'One Request per Input Item',
+			value: 'perItem',
+			description: 'Each input item is a campaign with its own recipients',
+		},
+	],
+	default: 'perItem',
+};
+
+const PHONE_FORMAT =
+	'in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with Options → Default Country)';
+
+export function recipientFields(maxEach?: number): INodeProperties[] {
+	const limit = maxEach === undefined ? '' : ` At most ${maxEach}.`;
+	const perItem = { show: { mode: ['perItem'] } };
+	const allItems = { show: { mode: ['allItems'] } };
+	return [
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'string',
+			default: '',
+			placeholder: '+306948530920, +306948530921',
+			description: `Phone numbers ${PHONE_FORMAT}, separated by commas or new lines, or an expression giving an array.${limit} Give at least one of To, Contact IDs and Groups`,
+			displayOptions: perItem,
+		},
+		{
+			displayName: 'Contact IDs',
+			name: 'contacts',
+			type: 'string',
+			default: '',
+			description: `IDs of contacts in your Routee account, separated by commas or an array.${limit}`,
+			displayOptions: perItem,
+		},
+		{
+			displayName: 'Groups',
+			name: 'groups',
+			type: 'string',
+			default: '',
+			placeholder: 'Customers, VIP',
+			description: `Names of contact groups in your Routee account, separated by commas or an array.${limit}`,
+			displayOptions: perItem,
+		},
+		{
+			displayName: 'Each Item Gives',
+			name: 'recipientType',
+			type: 'options',
+			options: [
+				{ name: 'A Phone Number', value: 'phone' },
+				{
+					name: 'A Routee Contact ID',
+					value: 'contact',
+					description: 'The ID of a contact that exists in your Routee account (its labels personalise the message)',
+				},
+			],
+			default: 'phone',
+			displayOptions: allItems,
+		},
+		{
+			displayName: 'Recipient',
+			name: 'recipient',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '={{ $json.phone }}',
+			description: `The recipient each input item is, usually an expression on the item's fields: a phone number ${PHONE_FORMAT}, or a contact ID.${limit}`,
+			displayOptions: allItems,
+		},
+	];
+}
+
+export const senderField = (description: string): INodeProperties => ({
+	displayName: 'From',
+	name: 'from',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'MyShop',
+	description,
+});
+
+export const LANGUAGE_OPTIONS: INodePropertyOptions[] = (
+	[
+		['bg-BG', 'Bulgarian'],
+		['de-DE', 'German'],
+		['el-GR', 'Greek'],
+		['en-GB', 'English (United Kingdom)'],
+		['en-US', 'English (United States)'],
+		['es-ES', 'Spanish (Spain)'],
+		['es-LA', 'Spanish (Latin America)'],
+		['fr-FR', 'French'],
+		['hu-HU', 'Hungarian'],
+		['it-IT', 'Italian'],
+		['pl-PL', 'Polish'],
+		['pt-BR', 'Portuguese (Brazil)'],
+		['ru-RU', 'Russian'],
+		['sv-SE', 'Swedish'],
+	] as Array<[(typeof LANGUAGES)[number], string]>
+)
+	.map(([value, name]) => ({ name, value }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+export const GENDER_OPTIONS: INodePropertyOptions[] = GENDERS.map((value) => ({
+	name: value === 'female' ? 'Female' : 'Male',
+	value,
+}));
+
+export const STRATEGY_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'On Change (Every Status)', value: 'OnChange' },
+	{ name: 'On Completion (Final Status Only)', value: 'OnCompletion' },
+];
+
+const COUNTRIES: INodePropertyOptions[] = [{ name: 'None (Phone Numbers Must Be E.164)', value: '' }, ...COUNTRY_OPTIONS];
+
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	options: COUNTRIES,
+	default: '',
+	description: 'Country used to read phone numbers written in national format (e.g. 069 4853 0920 in Greece)',
+};
+
+export const scheduledDateOption: INodeProperties = {
+	displayName: 'Scheduled Date',
+	name: 'scheduledDate',
+	type: 'dateTime',
+	default: '',
+	description: "When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
+};
+
+export const campaignNameOption: INodeProperties = {
+	displayName: 'Campaign Name',
+	name: 'campaignName',
+	type: 'string',
+	default: '',
+	description: '2 to 30 latin letters, digits, spaces or -, unique in your Routee account',
+};
+
+export const respectQuietHoursOption: INodeProperties = {
+	displayName: 'Respect Quiet Hours',
+	name: 'respectQuietHours',
+	type: 'boolean',
+	default: false,
+	description: "Whether Routee waits for the end of the recipients' quiet hours before sending",
+};
+
+export function callbackOptions(campaign: boolean): INodeProperties[] {
+	const message: INodeProperties[] = [
+		{
+			displayName: 'Callback URL',
+			name: 'callbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/webhook/routee',
+			description:
+				'Routee POSTs the status of each message to this URL (e.g. the Production URL of a Routee Trigger)',
+		},
+		{
+			displayName: 'Callback Strategy',
+			name: 'callbackStrategy',
+			type: 'options',
+			options: STRATEGY_OPTIONS,
+			default: 'OnChange',
+			description: 'When Routee calls the Callback URL',
+		},
+	];
+	if (!campaign) return message;
+	return [
+		...message,
+		{
+			displayName: 'Campaign Callback URL',
+			name: 'campaignCallbackUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/webhook/routee',
+			description: "Routee POSTs the campaign's progress to this URL",
+		},
+		{
+			displayName: 'Campaign Callback Strategy',
+			name: 'campaignCallbackStrategy',
+			type: 'options',
+			options: STRATEGY_OPTIONS,
+			default: 'OnChange',
+			description: 'When Routee calls the Campaign Callback URL',
+		},
+	];
+}
+
+export const ttlOption: INodeProperties = {
+	displayName: 'TTL (Minutes)',
+	name: 'ttl',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_TTL_MINUTES },
+	default: 2880,
+	description: `How long Routee tries to deliver each message, 1 to ${MAX_TTL_MINUTES} minutes; after that it is Undelivered (Expired)`,
+};
+
+export const transcodeOption: INodeProperties = {
+	displayName: 'Transcode',
+	name: 'transcode',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Routee replaces unicode characters with similar GSM-7 ones where it can, so the message needs fewer parts',
+};
+
+export const flashOption: INodeProperties = {
+	displayName: 'Flash',
+	name: 'flash',
+	type: 'boolean',
+	default: false,
+	description: 'Whether the message is a flash SMS (shown at once, not stored)',
+};
+
+export const hangupDelayDescription = `Seconds to wait for the call to be answered, 1 to ${MAX_HANGUP_DELAY}`;
+
+/** The Options collection of an operation, sorted for the UI. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

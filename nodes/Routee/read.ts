@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { isInPast, toIsoWithOffset } from '../shared/dates';
+import { normalizePhoneNumber } from '../shared/phone';
+import { invalid } from './validation';
+
+/** Reading the node's fields into request values, with the checks that need the item and the field's name. */
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Text entries of a list field: an array (from an expression) or text separated by commas or new lines. */
+export function listOf(context: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string[] {
+	if (isEmpty(value)) return [];
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;\n]/) : [value];
+	return entries
+		.map((entry, position) => {
+			if (typeof entry !== 'string' && typeof entry !== 'number') {
+				throw invalid(context, itemIndex, `${label} (entry ${position + 1})`, `must be text, got ${JSON.stringify(entry)}`);
+			}
+			return String(entry).trim();
+		})
+		.filter((entry) => entry !== '');
+}
+
+/** One phone number as E.164, reading national formats with the default country. */
+export function phoneNumberOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	defaultCountry: string,
+): string {
+	const raw = typeof value === 'string' || typeof value === 'number' ? value : '';
+	const normalized = normalizePhoneNumber(raw, defaultCountry || undefined);
+	if (!normalized.ok) throw invalid(context, itemIndex, label, `is not a valid phone number: ${normalized.reason}`);
+	return normalized.e164;
+}
+
+/** The numbers of a list field as E.164; an invalid one is named with its position. */
+export function phoneListOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	defaultCountry: string,
+): string[] {
+	const numbers = listOf(context, itemIndex, label, value);
+	return numbers.map((number, position) =>
+		phoneNumberOf(context, itemIndex, numbers.length > 1 ? `${label} (entry ${position + 1})` : label, number, defaultCountry),
+	);
+}
+
+/** n8n's date-time value → ISO 8601 with offset, in the workflow's time zone unless it has one; never past. */
+export function scheduledDateOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string | undefined {
+	if (isEmpty(value)) return undefined;
+	const iso = toIsoWithOffset(typeof value === 'string' ? value.trim() : value, context.getTimezone());
+	if (typeof iso !== 'string') throw invalid(context, itemIndex, label, `is not a valid date-time: ${iso.error}`);
+	if (isInPast(iso, Date.now())) {
+		throw invalid(context, itemIndex, label, `is in the past (${iso}): choose a future date and time`);
+	}
+	return iso;
+}
+
+/** `{url, strategy}` from a URL option and its strategy option. */
+export function callbackOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+	urlKey: string,
+	strategyKey: string,
+	label: string,
+): IDataObject | undefined {
+	const url = options[urlKey];
+	const strategy = options[strategyKey];
+	if (isEmpty(url)) {
+		if (!isEmpty(strategy)) {
+			throw invalid(context, itemIndex, `${label} Strategy`, `is set but ${label} URL is empty: add the URL`);
+		}
+		return undefined;
+	}
+	return { url: String(url).trim(), strategy: isEmpty(strategy) ? 'OnChange' : strategy };
+}
+
+/** Copies the options that are set (not empty) into the body, under their body name. */
+export function copyOptions(options: IDataObject, body: IDataObject, names: Record<string, string>): void {
+	for (const [option, field] of Object.entries(names)) {
+		const value = options[option];
+		if (!isEmpty(value)) body[field] = typeof value === 'string' ? value.trim() : value;
+	}
+}
+
+export function optionsOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+}
+
+export function defaultCountryOf(options: IDataObject): string {
+	return typeof options.defaultCountry === 'string' ? options.defaultCountry : '';
+}
+
+/** A required text field: trimmed, never empty. */
+export function requiredText(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (isEmpty(value)) throw invalid(context, itemIndex, label, 'must not be empty');
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalid(context, itemIndex, label, `must be text, got ${JSON.stringify(value)}`);
+	}
+	return String(value).trim();
+}
+
+/** A text field as text (a number from an expression becomes text); anything else is left for the contract to refuse. */
+export function textOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	trim = true,
+): IDataObject[string] {
+	const value = context.getNodeParameter(name, itemIndex, '') as IDataObject[string];
+	if (typeof value === 'number') return String(value);
+	return trim && typeof value === 'string' ? value.trim() : value;
+}
+
+/** An ID for a URL path. */
+export function pathId(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	return encodeURIComponent(requiredText(context, itemIndex, name, label));
+}
