@@ -1,0 +1,120 @@
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { filterOptionsProperty } from '../shared/callback-event';
+import { receiveCallback } from '../shared/callback-webhook';
+import { callerAuthenticationProperties } from '../shared/webhook-auth';
+import { normalizeOctopushCallback, OCTOPUSH_EVENTS, OCTOPUSH_STATUSES } from './normalize';
+import { checkRegistration, register, unregister } from './registration';
+
+export class OctopushTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Octopush Trigger',
+		name: 'octopushTrigger',
+		icon: { light: 'file:../../icons/octopush.svg', dark: 'file:../../icons/octopush.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Octopush reports a delivery (with pressed keys for voice), a reply or a STOP',
+		defaults: { name: 'Octopush Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'octopushApi',
+				required: true,
+				displayOptions: { show: { registration: ['automatic'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Octopush holds one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account: only one workflow, or other system, receives each kind at a time. With Automatic registration, activating this workflow replaces the account\'s URLs for the chosen events and deactivating it puts the previous ones back.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Registration',
+				name: 'registration',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Automatic (API)',
+						value: 'automatic',
+						description:
+							'On activation, set this URL in the Octopush account for the chosen events (previous URLs are restored on deactivation)',
+					},
+					{
+						name: 'Manual',
+						value: 'manual',
+						description: "Paste this node's URL into the Callbacks page of your Octopush account yourself",
+					},
+				],
+				default: 'automatic',
+			},
+			{
+				displayName:
+					"In your Octopush account, open the Callbacks page and paste this node's Production URL as the URL of each chosen event (with Secret Token in URL, add ?token=YOUR_SECRET to it).",
+				name: 'manualNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registration: ['manual'] } },
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: OCTOPUSH_EVENTS,
+				default: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'],
+				description: 'Which callbacks start the workflow (and, with Automatic registration, which account URLs are set)',
+			},
+			...callerAuthenticationProperties,
+			filterOptionsProperty(OCTOPUSH_STATUSES, [
+				{
+					displayName: 'Time Zone of Callback Dates',
+					name: 'callbackTimeZone',
+					type: 'string',
+					default: 'UTC',
+					placeholder: 'Europe/Paris',
+					description:
+						'Octopush dates (e.g. 2024-05-01 14:03:00) carry no offset: the IANA time zone they are in, used to write the event time with its offset',
+				},
+			]),
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkRegistration(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await register(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await unregister(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return receiveCallback(this, { acceptForm: true, normalize: normalizeOctopushCallback });
+	}
+}

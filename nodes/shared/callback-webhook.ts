@@ -1,0 +1,68 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { callbackKey, isRepeat } from './callback-duplicates';
+import {
+	DEFAULT_DUPLICATE_WINDOW_MINUTES,
+	numberOf,
+	passesFilters,
+	type NormalizeResult,
+} from './callback-event';
+import { checkCaller, readCallerAuthSettings } from './webhook-auth';
+import { answer, readPayload, type WebhookRequest, type WebhookResponse } from './webhook-request';
+
+export interface CallbackSource {
+	/** Whether a form-encoded body is a valid callback (Octopush may send one; Routee sends JSON). */
+	acceptForm: boolean;
+	normalize(payload: IDataObject, receivedAtMs: number, options: IDataObject): NormalizeResult;
+}
+
+// The trigger writes its own answer and returns `noWebhookResponse`, so n8n adds nothing to it, and a
+// rejected call returns no `workflowData`, so n8n starts no execution.
+const answered = (workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData =>
+	workflowData === undefined ? { noWebhookResponse: true } : { noWebhookResponse: true, workflowData };
+
+/**
+ * One provider callback: authenticate the caller (401/403), read the body (400), normalize it (400 when it is
+ * no callback of this provider), answer 200 at once, then start an execution unless the callback is a repeat
+ * or the filters drop it.
+ */
+export function receiveCallback(context: IWebhookFunctions, source: CallbackSource): IWebhookResponseData {
+	const request = context.getRequestObject() as WebhookRequest;
+	const response = context.getResponseObject() as WebhookResponse;
+	const receivedAt = Date.now();
+
+	// every parameter is read before answering, so a failing expression is an error answer, not a lost callback
+	const settings = readCallerAuthSettings((name, fallback) => context.getNodeParameter(name, fallback));
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const filters = {
+		events: context.getNodeParameter('events', []) as string[],
+		statuses: (options.statuses as string[] | undefined) ?? [],
+		finalOnly: options.finalOnly === true,
+	};
+	const windowMinutes = numberOf(options.duplicateWindowMinutes) ?? DEFAULT_DUPLICATE_WINDOW_MINUTES;
+
+	const caller = checkCaller(settings, request);
+	if (!caller.ok) {
+		answer(response, caller.status, caller.message, caller.challenge ? { 'www-authenticate': caller.challenge } : {});
+		return answered();
+	}
+
+	const body = readPayload(request, source.acceptForm);
+	if (!body.ok) {
+		answer(response, 400, `Bad request: ${body.reason}`);
+		return answered();
+	}
+	const normalized = source.normalize(body.payload, receivedAt, options);
+	if (!normalized.ok) {
+		answer(response, 400, `Bad request: ${normalized.reason}`);
+		return answered();
+	}
+
+	const trigger = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	const repeated = isRepeat(trigger, callbackKey(body.payload), windowMinutes * 60_000, receivedAt);
+	answer(response, 200);
+
+	const event = normalized.event;
+	if (repeated || !passesFilters(event, filters)) return answered();
+	return answered([context.helpers.returnJsonArray([{ ...event }])]);
+}

@@ -1,0 +1,264 @@
+// Hosts one of our trigger nodes the way n8n does: a loopback HTTP server whose requests get n8n's body
+// parsing (JSON / form / text into `req.body`, the bytes in `req.rawBody`), then the node's webhook() runs
+// in n8n-core's real WebhookContext with the real request and response objects; lifecycle methods run in
+// n8n-core's real HookContext with the harness's credentials. Static data is saved and reloaded between
+// calls like n8n stores it in the database, and every call gets a fresh Workflow and context.
+
+import '../harness/environment';
+
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQueryString } from 'node:querystring';
+
+import { HookContext, WebhookContext } from 'n8n-core';
+import type {
+	IDataObject,
+	INode,
+	INodeType,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import type { Harness } from '../harness';
+
+export interface Answer {
+	status: number;
+	body: string;
+	headers: http.IncomingHttpHeaders;
+}
+
+export interface HostedCall {
+	path: string;
+	answer: Answer;
+	/** What webhook() returned (undefined when n8n itself answered, e.g. 422 for unparsable JSON). */
+	result?: IWebhookResponseData;
+}
+
+export interface HostOptions {
+	parameters?: INode['parameters'];
+	credentials?: INode['credentials'];
+	workflowId?: string;
+	nodeId?: string;
+	staticData?: IDataObject;
+}
+
+let hostCounter = 0;
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+export class TriggerHost {
+	/** The JSON of the items of every execution webhook() started, in arrival order. */
+	readonly executions: IDataObject[][] = [];
+	readonly calls: HostedCall[] = [];
+	/** The workflow's static data as n8n would have saved it. */
+	staticData: IDataObject;
+	readonly node: INode;
+
+	private constructor(
+		private readonly harness: Harness,
+		private readonly server: http.Server,
+		readonly baseUrl: string,
+		readonly nodeName: string,
+		private readonly workflowId: string,
+		options: HostOptions,
+	) {
+		const id = ++hostCounter;
+		this.node = {
+			id: options.nodeId ?? `trigger-node-${id}`,
+			name: 'Trigger',
+			type: harness.nodeType(nodeName),
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+			parameters: options.parameters ?? {},
+			credentials: options.credentials,
+		};
+		this.staticData = options.staticData ?? {};
+		server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+			this.onRequest(req, res).catch((error: unknown) => {
+				if (!res.headersSent) {
+					res.statusCode = 500;
+					res.end(String(error));
+				}
+			});
+		});
+	}
+
+	static async start(harness: Harness, nodeName: 'routeeTrigger' | 'octopushTrigger', options: HostOptions = {}): Promise<TriggerHost> {
+		const server = http.createServer();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		return new TriggerHost(harness, server, baseUrl, nodeName, options.workflowId ?? `workflow-${hostCounter + 1}`, options);
+	}
+
+	/** The production webhook URL n8n shows for this node (getNodeWebhookUrl('default')). */
+	get url(): string {
+		return `${this.baseUrl}/webhook/${this.node.webhookId}/webhook`;
+	}
+
+	setParameters(parameters: INode['parameters']): void {
+		this.node.parameters = parameters;
+	}
+
+	get nodeType(): INodeType {
+		return this.harness.types.getByNameAndVersion(this.node.type, 1);
+	}
+
+	/** All items of all executions, flattened. */
+	get events(): IDataObject[] {
+		return this.executions.flat();
+	}
+
+	private workflow(): Workflow {
+		return new Workflow({
+			id: this.workflowId,
+			name: 'Trigger workflow',
+			nodes: [{ ...this.node, parameters: { ...this.node.parameters } }],
+			connections: {},
+			nodeTypes: this.harness.types,
+			active: true,
+			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
+		});
+	}
+
+	private save(workflow: Workflow): void {
+		const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		delete saved.__dataChanged;
+		this.staticData = saved;
+	}
+
+	private additionalData(req?: http.IncomingMessage, res?: http.ServerResponse): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.harness.credentials,
+			restApiUrl: `${this.baseUrl}/rest`,
+			instanceBaseUrl: `${this.baseUrl}/`,
+			webhookBaseUrl: `${this.baseUrl}/webhook`,
+			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
+			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
+			formWaitingBaseUrl: `${this.baseUrl}/form-waiting`,
+			variables: {},
+			currentNodeParameters: undefined,
+			executionTimeoutTimestamp: undefined,
+			userId: 'host-user',
+			httpRequest: req,
+			httpResponse: res,
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	private webhookData(workflow: Workflow): IWebhookData {
+		const description = this.nodeType.description.webhooks![0];
+		return {
+			httpMethod: 'POST',
+			node: this.node.name,
+			path: `${this.node.webhookId}/webhook`,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: this.additionalData(),
+			webhookId: this.node.webhookId,
+		} as IWebhookData;
+	}
+
+	/** Runs a lifecycle method (checkExists / create / delete) as n8n does on activation and deactivation. */
+	async hook(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate'): Promise<boolean> {
+		const workflow = this.workflow();
+		const node = workflow.getNode(this.node.name) as INode;
+		const context = new HookContext(workflow, node, this.additionalData(), 'trigger', activation, this.webhookData(workflow));
+		try {
+			return await this.nodeType.webhookMethods!.default![method].call(context);
+		} finally {
+			this.save(workflow);
+		}
+	}
+
+	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', this.baseUrl);
+		const rawBody = await readBody(req);
+		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const call: HostedCall = { path: url.pathname, answer: { status: 0, body: '', headers: {} } };
+		this.calls.push(call);
+		const record = () => {
+			call.answer.status = res.statusCode;
+			call.answer.headers = res.getHeaders() as http.IncomingHttpHeaders;
+		};
+		const chunks: string[] = [];
+		const end = res.end.bind(res) as (chunk?: unknown) => http.ServerResponse;
+		res.end = ((chunk?: unknown) => {
+			if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) chunks.push(chunk.toString());
+			call.answer.body = chunks.join('');
+			record();
+			return end(chunk);
+		}) as typeof res.end;
+
+		// n8n's body parser (packages/cli/src/middlewares/body-parser.ts): JSON, form and text are parsed into
+		// req.body, anything else stays in req.rawBody; JSON it cannot parse is answered 422 before any node runs.
+		let body: unknown;
+		if (rawBody.length > 0) {
+			const text = rawBody.toString('utf8');
+			if (contentType === 'application/json') {
+				try {
+					body = JSON.parse(text);
+				} catch {
+					res.statusCode = 422;
+					res.setHeader('content-type', 'application/json');
+					res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body' }));
+					return;
+				}
+			} else if (contentType === 'application/x-www-form-urlencoded') {
+				body = parseQueryString(text);
+			} else if (contentType === 'text/plain') {
+				body = text;
+			}
+		}
+		Object.assign(req, { rawBody, body, contentType, query: { ...parseQueryString(url.search.slice(1)) } });
+
+		const workflow = this.workflow();
+		const node = workflow.getNode(this.node.name) as INode;
+		const context = new WebhookContext(workflow, node, this.additionalData(req, res), 'webhook', this.webhookData(workflow), [], null);
+		let result: IWebhookResponseData;
+		try {
+			result = await this.nodeType.webhook!.call(context);
+		} catch (error) {
+			res.statusCode = 500;
+			res.end(JSON.stringify({ message: 'Workflow Webhook Error: Workflow could not be started!', cause: String(error) }));
+			return;
+		} finally {
+			this.save(workflow);
+		}
+		call.result = result;
+		// What n8n answers when the node did not (responseMode onReceived)
+		if (result.noWebhookResponse !== true && !res.writableEnded) {
+			res.statusCode = 200;
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify({ message: result.workflowData ? 'Workflow was started' : 'Webhook call received' }));
+		}
+		if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
+	}
+
+	/** POSTs to the webhook URL (plus `suffix`, e.g. a query string). */
+	async post(body: string | object, options: { headers?: Record<string, string>; suffix?: string; url?: string } = {}): Promise<Answer> {
+		const headers: Record<string, string> = { ...(options.headers ?? {}) };
+		const payload = typeof body === 'string' ? body : JSON.stringify(body);
+		if (typeof body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+			headers['content-type'] = 'application/json';
+		}
+		const response = await fetch(options.url ?? `${this.url}${options.suffix ?? ''}`, { method: 'POST', headers, body: payload });
+		return { status: response.status, body: await response.text(), headers: Object.fromEntries(response.headers) };
+	}
+
+	async close(): Promise<void> {
+		await new Promise<void>((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+	}
+}

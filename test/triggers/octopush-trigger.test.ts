@@ -1,0 +1,488 @@
+// Octopush Trigger: delivery reports (SMS and voice, keys and durations top-level or in meta_data, JSON or
+// form), replies and STOP normalized; account registration (checkExists / create / delete) against the
+// sandbox, restoring exactly what was there; and the callbacks the sandbox really POSTs once registered.
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { Harness } from '../harness';
+import { Sandbox, type SentCallback } from '../sandbox';
+import { octopush } from '../sandbox/test-client';
+import { TriggerHost, type HostOptions } from './host';
+
+let h: Harness;
+let sandbox: Sandbox;
+let credentials: HostOptions['credentials'];
+const hosts: TriggerHost[] = [];
+
+beforeAll(async () => {
+	h = await Harness.create();
+	sandbox = await Sandbox.start({ deliveryDelayMs: 10 });
+	const cred = h.addCredential('octopushApi', { apiLogin: 'sandbox@example.com', apiKey: 'sandbox-key', baseUrl: sandbox.octopushBaseUrl }, 'octopush-trigger');
+	credentials = { octopushApi: cred };
+});
+afterAll(async () => await sandbox.stop());
+afterEach(async () => {
+	sandbox.clearFaults();
+	await Promise.all(hosts.splice(0).map((host) => host.close()));
+});
+
+async function host(parameters: INodeParameters = {}): Promise<TriggerHost> {
+	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters, credentials });
+	hosts.push(started);
+	return started;
+}
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+// Payloads as the API notes ("Callbacks Octopush sends") describe them.
+const smsReport = {
+	message_id: 'sms_5f44ebf9e47b7',
+	number: '+33612345678',
+	status: 'DELIVERED',
+	delivery_date: '2024-05-01 14:03:00',
+	channel: 'sms',
+	unit_price: 0.045,
+	list_name: null,
+};
+const voiceReportMeta = {
+	message_id: 'voice_5f44ebf9e47b7',
+	number: '+33612345678',
+	status: 'DELIVERED',
+	delivery_date: '2024-05-01 14:03:00',
+	channel: 'voice_sms',
+	unit_price: 0.05,
+	list_name: 'patients',
+	meta_data: { pressed_keys_code: '1', call_duration: 12, charged_duration: 30 },
+};
+const voiceReportTop = {
+	message_id: 'voice_5f44ebf9e47b8',
+	number: '+33698765432',
+	status: 'DELIVERED',
+	delivery_date: '2024-05-01 14:04:10',
+	channel: 'voice_sms',
+	unit_price: 0.05,
+	list_name: null,
+	pressed_keys_code: '2',
+	call_duration: 25,
+	charged_duration: 30,
+};
+const reply = {
+	message_id: 'sms_5f44ebf9e47b7',
+	number: '+33612345678',
+	text: 'OUI merci',
+	sim_card_number: '+33700000000',
+	reception_date: '2024-05-01 14:05:10',
+};
+const stop = {
+	message_id: 'sms_5f44ebf9e47b7',
+	number: '+33612345678',
+	text: 'STOP',
+	stop_date: '2024-05-01 14:06:00',
+};
+
+const base = { provider: 'octopush', detailedStatus: null, digits: null, durationSeconds: null, price: null, status: null, isFinal: true };
+
+describe('every Octopush callback kind is normalized', () => {
+	const cases: Array<[string, string | IDataObject, Record<string, string>, IDataObject, IDataObject]> = [
+		[
+			'SMS delivery report (JSON)',
+			smsReport,
+			{},
+			smsReport,
+			{ kind: 'smsDelivery', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', status: 'DELIVERED', price: 0.045, at: '2024-05-01T14:03:00+00:00' },
+		],
+		[
+			'SMS report that is only acknowledged (not final)',
+			{ ...smsReport, status: 'ACK' },
+			{},
+			{ ...smsReport, status: 'ACK' },
+			{ kind: 'smsDelivery', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', status: 'ACK', isFinal: false, price: 0.045, at: '2024-05-01T14:03:00+00:00' },
+		],
+		[
+			'voice report with keys and durations inside meta_data (JSON)',
+			voiceReportMeta,
+			{},
+			voiceReportMeta,
+			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b7', campaignId: 'voice_5f44ebf9e47b7', to: '+33612345678', status: 'DELIVERED', digits: '1', durationSeconds: 12, price: 0.05, at: '2024-05-01T14:03:00+00:00' },
+		],
+		[
+			'voice report with keys and durations top-level (JSON)',
+			voiceReportTop,
+			{},
+			voiceReportTop,
+			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b8', campaignId: 'voice_5f44ebf9e47b8', to: '+33698765432', status: 'DELIVERED', digits: '2', durationSeconds: 25, price: 0.05, at: '2024-05-01T14:04:10+00:00' },
+		],
+		[
+			'voice report of an unanswered call: nothing pressed',
+			{ ...voiceReportMeta, status: 'NOT_DELIVERED', meta_data: { pressed_keys_code: '', call_duration: 0, charged_duration: 0 } },
+			{},
+			{ ...voiceReportMeta, status: 'NOT_DELIVERED', meta_data: { pressed_keys_code: '', call_duration: 0, charged_duration: 0 } },
+			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b7', campaignId: 'voice_5f44ebf9e47b7', to: '+33612345678', status: 'NOT_DELIVERED', digits: '', durationSeconds: 0, price: 0.05, at: '2024-05-01T14:03:00+00:00' },
+		],
+		[
+			'voice report, form-encoded, fields top-level',
+			'message_id=voice_5f44ebf9e47b8&number=%2B33698765432&status=DELIVERED&delivery_date=2024-05-01+14%3A04%3A10&channel=voice_sms&unit_price=0.05&pressed_keys_code=2&call_duration=25&charged_duration=30',
+			FORM,
+			{ message_id: 'voice_5f44ebf9e47b8', number: '+33698765432', status: 'DELIVERED', delivery_date: '2024-05-01 14:04:10', channel: 'voice_sms', unit_price: '0.05', pressed_keys_code: '2', call_duration: '25', charged_duration: '30' },
+			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b8', campaignId: 'voice_5f44ebf9e47b8', to: '+33698765432', status: 'DELIVERED', digits: '2', durationSeconds: 25, price: 0.05, at: '2024-05-01T14:04:10+00:00' },
+		],
+		[
+			'voice report, form-encoded, fields in meta_data[...]',
+			'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&meta_data%5Bpressed_keys_code%5D=1&meta_data%5Bcall_duration%5D=12&meta_data%5Bcharged_duration%5D=30',
+			FORM,
+			{ message_id: 'voice_5f44ebf9e47b7', number: '+33612345678', status: 'DELIVERED', delivery_date: '2024-05-01 14:03:00', channel: 'voice_sms', unit_price: '0.05', 'meta_data[pressed_keys_code]': '1', 'meta_data[call_duration]': '12', 'meta_data[charged_duration]': '30' },
+			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b7', campaignId: 'voice_5f44ebf9e47b7', to: '+33612345678', status: 'DELIVERED', digits: '1', durationSeconds: 12, price: 0.05, at: '2024-05-01T14:03:00+00:00' },
+		],
+		[
+			'SMS report as a form without a content type (read from the raw body)',
+			'message_id=sms_5f44ebf9e47b7&number=%2B33612345678&status=NOT_DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=sms&unit_price=0.045',
+			{},
+			{ message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', status: 'NOT_DELIVERED', delivery_date: '2024-05-01 14:03:00', channel: 'sms', unit_price: '0.045' },
+			{ kind: 'smsDelivery', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', status: 'NOT_DELIVERED', price: 0.045, at: '2024-05-01T14:03:00+00:00' },
+		],
+		[
+			'inbound reply',
+			reply,
+			{},
+			reply,
+			{ kind: 'inbound', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', at: '2024-05-01T14:05:10+00:00' },
+		],
+		[
+			'STOP opt-out',
+			stop,
+			{},
+			stop,
+			{ kind: 'stop', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', at: '2024-05-01T14:06:00+00:00' },
+		],
+		[
+			'STOP opt-out, form-encoded',
+			'message_id=sms_5f44ebf9e47b7&number=%2B33612345678&text=STOP&stop_date=2024-05-01+14%3A06%3A00',
+			FORM,
+			{ message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', text: 'STOP', stop_date: '2024-05-01 14:06:00' },
+			{ kind: 'stop', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', at: '2024-05-01T14:06:00+00:00' },
+		],
+	];
+
+	test.each(cases)('%s', async (_name, body, headers, raw, expected) => {
+		const trigger = await host({ registration: 'manual' });
+		const answer = await trigger.post(body, { headers });
+		expect(answer).toMatchObject({ status: 200, body: '' });
+		expect(trigger.executions).toEqual([[{ ...base, ...expected, raw }]]);
+	});
+
+	test('Time Zone of Callback Dates reads the offset-less dates in that zone', async () => {
+		const trigger = await host({ registration: 'manual', options: { callbackTimeZone: 'Europe/Paris' } });
+		await trigger.post(smsReport);
+		await trigger.post({ ...smsReport, delivery_date: '2024-12-01 14:03:00' });
+		expect(trigger.events.map((e) => e.at)).toEqual(['2024-05-01T14:03:00+02:00', '2024-12-01T14:03:00+01:00']);
+	});
+});
+
+describe('filters, repeats and bad bodies (Octopush)', () => {
+	const all = [smsReport, voiceReportMeta, reply, stop];
+
+	test('Events keeps the chosen kinds', async () => {
+		const trigger = await host({ registration: 'manual', events: ['voiceDelivery', 'stop'] });
+		for (const payload of all) expect((await trigger.post(payload)).status).toBe(200);
+		expect(trigger.events.map((e) => e.kind)).toEqual(['voiceDelivery', 'stop']);
+	});
+
+	test('Statuses and Final Statuses Only apply to delivery reports; replies and STOP pass', async () => {
+		const trigger = await host({ registration: 'manual', options: { statuses: ['NOT_DELIVERED'], finalOnly: true } });
+		await trigger.post({ ...smsReport, status: 'ACK' });
+		for (const payload of all) await trigger.post(payload);
+		await trigger.post({ ...smsReport, status: 'NOT_DELIVERED' });
+		expect(trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`)).toEqual(['inbound:null', 'stop:null', 'smsDelivery:NOT_DELIVERED']);
+	});
+
+	test('the same report 5 times starts one execution, JSON or form', async () => {
+		const trigger = await host({ registration: 'manual' });
+		const form = 'message_id=sms_1&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=sms';
+		const answers = await Promise.all([
+			...[1, 2, 3, 4, 5].map(() => trigger.post(voiceReportMeta)),
+			...[1, 2, 3, 4, 5].map(() => trigger.post(form, { headers: FORM })),
+		]);
+		expect(answers.every((a) => a.status === 200 && a.body === '')).toBe(true);
+		expect(trigger.events.map((e) => e.messageId).sort()).toEqual(['sms_1', 'voice_5f44ebf9e47b7']);
+	});
+
+	test.each([
+		['truncated JSON sent as text/plain', '{"message_id": "sms_1", "status": "DELI', { 'content-type': 'text/plain' }, /not valid JSON/],
+		['neither JSON nor a form', 'hello world', {}, /not valid JSON/],
+		['a form with no Octopush field', 'a=1&b=2', FORM, /not an Octopush callback/],
+		['a report without number or message_id', JSON.stringify({ status: 'DELIVERED' }), { 'content-type': 'application/json' }, /neither number nor message_id/],
+		['an empty body', '', FORM, /empty/],
+	])('%s → 400, no execution', async (_name, body, headers, reason) => {
+		const trigger = await host({ registration: 'manual' });
+		const answer = await trigger.post(body, { headers: headers as Record<string, string> });
+		expect(answer.status).toBe(400);
+		expect(answer.body).toMatch(reason);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('a wrong secret → 403 and no execution', async () => {
+		const trigger = await host({ registration: 'manual', callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		expect((await trigger.post(smsReport, { suffix: '?token=octo-secret-41' })).status).toBe(403);
+		expect((await trigger.post(smsReport)).status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+		expect((await trigger.post(smsReport, { suffix: '?token=octo-secret-42' })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+});
+
+// ------------------------------------------------------------------ registration in the account
+
+const KEYS = ['callback_url_for_deliveries', 'callback_url_for_inbounds', 'callback_url_for_blacklisted_numbers'] as const;
+
+function setAccount(values: Record<(typeof KEYS)[number], string | null>): Record<string, unknown> {
+	Object.assign(sandbox.octopush.campaignParameters, values);
+	return JSON.parse(JSON.stringify(sandbox.octopush.campaignParameters)) as Record<string, unknown>;
+}
+
+const account = () => JSON.parse(JSON.stringify(sandbox.octopush.campaignParameters)) as Record<string, unknown>;
+const edits = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').map((r) => r.body);
+
+describe('registration (Automatic)', () => {
+	beforeEach(() => sandbox.clearRequests());
+
+	test('create → delete leaves the account callback settings exactly as they were', async () => {
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://crm.example.com/octopush/dlr',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: 'https://crm.example.com/octopush/stop',
+		});
+		const trigger = await host({ callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		const url = `${trigger.url}?token=octo-secret-42`;
+
+		expect(await trigger.hook('checkExists')).toBe(false);
+		expect(await trigger.hook('create')).toBe(true);
+		expect(edits()).toEqual([{ callbacks: { callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url } }]);
+		expect(account()).toEqual({ ...before, callback_url_for_deliveries: url, callback_url_for_inbounds: url, callback_url_for_blacklisted_numbers: url });
+		expect(await trigger.hook('checkExists')).toBe(true);
+
+		expect(await trigger.hook('delete')).toBe(true);
+		expect(account()).toEqual(before);
+		expect(edits()[1]).toEqual({
+			callbacks: {
+				callback_url_for_blacklisted_numbers: 'https://crm.example.com/octopush/stop',
+				callback_url_for_deliveries: 'https://crm.example.com/octopush/dlr',
+				callback_url_for_inbounds: null,
+			},
+		});
+		expect(await trigger.hook('checkExists')).toBe(false);
+		expect(trigger.staticData).toEqual({ 'node:Trigger': {} });
+		// every call carried the credential's headers
+		for (const request of sandbox.requestsTo('octopush')) {
+			expect(request.headers['api-login']).toBe('sandbox@example.com');
+			expect(request.status).toBe(200);
+		}
+	});
+
+	test('only the URLs of the chosen events are set and restored', async () => {
+		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['voiceDelivery', 'smsDelivery'] });
+		await trigger.hook('create');
+		expect(edits()).toEqual([{ callbacks: { callback_url_for_deliveries: trigger.url } }]);
+		expect(account()).toEqual({ ...before, callback_url_for_deliveries: trigger.url });
+		await trigger.hook('delete');
+		expect(account()).toEqual(before);
+	});
+
+	test('a second create (events changed while active) still restores the original URLs', async () => {
+		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: 'https://a.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['voiceDelivery'] });
+		await trigger.hook('create');
+		trigger.setParameters({ events: ['voiceDelivery', 'inbound', 'stop'] });
+		expect(await trigger.hook('checkExists')).toBe(false);
+		await trigger.hook('create');
+		expect(Object.values(account())).toEqual([trigger.url, trigger.url, trigger.url]);
+		await trigger.hook('delete');
+		expect(account()).toEqual(before);
+	});
+
+	test('a second create with fewer events gives back the settings no longer needed', async () => {
+		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: 'https://a.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['smsDelivery', 'inbound'] });
+		await trigger.hook('create');
+		trigger.setParameters({ events: ['stop'] });
+		await trigger.hook('create');
+		expect(account()).toEqual({ ...before, callback_url_for_blacklisted_numbers: trigger.url });
+		await trigger.hook('delete');
+		expect(account()).toEqual(before);
+	});
+
+	test('delete leaves alone a URL someone changed in the meantime', async () => {
+		setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host();
+		await trigger.hook('create');
+		sandbox.octopush.campaignParameters.callback_url_for_inbounds = 'https://someone-else.example.com/in';
+		await trigger.hook('delete');
+		expect(account()).toEqual({
+			callback_url_for_deliveries: 'https://a.example.com/dlr',
+			callback_url_for_inbounds: 'https://someone-else.example.com/in',
+			callback_url_for_blacklisted_numbers: null,
+		});
+	});
+
+	test('Basic auth puts user:password in the registered URL', async () => {
+		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['inbound'], callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'p@ss word' });
+		await trigger.hook('create');
+		const registered = String(sandbox.octopush.campaignParameters.callback_url_for_inbounds);
+		expect(registered).toBe(trigger.url.replace('http://', 'http://octopush:p%40ss%20word@'));
+		await trigger.hook('delete');
+	});
+
+	test('a refused registration fails activation and says how to register by hand; nothing changes', async () => {
+		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['smsDelivery', 'inbound'] });
+		sandbox.injectFault({ provider: 'octopush', method: 'PATCH', path: '/user/campaign-parameters/edit', status: 403, times: 5 });
+		const error = await trigger.hook('create').then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		expect(error?.message).toMatch(/^Octopush did not accept the callback URL \(.*403.*\)\./);
+		expect(error?.message).toContain(
+			`set Registration to 'Manual' and, in your Octopush account, open the Callbacks page and paste ${trigger.url} as the URL for delivery reports, inbound SMS.`,
+		);
+		expect(account()).toEqual(before);
+	});
+
+	test('an unreadable account fails activation the same way (checkExists)', async () => {
+		const trigger = await host({ events: ['stop'] });
+		sandbox.injectFault({ provider: 'octopush', method: 'GET', path: '/user/campaign-parameters', status: 500, times: 5 });
+		await expect(trigger.hook('checkExists')).rejects.toThrow(/Octopush did not let the trigger read the account's callback URLs \(HTTP 500.*set Registration to 'Manual'.*as the URL for STOP \/ blacklisted numbers\.$/);
+	});
+
+	test('a failed delete says what to restore by hand and keeps the record, so a later delete restores', async () => {
+		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['smsDelivery'] });
+		await trigger.hook('create');
+		sandbox.injectFault({ provider: 'octopush', method: 'PATCH', path: '/user/campaign-parameters/edit', status: 500, times: 5 });
+		await expect(trigger.hook('delete')).rejects.toThrow(
+			'Restore them on the Callbacks page of your Octopush account: delivery reports: https://a.example.com/dlr.',
+		);
+		expect(sandbox.octopush.campaignParameters.callback_url_for_deliveries).toBe(trigger.url);
+		sandbox.clearFaults();
+		await trigger.hook('delete');
+		expect(account()).toEqual(before);
+	});
+
+	test('Manual registration calls nobody and needs no credential', async () => {
+		const started = await TriggerHost.start(h, 'octopushTrigger', { parameters: { registration: 'manual' } });
+		hosts.push(started);
+		expect(await started.hook('checkExists')).toBe(true);
+		expect(await started.hook('create')).toBe(true);
+		expect(await started.hook('delete')).toBe(true);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('the description: POST webhook answered on receipt, credential only for Automatic, not a tool', async () => {
+		const trigger = await host();
+		const description = trigger.nodeType.description;
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.inputs).toEqual([]);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.credentials).toEqual([{ name: 'octopushApi', required: true, displayOptions: { show: { registration: ['automatic'] } } }]);
+		const notice = description.properties.find((p) => p.name === 'notice');
+		expect(notice?.displayName).toMatch(/one callback URL per kind .* for the whole account/);
+	});
+});
+
+// ------------------------------------------------------------------ the sandbox's real callbacks
+
+const INTERMEDIATE = ['ACK', 'TRANSMITTED'];
+const utcIso = (date: string) => `${date.replace(' ', 'T')}+00:00`;
+
+function expectedEvent(sent: SentCallback): Record<string, unknown> {
+	const body = sent.body as Record<string, any>;
+	const common = { provider: 'octopush', messageId: body.message_id, campaignId: body.message_id, to: body.number, detailedStatus: null, raw: body };
+	if (sent.kind === 'octopush.delivery') {
+		const voice = body.channel === 'voice_sms';
+		return {
+			...common,
+			kind: voice ? 'voiceDelivery' : 'smsDelivery',
+			status: body.status,
+			isFinal: !INTERMEDIATE.includes(body.status),
+			digits: voice ? (body.meta_data.pressed_keys_code ?? null) : null,
+			durationSeconds: voice ? body.meta_data.call_duration : null,
+			price: body.unit_price,
+			at: utcIso(body.delivery_date),
+		};
+	}
+	const inbound = sent.kind === 'octopush.inbound';
+	return {
+		...common,
+		kind: inbound ? 'inbound' : 'stop',
+		status: null,
+		isFinal: true,
+		digits: null,
+		durationSeconds: null,
+		price: null,
+		at: utcIso(inbound ? body.reception_date : body.stop_date),
+	};
+}
+
+describe('callbacks the sandbox POSTs to the registered URL', () => {
+	test('voice and SMS reports, a reply and a STOP: one execution each, every field right; delete restores the account', async () => {
+		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		await trigger.hook('create');
+		const sentBefore = sandbox.callbacksSent.length;
+
+		const voice = await octopush(sandbox, 'POST', '/voice-campaign/send', {
+			text: 'Bonjour, votre rendez-vous est demain. Tapez 1 pour confirmer.',
+			recipients: ['+33600000101', '+33600000102', '+33600000103', '+33600000000'].map((phone_number) => ({ phone_number })),
+			sender: 'Clinique',
+			purpose: 'alert',
+			type: 'voice_sms',
+			voice_language: 'fr-FR',
+			voice_gender: 'female',
+			get_back_pressed_keys: true,
+		});
+		expect(voice.status).toBe(200);
+		const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', {
+			text: 'Votre code: 4242',
+			recipients: [{ phone_number: '+33600000104' }],
+			sender: 'Clinique',
+			type: 'sms_premium',
+			purpose: 'alert',
+		});
+		expect(sms.status).toBe(200);
+		const ours = () => sandbox.callbacksSent.slice(sentBefore);
+		await sandbox.waitForCallbacks(() => ours().filter((c) => c.kind === 'octopush.delivery').length >= 5);
+		await sandbox.simulateInbound('+33600000101', 'OUI');
+		await sandbox.simulateStop('+33600000102');
+
+		const sent = ours();
+		expect(sent.map((c) => c.kind).sort()).toEqual([...Array(5).fill('octopush.delivery'), 'octopush.inbound', 'octopush.stop'].sort());
+		expect(sent.every((c) => c.status === 200 && c.attempt === 1 && c.url === `${trigger.url}?token=octo-secret-42`)).toBe(true);
+		expect(trigger.events).toHaveLength(sent.length);
+		for (const callback of sent) {
+			const matching = trigger.events.filter((event) => JSON.stringify(event.raw) === JSON.stringify(callback.body));
+			expect(matching).toEqual([expectedEvent(callback)]);
+		}
+		// "pressed 1": the key press a workflow branches on
+		const pressed = trigger.events.filter((e) => e.kind === 'voiceDelivery').map((e) => [e.to, e.status, e.digits]);
+		expect(pressed.sort()).toEqual([
+			['+33600000000', 'NOT_DELIVERED', ''],
+			['+33600000101', 'DELIVERED', '1'],
+			['+33600000102', 'DELIVERED', '2'],
+			['+33600000103', 'DELIVERED', ''],
+		]);
+		expect(trigger.events.find((e) => e.kind === 'voiceDelivery')?.campaignId).toBe(voice.body.ticket_number);
+
+		await trigger.hook('delete');
+		expect(account()).toEqual(before);
+	});
+
+	test('Basic auth through the registered URL: the sandbox sends the credentials, the reply starts the workflow', async () => {
+		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['inbound'], callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'p@ss word' });
+		await trigger.hook('create');
+		const last = await sandbox.simulateInbound('+33600000105', 'Bonjour');
+		expect(last?.status).toBe(200);
+		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'inbound', to: '+33600000105' })]);
+		await trigger.hook('delete');
+	});
+});

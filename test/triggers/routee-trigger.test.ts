@@ -1,0 +1,628 @@
+// Routee Trigger: every callback kind of the API notes normalized, filters, caller authentication, bad
+// bodies, repeats, and the callbacks the sandbox really POSTs for SMS, voice campaigns and conversations.
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { Harness } from '../harness';
+import { Sandbox, type SentCallback } from '../sandbox';
+import { routee, token } from '../sandbox/test-client';
+import { TriggerHost } from './host';
+
+let h: Harness;
+const hosts: TriggerHost[] = [];
+
+beforeAll(async () => {
+	h = await Harness.create();
+});
+afterEach(async () => {
+	await Promise.all(hosts.splice(0).map((host) => host.close()));
+});
+
+async function host(parameters: INodeParameters = {}): Promise<TriggerHost> {
+	const started = await TriggerHost.start(h, 'routeeTrigger', { parameters });
+	hosts.push(started);
+	return started;
+}
+
+/** `at` of events that carry no date: the arrival time, to the second. */
+function expectArrivalTime(at: unknown, before: number, after: number): void {
+	expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
+	const ms = Date.parse(String(at));
+	expect(ms).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+	expect(ms).toBeLessThanOrEqual(after);
+}
+
+// Payloads as the API notes ("Callbacks Routee sends") describe them.
+const smsPart = {
+	messageId: '5d8e7d1c-1b2a-4c3d-9e8f-000000000001',
+	smsId: '9a1b2c3d-0000-4000-8000-000000000002',
+	campaignTrackingId: 'c0ffee00-0000-4000-8000-000000000003',
+	part: 2,
+	parts: 2,
+	label: 'spring',
+	to: '+306900000000',
+	from: 'MyShop',
+	country: 'GR',
+	operator: 'Cosmote',
+	groups: ['vip'],
+	campaignName: 'Spring sale',
+	status: {
+		name: 'Undelivered',
+		reason: { detailedStatus: 'Unknown Number', description: 'The number does not exist' },
+		updatedDate: '2024-05-01T10:15:30.250Z',
+	},
+	message: 'Hello Maria, our spring sale starts today',
+	applicationName: 'default',
+	latency: 1250,
+	price: 0.05,
+	direction: 'Outbound',
+	originatingService: 'Sms',
+};
+
+const singleSms = {
+	messageId: '5d8e7d1c-1b2a-4c3d-9e8f-000000000010',
+	smsId: '9a1b2c3d-0000-4000-8000-000000000011',
+	part: 1,
+	parts: 1,
+	label: null,
+	to: '+306900000001',
+	from: 'MyShop',
+	country: 'GR',
+	operator: 'Vodafone',
+	status: { name: 'Sent', updatedDate: '2024-05-01T13:15:30+03:00' },
+	message: 'Your code is 1234',
+	applicationName: 'default',
+	latency: 300,
+	price: 0.05,
+	direction: 'Outbound',
+	originatingService: 'Sms',
+};
+
+const campaignProgress = {
+	trackingId: 'c0ffee00-0000-4000-8000-000000000003',
+	name: 'Spring sale',
+	totalRecipients: 3,
+	campaignStatus: 'Running',
+	messageStatuses: { Queued: 1, Sent: 1, Delivered: 1, Undelivered: 0, Failed: 0, Unsent: 0 },
+	callbackInfo: { url: 'https://n8n.example.com/webhook/x/webhook', strategy: 'OnChange' },
+};
+
+const voiceMessage = {
+	messageId: '7e7e7e7e-0000-4000-8000-000000000020',
+	campaignTrackingId: 'c0ffee00-0000-4000-8000-000000000021',
+	to: '+306900000000',
+	groups: [],
+	campaignName: 'Reminder',
+	from: '+306900009999',
+	country: 'GR',
+	applicationName: 'default',
+	price: 0.1,
+	originatingService: 'Voice',
+	status: { name: 'NoAnswer', updatedDate: '2024-05-01T10:20:00Z' },
+	direction: 'Outbound',
+	audioMessage: { text: 'Your appointment is tomorrow', language: 'en-GB', gender: 'female' },
+	fileURL: null,
+	hangupDelay: 30,
+	respectQuietHours: false,
+	duration: 0,
+	createdAt: '2024-05-01T10:19:00Z',
+	chargeInterval: 1,
+};
+
+const conversationStatus = {
+	messageId: '7e7e7e7e-0000-4000-8000-000000000030',
+	conversationTrackingId: 'c0ffee00-0000-4000-8000-000000000031',
+	to: '+306900000001',
+	from: '+306900009999',
+	status: { name: 'Completed', updatedDate: '2024-05-01T10:25:42.900Z' },
+	direction: 'Outbound',
+	originatingService: 'Voice',
+	respectQuietHours: false,
+	duration: 12,
+	price: 0.1,
+};
+
+const collect = {
+	from: '+306900009999',
+	to: '+306900000001',
+	messageId: '7e7e7e7e-0000-4000-8000-000000000030',
+	conversationTrackingId: 'c0ffee00-0000-4000-8000-000000000031',
+	collectedTones: '1',
+};
+
+const NONE = { digits: null, durationSeconds: null, detailedStatus: null };
+
+describe('every Routee callback kind is normalized', () => {
+	const cases: Array<[string, IDataObject, IDataObject]> = [
+		[
+			'SMS status, part 2 of 2 of a campaign, final with a detailed status',
+			smsPart,
+			{
+				...NONE,
+				kind: 'smsStatus',
+				messageId: smsPart.messageId,
+				campaignId: smsPart.campaignTrackingId,
+				to: '+306900000000',
+				status: 'Undelivered',
+				isFinal: true,
+				detailedStatus: 'Unknown Number',
+				price: 0.05,
+				at: '2024-05-01T10:15:30+00:00',
+			},
+		],
+		[
+			'SMS status of a single SMS, not final, date with an offset',
+			singleSms,
+			{
+				...NONE,
+				kind: 'smsStatus',
+				messageId: singleSms.messageId,
+				campaignId: null,
+				to: '+306900000001',
+				status: 'Sent',
+				isFinal: false,
+				price: 0.05,
+				at: '2024-05-01T13:15:30+03:00',
+			},
+		],
+		[
+			'voice campaign message that was not answered',
+			voiceMessage,
+			{
+				...NONE,
+				kind: 'voiceStatus',
+				messageId: voiceMessage.messageId,
+				campaignId: voiceMessage.campaignTrackingId,
+				to: '+306900000000',
+				status: 'NoAnswer',
+				isFinal: true,
+				durationSeconds: 0,
+				price: 0.1,
+				at: '2024-05-01T10:20:00+00:00',
+			},
+		],
+		[
+			'voice conversation completed after 12 s',
+			conversationStatus,
+			{
+				...NONE,
+				kind: 'conversationStatus',
+				messageId: conversationStatus.messageId,
+				campaignId: conversationStatus.conversationTrackingId,
+				to: '+306900000001',
+				status: 'Completed',
+				isFinal: true,
+				durationSeconds: 12,
+				price: 0.1,
+				at: '2024-05-01T10:25:42+00:00',
+			},
+		],
+		[
+			'voice conversation still in progress',
+			{ ...conversationStatus, status: { name: 'InProgress', updatedDate: '2024-05-01T10:25:30Z' }, duration: 0 },
+			{
+				...NONE,
+				kind: 'conversationStatus',
+				messageId: conversationStatus.messageId,
+				campaignId: conversationStatus.conversationTrackingId,
+				to: '+306900000001',
+				status: 'InProgress',
+				isFinal: false,
+				durationSeconds: 0,
+				price: 0.1,
+				at: '2024-05-01T10:25:30+00:00',
+			},
+		],
+	];
+
+	test.each(cases)('%s', async (_name, payload, expected) => {
+		const trigger = await host();
+		const answer = await trigger.post(payload);
+		expect(answer).toMatchObject({ status: 200, body: '' });
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0]).toEqual([{ provider: 'routee', ...expected, raw: payload }]);
+	});
+
+	test('campaign progress: no message, the campaign status, the arrival time', async () => {
+		const trigger = await host();
+		const before = Date.now();
+		expect(await trigger.post(campaignProgress)).toMatchObject({ status: 200, body: '' });
+		const [event] = trigger.events;
+		expect(event).toEqual({
+			provider: 'routee',
+			kind: 'campaignProgress',
+			messageId: null,
+			campaignId: campaignProgress.trackingId,
+			to: null,
+			status: 'Running',
+			isFinal: false,
+			...NONE,
+			price: null,
+			at: expect.any(String),
+			raw: campaignProgress,
+		});
+		expectArrivalTime(event.at, before, Date.now());
+		await trigger.post({ ...campaignProgress, campaignStatus: 'Finished' });
+		expect(trigger.events[1]).toMatchObject({ status: 'Finished', isFinal: true });
+	});
+
+	test.each([
+		['1', '1'],
+		['1234', '1234'],
+		['nothing pressed', ''],
+	])('COLLECT tones (%s) become digits', async (_name, tones) => {
+		const trigger = await host();
+		const before = Date.now();
+		const payload = { ...collect, collectedTones: tones };
+		expect(await trigger.post(payload)).toMatchObject({ status: 200, body: '' });
+		const [event] = trigger.events;
+		expect(event).toEqual({
+			provider: 'routee',
+			kind: 'dtmf',
+			messageId: collect.messageId,
+			campaignId: collect.conversationTrackingId,
+			to: '+306900000001',
+			status: null,
+			isFinal: true,
+			detailedStatus: null,
+			digits: tones,
+			durationSeconds: null,
+			price: null,
+			at: expect.any(String),
+			raw: payload,
+		});
+		expectArrivalTime(event.at, before, Date.now());
+	});
+});
+
+describe('filters', () => {
+	const all = [smsPart, singleSms, campaignProgress, voiceMessage, conversationStatus, collect];
+	const kindsOf = (trigger: TriggerHost) => trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`);
+
+	test('by default every kind starts the workflow', async () => {
+		const trigger = await host();
+		for (const payload of all) await trigger.post(payload);
+		expect(kindsOf(trigger)).toEqual([
+			'smsStatus:Undelivered',
+			'smsStatus:Sent',
+			'campaignProgress:Running',
+			'voiceStatus:NoAnswer',
+			'conversationStatus:Completed',
+			'dtmf:null',
+		]);
+	});
+
+	test('Events keeps the chosen kinds; the others are answered 200 and start nothing', async () => {
+		const trigger = await host({ events: ['dtmf', 'voiceStatus'] });
+		const answers = [];
+		for (const payload of all) answers.push(await trigger.post(payload));
+		expect(answers.map((a) => [a.status, a.body])).toEqual(all.map(() => [200, '']));
+		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null']);
+	});
+
+	test('Statuses keeps those statuses; events without a status pass', async () => {
+		const trigger = await host({ options: { statuses: ['NoAnswer', 'Busy'] } });
+		for (const payload of all) await trigger.post(payload);
+		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null']);
+	});
+
+	test('Final Statuses Only drops Sent and Running', async () => {
+		const trigger = await host({ options: { finalOnly: true } });
+		for (const payload of all) await trigger.post(payload);
+		expect(kindsOf(trigger)).toEqual([
+			'smsStatus:Undelivered',
+			'voiceStatus:NoAnswer',
+			'conversationStatus:Completed',
+			'dtmf:null',
+		]);
+	});
+
+	test('filters combine, and take expressions', async () => {
+		const trigger = await host({ events: '={{ ["voiceStatus", "conversationStatus"] }}', options: { finalOnly: true, statuses: ['Completed'] } });
+		for (const payload of all) await trigger.post(payload);
+		expect(kindsOf(trigger)).toEqual(['conversationStatus:Completed']);
+	});
+});
+
+describe('caller authentication', () => {
+	const secret = 'c4ll-b4ck-s3cr3t-7f2a';
+
+	test('Secret Token in URL: missing → 401, wrong → 403, right → 200; only the right one starts the workflow', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken', token: secret });
+		const missing = await trigger.post(smsPart);
+		const wrong = await trigger.post(smsPart, { suffix: '?token=guess' });
+		const twice = await trigger.post(smsPart, { suffix: `?token=${secret}&token=${secret}` });
+		expect([missing.status, wrong.status, twice.status]).toEqual([401, 403, 403]);
+		expect(missing.body).toMatch(/'token' query parameter is missing/);
+		expect(trigger.executions).toHaveLength(0);
+		const right = await trigger.post(smsPart, { suffix: `?token=${encodeURIComponent(secret)}` });
+		expect(right).toMatchObject({ status: 200, body: '' });
+		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsStatus', messageId: smsPart.messageId })]);
+	});
+
+	test('Secret Token in URL with another parameter name', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken', queryParameterName: 'key', token: secret });
+		expect((await trigger.post(smsPart, { suffix: `?token=${secret}` })).status).toBe(401);
+		expect((await trigger.post(smsPart, { suffix: `?key=${secret}` })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('Header Token: missing → 401, wrong → 403, right → 200', async () => {
+		const trigger = await host({ callerAuthentication: 'headerToken', headerName: 'X-Routee-Secret', headerValue: secret });
+		expect((await trigger.post(smsPart)).status).toBe(401);
+		expect((await trigger.post(smsPart, { headers: { 'x-routee-secret': 'nope' } })).status).toBe(403);
+		expect(trigger.executions).toHaveLength(0);
+		expect((await trigger.post(smsPart, { headers: { 'X-Routee-Secret': secret } })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('Basic auth: missing → 401 with a challenge, wrong → 403, right → 200', async () => {
+		const trigger = await host({ callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: secret });
+		const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+		const missing = await trigger.post(smsPart);
+		expect(missing.status).toBe(401);
+		expect(missing.headers['www-authenticate']).toBe('Basic realm="callbacks"');
+		expect((await trigger.post(smsPart, { headers: { authorization: 'Bearer x' } })).status).toBe(401);
+		expect((await trigger.post(smsPart, { headers: { authorization: basic('routee', 'wrong') } })).status).toBe(403);
+		expect((await trigger.post(smsPart, { headers: { authorization: basic('other', secret) } })).status).toBe(403);
+		expect(trigger.executions).toHaveLength(0);
+		expect((await trigger.post(smsPart, { headers: { authorization: basic('routee', secret) } })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a method that needs a secret but has none rejects every call', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken', token: '' });
+		const answer = await trigger.post(smsPart, { suffix: '?token=' });
+		expect(answer.status).toBe(403);
+		expect(answer.body).toMatch(/none is configured/);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('the caller is checked before the body: a bad body from an unknown caller is 401, not 400', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken', token: secret });
+		expect((await trigger.post('{not json', { headers: { 'content-type': 'text/plain' } })).status).toBe(401);
+	});
+});
+
+describe('malformed bodies are answered 400 and start nothing', () => {
+	test.each([
+		['truncated JSON sent as text/plain', '{"messageId": "m1", "status": {"name": "Deliv', { 'content-type': 'text/plain' }, /not valid JSON/],
+		['truncated JSON without a content type', '{"messageId": "m1"', {}, /not valid JSON/],
+		['a JSON array', '[{"messageId": "m1"}]', { 'content-type': 'application/json' }, /JSON but not an object/],
+		['an empty body', '', { 'content-type': 'application/json' }, /empty/],
+		['a form body (Routee sends JSON)', 'messageId=m1&status=Delivered', { 'content-type': 'application/x-www-form-urlencoded' }, /form-encoded bodies are not accepted/],
+		['JSON that is no Routee callback', '{"hello": "world"}', { 'content-type': 'application/json' }, /not a Routee callback/],
+		['an SMS status without a status', JSON.stringify({ messageId: 'm1', smsId: 's1' }), { 'content-type': 'application/json' }, /status\.name is missing/],
+		['campaign progress without a status', JSON.stringify({ trackingId: 't1', messageStatuses: {} }), { 'content-type': 'application/json' }, /without campaignStatus/],
+	])('%s', async (_name, body, headers, reason) => {
+		const trigger = await host();
+		const answer = await trigger.post(body, { headers: headers as Record<string, string> });
+		expect(answer.status).toBe(400);
+		expect(answer.body).toMatch(reason);
+		expect(trigger.executions).toHaveLength(0);
+	});
+});
+
+describe('repeats', () => {
+	test('the same callback 5 times (Routee re-posts up to 5 times) starts one execution; all get 200', async () => {
+		const trigger = await host();
+		const answers = await Promise.all([1, 2, 3, 4, 5].map(() => trigger.post(smsPart)));
+		expect(answers.map((a) => [a.status, a.body])).toEqual(Array(5).fill([200, '']));
+		expect(trigger.executions).toHaveLength(1);
+		// the next status of the same message is a new event
+		await trigger.post({ ...smsPart, status: { ...smsPart.status, name: 'Delivered', updatedDate: '2024-05-01T10:16:00Z' } });
+		expect(trigger.executions).toHaveLength(2);
+	});
+
+	test('repeats are per trigger node', async () => {
+		const [a, b] = await Promise.all([host(), host()]);
+		await a.post(collect);
+		await b.post(collect);
+		await a.post(collect);
+		expect([a.executions.length, b.executions.length]).toEqual([1, 1]);
+	});
+
+	test('a window of 0 minutes turns suppression off', async () => {
+		const trigger = await host({ options: { duplicateWindowMinutes: 0 } });
+		for (let i = 0; i < 3; i++) await trigger.post(collect);
+		expect(trigger.executions).toHaveLength(3);
+	});
+
+	test('a rejected call is not remembered: after a 403, the same callback with the secret starts the workflow', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken', token: 'abc123' });
+		expect((await trigger.post(collect, { suffix: '?token=x' })).status).toBe(403);
+		expect((await trigger.post(collect, { suffix: '?token=abc123' })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+});
+
+describe('node description and lifecycle', () => {
+	test('a POST webhook answered on receipt, no inputs, not usable as a tool', async () => {
+		const trigger = await host();
+		const description = trigger.nodeType.description;
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.inputs).toEqual([]);
+		expect(description.group).toEqual(['trigger']);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.credentials).toBeUndefined();
+		const notice = description.properties.find((p) => p.type === 'notice');
+		expect(notice?.displayName).toMatch(/Callback URL/);
+	});
+
+	test('checkExists / create / delete register nothing and call nobody', async () => {
+		const sandbox = await Sandbox.start();
+		try {
+			const trigger = await host();
+			expect(await trigger.hook('checkExists')).toBe(true);
+			expect(await trigger.hook('create')).toBe(true);
+			expect(await trigger.hook('delete')).toBe(true);
+			expect(sandbox.requests).toHaveLength(0);
+			expect(trigger.staticData).toEqual({});
+		} finally {
+			await sandbox.stop();
+		}
+	});
+});
+
+// ------------------------------------------------------------------ the sandbox's real callbacks
+
+const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
+const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
+const secondIso = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
+
+/** What the trigger must output for a callback the sandbox sent, from the sandbox's own kind and body. */
+function expectedEvent(sent: SentCallback): Record<string, unknown> {
+	const body = sent.body as Record<string, any>;
+	switch (sent.kind) {
+		case 'routee.sms':
+			return {
+				provider: 'routee',
+				kind: 'smsStatus',
+				messageId: body.messageId,
+				campaignId: body.campaignTrackingId ?? null,
+				to: body.to,
+				status: body.status.name,
+				isFinal: SMS_FINAL.includes(body.status.name),
+				detailedStatus: body.status.reason?.detailedStatus ?? null,
+				digits: null,
+				durationSeconds: null,
+				price: body.price,
+				at: secondIso(body.status.updatedDate),
+				raw: body,
+			};
+		case 'routee.voice':
+		case 'routee.conversation':
+			return {
+				provider: 'routee',
+				kind: sent.kind === 'routee.voice' ? 'voiceStatus' : 'conversationStatus',
+				messageId: body.messageId,
+				campaignId: body.campaignTrackingId ?? body.conversationTrackingId,
+				to: body.to,
+				status: body.status.name,
+				isFinal: VOICE_FINAL.includes(body.status.name),
+				detailedStatus: null,
+				digits: null,
+				durationSeconds: body.duration,
+				price: body.price,
+				at: secondIso(body.status.updatedDate),
+				raw: body,
+			};
+		case 'routee.sms-campaign':
+		case 'routee.voice-campaign':
+			return {
+				provider: 'routee',
+				kind: 'campaignProgress',
+				messageId: null,
+				campaignId: body.trackingId,
+				to: null,
+				status: body.campaignStatus,
+				isFinal: body.campaignStatus === 'Finished',
+				detailedStatus: null,
+				digits: null,
+				durationSeconds: null,
+				price: null,
+				at: expect.any(String),
+				raw: body,
+			};
+		case 'routee.collect':
+			return {
+				provider: 'routee',
+				kind: 'dtmf',
+				messageId: body.messageId,
+				campaignId: body.conversationTrackingId,
+				to: body.to,
+				status: null,
+				isFinal: true,
+				detailedStatus: null,
+				digits: body.collectedTones,
+				durationSeconds: null,
+				price: null,
+				at: expect.any(String),
+				raw: body,
+			};
+		default:
+			throw new Error(`unexpected callback kind ${sent.kind}`);
+	}
+}
+
+describe('callbacks the sandbox POSTs', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await Sandbox.start({ deliveryDelayMs: 10, conversationMinIntervalMs: 0 });
+	});
+	afterAll(async () => await sandbox.stop());
+
+	test('SMS parts, voice calls, conversations, COLLECT and campaign progress: one execution each, every field right', async () => {
+		const secret = 'sandbox-callback-secret-1';
+		const trigger = await host({ callerAuthentication: 'queryToken', token: secret });
+		const url = `${trigger.url}?token=${secret}`;
+		const bearer = await token(sandbox);
+		const call = async (path: string, body: unknown) => {
+			const answer = await routee(sandbox, bearer, 'POST', path, body);
+			expect(answer.status).toBe(200);
+			return answer.body as Record<string, any>;
+		};
+		const longText = 'Spring sale! '.repeat(14); // 182 GSM characters: 2 parts
+		const smsCampaign = await call('/sms/campaign', {
+			from: 'MyShop',
+			body: longText,
+			to: ['+306900000001', '+306900000000'],
+			callback: { url, strategy: 'OnChange' },
+			campaignCallback: { url, strategy: 'OnChange' },
+		});
+		const voiceCampaign = await call('/voice/campaign', {
+			from: '+306900009999',
+			to: ['+306900000000', '+306900001111'],
+			message: { text: 'Your appointment is tomorrow at nine', language: 'en-GB', gender: 'female' },
+			callback: { url, strategy: 'OnChange' },
+			campaignCallback: { url, strategy: 'OnCompletion' },
+		});
+		const conversation = await call('/voice/conversation', {
+			from: '+306900009999',
+			to: { phone: '+306900000009' },
+			dialPlan: {
+				verbs: [
+					{ type: 'SAY', message: { text: 'Press 1 to confirm', language: 'en-GB', gender: 'female' } },
+					{ type: 'COLLECT', eventUrl: url, maxDigits: 4 },
+				],
+			},
+			callback: { url, strategy: 'OnChange' },
+		});
+
+		const finished = (sent: SentCallback[]) => {
+			const bodies = sent.map((s) => s.body as Record<string, any>);
+			const smsFinal = bodies.filter((b) => b.smsId && SMS_FINAL.includes(b.status.name)).length;
+			const campaignsFinished = bodies.filter((b) => b.campaignStatus === 'Finished').length;
+			const conversationDone = bodies.some((b) => b.conversationTrackingId && b.status?.name === 'Completed');
+			return smsFinal === 4 && campaignsFinished === 2 && conversationDone && sent.some((s) => s.kind === 'routee.collect');
+		};
+		await sandbox.waitForCallbacks(finished, 10000);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+
+		const sent = sandbox.callbacksSent;
+		// every callback was answered 200 at the first attempt, so Routee retried none
+		expect(sent.every((s) => s.status === 200 && s.attempt === 1)).toBe(true);
+		expect(trigger.calls.map((c) => [c.answer.status, c.answer.body])).toEqual(sent.map(() => [200, '']));
+		expect(new Set(sent.map((s) => s.kind))).toEqual(
+			new Set(['routee.sms', 'routee.sms-campaign', 'routee.voice', 'routee.voice-campaign', 'routee.conversation', 'routee.collect']),
+		);
+		// 2 numbers × 3 statuses × 2 parts
+		expect(sent.filter((s) => s.kind === 'routee.sms')).toHaveLength(12);
+
+		expect(trigger.events).toHaveLength(sent.length);
+		for (const callback of sent) {
+			const matching = trigger.events.filter((event) => JSON.stringify(event.raw) === JSON.stringify(callback.body));
+			expect(matching).toEqual([expectedEvent(callback)]);
+		}
+
+		// the ids tie the events back to what the requests returned
+		const campaignIds = new Set(trigger.events.map((e) => e.campaignId));
+		expect(campaignIds).toEqual(new Set([smsCampaign.trackingId, voiceCampaign.trackingId, conversation.trackingId]));
+		const unanswered = trigger.events.filter((e) => e.kind === 'voiceStatus' && e.isFinal).map((e) => [e.to, e.status]);
+		expect(unanswered.sort()).toEqual([
+			['+306900000000', 'NoAnswer'],
+			['+306900001111', 'Busy'],
+		]);
+		expect(trigger.events.filter((e) => e.kind === 'dtmf').map((e) => e.digits)).toEqual(['1234']);
+	});
+});
