@@ -88,6 +88,29 @@ export function callbackOf(
 	return { url: String(url).trim(), strategy: isEmpty(strategy) ? 'OnChange' : strategy };
 }
 
+/** The Scheduled Date, Callback and Campaign Callback options that SMS and voice campaigns share, as body fields. */
+export function scheduleAndCallbacksOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
+	const body: IDataObject = {};
+	const scheduledDate = scheduledDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate);
+	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
+	const callback = callbackOf(context, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
+	if (callback) body.callback = callback;
+	const campaignCallback = callbackOf(
+		context,
+		itemIndex,
+		options,
+		'campaignCallbackUrl',
+		'campaignCallbackStrategy',
+		'Campaign Callback',
+	);
+	if (campaignCallback) body.campaignCallback = campaignCallback;
+	return body;
+}
+
 /** Copies the options that are set (not empty) into the body, under their body name. */
 export function copyOptions(options: IDataObject, body: IDataObject, names: Record<string, string>): void {
 	for (const [option, field] of Object.entries(names)) {

@@ -1,11 +1,10 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startTestbed, type OctopushTestbed } from './setup';
+import { describeBadInput, type BadInputCase } from '../support/bad-input';
+import { useTestbed } from '../support/testbed';
+import { startTestbed } from './setup';
 
-let t: OctopushTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => t.sandbox.clearRequests());
+const t = useTestbed(startTestbed);
 
 const voice = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voiceSms',
@@ -18,15 +17,7 @@ const allItems = (overrides: INodeParameters = {}): INodeParameters =>
 	voice({ mode: 'allItems', phoneNumber: '={{ $json.phone }}', recipientFields: { firstName: '={{ $json.name }}' }, ...overrides });
 const people = (...phones: string[]): INodeExecutionData[] => phones.map((phone, i) => ({ json: { phone, name: `P${i}` } }));
 
-interface Case {
-	name: string;
-	parameters: INodeParameters;
-	input?: INodeExecutionData[];
-	message: string | RegExp;
-	itemIndex: number;
-}
-
-const cases: Case[] = [
+const cases: BadInputCase[] = [
 	{
 		name: 'a non-E.164 number in one of the items (all items mode)',
 		parameters: allItems(),
@@ -222,13 +213,4 @@ const cases: Case[] = [
 	},
 ];
 
-describe('bad input: a clear item-indexed error, and nothing is sent', () => {
-	test.each(cases)('$name', async ({ parameters, input, message, itemIndex }) => {
-		const r = await t.run(parameters, { input });
-		expect(r.status).toBe('error');
-		if (typeof message === 'string') expect(r.error?.message).toBe(message);
-		else expect(r.error?.message).toMatch(message);
-		expect(r.error?.context?.itemIndex).toBe(itemIndex);
-		expect(t.sandbox.requestsTo('octopush')).toEqual([]);
-	});
-});
+describeBadInput('bad input: a clear item-indexed error, and nothing is sent', () => t, cases);

@@ -1,31 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { loadExamples, runExample } from '../support/examples';
+import { useTestbed } from '../support/testbed';
+import { startTestbed } from './setup';
 
-import type { INode } from 'n8n-workflow';
+const examples = loadExamples(/^octopush-.*\.json$/, 'n8n-nodes-routee-octopush.octopush');
 
-import type { WorkflowJson } from '../harness';
-import { startTestbed, type OctopushTestbed } from './setup';
-
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
-const files = readdirSync(EXAMPLES).filter((file) => /^octopush-.*\.json$/.test(file));
-
-let t: OctopushTestbed;
-beforeAll(async () => (t = await startTestbed({ octopushComputationMs: 100 })));
-afterAll(async () => await t.stop());
+const t = useTestbed(() => startTestbed({ octopushComputationMs: 100 }));
 
 test('there is an example per send operation', () => {
-	const operations = files.map((file) => {
-		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
-		const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-routee-octopush.octopush');
-		return `${String(node?.parameters.resource)}.${String(node?.parameters.operation)}`;
-	});
+	const operations = examples.map(
+		({ node }) => `${String(node?.parameters.resource)}.${String(node?.parameters.operation)}`,
+	);
 	expect(operations.sort()).toEqual(['sms.sendCampaign', 'voiceListCampaign.create', 'voiceSms.sendCampaign']);
 });
 
-describe.each(files)('%s', (file) => {
-	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
-	const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger') as INode;
-	const octopush = workflow.nodes.find((n) => n.type === 'n8n-nodes-routee-octopush.octopush') as INode;
+describe.each(examples)('$file', (example) => {
+	const { workflow, trigger, node: octopush } = example;
 
 	test('is Manual Trigger → Octopush with the "Octopush sandbox" credential', () => {
 		expect(workflow.nodes).toHaveLength(2);
@@ -34,16 +23,7 @@ describe.each(files)('%s', (file) => {
 	});
 
 	test('runs against the sandbox', async () => {
-		t.sandbox.clearRequests();
-		// the harness loads only this package, so the Octopush node runs with the trigger's single empty item
-		const credentialId = octopush.credentials?.octopushApi?.id as string;
-		t.harness.addCredential(
-			'octopushApi',
-			{ apiLogin: 'sandbox@example.com', apiKey: 'sandbox-key', baseUrl: t.sandbox.octopushBaseUrl },
-			credentialId,
-		);
-		const node = { ...octopush, type: t.harness.nodeType('octopush') };
-		const r = await t.harness.run({ nodes: [node], connections: {}, settings: workflow.settings }, { input: [{ json: {} }] });
+		const r = await runExample(t, example);
 		expect(r.error).toBeUndefined();
 		expect(r.output[octopush.name].length).toBeGreaterThan(0);
 		expect(r.output[octopush.name][0].json.ticket_number).toMatch(/^(voice|sms)_/);

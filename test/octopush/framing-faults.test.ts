@@ -1,14 +1,10 @@
 import type { Fault } from '../sandbox';
-import { contactItems, startTestbed, type OctopushTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { contactItems, startTestbed } from './setup';
 
-let t: OctopushTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => {
-	t.sandbox.clearRequests();
-	t.sandbox.clearFaults();
-	t.sandbox.octopush.balance = 10_000;
-	t.sandbox.octopush.tickets.clear();
+const t = useTestbed(startTestbed, (testbed) => {
+	testbed.sandbox.octopush.balance = 10_000;
+	testbed.sandbox.octopush.tickets.clear();
 });
 
 const SEND = '/voice-campaign/send';

@@ -1,12 +1,8 @@
-import { startTestbed, type OctopushTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { startTestbed } from './setup';
 
-let t: OctopushTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => {
-	t.sandbox.clearRequests();
-	t.sandbox.clearFaults();
-	t.sandbox.octopush.balance = 10_000;
+const t = useTestbed(startTestbed, (testbed) => {
+	testbed.sandbox.octopush.balance = 10_000;
 });
 
 const voice = {

@@ -1,44 +1,31 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
-import { Harness } from '../harness';
-import { Sandbox, type SandboxOptions } from '../sandbox';
+import type { SandboxOptions } from '../sandbox';
+import { startNodeTestbed, type Testbed } from '../support/testbed';
 
-export interface OctopushTestbed {
-	sandbox: Sandbox;
-	harness: Harness;
-	credential: { id: string; name: string };
-	/** Runs the Octopush node on `input` with the sandbox credential. */
-	run(
-		parameters: INodeParameters,
-		options?: { input?: INodeExecutionData[]; continueOnFail?: boolean; executionId?: string },
-	): ReturnType<Harness['runNode']>;
+export interface OctopushTestbed extends Testbed {
 	/** Bodies of the requests the sandbox received on a path. */
 	bodies(method: string, path: string): unknown[];
-	stop(): Promise<void>;
 }
 
 export async function startTestbed(options: SandboxOptions = {}): Promise<OctopushTestbed> {
-	const sandbox = await Sandbox.start(options);
-	const harness = await Harness.create();
-	const credential = harness.addCredential('octopushApi', {
-		apiLogin: 'sandbox@example.com',
-		apiKey: 'sandbox-key',
-		baseUrl: sandbox.octopushBaseUrl,
-	});
-	return {
-		sandbox,
-		harness,
-		credential,
-		run: async (parameters, runOptions = {}) =>
-			await harness.runNode('octopush', parameters, {
-				credentials: { octopushApi: credential },
-				input: runOptions.input,
-				continueOnFail: runOptions.continueOnFail,
-				executionId: runOptions.executionId,
+	const testbed = await startNodeTestbed(
+		{
+			node: 'octopush',
+			credentialType: 'octopushApi',
+			credentialData: (sandbox) => ({
+				apiLogin: 'sandbox@example.com',
+				apiKey: 'sandbox-key',
+				baseUrl: sandbox.octopushBaseUrl,
 			}),
+		},
+		options,
+	);
+	const { sandbox } = testbed;
+	return {
+		...testbed,
 		bodies: (method, path) =>
 			sandbox.requestsTo('octopush', method, path).filter((r) => r.path === path).map((r) => r.body),
-		stop: async () => await sandbox.stop(),
 	};
 }
 

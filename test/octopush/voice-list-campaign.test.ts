@@ -1,13 +1,9 @@
-import { startTestbed, type OctopushTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { startTestbed } from './setup';
 
-let t: OctopushTestbed;
-beforeAll(async () => (t = await startTestbed({ octopushComputationMs: 300 })));
-afterAll(async () => await t.stop());
-beforeEach(() => {
-	t.sandbox.clearRequests();
-	t.sandbox.clearFaults();
-	t.sandbox.octopush.balance = 10_000;
-	t.sandbox.options.octopushComputationMs = 300;
+const t = useTestbed(() => startTestbed({ octopushComputationMs: 300 }), (testbed) => {
+	testbed.sandbox.octopush.balance = 10_000;
+	testbed.sandbox.options.octopushComputationMs = 300;
 });
 
 const REQUEST_ID = /^f[0-9a-z]{12}-0$/;

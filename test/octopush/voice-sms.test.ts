@@ -1,12 +1,8 @@
-import { contactItems, startTestbed, type OctopushTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { contactItems, startTestbed } from './setup';
 
-let t: OctopushTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => {
-	t.sandbox.clearRequests();
-	t.sandbox.clearFaults();
-	t.sandbox.octopush.balance = 10_000;
+const t = useTestbed(startTestbed, (testbed) => {
+	testbed.sandbox.octopush.balance = 10_000;
 });
 
 const REQUEST_ID = /^f[0-9a-z]{12}-\d+$/;

@@ -1,20 +1,11 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { item, startTestbed, type RouteeTestbed } from './setup';
+import { describeBadInput, type BadInputCase } from '../support/bad-input';
+import { useTestbed } from '../support/testbed';
+import { item, smsCampaign, startTestbed } from './setup';
 
-let t: RouteeTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => t.sandbox.clearRequests());
+const t = useTestbed(startTestbed);
 
-const smsCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'sms',
-	operation: 'sendCampaign',
-	from: 'MyShop',
-	body: 'Hello',
-	to: '+306948530920',
-	...overrides,
-});
 const voiceCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voice',
 	operation: 'sendCampaign',
@@ -37,15 +28,7 @@ const conversation = (overrides: INodeParameters = {}): INodeParameters => ({
 });
 const people = (...phones: string[]): INodeExecutionData[] => phones.map((phone) => item({ phone }));
 
-interface Case {
-	name: string;
-	parameters: INodeParameters;
-	input?: INodeExecutionData[];
-	message: string | RegExp;
-	itemIndex: number;
-}
-
-const cases: Case[] = [
+const cases: BadInputCase[] = [
 	// phone numbers
 	{
 		name: 'a non-E.164 number among the To numbers',
@@ -337,18 +320,7 @@ const cases: Case[] = [
 	},
 ];
 
-describe('bad input: a clear error naming the item, the field and the rule; nothing is sent', () => {
-	test.each(cases)('$name', async ({ parameters, input, message, itemIndex }) => {
-		const r = await t.run(parameters, { input });
-		expect(r.status).toBe('error');
-		expect(r.error?.name).toBe('NodeOperationError');
-		if (typeof message === 'string') expect(r.error?.message).toBe(message);
-		else expect(r.error?.message).toMatch(message);
-		expect(r.error?.context?.itemIndex).toBe(itemIndex);
-		expect(r.items).toEqual([]);
-		expect(t.sandbox.requests).toEqual([]);
-	});
-});
+describeBadInput('bad input: a clear error naming the item, the field and the rule; nothing is sent', () => t, cases);
 
 describe('Continue On Fail: the invalid item carries its error, the others still run', () => {
 	test('one request per item', async () => {

@@ -1,12 +1,7 @@
-import { item, startTestbed, type RouteeTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { item, startTestbed } from './setup';
 
-let t: RouteeTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => {
-	t.sandbox.clearRequests();
-	t.sandbox.clearFaults();
-});
+const t = useTestbed(startTestbed);
 
 const call = {
 	resource: 'voice',

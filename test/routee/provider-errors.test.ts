@@ -1,24 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { item, startTestbed, type RouteeTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { item, smsCampaign, startTestbed } from './setup';
 
-let t: RouteeTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => {
-	t.sandbox.clearRequests();
-	t.sandbox.clearFaults();
-	t.sandbox.routee.balance = 100;
+const t = useTestbed(startTestbed, (testbed) => {
+	testbed.sandbox.routee.balance = 100;
 });
 
-const smsCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'sms',
-	operation: 'sendCampaign',
-	from: 'MyShop',
-	body: 'Hello',
-	to: '+306948530920',
-	...overrides,
-});
 
 async function sentCampaignId(): Promise<string> {
 	const r = await t.run(smsCampaign());

@@ -1,54 +1,38 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { Harness } from '../harness';
-import { Sandbox, type RecordedRequest, type SandboxOptions } from '../sandbox';
+import type { RecordedRequest, SandboxOptions } from '../sandbox';
+import { startNodeTestbed, type Testbed } from '../support/testbed';
 
-export interface RouteeTestbed {
-	sandbox: Sandbox;
-	harness: Harness;
-	credential: { id: string; name: string };
-	/** Runs the Routee node on `input` with the sandbox credential. */
-	run(
-		parameters: INodeParameters,
-		options?: { input?: INodeExecutionData[]; continueOnFail?: boolean; executionId?: string },
-	): ReturnType<Harness['runNode']>;
+export interface RouteeTestbed extends Testbed {
 	/** Requests the Routee resource API received (token requests excluded). */
 	received(method?: string, path?: string): RecordedRequest[];
 	/** Token requests the sandbox received. */
 	tokenRequests(): RecordedRequest[];
-	stop(): Promise<void>;
 }
 
 let credentials = 0;
 
 export async function startTestbed(options: SandboxOptions = {}): Promise<RouteeTestbed> {
-	const sandbox = await Sandbox.start(options);
-	const harness = await Harness.create();
-	const credential = harness.addCredential(
-		'routeeOAuth2Api',
+	const testbed = await startNodeTestbed(
 		{
-			applicationId: 'sandbox-app',
-			applicationSecret: 'sandbox-secret',
-			baseUrl: sandbox.routeeBaseUrl,
-			tokenUrl: sandbox.routeeTokenUrl,
-		},
-		`routee-test-${++credentials}`,
-	);
-	return {
-		sandbox,
-		harness,
-		credential,
-		run: async (parameters, runOptions = {}) =>
-			await harness.runNode('routee', parameters, {
-				credentials: { routeeOAuth2Api: credential },
-				input: runOptions.input,
-				continueOnFail: runOptions.continueOnFail,
-				executionId: runOptions.executionId,
+			node: 'routee',
+			credentialType: 'routeeOAuth2Api',
+			credentialData: (sandbox) => ({
+				applicationId: 'sandbox-app',
+				applicationSecret: 'sandbox-secret',
+				baseUrl: sandbox.routeeBaseUrl,
+				tokenUrl: sandbox.routeeTokenUrl,
 			}),
+			credentialId: `routee-test-${++credentials}`,
+		},
+		options,
+	);
+	const { sandbox } = testbed;
+	return {
+		...testbed,
 		received: (method, path) =>
 			sandbox.requestsTo('routee', method).filter((request) => path === undefined || request.path === path),
 		tokenRequests: () => sandbox.requestsTo('routee-auth'),
-		stop: async () => await sandbox.stop(),
 	};
 }
 
@@ -59,3 +43,13 @@ export function tomorrowLocal(): string {
 }
 
 export const item = (json: Record<string, unknown> = {}): INodeExecutionData => ({ json: json as never });
+
+/** SMS → Send Campaign parameters that Routee accepts, with `overrides` on top. */
+export const smsCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
+	resource: 'sms',
+	operation: 'sendCampaign',
+	from: 'MyShop',
+	body: 'Hello',
+	to: '+306948530920',
+	...overrides,
+});

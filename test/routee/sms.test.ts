@@ -1,11 +1,9 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { item, startTestbed, type RouteeTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { item, startTestbed } from './setup';
 
-let t: RouteeTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => t.sandbox.clearRequests());
+const t = useTestbed(startTestbed);
 
 /** Seed 001: every response field of POST /sms/campaign. */
 const SMS_CAMPAIGN_RESPONSE_FIELDS = [

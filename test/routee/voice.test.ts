@@ -1,11 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { item, startTestbed, tomorrowLocal, type RouteeTestbed } from './setup';
+import { useTestbed } from '../support/testbed';
+import { item, startTestbed, tomorrowLocal } from './setup';
 
-let t: RouteeTestbed;
-beforeAll(async () => (t = await startTestbed()));
-afterAll(async () => await t.stop());
-beforeEach(() => t.sandbox.clearRequests());
+const t = useTestbed(startTestbed);
 
 /** Seed 000: every response field of POST /voice/campaign (errors only comes with invalid numbers). */
 const VOICE_CAMPAIGN_RESPONSE_FIELDS = [

@@ -16,7 +16,7 @@ import {
 	transcodeOption,
 	ttlOption,
 } from '../../fields';
-import { callbackOf, copyOptions, optionsOf, phoneListOf, scheduledDateOf, textOf } from '../../read';
+import { copyOptions, optionsOf, phoneListOf, scheduleAndCallbacksOf, textOf } from '../../read';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [
@@ -137,19 +137,7 @@ export function smsCampaignOptions(context: IExecuteFunctions, itemIndex: number
 		allowInvalid: 'allowInvalid',
 		transcode: 'transcode',
 	});
-	const scheduledDate = scheduledDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate);
-	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
-	const callback = callbackOf(context, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
-	if (callback) body.callback = callback;
-	const campaignCallback = callbackOf(
-		context,
-		itemIndex,
-		options,
-		'campaignCallbackUrl',
-		'campaignCallbackStrategy',
-		'Campaign Callback',
-	);
-	if (campaignCallback) body.campaignCallback = campaignCallback;
+	Object.assign(body, scheduleAndCallbacksOf(context, itemIndex, options));
 	const reminder = reminderOf(context, itemIndex, options);
 	if (reminder) body.reminder = reminder;
 	const fallbackValues = fallbackValuesOf(options);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MAX_HANGUP_DELAY } from '../../contract';
-import { GENDER_OPTIONS, hangupDelayDescription, LANGUAGE_OPTIONS, STRATEGY_OPTIONS } from '../../fields';
+import { GENDER_OPTIONS, LANGUAGE_OPTIONS, STRATEGY_OPTIONS } from '../../fields';
 import { invalid } from '../../validation';
+import { callHangupDelayOption, machineDetectionOptions } from './fields';
 
 /** A conversation's dial plan: verbs built in the UI, raw JSON, or a URL that answers one. */
 
@@ -125,32 +125,8 @@ const verbFields: INodeProperties[] = [
 				default: '',
 				description: 'Routee POSTs the status of the dialled call to this URL',
 			},
-			{
-				displayName: 'Hang-Up Delay',
-				name: 'hangupDelay',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_HANGUP_DELAY },
-				default: 20,
-				description: hangupDelayDescription,
-			},
-			{
-				displayName: 'Machine Detection',
-				name: 'machineDetection',
-				type: 'options',
-				options: [
-					{ name: 'Continue', value: 'Continue', description: 'Run the dial plan the Event URL answers' },
-					{ name: 'Hang Up', value: 'Hangup' },
-				],
-				default: 'Hangup',
-				description: 'What to do when an answering machine picks up',
-			},
-			{
-				displayName: 'Machine Detection Event URL',
-				name: 'machineDetectionEventUrl',
-				type: 'string',
-				default: '',
-				description: 'With Continue: Routee POSTs to this URL, which answers the dial plan to run',
-			},
+			callHangupDelayOption,
+			...machineDetectionOptions,
 			{
 				displayName: 'Max Duration',
 				name: 'maxDuration',

@@ -15,7 +15,7 @@ import {
 	respectQuietHoursOption,
 	scheduledDateOption,
 } from '../../fields';
-import { callbackOf, copyOptions, optionsOf, scheduledDateOf, textOf } from '../../read';
+import { copyOptions, optionsOf, scheduleAndCallbacksOf, textOf } from '../../read';
 import { voiceSenderField } from './fields';
 
 const description: INodeProperties[] = [
@@ -113,19 +113,7 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		collectDtmfDigits: 'collectDtmfDigits',
 		collectDtmfAwaitSeconds: 'collectDtmfAwaitSeconds',
 	});
-	const scheduledDate = scheduledDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate);
-	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
-	const callback = callbackOf(context, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
-	if (callback) body.callback = callback;
-	const campaignCallback = callbackOf(
-		context,
-		itemIndex,
-		options,
-		'campaignCallbackUrl',
-		'campaignCallbackStrategy',
-		'Campaign Callback',
-	);
-	if (campaignCallback) body.campaignCallback = campaignCallback;
+	Object.assign(body, scheduleAndCallbacksOf(context, itemIndex, options));
 	return body;
 }
 

@@ -5,13 +5,13 @@ import { asNodeError, type Operation } from '../../../shared/operation';
 import { restartInterval, waitForTurn } from '../../../shared/pacing';
 import { executeEachValidated } from '../../../shared/validate-first';
 import { unknownOutcome } from '../../campaign';
-import { conversationBody, MAX_HANGUP_DELAY } from '../../contract';
-import { callbackOptions, defaultCountryOption, hangupDelayDescription, optionsCollection } from '../../fields';
+import { conversationBody } from '../../contract';
+import { callbackOptions, defaultCountryOption, optionsCollection } from '../../fields';
 import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { accessTokenOf, accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
-import { voiceSenderField } from './fields';
+import { callHangupDelayOption, machineDetectionOptions, voiceSenderField } from './fields';
 
 /**
  * Routee accepts 1 conversation request per second, counted from each request's start. It counts
@@ -41,14 +41,7 @@ const description: INodeProperties[] = [
 	...dialPlanFields,
 	optionsCollection([
 		...callbackOptions(false),
-		{
-			displayName: 'Hang-Up Delay',
-			name: 'hangupDelay',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_HANGUP_DELAY },
-			default: 20,
-			description: hangupDelayDescription,
-		},
+		callHangupDelayOption,
 		{
 			displayName: 'Max Duration',
 			name: 'maxDuration',
@@ -57,28 +50,7 @@ const description: INodeProperties[] = [
 			default: 300,
 			description: 'Longest the call may last, in seconds',
 		},
-		{
-			displayName: 'Machine Detection',
-			name: 'machineDetection',
-			type: 'options',
-			options: [
-				{
-					name: 'Continue',
-					value: 'Continue',
-					description: 'Run the dial plan that the Machine Detection Event URL answers',
-				},
-				{ name: 'Hang Up', value: 'Hangup' },
-			],
-			default: 'Hangup',
-			description: 'What to do when an answering machine picks up',
-		},
-		{
-			displayName: 'Machine Detection Event URL',
-			name: 'machineDetectionEventUrl',
-			type: 'string',
-			default: '',
-			description: 'With Continue: Routee POSTs to this URL when a machine answers, and runs the dial plan it answers',
-		},
+		...machineDetectionOptions,
 		defaultCountryOption,
 	]),
 ];
