@@ -1,0 +1,1 @@
+export declare function importEsm<T>(specifier: string): Promise<T>;

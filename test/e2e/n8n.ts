@@ -1,0 +1,109 @@
+// Glue between the e2e suites and scripts/n8n/start.mjs: one real n8n per version, with this package
+// installed as a community package and credentials pointing at the in-process sandbox.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Sandbox } from '../sandbox';
+import type { CredentialEntry, N8n, WorkflowJson } from '../../scripts/n8n/start.mjs';
+import { importEsm } from './load-esm';
+
+export type { N8n, RunJson, ExecutionJson, WorkflowJson } from '../../scripts/n8n/start.mjs';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const PACKAGE_NAME = 'n8n-nodes-routee-octopush';
+
+type StartModule = typeof import('../../scripts/n8n/start.mjs');
+type ExamplesModule = typeof import('../../scripts/examples.mjs');
+
+export async function scripts(): Promise<StartModule> {
+	return await importEsm<StartModule>(path.join(ROOT, 'scripts/n8n/start.mjs'));
+}
+
+/** The credentials the examples refer to (by id and name), and wrong-secret twins. */
+export const CREDENTIALS = {
+	routee: { id: 'routee-sandbox', name: 'Routee sandbox', type: 'routeeOAuth2Api' },
+	octopush: { id: 'octopush-sandbox', name: 'Octopush sandbox', type: 'octopushApi' },
+	routeeWrong: { id: 'routee-wrong', name: 'Routee wrong secret', type: 'routeeOAuth2Api' },
+	octopushWrong: { id: 'octopush-wrong', name: 'Octopush wrong key', type: 'octopushApi' },
+} as const;
+
+export function sandboxCredentials(sandbox: Sandbox): CredentialEntry[] {
+	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
+	const [[apiLogin, apiKey]] = [...sandbox.octopush.accounts];
+	const routee = { applicationId, baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl };
+	const octopush = { apiLogin, baseUrl: sandbox.octopushBaseUrl };
+	return [
+		{ ...CREDENTIALS.routee, data: { ...routee, applicationSecret } },
+		{ ...CREDENTIALS.octopush, data: { ...octopush, apiKey } },
+		{ ...CREDENTIALS.routeeWrong, data: { ...routee, applicationSecret: 'wrong-secret' } },
+		{ ...CREDENTIALS.octopushWrong, data: { ...octopush, apiKey: 'wrong-key' } },
+	];
+}
+
+export interface Example {
+	file: string;
+	workflow: WorkflowJson;
+	/** Type of the node without incoming connections (what starts the workflow). */
+	startType: string;
+}
+
+/** examples/*.json file names, read while jest collects the tests. */
+export function exampleFiles(): string[] {
+	const dir = path.join(ROOT, 'examples');
+	return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+}
+
+/** What starts each example (read while jest collects the tests, to name and skip them). */
+export function exampleStartTypes(): Record<string, string> {
+	return Object.fromEntries(
+		exampleFiles().map((file) => [file, startNodeType(JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as WorkflowJson)]),
+	);
+}
+
+/** examples/*.json, each with its stable n8n id. */
+export async function loadExamples(): Promise<Example[]> {
+	const { readExamples } = await importEsm<ExamplesModule>(path.join(ROOT, 'scripts/examples.mjs'));
+	return readExamples().map(({ file, workflow }) => ({ file, workflow, startType: startNodeType(workflow) }));
+}
+
+/** Type of the node without incoming connections (sticky notes aside): what starts the workflow. */
+export function startNodeType(workflow: WorkflowJson): string {
+	const targets = new Set<string>();
+	for (const outputs of Object.values(workflow.connections ?? {}) as Array<Record<string, Array<Array<{ node: string }>>>>) {
+		for (const connections of Object.values(outputs)) {
+			for (const list of connections) for (const connection of list ?? []) targets.add(connection.node);
+		}
+	}
+	const starts = workflow.nodes.filter((node) => !targets.has(node.name) && !String(node.type).includes('stickyNote'));
+	return starts.length === 1 ? String(starts[0].type) : starts.map((n) => n.type).join(',');
+}
+
+/** Node and credential type names package.json declares, as n8n names them. */
+export function declaredTypes(): { nodes: string[]; credentials: string[] } {
+	const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const base = (file: string, suffix: string) => path.basename(file, suffix).replace(/^./, (c) => c.toLowerCase());
+	return {
+		nodes: (packageJson.n8n.nodes as string[]).map((file) => `${PACKAGE_NAME}.${base(file, '.node.js')}`),
+		credentials: (packageJson.n8n.credentials as string[]).map((file) => base(file, '.credentials.js')),
+	};
+}
+
+/** Output items of `nodeName` (first run, first output) in an n8n run. */
+export function outputOf(run: { data: { resultData: { runData: Record<string, any[]> } } }, nodeName: string) {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	return (runs[0].data?.main?.[0] ?? []) as Array<{ json: Record<string, any>; pairedItem?: unknown }>;
+}
+
+export async function startForVersion(version: string, sandbox: Sandbox): Promise<N8n> {
+	const { startN8n } = await scripts();
+	const n8n = await startN8n({ version, log: (line) => process.stdout.write(`${line}\n`) });
+	try {
+		await n8n.importCredentials(sandboxCredentials(sandbox));
+	} catch (error) {
+		await n8n.stop({ keep: true });
+		throw error;
+	}
+	return n8n;
+}

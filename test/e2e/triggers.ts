@@ -1,0 +1,228 @@
+// Trigger workflows in real n8n: activation through the REST API, callbacks the sandbox POSTs to
+// n8n's production webhook URLs, and the executions n8n records with the normalized events.
+
+import { pressedKeysOf, type Sandbox } from '../sandbox';
+import { CREDENTIALS, declaredTypes, loadExamples, outputOf, PACKAGE_NAME, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
+
+const OCTOPUSH_SECRET = 'e2e-octopush-secret';
+const ROUTEE_SECRET = 'e2e-routee-secret';
+const VOICE_SMS_EXAMPLE = 'octopush-voice-sms-campaign.json';
+
+function triggerWorkflow(id: string, name: string, type: string, webhookId: string, parameters: Record<string, unknown>, credentials?: Record<string, unknown>): WorkflowJson {
+	return {
+		id,
+		name,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name,
+				type: `${PACKAGE_NAME}.${type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters,
+				...(credentials ? { credentials } : {}),
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The events the trigger output in each execution, in execution order. */
+function eventsOf(executions: ExecutionJson[], nodeName: string): Array<Record<string, any>> {
+	return executions.flatMap((execution) => outputOf(execution, nodeName).map((item) => item.json));
+}
+
+/** Waits `ms` and returns the workflow's execution count (to show that nothing started). */
+async function executionCountAfter(n8n: N8n, workflowId: string, ms: number): Promise<number> {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+	return (await n8n.executions(workflowId)).length;
+}
+
+export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {
+	const declared = declaredTypes().nodes;
+	const has = (name: string) => declared.includes(`${PACKAGE_NAME}.${name}`);
+
+	(has('octopushTrigger') ? describe : describe.skip)('Octopush Trigger (automatic registration)', () => {
+		const workflowId = 'e2eoctopushtrig1';
+		const name = 'Octopush Trigger';
+		const webhookId = 'e2e-octopush-trigger';
+		const previous = {
+			callback_url_for_deliveries: 'https://crm.example.com/octopush/deliveries',
+			callback_url_for_inbounds: 'https://crm.example.com/octopush/replies',
+			callback_url_for_blacklisted_numbers: null,
+		};
+		let n8n: N8n;
+		let sandbox: Sandbox;
+		let url: string;
+		let voiceSmsWorkflowId: string;
+
+		beforeAll(async () => {
+			({ n8n, sandbox } = context());
+			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${OCTOPUSH_SECRET}`;
+			Object.assign(sandbox.octopush.campaignParameters, previous);
+			const example = (await loadExamples()).find((e) => e.file === VOICE_SMS_EXAMPLE);
+			if (!example) throw new Error(`examples/${VOICE_SMS_EXAMPLE} is missing: the trigger test sends its campaign`);
+			voiceSmsWorkflowId = example.workflow.id;
+			await n8n.importWorkflows([
+				example.workflow,
+				triggerWorkflow(workflowId, name, 'octopushTrigger', webhookId, {
+					registration: 'automatic',
+					events: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'],
+					callerAuthentication: 'queryToken',
+					token: OCTOPUSH_SECRET,
+				}, { octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name } }),
+			]);
+		}, 120000);
+
+		test('activation points the account\'s callback URLs at the production webhook URL', async () => {
+			await n8n.activate(workflowId);
+			expect(sandbox.octopush.campaignParameters).toMatchObject({
+				callback_url_for_deliveries: url,
+				callback_url_for_inbounds: url,
+				callback_url_for_blacklisted_numbers: url,
+			});
+			const edits = sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit');
+			expect(edits.map((r) => r.body)).toEqual([
+				{ callbacks: { callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url } },
+			]);
+		});
+
+		test('delivery reports of a voice SMS campaign sent by the Octopush node become executions with normalized events', async () => {
+			const run = await n8n.execute(voiceSmsWorkflowId);
+			expect(run.status).toBe('success');
+			const [{ json: sent }] = outputOf(run, 'Octopush');
+			const recipients = (sandbox.requestsTo('octopush', 'POST', '/voice-campaign/send')[0].body as { recipients: Array<{ phone_number: string }> }).recipients.map((r) => r.phone_number);
+			expect(recipients).toHaveLength(2);
+
+			const executions = await n8n.waitForExecutions(workflowId, 2);
+			expect(executions.map((e) => [e.mode, e.status])).toEqual([['webhook', 'success'], ['webhook', 'success']]);
+			const events = eventsOf(executions, name).sort((a, b) => String(a.to).localeCompare(String(b.to)));
+			expect(events).toEqual(
+				[...recipients].sort().map((to) => ({
+					provider: 'octopush',
+					kind: 'voiceDelivery',
+					messageId: sent.ticket_number,
+					campaignId: sent.ticket_number,
+					to,
+					status: 'DELIVERED',
+					isFinal: true,
+					detailedStatus: null,
+					digits: pressedKeysOf(to),
+					durationSeconds: 12,
+					price: expect.any(Number),
+					at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/),
+					raw: expect.objectContaining({ message_id: sent.ticket_number, number: to, status: 'DELIVERED' }),
+				})),
+			);
+			const delivered = sandbox.callbacksSent.filter((c) => c.kind === 'octopush.delivery' && c.url === url);
+			expect(delivered.map((c) => c.status)).toEqual([200, 200]);
+		});
+
+		test('an inbound reply and a STOP opt-out become executions', async () => {
+			await sandbox.simulateInbound('+33612345678', 'YES please');
+			await sandbox.simulateStop('+33612345678');
+			const executions = await n8n.waitForExecutions(workflowId, 4);
+			const events = eventsOf(executions.slice(2), name);
+			expect(events.map((e) => [e.kind, e.to])).toEqual([
+				['inbound', '+33612345678'],
+				['stop', '+33612345678'],
+			]);
+			expect(events[0].raw).toMatchObject({ text: 'YES please' });
+		});
+
+		test('a caller without the secret is refused and starts no execution', async () => {
+			const before = (await n8n.executions(workflowId)).length;
+			const payload = { message_id: 'sms_x', number: '+33612345678', status: 'DELIVERED', delivery_date: '2026-01-01 10:00:00', channel: 'sms' };
+			const noToken = await fetch(n8n.webhookUrl(`${webhookId}/webhook`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+			const wrongToken = await fetch(`${n8n.webhookUrl(`${webhookId}/webhook`)}?token=wrong`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+			const badBody = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hello: 'world' }) });
+			expect([noToken.status, wrongToken.status, badBody.status]).toEqual([401, 403, 400]);
+			expect(await executionCountAfter(n8n, workflowId, 1500)).toBe(before);
+		});
+
+		test('deactivation restores the account\'s previous callback URLs exactly', async () => {
+			await n8n.deactivate(workflowId);
+			expect(sandbox.octopush.campaignParameters).toMatchObject(previous);
+		});
+	});
+
+	(has('routeeTrigger') ? describe : describe.skip)('Routee Trigger', () => {
+		const workflowId = 'e2erouteetrigge1';
+		const name = 'Routee Trigger';
+		const webhookId = 'e2e-routee-trigger';
+		let n8n: N8n;
+		let sandbox: Sandbox;
+		let url: string;
+
+		/** Sends one SMS through the sandbox's Routee API with `callbackUrl` (as the Routee node does). */
+		async function sendSms(to: string, callbackUrl: string): Promise<string> {
+			const [[applicationId, secret]] = [...sandbox.routee.applications];
+			const token = await fetch(sandbox.routeeTokenUrl, {
+				method: 'POST',
+				headers: { authorization: `Basic ${Buffer.from(`${applicationId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'grant_type=client_credentials',
+			}).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+			const response = await fetch(`${sandbox.routeeBaseUrl}/sms`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ from: 'Sandbox', to, body: 'Your code is 1234', callback: { url: callbackUrl, strategy: 'OnCompletion' } }),
+			});
+			expect(response.status).toBe(200);
+			// A single SMS answers its messageId as `trackingId` (callbacks carry it as `messageId`).
+			return ((await response.json()) as { trackingId: string }).trackingId;
+		}
+
+		beforeAll(async () => {
+			({ n8n, sandbox } = context());
+			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${ROUTEE_SECRET}`;
+			await n8n.importWorkflows([
+				triggerWorkflow(workflowId, name, 'routeeTrigger', webhookId, {
+					events: ['campaignProgress', 'conversationStatus', 'dtmf', 'smsStatus', 'voiceStatus'],
+					callerAuthentication: 'queryToken',
+					token: ROUTEE_SECRET,
+				}),
+			]);
+		}, 120000);
+
+		afterAll(async () => {
+			await n8n?.deactivate(workflowId).catch(() => undefined);
+		});
+
+		test('activation registers nothing with Routee (callback URLs travel with each request)', async () => {
+			await n8n.activate(workflowId);
+			expect(sandbox.requests).toEqual([]);
+		});
+
+		test('the final status of an SMS becomes an execution with the normalized event', async () => {
+			const messageId = await sendSms('+33612345678', url);
+			const [execution] = await n8n.waitForExecutions(workflowId, 1);
+			expect([execution.mode, execution.status]).toEqual(['webhook', 'success']);
+			expect(eventsOf([execution], name)).toEqual([
+				{
+					provider: 'routee',
+					kind: 'smsStatus',
+					messageId,
+					campaignId: null,
+					to: '+33612345678',
+					status: 'Delivered',
+					isFinal: true,
+					detailedStatus: 'Delivered',
+					digits: null,
+					durationSeconds: null,
+					price: expect.any(Number),
+					at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+					raw: expect.objectContaining({ messageId, to: '+33612345678', status: expect.objectContaining({ name: 'Delivered' }) }),
+				},
+			]);
+		});
+
+		test('the same callback POSTed again starts no second execution', async () => {
+			const [first] = sandbox.callbacksSent.filter((c) => c.kind === 'routee.sms' && c.url === url && c.status === 200);
+			const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
+			expect(again.status).toBe(200);
+			expect(await executionCountAfter(n8n, workflowId, 1500)).toBe(1);
+		});
+	});
+}
