@@ -1,0 +1,75 @@
+// n8n's own HTTP Request node (from the n8n-nodes-base of the real n8n the e2e suite caches under
+// .cache/n8n/<version>/), served next to our package to the harness's engine, so that "the workflow a
+// user would otherwise build" runs in the same engine as our node.
+
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { Harness, PACKAGE_DIR, PackageTypes } from '../../test/harness';
+
+export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
+const CACHE = path.join(PACKAGE_DIR, '.cache', 'n8n');
+
+export interface CachedNodesBase {
+	n8nVersion: string;
+	nodesBaseVersion: string;
+	dir: string;
+}
+
+/** The newest cached real n8n install that has n8n-nodes-base, or why there is none. */
+export function findNodesBase(): CachedNodesBase | { missing: string } {
+	if (!existsSync(CACHE)) return { missing: `no real n8n install cached under ${path.relative(PACKAGE_DIR, CACHE)} (run node scripts/n8n/install.mjs)` };
+	const versions = readdirSync(CACHE)
+		.filter((v) => existsSync(path.join(CACHE, v, 'node_modules', 'n8n-nodes-base', 'package.json')))
+		.sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
+	if (versions.length === 0) return { missing: `no cached n8n install under ${path.relative(PACKAGE_DIR, CACHE)} contains n8n-nodes-base` };
+	const dir = path.join(CACHE, versions[0], 'node_modules', 'n8n-nodes-base');
+	const { version } = require(path.join(dir, 'package.json')) as { version: string };
+	return { n8nVersion: versions[0], nodesBaseVersion: version, dir };
+}
+
+/** Our built package plus n8n's HTTP Request node. */
+class TypesWithHttpRequest {
+	constructor(
+		private readonly ours: PackageTypes,
+		private readonly httpRequest: IVersionedNodeType,
+	) {}
+
+	get packageName(): string {
+		return this.ours.packageName;
+	}
+
+	nodeType(name: string): string {
+		return this.ours.nodeType(name);
+	}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		return type === HTTP_REQUEST_TYPE ? this.httpRequest : this.ours.getByName(type);
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return this.ours.getKnownTypes();
+	}
+
+	credentialType(name: string): ICredentialType {
+		return this.ours.credentialType(name);
+	}
+}
+
+/** A harness whose engine knows our nodes and n8n's HTTP Request node. */
+export async function harnessWithHttpRequest(nodesBase: CachedNodesBase): Promise<Harness> {
+	const { HttpRequest } = require(path.join(nodesBase.dir, 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js')) as {
+		HttpRequest: new () => IVersionedNodeType;
+	};
+	const types: INodeTypes = new TypesWithHttpRequest(await PackageTypes.load(), new HttpRequest()) as unknown as INodeTypes;
+	// Harness.create() always loads only our package; its constructor takes any PackageTypes-shaped object.
+	const HarnessWithTypes = Harness as unknown as new (types: INodeTypes) => Harness;
+	return new HarnessWithTypes(types);
+}

@@ -1,0 +1,136 @@
+// Secrets never appear in what a user or an operator reads: node output, errors (as n8n persists and
+// shows them), run data, console, stdout/stderr, n8n's log lines. Every suite in this folder asserts
+// it over what it captured; this one first proves the capture sees every channel, then drives the
+// paths most likely to leak a credential: refused credentials, provider errors, faults, Continue On
+// Fail, token renewal.
+
+import { capture } from './capture';
+
+import { LoggerProxy } from 'n8n-workflow';
+
+import { type Bed, OCTOPUSH_KEY, ROUTEE_SECRET, startBed } from './setup';
+
+let bed: Bed;
+beforeAll(async () => (bed = await startBed()));
+afterAll(async () => {
+	expect(bed.capture.leaks(bed.secrets())).toEqual([]);
+	await bed.stop();
+});
+beforeEach(() => {
+	bed.sandbox.clearRequests();
+	bed.sandbox.clearFaults();
+});
+
+const vms = {
+	resource: 'voiceSms',
+	operation: 'sendCampaign',
+	text: 'Hello',
+	recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
+};
+
+async function eventually(check: () => boolean, timeoutMs = 3000): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) return false;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return true;
+}
+
+describe('the capture sees every channel (so the leak checks can fail)', () => {
+	test.each([
+		['console.log', (canary: string) => console.log(`value ${canary}`)],
+		['console.error', (canary: string) => console.error(new Error(canary))],
+		['process.stdout', (canary: string) => process.stdout.write(`${canary}\n`)],
+		['process.stderr', (canary: string) => process.stderr.write(`${canary}\n`)],
+		["n8n's logger", (canary: string) => LoggerProxy.error(`failed with ${canary}`)],
+	])('%s', async (_channel, write) => {
+		const canary = `canary-${Math.random().toString(36).slice(2)}`;
+		write(canary);
+		expect(await eventually(() => capture.leaks([canary]).length > 0)).toBe(true);
+	});
+
+	test('node output and run data', async () => {
+		bed.sandbox.octopush.balance = 1234.5;
+		const r = await bed.run('octopush', { resource: 'account', operation: 'getBalance' });
+		expect(r.error).toBeUndefined();
+		// the balance is no secret, but shows that run output is captured
+		expect(capture.texts.some((text) => text.includes('1234.5'))).toBe(true);
+	});
+});
+
+describe('Octopush: the API key never shows', () => {
+	test('a wrong API key: the 401 error names the credential, not the key', async () => {
+		const wrong = bed.harness.addCredential('octopushApi', {
+			apiLogin: 'reliability@example.com',
+			apiKey: 'wrong-Key-5e2f7a91c3',
+			baseUrl: bed.sandbox.octopushBaseUrl,
+		}, 'octopush-wrong');
+		const r = await bed.harness.runNode('octopush', vms, { credentials: { octopushApi: wrong } });
+		capture.addRun('octopush wrong key', r);
+		expect(r.status).toBe('error');
+		expect(bed.sandbox.requests[0].headers['api-key']).toBe('wrong-Key-5e2f7a91c3');
+		expect(capture.leaks(['wrong-Key-5e2f7a91c3'])).toEqual([]);
+	});
+
+	test('a provider error, with and without Continue On Fail', async () => {
+		bed.sandbox.injectFault({ provider: 'octopush', status: 500, times: 2 });
+		const failed = await bed.run('octopush', vms);
+		expect(failed.status).toBe('error');
+		const continued = await bed.run('octopush', vms, { continueOnFail: true });
+		expect(continued.items[0].json.error).toEqual(expect.any(String));
+		expect(bed.sandbox.requests.every((r) => r.headers['api-key'] === OCTOPUSH_KEY)).toBe(true);
+	});
+
+	test('a dropped connection and a validation error', async () => {
+		bed.sandbox.injectFault({ provider: 'octopush', reset: 'before' });
+		expect((await bed.run('octopush', vms)).status).toBe('error');
+		expect((await bed.run('octopush', { ...vms, sender: 'x' })).status).toBe('error');
+	});
+});
+
+describe('Routee: the application secret and the tokens never show', () => {
+	const balance = { resource: 'account', operation: 'getBalance' };
+
+	test('a token is fetched and used', async () => {
+		const r = await bed.run('routee', balance);
+		expect(r.error).toBeUndefined();
+		// the secret and the token did travel (so their absence from every output means something)
+		const [tokenRequest] = bed.sandbox.requestsTo('routee-auth');
+		expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from(`reliability-app:${ROUTEE_SECRET}`).toString('base64')}`);
+		const [call] = bed.sandbox.requestsTo('routee');
+		const token = String(call.headers.authorization).replace(/^Bearer /, '');
+		expect(bed.sandbox.routee.tokens.has(token)).toBe(true);
+		expect(capture.leaks([token])).toEqual([]);
+	});
+
+	test('an expired token is renewed; the old and the new token stay out of every output', async () => {
+		bed.sandbox.routee.expireAllTokens();
+		const r = await bed.run('routee', balance);
+		expect(r.error).toBeUndefined();
+		expect(bed.sandbox.requestsTo('routee-auth')).toHaveLength(1);
+	});
+
+	test('a wrong application secret: the token request is refused, the error does not echo the secret', async () => {
+		const wrong = bed.harness.addCredential('routeeOAuth2Api', {
+			applicationId: 'reliability-app',
+			applicationSecret: 'wrong-Secret-0d9b7c55aa',
+			baseUrl: bed.sandbox.routeeBaseUrl,
+			tokenUrl: bed.sandbox.routeeTokenUrl,
+		}, 'routee-wrong');
+		const r = await bed.harness.runNode('routee', balance, { credentials: { routeeOAuth2Api: wrong } });
+		capture.addRun('routee wrong secret', r);
+		expect(r.status).toBe('error');
+		expect(capture.leaks(['wrong-Secret-0d9b7c55aa', Buffer.from('reliability-app:wrong-Secret-0d9b7c55aa').toString('base64')])).toEqual([]);
+	});
+
+	test('provider errors and faults, with and without Continue On Fail', async () => {
+		bed.sandbox.injectFault({ provider: 'routee', status: 500 });
+		expect((await bed.run('routee', balance)).status).toBe('error');
+		bed.sandbox.injectFault({ provider: 'routee', status: 401, times: 5 });
+		const refused = await bed.run('routee', balance, { continueOnFail: true });
+		expect(refused.items[0].json.error).toEqual(expect.any(String));
+		bed.sandbox.injectFault({ provider: 'routee', reset: 'before' });
+		expect((await bed.run('routee', balance)).status).toBe('error');
+	});
+});

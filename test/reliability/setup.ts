@@ -1,0 +1,110 @@
+// Shared by the reliability suites: a sandbox with accounts whose secrets are distinctive strings,
+// a harness with credentials for both providers, and a capture of everything a user or an operator
+// could read (node output, run data, errors, console, stdout/stderr, n8n's log lines) so each suite
+// can assert that no secret ever appears in it.
+
+// first: it must be recording, and n8n's log settings in place, before n8n loads
+import { capture, type Capture } from './capture';
+
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { Harness, type RunResult } from '../harness';
+import { Sandbox, type SandboxOptions } from '../sandbox';
+
+export const ROUTEE_APP = 'reliability-app';
+export const ROUTEE_SECRET = 'rel-app-Secret-7f3a9c1e55d2';
+export const OCTOPUSH_LOGIN = 'reliability@example.com';
+export const OCTOPUSH_KEY = 'rel-api-Key-2b8e40c9d7a6';
+
+export type NodeName = 'routee' | 'octopush';
+
+/** A row of the bad-input table. */
+export interface BadInput {
+	node: NodeName;
+	name: string;
+	parameters: INodeParameters;
+	input?: INodeExecutionData[];
+	/** The item the error must name. */
+	item: number;
+	/** The field label the error must name. */
+	field: string;
+}
+
+export interface RunOptions {
+	input?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	executionId?: string;
+}
+
+export interface Bed {
+	sandbox: Sandbox;
+	harness: Harness;
+	capture: Capture;
+	credentials: { routeeOAuth2Api: { id: string; name: string }; octopushApi: { id: string; name: string } };
+	run(node: NodeName, parameters: INodeParameters, options?: RunOptions): Promise<RunResult & { items: INodeExecutionData[] }>;
+	/** The application secret, the API key, the Basic header value and every Routee token issued so far. */
+	secrets(): string[];
+	stop(): Promise<void>;
+}
+
+export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
+	const sandbox = await Sandbox.start(options);
+	sandbox.routee.applications.set(ROUTEE_APP, ROUTEE_SECRET);
+	sandbox.octopush.accounts.set(OCTOPUSH_LOGIN, OCTOPUSH_KEY);
+	const harness = await Harness.create();
+	const credentials = {
+		routeeOAuth2Api: harness.addCredential('routeeOAuth2Api', {
+			applicationId: ROUTEE_APP,
+			applicationSecret: ROUTEE_SECRET,
+			baseUrl: sandbox.routeeBaseUrl,
+			tokenUrl: sandbox.routeeTokenUrl,
+		}),
+		octopushApi: harness.addCredential('octopushApi', {
+			apiLogin: OCTOPUSH_LOGIN,
+			apiKey: OCTOPUSH_KEY,
+			baseUrl: sandbox.octopushBaseUrl,
+		}),
+	};
+	let runs = 0;
+	return {
+		sandbox,
+		harness,
+		capture,
+		credentials,
+		async run(node, parameters, runOptions = {}) {
+			const result = await harness.runNode(node, parameters, {
+				credentials: node === 'routee' ? { routeeOAuth2Api: credentials.routeeOAuth2Api } : { octopushApi: credentials.octopushApi },
+				input: runOptions.input,
+				continueOnFail: runOptions.continueOnFail,
+				executionId: runOptions.executionId,
+			});
+			capture.addRun(`${node} run ${++runs}`, result);
+			return result;
+		},
+		secrets: () => [
+			ROUTEE_SECRET,
+			OCTOPUSH_KEY,
+			Buffer.from(`${ROUTEE_APP}:${ROUTEE_SECRET}`).toString('base64'),
+			...sandbox.routee.tokens.keys(),
+		],
+		async stop() {
+			capture.stop();
+			await sandbox.stop();
+		},
+	};
+}
+
+/** Asserts a run stopped on a validation error naming `field` and item `itemIndex`, before any request. */
+export function expectItemError(
+	bed: Bed,
+	result: RunResult,
+	itemIndex: number,
+	field: string,
+): void {
+	expect(result.status).toBe('error');
+	const message = result.error?.message ?? '';
+	expect({ message, itemIndex: result.error?.context?.itemIndex }).toEqual({ message, itemIndex });
+	expect(message).toMatch(new RegExp(`\\bitem ${itemIndex}\\b`, 'i'));
+	expect(message).toContain(field);
+	expect(bed.sandbox.requests.map((r) => `${r.method} ${r.provider}${r.path}`)).toEqual([]);
+}
