@@ -17,7 +17,7 @@ import { callHangupDelayOption, machineDetectionOptions, voiceSenderField } from
  * Routee accepts 1 conversation request per second, counted from each request's start. It counts
  * arrivals, and one request can take a little longer to arrive than the next, hence the margin.
  */
-const CONVERSATION_INTERVAL_MS = 1000 + 50;
+const CONVERSATION_INTERVAL_MS = 1000 + 25;
 
 const description: INodeProperties[] = [
 	voiceSenderField,
