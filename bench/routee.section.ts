@@ -41,7 +41,7 @@ export async function routeeSection(log: (line: string) => void): Promise<Sectio
 	return {
 		rows,
 		notes: [
-			`Conversation pacing: spacings ${spacingMs.map((s) => s).join(', ')} ms (the sandbox records arrivals with 1 ms resolution); 20 calls took ${ms(r.pacing.wallMs)}. The node waits 1,050 ms between starts (1,000 ms limit + 50 ms margin for arrival jitter, nodes/Routee/actions/voice/startConversation.operation.ts), so the mean sits at or just above 1.05 s by construction.`,
+			`Conversation pacing: spacings ${spacingMs.map((s) => s).join(', ')} ms (the sandbox records arrivals with 1 ms resolution); 20 calls took ${ms(r.pacing.wallMs)}. The node waits 1,025 ms between starts (1,000 ms limit + 25 ms margin for arrival jitter, nodes/Routee/actions/voice/startConversation.operation.ts), so the mean sits near 1.03 s.`,
 		],
 	};
 }
