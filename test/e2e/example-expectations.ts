@@ -3,6 +3,7 @@
 // here (the suite fails for an example without one); the values come from the example's own
 // parameters, so a node that sends a wrong field name, path or value fails the suite.
 
+import { ROUTEE_EXAMPLE_EXPECTATIONS } from '../routee/example-expectations';
 import type { RecordedRequest } from '../sandbox';
 
 export interface ExpectedRequest {
@@ -107,99 +108,6 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 			expect(send.body).toEqual({ ticket_number: items[0].json.ticket_number });
 		},
 	},
-	'routee-sms-campaign.json': {
-		node: 'Routee',
-		requests: [
-			{
-				provider: 'routee',
-				method: 'POST',
-				path: '/sms/campaign',
-				body: {
-					from: 'MyShop',
-					body: 'Hi [~firstName], our spring sale starts today: -20% with code SPRING20.',
-					to: ['+306948530920', '+306948530921'],
-					respectQuietHours: true,
-					fallbackValues: { firstName: 'there' },
-					ttl: 1440,
-				},
-			},
-		],
-		output: (items, received) => {
-			// The campaign name is an expression ({{ $now.toFormat(...) }}) evaluated by n8n.
-			expect((received[0].body as Record<string, unknown>).campaignName).toMatch(/^Spring sale \d{8} \d{6}$/);
-			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), state: 'Queued', to: ['+306948530920', '+306948530921'] });
-		},
-	},
-	'routee-sms-send.json': {
-		node: 'Routee',
-		requests: [
-			{
-				provider: 'routee',
-				method: 'POST',
-				path: '/sms',
-				body: { from: 'MyShop', to: '+306948530922', body: 'Your verification code is 482913. It expires in 10 minutes.', label: 'otp', ttl: 10 },
-			},
-		],
-		output: (items) => {
-			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), status: 'Queued', to: '+306948530922', label: 'otp' });
-		},
-	},
-	'routee-voice-campaign.json': {
-		node: 'Routee',
-		requests: [
-			{
-				provider: 'routee',
-				method: 'POST',
-				path: '/voice/campaign',
-				body: {
-					from: '+306948530900',
-					to: ['+306948530923', '+306948530924'],
-					message: { text: 'Hello, this is a reminder of your appointment tomorrow at 10 am. Press 1 to confirm.', language: 'en-GB', gender: 'female' },
-					respectQuietHours: true,
-					hangupDelay: 30,
-					collectDtmfDigits: true,
-					collectDtmfAwaitSeconds: 5,
-				},
-			},
-		],
-		output: (items) => {
-			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), type: 'Voice', state: 'Queued' });
-		},
-	},
-	'routee-voice-conversation.json': {
-		node: 'Routee',
-		requests: [
-			{
-				provider: 'routee',
-				method: 'POST',
-				path: '/voice/conversation',
-				body: {
-					from: '+306948530900',
-					to: { phone: '+306948530925' },
-					dialPlan: {
-						verbs: [
-							{
-								type: 'SAY',
-								message: { text: 'Hello, your order is ready. Press 1 to confirm the delivery tomorrow, or 2 to choose another day.', language: 'en-GB', gender: 'female' },
-								repeat: 0,
-								bargeIn: true,
-							},
-							{ type: 'COLLECT', eventUrl: 'http://localhost:5678/webhook/routee-keys', maxDigits: 1, submitOnHash: false },
-							{ type: 'SAY', message: { text: 'Thank you, goodbye.', language: 'en-GB', gender: 'female' }, repeat: 0, bargeIn: false },
-						],
-					},
-					hangupDelay: 30,
-					maxDuration: 120,
-					machineDetection: { strategy: 'Hangup' },
-				},
-			},
-		],
-		output: (items) => {
-			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), to: { phone: '+306948530925' } });
-		},
-	},
+	// The Routee examples' expectations are shared with the harness suite (test/routee/examples.test.ts).
+	...ROUTEE_EXAMPLE_EXPECTATIONS,
 };
