@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { jsonParse } from 'n8n-workflow';
 
 import { isInPast, toIsoWithOffset } from '../../shared/dates';
+import { itemValueReader } from '../../shared/direct-field';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { CONTACT_FIELDS, FIELD_LABELS, type Contact } from '../contract';
 import { CONTACT_PARAMETERS } from './fields';
@@ -23,10 +24,13 @@ export function readRecipients(
 	defaultCountry: string,
 ): Recipient[] {
 	if (mode === 'allItems') {
+		const phoneNumber = itemValueReader(context, items, 'phoneNumber', '');
+		const fields = Object.entries(CONTACT_PARAMETERS).map(
+			([parameter, field]) => [field, itemValueReader(context, items, `recipientFields.${parameter}`, '')] as const,
+		);
 		return items.map((_, index) => {
-			const fields = context.getNodeParameter('recipientFields', index, {}) as IDataObject;
-			const raw: IDataObject = { phone_number: context.getNodeParameter('phoneNumber', index, '') as string };
-			for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS)) raw[field] = fields[parameter];
+			const raw: IDataObject = { phone_number: phoneNumber(index) as IDataObject[string] };
+			for (const [field, value] of fields) raw[field] = value(index) as IDataObject[string];
 			return toRecipient(context, raw, { itemIndex: index }, defaultCountry);
 		});
 	}
