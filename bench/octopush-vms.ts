@@ -3,6 +3,8 @@
 // the same bodies to the same sandbox. Run by ./index.ts in a fresh process per size:
 //   node --expose-gc --import tsx bench/octopush-vms.ts <recipients> [repetitions]
 
+import { OutboundHttp } from '@n8n/backend-network';
+import { Container } from '@n8n/di';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { Harness } from '../test/harness';
@@ -39,6 +41,10 @@ export interface VmsResult {
 	parameterMs: number;
 	parameterCalls: number;
 	fetchMs: number[];
+	/** The same bodies posted by n8n-core's outbound HTTP client (what `this.helpers.httpRequest` uses). */
+	n8nClientMs: number[];
+	/** TCP connections the sandbox accepted during the node's run, and during one fetch run. */
+	connections: { node: number; fetch: number };
 	rssGrowth: number;
 	rssBefore: number;
 	rssPeak: number;
@@ -57,6 +63,20 @@ async function postAll(octopushBaseUrl: string, bodies: unknown[]): Promise<void
 		});
 		if (response.status !== 200) throw new Error(`baseline frame refused: ${response.status} ${await response.text()}`);
 		await response.json();
+	}
+}
+
+/** The floor for any node: n8n-core's own HTTP client (no expressions, no credentials) posting the bodies. */
+async function postAllWithN8nClient(octopushBaseUrl: string, bodies: unknown[]): Promise<void> {
+	const client = Container.get(OutboundHttp).requests();
+	for (const body of bodies) {
+		await client.request({
+			method: 'POST',
+			url: `${octopushBaseUrl}${SEND}`,
+			headers: { 'api-login': LOGIN, 'api-key': KEY },
+			body: body as object,
+			json: true,
+		});
 	}
 }
 
@@ -84,20 +104,28 @@ async function main(): Promise<void> {
 	const warmupBodies = await sandbox.bodies('octopush', SEND);
 	await sandbox.reset();
 	await postAll(sandbox.urls.octopushBaseUrl, warmupBodies);
+	await sandbox.reset();
+	await postAllWithN8nClient(sandbox.urls.octopushBaseUrl, warmupBodies);
 
 	const items = contacts(size);
 	await sandbox.reset();
 	const measured = await measureRss(async () => await parameterResolution(async () => await timed(async () => await runNode(items))));
 	const { value: run, ms: nodeMs } = measured.result.value;
 	const accepted = await sandbox.octopushTickets();
+	const nodeConnections = await sandbox.connectionsAccepted();
 	const bodies = await sandbox.bodies('octopush', SEND);
 	const bodiesIdentical = JSON.stringify(bodies) === JSON.stringify(expectedBodies(size, bodies as Array<{ request_id: string }>));
 
 	// the same bodies again, by a bare client: forget the request ids (and tickets) the node's run used
 	const fetchMs: number[] = [];
+	const n8nClientMs: number[] = [];
+	let fetchConnections = 0;
 	for (let rep = 0; rep < fetchRepetitions; rep++) {
 		await sandbox.reset();
 		fetchMs.push((await timed(async () => await postAll(sandbox.urls.octopushBaseUrl, bodies))).ms);
+		fetchConnections = await sandbox.connectionsAccepted();
+		await sandbox.reset();
+		n8nClientMs.push((await timed(async () => await postAllWithN8nClient(sandbox.urls.octopushBaseUrl, bodies))).ms);
 	}
 	await sandbox.stop();
 
@@ -108,6 +136,8 @@ async function main(): Promise<void> {
 		parameterMs: measured.result.ms,
 		parameterCalls: measured.result.calls,
 		fetchMs,
+		n8nClientMs,
+		connections: { node: nodeConnections, fetch: fetchConnections },
 		rssGrowth: measured.growth,
 		rssBefore: measured.before,
 		rssPeak: measured.peak,

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
 			sandbox.octopush.requestIds.clear();
 			sandbox.octopush.balance = 1e9;
 			sandbox.routee.balance = 1e9;
+			sandbox.connectionsAccepted = 0;
 			return true;
 		},
 		setOptions: (args) => Object.assign(sandbox.options, args),
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
 			return { tickets: sandbox.octopush.tickets.size, recipients: numbers.length, distinct: new Set(numbers).size };
 		},
 		routeeTokensIssued: () => sandbox.routee.tokensIssued,
+		connectionsAccepted: () => sandbox.connectionsAccepted,
 		rss: () => process.memoryUsage().rss,
 	};
 

@@ -63,6 +63,7 @@ export class SandboxProcess {
 	requests = async () => await this.call<RequestSummary[]>('requests');
 	bodies = async (provider: string, requestPath: string) => await this.call<unknown[]>('bodies', { provider, path: requestPath });
 	octopushTickets = async () => await this.call<{ tickets: number; recipients: number; distinct: number }>('octopushTickets');
+	connectionsAccepted = async () => await this.call<number>('connectionsAccepted');
 	routeeTokensIssued = async () => await this.call<number>('routeeTokensIssued');
 
 	async stop(): Promise<void> {

@@ -57,6 +57,8 @@ export class Sandbox {
 	readonly options: Required<SandboxOptions>;
 
 	private readonly runtime = new Runtime();
+	/** TCP connections clients opened (a client that keeps connections alive opens few). */
+	connectionsAccepted = 0;
 	private readonly faults = new FaultBook();
 	private readonly sender = new CallbackSender(this.runtime);
 	private readonly routeeDelivery: RouteeDelivery;
@@ -89,6 +91,7 @@ export class Sandbox {
 				computationMs: () => this.options.octopushComputationMs,
 			}),
 		};
+		server.on('connection', () => this.connectionsAccepted++);
 		server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
 			this.onRequest(req, res).catch((error: unknown) => {
 				process.stderr.write(`[sandbox] request failed: ${String(error)}\n`);
