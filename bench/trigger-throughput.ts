@@ -101,7 +101,7 @@ async function main(): Promise<void> {
 						id: 'routee-trigger',
 						name: 'Routee Trigger',
 						type: 'n8n-nodes-routee-octopush.routeeTrigger',
-						typeVersion: 1,
+						typeVersion: 2,
 						position: [0, 0],
 						webhookId: ROUTEE_WEBHOOK_ID,
 						parameters: { events: ['smsStatus'], callerAuthentication: 'none', options: {} },

@@ -8,7 +8,7 @@ import {
 	type NormalizeResult,
 } from './callback-event';
 import { checkCaller, readCallerAuthSettings } from './webhook-auth';
-import { answer, readPayload, type WebhookRequest, type WebhookResponse } from './webhook-request';
+import { answer, readPayload, readUnparsedBody, type WebhookRequest, type WebhookResponse } from './webhook-request';
 
 export interface CallbackSource {
 	/** Whether a form-encoded body is a valid callback (Octopush may send one; Routee sends JSON). */
@@ -26,7 +26,7 @@ const answered = (workflowData?: IWebhookResponseData['workflowData']): IWebhook
  * no callback of this provider), answer 200 at once, then start an execution unless the callback is a repeat
  * or the filters drop it.
  */
-export function receiveCallback(context: IWebhookFunctions, source: CallbackSource): IWebhookResponseData {
+export async function receiveCallback(context: IWebhookFunctions, source: CallbackSource): Promise<IWebhookResponseData> {
 	const request = context.getRequestObject() as WebhookRequest;
 	const response = context.getResponseObject() as WebhookResponse;
 	const receivedAt = Date.now();
@@ -47,6 +47,7 @@ export function receiveCallback(context: IWebhookFunctions, source: CallbackSour
 		return answered();
 	}
 
+	await readUnparsedBody(request);
 	const body = readPayload(request, source.acceptForm);
 	if (!body.ok) {
 		answer(response, 400, `Bad request: ${body.reason}`);

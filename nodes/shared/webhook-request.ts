@@ -5,6 +5,8 @@ export interface WebhookRequest {
 	headers: Record<string, string | string[] | undefined>;
 	body?: unknown;
 	rawBody?: Buffer | string;
+	/** n8n's reader of the body bytes into `rawBody` (its rawBodyReader middleware), for bodies it did not parse. */
+	readRawBody?: () => Promise<void>;
 	query?: unknown;
 	url?: string;
 }
@@ -27,6 +29,15 @@ function isObject(value: unknown): value is IDataObject {
 function contentTypeOf(request: WebhookRequest): string {
 	const header = request.headers['content-type'];
 	return (Array.isArray(header) ? header[0] : (header ?? '')).toLowerCase();
+}
+
+/**
+ * For webhook nodes of typeVersion 2 and later n8n parses only JSON, text, form and XML bodies and leaves any
+ * other body (no content type, octet-stream…) unread: read its bytes, as n8n's own Webhook node does.
+ */
+export async function readUnparsedBody(request: WebhookRequest): Promise<void> {
+	if (request.body !== undefined || request.rawBody !== undefined) return;
+	await request.readRawBody?.();
 }
 
 /**

@@ -17,7 +17,7 @@ function triggerWorkflow(id: string, name: string, type: string, webhookId: stri
 				id: `${id}-trigger`,
 				name,
 				type: `${PACKAGE_NAME}.${type}`,
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [0, 0],
 				webhookId,
 				parameters,

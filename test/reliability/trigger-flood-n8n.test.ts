@@ -74,7 +74,7 @@ describeWithN8n('trigger flood through real n8n %s', (version) => {
 						id: 'routee-trigger',
 						name: 'Routee Trigger',
 						type: 'n8n-nodes-routee-octopush.routeeTrigger',
-						typeVersion: 1,
+						typeVersion: 2,
 						position: [0, 0],
 						webhookId,
 						parameters: FLOOD_TRIGGER_PARAMETERS.routee,

@@ -40,7 +40,7 @@ export async function serveTrigger(harness: Harness, nodeName: string, parameter
 		id: `${nodeName}-node`,
 		name: 'Trigger',
 		type: harness.nodeType(nodeName),
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [0, 0],
 		webhookId: `${nodeName}-webhook`,
 		parameters,
@@ -52,7 +52,7 @@ export async function serveTrigger(harness: Harness, nodeName: string, parameter
 		active: true,
 		nodeTypes: harness.types,
 	});
-	const nodeType = harness.types.getByNameAndVersion(node.type, 1);
+	const nodeType = harness.types.getByNameAndVersion(node.type, node.typeVersion);
 	if (!nodeType.webhook) throw new Error(`${nodeName} has no webhook()`);
 	const webhook = nodeType.webhook;
 	const executions: INodeExecutionData[][] = [];

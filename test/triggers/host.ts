@@ -43,6 +43,19 @@ export interface HostOptions {
 	workflowId?: string;
 	nodeId?: string;
 	staticData?: IDataObject;
+	/** The node's typeVersion in the workflow (2, what n8n gives a new node, unless said). */
+	typeVersion?: number;
+}
+
+/** Content types n8n parses for webhook nodes of typeVersion 2 and later (webhook-helpers.ts, parseRequestBody). */
+function parsedByN8nForVersion2(contentType: string): boolean {
+	return (
+		contentType.startsWith('application/json') ||
+		contentType.startsWith('text/plain') ||
+		contentType.startsWith('application/x-www-form-urlencoded') ||
+		contentType.endsWith('/xml') ||
+		contentType.endsWith('+xml')
+	);
 }
 
 let hostCounter = 0;
@@ -77,7 +90,7 @@ export class TriggerHost {
 			id: options.nodeId ?? `trigger-node-${id}`,
 			name: 'Trigger',
 			type: harness.nodeType(nodeName),
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 2,
 			position: [0, 0],
 			webhookId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
 			parameters: options.parameters ?? {},
@@ -182,8 +195,12 @@ export class TriggerHost {
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', this.baseUrl);
-		const rawBody = await readBody(req);
 		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		// n8n's rawBodyReader: req.readRawBody() reads the bytes into req.rawBody once
+		const readRawBody = async () => {
+			if (!(req as { rawBody?: Buffer }).rawBody) Object.assign(req, { rawBody: await readBody(req) });
+		};
+		Object.assign(req, { readRawBody, contentType, query: { ...parseQueryString(url.search.slice(1)) } });
 		const call: HostedCall = { path: url.pathname, answer: { status: 0, body: '', headers: {} } };
 		this.calls.push(call);
 		const record = () => {
@@ -201,25 +218,30 @@ export class TriggerHost {
 
 		// n8n's body parser (packages/cli/src/middlewares/body-parser.ts): JSON, form and text are parsed into
 		// req.body, anything else stays in req.rawBody; JSON it cannot parse is answered 422 before any node runs.
-		let body: unknown;
-		if (rawBody.length > 0) {
-			const text = rawBody.toString('utf8');
-			if (contentType === 'application/json') {
-				try {
-					body = JSON.parse(text);
-				} catch {
-					res.statusCode = 422;
-					res.setHeader('content-type', 'application/json');
-					res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body' }));
-					return;
+		// For a node of typeVersion 2+ n8n runs it only for the content types it parses; other bodies stay unread.
+		if (this.node.typeVersion < 2 || parsedByN8nForVersion2(contentType)) {
+			await readRawBody();
+			const rawBody = (req as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+			let body: unknown;
+			if (rawBody.length > 0) {
+				const text = rawBody.toString('utf8');
+				if (contentType === 'application/json') {
+					try {
+						body = JSON.parse(text);
+					} catch {
+						res.statusCode = 422;
+						res.setHeader('content-type', 'application/json');
+						res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body' }));
+						return;
+					}
+				} else if (contentType === 'application/x-www-form-urlencoded') {
+					body = parseQueryString(text);
+				} else if (contentType === 'text/plain') {
+					body = text;
 				}
-			} else if (contentType === 'application/x-www-form-urlencoded') {
-				body = parseQueryString(text);
-			} else if (contentType === 'text/plain') {
-				body = text;
 			}
+			Object.assign(req, { body });
 		}
-		Object.assign(req, { rawBody, body, contentType, query: { ...parseQueryString(url.search.slice(1)) } });
 
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name) as INode;

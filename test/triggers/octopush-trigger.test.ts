@@ -26,8 +26,8 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-async function host(parameters: INodeParameters = {}): Promise<TriggerHost> {
-	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters, credentials });
+async function host(parameters: INodeParameters = {}, typeVersion?: number): Promise<TriggerHost> {
+	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters, credentials, typeVersion });
 	hosts.push(started);
 	return started;
 }
@@ -241,6 +241,28 @@ function setAccount(values: Record<(typeof KEYS)[number], string | null>): Recor
 
 const account = () => JSON.parse(JSON.stringify(sandbox.octopush.campaignParameters)) as Record<string, unknown>;
 const edits = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').map((r) => r.body);
+
+describe('bodies n8n leaves unread (typeVersion 2 parses only JSON, text, form and XML)', () => {
+	test.each([
+		['a JSON report as application/octet-stream', 'application/octet-stream', JSON.stringify(voiceReportMeta), 2],
+		['a form report without a content type', undefined, 'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30', 2],
+		['a JSON report without a content type, version 1', undefined, JSON.stringify(voiceReportMeta), 1],
+	])('%s gives the same event as sent as JSON', async (_name, contentType, body, version) => {
+		const reference = await host();
+		await reference.post(voiceReportMeta);
+		const trigger = await host({}, version);
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			headers: contentType ? { 'content-type': contentType } : {},
+			body: new TextEncoder().encode(body),
+		});
+		expect(response.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		const { raw: _raw, ...event } = trigger.executions[0][0];
+		const { raw: _referenceRaw, ...expected } = reference.executions[0][0];
+		expect(event).toEqual(expected);
+	});
+});
 
 describe('registration (Automatic)', () => {
 	beforeEach(() => sandbox.clearRequests());

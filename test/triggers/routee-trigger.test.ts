@@ -18,8 +18,8 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-async function host(parameters: INodeParameters = {}): Promise<TriggerHost> {
-	const started = await TriggerHost.start(h, 'routeeTrigger', { parameters });
+async function host(parameters: INodeParameters = {}, typeVersion?: number): Promise<TriggerHost> {
+	const started = await TriggerHost.start(h, 'routeeTrigger', { parameters, typeVersion });
 	hosts.push(started);
 	return started;
 }
@@ -400,6 +400,34 @@ describe('malformed bodies are answered 400 and start nothing', () => {
 		expect(answer.status).toBe(400);
 		expect(answer.body).toMatch(reason);
 		expect(trigger.executions).toHaveLength(0);
+	});
+});
+
+describe('bodies n8n leaves unread', () => {
+	// For a webhook node of typeVersion 2 n8n parses only JSON, text, form and XML bodies; the node reads the rest.
+	test.each([
+		['no content type, version 2', undefined, 2],
+		['application/octet-stream, version 2', 'application/octet-stream', 2],
+		['no content type, version 1', undefined, 1],
+	])('%s: the callback is read and gives the same event as with application/json', async (_name, contentType, version) => {
+		const reference = await host();
+		await reference.post(smsPart);
+		const trigger = await host({}, version);
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			headers: contentType ? { 'content-type': contentType } : {},
+			body: new TextEncoder().encode(JSON.stringify(smsPart)),
+		});
+		expect(response.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0]).toEqual(reference.executions[0]);
+		expect(trigger.executions[0][0]).toMatchObject({ status: 'Undelivered', messageId: smsPart.messageId });
+	});
+
+	test('new nodes are version 2; version 1 workflows still load', async () => {
+		const trigger = await host();
+		expect(trigger.nodeType.description.version).toEqual([1, 2]);
+		expect(trigger.nodeType.description.defaultVersion).toBe(2);
 	});
 });
 
