@@ -5,10 +5,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IVersionedNodeType } from 'n8n-workflow';
 
-import { Harness, PACKAGE_DIR, PackageTypes } from '../../test/harness';
+import { Harness, PACKAGE_DIR } from '../../test/harness';
 
 export const HTTP_REQUEST_TYPE = 'n8n-nodes-base.httpRequest';
 const CACHE = path.join(PACKAGE_DIR, '.cache', 'n8n');
@@ -31,45 +30,10 @@ export function findNodesBase(): CachedNodesBase | { missing: string } {
 	return { n8nVersion: versions[0], nodesBaseVersion: version, dir };
 }
 
-/** Our built package plus n8n's HTTP Request node. */
-class TypesWithHttpRequest {
-	constructor(
-		private readonly ours: PackageTypes,
-		private readonly httpRequest: IVersionedNodeType,
-	) {}
-
-	get packageName(): string {
-		return this.ours.packageName;
-	}
-
-	nodeType(name: string): string {
-		return this.ours.nodeType(name);
-	}
-
-	getByName(type: string): INodeType | IVersionedNodeType {
-		return type === HTTP_REQUEST_TYPE ? this.httpRequest : this.ours.getByName(type);
-	}
-
-	getByNameAndVersion(type: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
-	}
-
-	getKnownTypes() {
-		return this.ours.getKnownTypes();
-	}
-
-	credentialType(name: string): ICredentialType {
-		return this.ours.credentialType(name);
-	}
-}
-
 /** A harness whose engine knows our nodes and n8n's HTTP Request node. */
 export async function harnessWithHttpRequest(nodesBase: CachedNodesBase): Promise<Harness> {
 	const { HttpRequest } = require(path.join(nodesBase.dir, 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js')) as {
 		HttpRequest: new () => IVersionedNodeType;
 	};
-	const types: INodeTypes = new TypesWithHttpRequest(await PackageTypes.load(), new HttpRequest()) as unknown as INodeTypes;
-	// Harness.create() always loads only our package; its constructor takes any PackageTypes-shaped object.
-	const HarnessWithTypes = Harness as unknown as new (types: INodeTypes) => Harness;
-	return new HarnessWithTypes(types);
+	return await Harness.create({ extraNodeTypes: { [HTTP_REQUEST_TYPE]: new HttpRequest() } });
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { itemValueReader } from '../shared/direct-field';
 import { asNodeError } from '../shared/operation';
 import { type Plan, planEach, runPlanned } from '../shared/validate-first';
 import { defaultCountryOf, listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
@@ -43,10 +44,8 @@ function itemRecipients(context: IExecuteFunctions, itemIndex: number): Recipien
 	};
 }
 
-/** The recipient input item `itemIndex` is, in "one campaign for all input items" mode. */
-function recipientOfItem(context: IExecuteFunctions, itemIndex: number, country: string): Recipients {
-	const type = context.getNodeParameter('recipientType', itemIndex, 'phone') as string;
-	const value = context.getNodeParameter('recipient', itemIndex, '') as unknown;
+/** The recipient input item `itemIndex` is (its Recipient Type and Recipient), in "one campaign for all input items" mode. */
+function recipientOfItem(context: IExecuteFunctions, itemIndex: number, country: string, type: unknown, value: unknown): Recipients {
 	if (type === 'contact') {
 		const [contact, ...more] = listOf(context, itemIndex, 'Recipient', value);
 		if (contact === undefined) throw invalid(context, itemIndex, 'Recipient', 'must not be empty: give a Routee contact ID');
@@ -68,9 +67,11 @@ function planAllItems(
 		const failures: Array<Plan<IDataObject>> = [];
 		const included: number[] = [];
 		const recipients: Recipients = { to: [], contacts: [], groups: [] };
+		const typeOf = itemValueReader(context, items, 'recipientType', 'phone');
+		const valueOf = itemValueReader(context, items, 'recipient', '');
 		for (const itemIndex of everyItem) {
 			try {
-				const recipient = recipientOfItem(context, itemIndex, country);
+				const recipient = recipientOfItem(context, itemIndex, country, typeOf(itemIndex), valueOf(itemIndex));
 				recipients.to.push(...recipient.to);
 				recipients.contacts.push(...recipient.contacts);
 				included.push(itemIndex);

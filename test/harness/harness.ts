@@ -19,7 +19,7 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
-import { PackageTypes } from './package-types';
+import { type ExtraNodeTypes, PackageTypes } from './package-types';
 
 export interface WorkflowJson {
 	id?: string;
@@ -52,8 +52,9 @@ export class Harness {
 		this.credentials = new HarnessCredentialsHelper(types);
 	}
 
-	static async create(): Promise<Harness> {
-		return new Harness(await PackageTypes.load());
+	/** `extraNodeTypes`: node types besides our package's that workflows may use (by full type name). */
+	static async create(options: { extraNodeTypes?: ExtraNodeTypes } = {}): Promise<Harness> {
+		return new Harness(await PackageTypes.load(undefined, options.extraNodeTypes));
 	}
 
 	nodeType(name: string): string {

@@ -7,14 +7,20 @@ import path from 'node:path';
 
 export const PACKAGE_DIR = path.resolve(__dirname, '../..');
 
+/** Node types from elsewhere (e.g. n8n's own HTTP Request node for a benchmark), by full type name. */
+export type ExtraNodeTypes = Record<string, INodeType | IVersionedNodeType>;
+
 /** Our built package (dist/), loaded the way n8n loads an installed community package. */
 export class PackageTypes implements INodeTypes {
-	private constructor(private readonly loader: PackageDirectoryLoader) {}
+	private constructor(
+		private readonly loader: PackageDirectoryLoader,
+		private readonly extra: ExtraNodeTypes,
+	) {}
 
-	static async load(packageDir = PACKAGE_DIR): Promise<PackageTypes> {
+	static async load(packageDir = PACKAGE_DIR, extra: ExtraNodeTypes = {}): Promise<PackageTypes> {
 		const loader = new PackageDirectoryLoader(packageDir);
 		await loader.loadAll();
-		return new PackageTypes(loader);
+		return new PackageTypes(loader, extra);
 	}
 
 	get packageName(): string {
@@ -33,6 +39,7 @@ export class PackageTypes implements INodeTypes {
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
+		if (Object.hasOwn(this.extra, type)) return this.extra[type];
 		const data = this.loader.nodeTypes[this.shortName(type)];
 		if (!data) throw new UnexpectedError(`Unknown node type: ${type}`);
 		return data.type;

@@ -178,6 +178,28 @@ describe('SMS → Send Campaign', () => {
 		expect(r.items[0].json).toMatchObject({ state: 'Queued', smsAnalysis: { numberOfRecipients: 3 } });
 		expect(r.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
+
+	test('plain {{ $json.x }} mappings (read straight from the items) give the same campaign as n8n resolving them', async () => {
+		const input = [item({ kind: 'phone', to: '+306948530950' }), item({ kind: 'contact', to: 'sandbox-contact-2' }), item({ kind: 'phone', to: 6948530951 })];
+		const parameters = (wrap: (path: string) => string): INodeParameters => ({
+			resource: 'sms',
+			operation: 'sendCampaign',
+			mode: 'allItems',
+			from: 'MyShop',
+			body: 'Hello',
+			recipientType: wrap('$json.kind'),
+			recipient: wrap('$json.to'),
+			options: { defaultCountry: 'GR' },
+		});
+		const plain = await t.run(parameters((path) => `={{ ${path} }}`), { input });
+		const byN8n = await t.run(parameters((path) => `={{ (${path}) }}`), { input });
+		expect(plain.error).toBeUndefined();
+		expect(byN8n.error).toBeUndefined();
+		const [first, second] = t.received('POST', '/sms/campaign').map((q) => q.body);
+		expect(first).toEqual({ from: 'MyShop', body: 'Hello', to: ['+306948530950', '+306948530951'], contacts: ['sandbox-contact-2'] });
+		expect(second).toEqual(first);
+		expect(plain.items[0].pairedItem).toEqual(byN8n.items[0].pairedItem);
+	});
 });
 
 describe('SMS → Send', () => {
