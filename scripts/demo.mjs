@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { Sandbox } from '../test/sandbox/index.ts';
 import { DEFAULT_VERSION, ROOT } from './n8n/install.mjs';
 import { freePort, OWNER, startN8n } from './n8n/start.mjs';
-import { readExamples } from './examples.mjs';
+import { importDemoContent } from './examples.mjs';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -83,24 +83,7 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
-	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
-	const [[apiLogin, apiKey]] = [...sandbox.octopush.accounts];
-	await n8n.importCredentials([
-		{
-			id: 'routee-sandbox',
-			name: 'Routee sandbox',
-			type: 'routeeOAuth2Api',
-			data: { applicationId, applicationSecret, baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl },
-		},
-		{
-			id: 'octopush-sandbox',
-			name: 'Octopush sandbox',
-			type: 'octopushApi',
-			data: { apiLogin, apiKey, baseUrl: sandbox.octopushBaseUrl },
-		},
-	]);
-	const examples = readExamples();
-	if (examples.length > 0) await n8n.importWorkflows(examples.map((e) => e.workflow));
+	const examples = await importDemoContent(n8n, sandbox);
 
 	const first = examples.find((e) => e.workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger'));
 	say('');

@@ -1,4 +1,6 @@
-import type { WorkflowJson } from './n8n/start.mjs';
+import type { N8n, WorkflowJson } from './n8n/start.mjs';
+import type { Sandbox } from '../test/sandbox/index';
 
 export declare const EXAMPLES_DIR: string;
 export declare function readExamples(): Array<{ file: string; workflow: WorkflowJson }>;
+export declare function importDemoContent(n8n: N8n, sandbox: Sandbox): Promise<Array<{ file: string; workflow: WorkflowJson }>>;

@@ -19,3 +19,29 @@ export function readExamples() {
 			return { file, workflow: { ...workflow, id: n8nId(`example:${file}`) } };
 		});
 }
+
+/**
+ * Imports into `n8n` the two credentials pointing at `sandbox` ("Routee sandbox", "Octopush
+ * sandbox") and every example workflow; returns the examples. Used by the demo and the screenshots.
+ */
+export async function importDemoContent(n8n, sandbox) {
+	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
+	const [[apiLogin, apiKey]] = [...sandbox.octopush.accounts];
+	await n8n.importCredentials([
+		{
+			id: 'routee-sandbox',
+			name: 'Routee sandbox',
+			type: 'routeeOAuth2Api',
+			data: { applicationId, applicationSecret, baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl },
+		},
+		{
+			id: 'octopush-sandbox',
+			name: 'Octopush sandbox',
+			type: 'octopushApi',
+			data: { apiLogin, apiKey, baseUrl: sandbox.octopushBaseUrl },
+		},
+	]);
+	const examples = readExamples();
+	if (examples.length > 0) await n8n.importWorkflows(examples.map((e) => e.workflow));
+	return examples;
+}

@@ -124,7 +124,7 @@ export class TriggerHost {
 	}
 
 	get nodeType(): INodeType {
-		return this.harness.types.getByNameAndVersion(this.node.type, 1);
+		return this.harness.types.getByNameAndVersion(this.node.type, this.node.typeVersion);
 	}
 
 	/** All items of all executions, flattened. */

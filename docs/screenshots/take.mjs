@@ -1,0 +1,108 @@
+// Takes the README's screenshots: each node's panel in the n8n editor, in headless Chromium, against
+// what `npm run demo` starts (the sandbox and a real n8n with this package and the examples imported).
+//
+//   apt-get install chromium                                          (Debian's package)
+//   npm i --prefix /tmp/shots-tools --ignore-scripts playwright-core  (kept out of this package)
+//   PLAYWRIGHT_CORE_DIR=/tmp/shots-tools/node_modules/playwright-core npx tsx docs/screenshots/take.mjs
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), DEMO_N8N_VERSION (default 2.40.7).
+
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { Sandbox } from '../../test/sandbox/index.ts';
+import { importDemoContent } from '../../scripts/examples.mjs';
+import { DEFAULT_VERSION } from '../../scripts/n8n/install.mjs';
+import { OWNER, startN8n } from '../../scripts/n8n/start.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** Which example workflow and node each screenshot opens; `execute`: run the node against the sandbox first. */
+const SHOTS = [
+	{ file: 'routee.png', example: 'routee-voice-conversation.json', nodeType: 'routee', execute: true },
+	{ file: 'octopush.png', example: 'octopush-voice-sms-campaign.json', nodeType: 'octopush', execute: true },
+	{ file: 'routee-trigger.png', example: 'trigger-routee-call-not-answered-send-sms.json', nodeType: 'routeeTrigger' },
+	{ file: 'octopush-trigger.png', example: 'trigger-octopush-pressed-1-update-crm.json', nodeType: 'octopushTrigger' },
+];
+
+function loadPlaywright() {
+	const dir = process.env.PLAYWRIGHT_CORE_DIR;
+	const require = createRequire(dir ? join(dir, 'package.json') : import.meta.url);
+	try {
+		return require(dir ?? 'playwright-core');
+	} catch {
+		throw new Error('playwright-core not found: see the install line at the top of docs/screenshots/take.mjs');
+	}
+}
+
+async function logIn(page, baseUrl) {
+	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+	await page.locator('input[type="password"]').first().fill(OWNER.password);
+	await page.keyboard.press('Enter');
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
+}
+
+/** Closes what n8n may pop up over the editor on a fresh instance (what's new, tours, banners). */
+async function dismissPopups(page) {
+	for (let i = 0; i < 3; i++) {
+		const close = page.locator('.el-dialog__headerbtn, .el-message-box__headerbtn, [data-test-id="banner-close"], [data-test-id="close-button"]');
+		if ((await close.count()) === 0) return;
+		await close.first().click({ timeout: 2000 }).catch(() => undefined);
+		await page.waitForTimeout(300);
+	}
+}
+
+async function shoot(page, baseUrl, examples, { file, example, nodeType, execute }) {
+	const { workflow } = examples.find((e) => e.file === example);
+	const node = workflow.nodes.find((n) => n.type === `n8n-nodes-routee-octopush.${nodeType}`);
+	if (!node) throw new Error(`${example} has no ${nodeType} node`);
+	// n8n opens a node's panel (NDV) when its id is in the workflow URL.
+	await page.goto(`${baseUrl}/workflow/${workflow.id}/${node.id}`);
+	await page.locator('[data-test-id="ndv"]').first().waitFor({ state: 'visible', timeout: 60000 });
+	await dismissPopups(page);
+	if (execute) {
+		await page.locator('[data-test-id="ndv"] [data-test-id="node-execute-button"]').first().click();
+		// the output panel shows what the sandbox answered
+		await page.getByText('No output data').waitFor({ state: 'hidden', timeout: 60000 });
+	}
+	await page.waitForTimeout(1500); // icons and the parameter list settle
+	await page.screenshot({ path: join(HERE, file) });
+	process.stdout.write(`saved docs/screenshots/${file} (${workflow.name} → ${node.name})\n`);
+}
+
+async function main() {
+	const { chromium } = loadPlaywright();
+	const sandbox = await Sandbox.start();
+	const n8n = await startN8n({ version: process.env.DEMO_N8N_VERSION || DEFAULT_VERSION });
+	let browser;
+	try {
+		const examples = await importDemoContent(n8n, sandbox);
+		browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+			// Playwright gives the browser a fresh temporary profile.
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		});
+		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+		await logIn(page, n8n.baseUrl);
+		for (const shot of SHOTS) await shoot(page, n8n.baseUrl, examples, shot);
+	} finally {
+		await browser?.close();
+		await n8n.stop();
+		await sandbox.stop();
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`screenshots failed: ${error.stack ?? error}\n`);
+	process.exit(1);
+});
