@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of issue 6, each against a baseline measured in the same run;
 // prints the table and writes bench/results.md. Environment:
 //   BENCH_ONLY=octopush,routee,trigger,cold   run some sections only
-//   BENCH_SIZES=10000,100000,300000            Octopush campaign sizes (100,000 is the headline)
+//   BENCH_SIZES=10000,100000,1000000           Octopush campaign sizes (100,000 is the headline)
 //   BENCH_HTTP_ITEMS=10000                     items for the HTTP Request node comparison
 
 import { execSync } from 'node:child_process';
@@ -20,7 +20,7 @@ const list = (value: string | undefined, fallback: string) => (value ?? fallback
 
 async function main(): Promise<void> {
 	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold');
-	const sizes = list(process.env.BENCH_SIZES, '10000,100000,300000').map(Number);
+	const sizes = list(process.env.BENCH_SIZES, '10000,100000,1000000').map(Number);
 	const httpItems = Number(process.env.BENCH_HTTP_ITEMS ?? 10000);
 	const started = Date.now();
 	const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
