@@ -2,7 +2,7 @@
 // p50/p99 latency of the Routee Trigger versus n8n's own Webhook node (its current version 2, and
 // version 1, which takes n8n's older webhook path), all published in the
 // same n8n, driven by a loopback load generator with a bounded count, concurrency and time.
-//   node --import tsx bench/trigger-throughput.ts [count per round] [concurrency]
+//   node --import tsx bench/trigger-throughput.ts [count per round] [concurrency] [KEY=VALUE,… for n8n's environment]
 // Throughput rounds keep `concurrency` callbacks in flight; latency rounds (half the count) one at a
 // time with a pause after each answer, so that p50/p99 are n8n's time per callback rather than time spent
 // queueing behind the previous callback's execution.
@@ -29,6 +29,8 @@ export interface LoadResult {
 
 export interface ThroughputResult {
 	n8nVersion: string;
+	/** Environment variables n8n was started with on top of scripts/n8n/start.mjs's. */
+	n8nEnv: Record<string, string>;
 	concurrency: number;
 	rounds: LoadResult[];
 	executions: Record<string, number>;
@@ -105,7 +107,13 @@ async function main(): Promise<void> {
 	const perRound = Number(process.argv[2] ?? 200);
 	const concurrency = Number(process.argv[3] ?? 4);
 	const { startN8n } = (await import(path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs'))) as StartModule;
-	const n8n = await startN8n({ log: (line) => process.stderr.write(`${line}\n`) });
+	const n8nEnv = Object.fromEntries(
+		(process.argv[4] ?? '')
+			.split(',')
+			.filter((pair) => pair.includes('='))
+			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+	);
+	const n8n = await startN8n({ env: n8nEnv, log: (line) => process.stderr.write(`${line}\n`) });
 	try {
 		await n8n.importWorkflows([
 			{
@@ -182,7 +190,7 @@ async function main(): Promise<void> {
 		}
 		const executions: Record<string, number> = {};
 		for (const target of targets) executions[target] = await executionCount(n8n, workflows[target]);
-		reportToParent({ n8nVersion: n8n.version, concurrency, rounds, executions } satisfies ThroughputResult);
+		reportToParent({ n8nVersion: n8n.version, n8nEnv, concurrency, rounds, executions } satisfies ThroughputResult);
 	} finally {
 		await n8n.stop();
 	}
