@@ -7,4 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 60000,
+	globalSetup: '<rootDir>/test/harness/jest-global-setup.js',
+	globalTeardown: '<rootDir>/test/harness/jest-global-teardown.js',
 };

@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // n8n-core writes its instance settings under N8N_USER_FOLDER (else the home folder).
 if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
+	const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	process.once('exit', () => rmSync(userFolder, { recursive: true, force: true }));
 }
 
 // n8n-core 2.x uses Promise.withResolvers, which Node 20 lacks.
