@@ -44,10 +44,11 @@ const LATENCY_GAP_MS = 150;
 /** Alternating rounds per target: one pair of rounds moves by ±20 % on a busy 2-core machine. */
 export const ROUNDS = 3;
 
-function payload(n: number): string {
-	return JSON.stringify({
-		messageId: `bench-${n}`,
-		smsId: `bench-${n}-1`,
+/** A Routee SMS delivery report, the callback every benchmark of the trigger sends. */
+export function smsDeliveryReport(id: string) {
+	return {
+		messageId: id,
+		smsId: `${id}-1`,
 		to: '+306900000001',
 		from: 'Bench',
 		part: 1,
@@ -55,8 +56,10 @@ function payload(n: number): string {
 		status: { name: 'Delivered', reason: { detailedStatus: 'Delivered' }, updatedDate: '2026-11-23T10:00:00.000Z' },
 		price: 0.05,
 		originatingService: 'Sms',
-	});
+	};
 }
+
+const payload = (n: number) => JSON.stringify(smsDeliveryReport(`bench-${n}`));
 
 async function load(
 	url: string,

@@ -8,6 +8,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { Harness } from '../test/harness';
 import { TriggerHost } from '../test/triggers/host';
 import { reportToParent } from './lib/child';
+import { smsDeliveryReport } from './trigger-throughput';
 
 export interface WebhookCost {
 	callbacks: number;
@@ -35,16 +36,7 @@ async function main(): Promise<void> {
 		}
 	};
 	for (let i = 0; i < WARM_UP + callbacks; i++) {
-		await host.post({
-			messageId: `cost-${i}`,
-			smsId: `cost-${i}-1`,
-			to: '+306900000001',
-			from: 'Bench',
-			part: 1,
-			parts: 1,
-			status: { name: 'Delivered', updatedDate: '2026-11-23T10:00:00.000Z' },
-			originatingService: 'Sms',
-		});
+		await host.post(smsDeliveryReport(`cost-${i}`));
 	}
 	await host.close();
 	const measured = timings.slice(WARM_UP).sort((a, b) => a - b);
