@@ -29,8 +29,6 @@ export interface LoadResult {
 
 export interface ThroughputResult {
 	n8nVersion: string;
-	/** Environment variables n8n was started with on top of scripts/n8n/start.mjs's. */
-	n8nEnv: Record<string, string>;
 	concurrency: number;
 	rounds: LoadResult[];
 	executions: Record<string, number>;
@@ -193,7 +191,7 @@ async function main(): Promise<void> {
 		}
 		const executions: Record<string, number> = {};
 		for (const target of targets) executions[target] = await executionCount(n8n, workflows[target]);
-		reportToParent({ n8nVersion: n8n.version, n8nEnv, concurrency, rounds, executions } satisfies ThroughputResult);
+		reportToParent({ n8nVersion: n8n.version, concurrency, rounds, executions } satisfies ThroughputResult);
 	} finally {
 		await n8n.stop();
 	}

@@ -14,6 +14,10 @@ const percentile = (values: number[], p: number) => {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
+/** Rounds of one target in a run: with several callbacks in flight (throughput) or one at a time (latency). */
+const roundsOf = (run: ThroughputResult, target: LoadResult['target'], inFlight: boolean) =>
+	run.rounds.filter((x) => x.target === target && (inFlight ? x.concurrency > 1 : x.concurrency === 1));
+
 function summary(rounds: LoadResult[]) {
 	const sent = rounds.reduce((total, r) => total + r.sent, 0);
 	const ok = rounds.reduce((total, r) => total + r.ok, 0);
@@ -46,13 +50,12 @@ export async function triggerSection(log: (line: string) => void): Promise<Secti
 	const concurrency = Number(process.env.BENCH_TRIGGER_CONCURRENCY ?? 4);
 	log(`trigger: real n8n, the Routee Trigger vs n8n's Webhook node v2 and v1: ${ROUNDS} rounds of ${perRound} callbacks (${concurrency} in flight) and ${perRound / 2} (one at a time) each`);
 	const r = await runChild<ThroughputResult>('trigger-throughput.ts', [String(perRound), String(concurrency)]);
-	const of = (target: string, inFlight: (c: number) => boolean) => summary(r.rounds.filter((x) => x.target === target && inFlight(x.concurrency)));
-	const ours = of('routeeTrigger', (c) => c > 1);
-	const theirs = of('webhook', (c) => c > 1);
-	const oursOne = of('routeeTrigger', (c) => c === 1);
-	const theirsOne = of('webhook', (c) => c === 1);
-	const v1 = of('webhookV1', (c) => c > 1);
-	const v1One = of('webhookV1', (c) => c === 1);
+	const ours = summary(roundsOf(r, 'routeeTrigger', true));
+	const theirs = summary(roundsOf(r, 'webhook', true));
+	const oursOne = summary(roundsOf(r, 'routeeTrigger', false));
+	const theirsOne = summary(roundsOf(r, 'webhook', false));
+	const v1 = summary(roundsOf(r, 'webhookV1', true));
+	const v1One = summary(roundsOf(r, 'webhookV1', false));
 	const ratio = ours.perSecond / theirs.perSecond;
 	log('trigger: the Routee Trigger\'s own webhook() in n8n-core\'s WebhookContext, 300 callbacks');
 	const cost = await runChild<WebhookCost>('trigger-webhook-cost.ts', ['300']);
@@ -60,12 +63,10 @@ export async function triggerSection(log: (line: string) => void): Promise<Secti
 	for (const variant of N8N_VARIANTS) {
 		log(`trigger: the same comparison in an n8n started with ${variant.env}`);
 		const v = await runChild<ThroughputResult>('trigger-throughput.ts', [String(perRound), String(concurrency), variant.env]);
-		const rate = (target: string) => summary(v.rounds.filter((x) => x.target === target && x.concurrency > 1)).perSecond;
-		variants.push({ ...variant, ours: rate('routeeTrigger'), theirs: rate('webhook') });
+		variants.push({ ...variant, ours: summary(roundsOf(v, 'routeeTrigger', true)).perSecond, theirs: summary(roundsOf(v, 'webhook', true)).perSecond });
 	}
-	const perRoundRate = (target: string) =>
-		r.rounds
-			.filter((x) => x.target === target && x.concurrency > 1)
+	const perRoundRate = (target: LoadResult['target']) =>
+		roundsOf(r, target, true)
 			.map((x) => ((x.ok / x.wallMs) * 1000).toFixed(1))
 			.join(', ');
 	const rows: Row[] = [
