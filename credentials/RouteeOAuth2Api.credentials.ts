@@ -1,9 +1,10 @@
+import { createHash } from 'crypto';
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -15,6 +16,18 @@ interface TokenFailure {
 	message?: string;
 	response?: { status?: number; data?: unknown };
 	cause?: { response?: { status?: number; data?: unknown } };
+}
+
+/**
+ * Which application ID, secret and token URL a token was issued for. Stored (encrypted, with the
+ * credential) beside the token, so that editing any of them makes the stored token unusable at once
+ * instead of working on until it expires. A hash, so the secret itself is not written twice.
+ */
+function tokenFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	const tokenUrl = (credentials.tokenUrl as string) || ROUTEE_DEFAULT_TOKEN_URL;
+	return createHash('sha256')
+		.update(JSON.stringify([credentials.applicationId, credentials.applicationSecret, tokenUrl]))
+		.digest('hex');
 }
 
 function describeTokenFailure(error: TokenFailure): string {
@@ -43,6 +56,13 @@ export class RouteeOAuth2Api implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Issued For',
+			name: 'tokenFingerprint',
+			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -96,18 +116,27 @@ export class RouteeOAuth2Api implements ICredentialType {
 			if (!response?.access_token) {
 				throw new Error('the token response has no access_token');
 			}
-			return { accessToken: response.access_token };
+			return { accessToken: response.access_token, tokenFingerprint: tokenFingerprint(credentials) };
 		} catch (error) {
 			throw new Error(describeTokenFailure(error as TokenFailure));
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	// In a node, n8n fetches a token only when the stored one is empty or a request was refused with 401
+	// (a credential test always fetches one). A token issued for other values (the user has just edited
+	// the ID, secret or token URL) is therefore not sent: Routee answers 401, n8n fetches a new token with
+	// the current values and sends the request again, so a wrong ID or secret shows Routee's refusal at
+	// once instead of the old token working on until it expires.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		const issuedForThese = credentials.tokenFingerprint === tokenFingerprint(credentials);
+		if (issuedForThese && credentials.accessToken) headers.Authorization = `Bearer ${credentials.accessToken as string}`;
+		else delete headers.Authorization;
+		return { ...requestOptions, headers };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

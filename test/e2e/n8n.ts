@@ -26,6 +26,8 @@ export const CREDENTIALS = {
 	octopush: { id: 'octopush-sandbox', name: 'Octopush sandbox', type: 'octopushApi' },
 	routeeWrong: { id: 'routee-wrong', name: 'Routee wrong secret', type: 'routeeOAuth2Api' },
 	octopushWrong: { id: 'octopush-wrong', name: 'Octopush wrong key', type: 'octopushApi' },
+	/** A valid Routee credential that a test edits, as a user edits a saved one in the editor. */
+	routeeEdited: { id: 'routee-edited', name: 'Routee edited', type: 'routeeOAuth2Api' },
 } as const;
 
 export function sandboxCredentials(sandbox: Sandbox): CredentialEntry[] {
@@ -38,6 +40,7 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialEntry[] {
 		{ ...CREDENTIALS.octopush, data: { ...octopush, apiKey } },
 		{ ...CREDENTIALS.routeeWrong, data: { ...routee, applicationSecret: 'wrong-secret' } },
 		{ ...CREDENTIALS.octopushWrong, data: { ...octopush, apiKey: 'wrong-key' } },
+		{ ...CREDENTIALS.routeeEdited, data: { ...routee, applicationSecret } },
 	];
 }
 

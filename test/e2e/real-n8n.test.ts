@@ -152,6 +152,26 @@ describe.each(VERSIONS)('real n8n %s', (version) => {
 			expect(sandbox.requestsTo('routee')).toEqual([]);
 		});
 
+		test('Routee: a saved credential edited to a wrong secret fails its test with Routee\'s message (the stored token is not reused)', async () => {
+			const { id, type } = CREDENTIALS.routeeEdited;
+			// first test: n8n fetches a token and saves it in the credential
+			expect((await n8n.testCredential(dataOf(id))).status).toBe('OK');
+			// what the editor holds when the user opens the saved credential (secrets redacted), with a new secret typed in
+			const saved = await n8n.request('GET', `/rest/credentials/${id}?includeData=true`);
+			sandbox.clearRequests();
+			const result = await n8n.testCredential({ id, name: saved.name, type, data: { ...saved.data, applicationSecret: 'edited-wrong' } });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
+			expect(result.message).not.toContain('edited-wrong');
+			const tokenRequests = sandbox.requestsTo('routee-auth', 'POST', '/oauth/token');
+			expect(tokenRequests.length).toBeGreaterThanOrEqual(1);
+			for (const request of tokenRequests) {
+				expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`${String(dataOf(id).data.applicationId)}:edited-wrong`).toString('base64')}`);
+			}
+			// the token issued for the old secret never proved the edited values
+			for (const request of sandbox.requestsTo('routee')) expect(request.status).not.toBe(200);
+		});
+
 		test('Octopush: the sandbox account passes', async () => {
 			const result = await n8n.testCredential(dataOf(CREDENTIALS.octopush.id));
 			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/Connection successful/) });

@@ -130,6 +130,77 @@ describe('credentials through the engine, against the sandbox', () => {
 		expect(result.message).not.toContain('wrong');
 	});
 
+	describe('a saved Routee credential that the user edits', () => {
+		/** A saved credential that has been used once, so it holds a token (as in n8n after the first run). */
+		const savedAndUsed = async (id: string) => {
+			const credential = harness.addCredential('routeeOAuth2Api', routee(), id);
+			const first = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+				credentials: { routeeOAuth2Api: credential },
+			});
+			expect(first.error).toBeUndefined();
+			const stored = harness.storedCredentialData(id);
+			expect(stored.accessToken).toEqual(expect.any(String));
+			sandbox.clearRequests();
+			return { credential, stored };
+		};
+
+		test('its test with a wrong secret fails with Routee\'s message, although a token is stored', async () => {
+			const { stored } = await savedAndUsed('routee-edit-test');
+			// what the editor sends: the saved values (hidden token included) with the new secret
+			const result = await harness.testCredential('routeeOAuth2Api', { ...stored, applicationSecret: 'wrong' }, 'routee-edit-test');
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
+			expect(result.message).not.toContain('wrong');
+			const [tokenRequest] = sandbox.requestsTo('routee-auth');
+			expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('sandbox-app:wrong').toString('base64')}`);
+			// the stale token never reached Routee with the edited values
+			for (const request of sandbox.requestsTo('routee')) expect(request.headers.authorization).toBeUndefined();
+		});
+
+		test('every test of an unchanged credential fetches a new token, and the request that proves it carries that token', async () => {
+			const { stored } = await savedAndUsed('routee-retest');
+			const result = await harness.testCredential('routeeOAuth2Api', stored, 'routee-retest');
+			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/Connection successful/) });
+			expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
+			const balance = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
+			expect(balance.map((r) => r.status)).toEqual([200]);
+			const renewed = harness.storedCredentialData('routee-retest').accessToken;
+			expect(renewed).not.toBe(stored.accessToken);
+			expect(balance[0].headers.authorization).toBe(`Bearer ${String(renewed)}`);
+		});
+
+		test('saved with a wrong secret, the next run fails with Routee\'s message instead of reusing the old token', async () => {
+			const { credential, stored } = await savedAndUsed('routee-edit-run');
+			harness.addCredential('routeeOAuth2Api', { ...stored, applicationSecret: 'wrong' }, 'routee-edit-run');
+			const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+				credentials: { routeeOAuth2Api: credential },
+			});
+			expect(result.error?.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
+			expect(sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status)).toEqual([401]);
+		});
+
+		test('saved with another valid application, the next run uses a token of that application', async () => {
+			sandbox.routee.applications.set('second-app', 'second-secret');
+			const { credential, stored } = await savedAndUsed('routee-switch-app');
+			harness.addCredential(
+				'routeeOAuth2Api',
+				{ ...stored, applicationId: 'second-app', applicationSecret: 'second-secret' },
+				'routee-switch-app',
+			);
+			const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
+				credentials: { routeeOAuth2Api: credential },
+			});
+			expect(result.error).toBeUndefined();
+			const [tokenRequest] = sandbox.requestsTo('routee-auth');
+			expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('second-app:second-secret').toString('base64')}`);
+			const renewed = harness.storedCredentialData('routee-switch-app');
+			expect(renewed.accessToken).not.toBe(stored.accessToken);
+			// what the token was issued for is kept as a hash, not as a second copy of the secret
+			expect(renewed.tokenFingerprint).toMatch(/^[0-9a-f]{64}$/);
+			expect(renewed.tokenFingerprint).not.toBe(stored.tokenFingerprint);
+		});
+	});
+
 	test('Octopush requests carry the api-login and api-key headers', async () => {
 		const credential = harness.addCredential('octopushApi', octopush(), 'octopush-headers');
 		const result = await harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {

@@ -68,6 +68,13 @@ export class Harness {
 		return { id, name };
 	}
 
+	/** What the store holds for a credential now (e.g. the token preAuthentication saved). */
+	storedCredentialData(id: string): ICredentialDataDecryptedObject {
+		const stored = this.credentials.get(id);
+		if (!stored) throw new Error(`no credential ${id}`);
+		return { ...stored.data };
+	}
+
 	private additionalData(hooks: ExecutionLifecycleHooks, executionId?: string): IWorkflowExecuteAdditionalData {
 		return {
 			hooks,
@@ -209,14 +216,23 @@ export class Harness {
 	 * Tests a credential the way n8n's CredentialsTester does for a credential with a `test`
 	 * request (packages/cli/src/services/credentials-tester.service.ts): a temporary node whose only
 	 * property routes the test request, run by n8n-core's RoutingNode with the credential applied.
+	 * `existingId`: test a saved credential being edited — n8n tests the editor's data (the stored
+	 * hidden fields included) under the saved credential's id, so a token it fetches is saved there.
 	 */
-	async testCredential(type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+	async testCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		existingId?: string,
+	): Promise<INodeCredentialTestResult> {
 		const credentialType = this.types.credentialType(type);
 		const testRequest = credentialType.test;
 		if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
 
-		const stored = this.addCredential(type, data, `test-${type}`);
-		const credentialsDecrypted = { id: stored.id, name: stored.name, type, data: this.credentials.get(stored.id)!.data };
+		const stored =
+			existingId === undefined
+				? this.addCredential(type, data, `test-${type}`)
+				: { id: existingId, name: this.credentials.get(existingId)!.name };
+		const credentialsDecrypted = { id: stored.id, name: stored.name, type, data: { ...data } };
 		const node: INode = {
 			id: 'temp',
 			parameters: {},
