@@ -4,7 +4,11 @@ import { isObject, isoAt, numberOf, text, type CallbackEvent, type NormalizeResu
 import { toIsoWithOffset } from '../shared/dates';
 import { nestBracketKeys } from '../shared/webhook-request';
 
-/** The callbacks Octopush POSTs (API notes, "Callbacks Octopush sends"). */
+/**
+ * The callbacks Octopush POSTs, one URL each in the account settings:
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/ (delivery reports)
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/ (the URL keys)
+ */
 export const OCTOPUSH_EVENTS: INodePropertyOptions[] = [
 	{
 		name: 'Inbound Reply',
@@ -36,22 +40,41 @@ export const CALLBACK_KEY_BY_EVENT: Record<string, string> = {
 	stop: 'callback_url_for_blacklisted_numbers',
 };
 
-const DELIVERY_STATUSES = [
-	'ACK',
-	'BAD_DESTINATION',
-	'BLACKLISTED_NUMBER',
-	'DELIVERED',
-	'NOT_ALLOWED',
-	'NOT_DELIVERED',
-	'READ',
-	'TRANSMITTED',
-	'UNDEFINED',
-	'UNKNOWN_DELIVERY',
+/**
+ * Every delivery status Octopush documents, and whether it ends the message's delivery (`isFinal`: the outcome is
+ * known; READ, OPENED and CLICKED report what the recipient did after a delivery and may follow DELIVERED).
+ * - https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/ lists ACK, DELIVERED,
+ *   NOT_DELIVERED, NOT_ALLOWED, UNKNOWN_DELIVERY, BAD_DESTINATION, BLACKLISTED_NUMBER, UNDEFINED.
+ * - https://octopush-api.readme.io/reference/get_callbacks-statuses adds READ, OPENED, CLICKED, TRANSMITTED ("received
+ *   by Email Gateway"), ISP_SEND ("sent to the ISP") and PROCESSED ("Your message is queued"), and its email example
+ *   reports SPAM_PRESUMPTION.
+ * A status missing here (Octopush adds channels) is passed through as received, with `isFinal: false`: the trigger
+ * cannot promise that no later report follows, and the Statuses option can still select it by expression.
+ */
+const DELIVERY_STATUSES: Array<{ status: string; final: boolean; description: string }> = [
+	{ status: 'ACK', final: false, description: 'Acknowledged by the first carrier; a later report follows' },
+	{ status: 'BAD_DESTINATION', final: true, description: 'Bad destination (the number)' },
+	{ status: 'BLACKLISTED_NUMBER', final: true, description: 'The number opted out (STOP) and is blacklisted' },
+	{ status: 'CLICKED', final: true, description: 'The recipient clicked the message (email)' },
+	{ status: 'DELIVERED', final: true, description: 'Delivered' },
+	{ status: 'ISP_SEND', final: false, description: 'Sent to the ISP; a later report follows' },
+	{ status: 'NOT_ALLOWED', final: true, description: 'Not allowed' },
+	{ status: 'NOT_DELIVERED', final: true, description: 'Not delivered' },
+	{ status: 'OPENED', final: true, description: 'The recipient opened the message (email)' },
+	{ status: 'PROCESSED', final: false, description: 'Queued by Octopush; a later report follows' },
+	{ status: 'READ', final: true, description: 'Read by the recipient' },
+	{ status: 'SPAM_PRESUMPTION', final: true, description: 'Presumed spam (email)' },
+	{ status: 'TRANSMITTED', final: false, description: 'Received by the gateway; a later report follows' },
+	{ status: 'UNDEFINED', final: true, description: 'Undefined status' },
+	{ status: 'UNKNOWN_DELIVERY', final: true, description: 'Unknown delivery status' },
 ];
-/** Reports that announce a later one; every other status ends the message. */
-const INTERMEDIATE_STATUSES = ['ACK', 'TRANSMITTED'];
+const FINAL_STATUSES = new Set(DELIVERY_STATUSES.filter((s) => s.final).map((s) => s.status));
 
-export const OCTOPUSH_STATUSES: INodePropertyOptions[] = DELIVERY_STATUSES.map((status) => ({ name: status, value: status }));
+export const OCTOPUSH_STATUSES: INodePropertyOptions[] = DELIVERY_STATUSES.map(({ status, final, description }) => ({
+	name: status,
+	value: status,
+	description: `${description} (${final ? 'final' : 'not final'})`,
+}));
 
 const VOICE_FIELDS = ['pressed_keys_code', 'call_duration', 'charged_duration'];
 
@@ -121,7 +144,7 @@ export function normalizeOctopushCallback(payload: IDataObject, receivedAtMs: nu
 		const status = text(fields.status);
 		if (status === null) return { ok: false, reason: 'status must be text' };
 		event.status = status;
-		event.isFinal = !INTERMEDIATE_STATUSES.includes(status);
+		event.isFinal = FINAL_STATUSES.has(status);
 		event.price = numberOf(fields.unit_price);
 	}
 	if (kind === 'voiceDelivery') {

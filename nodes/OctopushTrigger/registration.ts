@@ -1,5 +1,5 @@
-import type { IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IHttpRequestMethods, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../shared/callback-event';
 import { callbackUrlFor, readCallerAuthSettings } from '../shared/webhook-auth';
@@ -7,7 +7,14 @@ import { CALLBACK_KEY_BY_EVENT } from './normalize';
 
 const CREDENTIAL = 'octopushApi';
 const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
-const PARAMETERS_PATH = '/user/campaign-parameters';
+/**
+ * The account settings ("campaign parameters") are documented under two GET paths; the first is tried, the
+ * second when the first answers 404.
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/retrieve-configuration/
+ * https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters
+ */
+const READ_PATHS = ['/user/campaign-parameters', '/campaign/parameters'];
+/** https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/ */
 const EDIT_PATH = '/user/campaign-parameters/edit';
 
 const KEY_LABELS: Record<string, string> = {
@@ -16,14 +23,18 @@ const KEY_LABELS: Record<string, string> = {
 	callback_url_for_blacklisted_numbers: 'STOP / blacklisted numbers',
 };
 
-/** What `create` changed in the account, kept in the node's static data so `delete` can put it back. */
+/**
+ * What `create` changed in the account, kept in the node's static data so `delete` can put it back.
+ * `previous` holds each key as it was read before, and only the keys the account had.
+ */
 interface Registration extends IDataObject {
 	url: string;
 	keys: string[];
 	previous: IDataObject;
 }
 
-type Callbacks = Record<string, unknown>;
+/** The whole account settings as read (alerts, campaign parameters, callbacks and anything else it holds). */
+type Settings = IDataObject;
 
 function isAutomatic(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registration', 'automatic') === 'automatic';
@@ -49,33 +60,75 @@ function manualSteps(url: string, keys: string[]): string {
 	return `To register it by hand, set Registration to 'Manual' and, in your Octopush account, open the Callbacks page and paste ${url} as the URL for ${kinds}.`;
 }
 
+function httpCodeOf(error: unknown): string | null {
+	const code = (error as { httpCode?: string | null }).httpCode;
+	return code ? String(code) : null;
+}
+
 function reasonOf(error: unknown): string {
-	const e = error as { message?: string; description?: string | null; httpCode?: string | null };
-	const status = e.httpCode ? `HTTP ${e.httpCode}: ` : '';
+	const e = error as { message?: string; description?: string | null };
+	const code = httpCodeOf(error);
+	const status = code ? `HTTP ${code}: ` : '';
 	const description = e.description && e.description !== e.message ? ` (${e.description})` : '';
 	return `${status}${e.message ?? String(error)}${description}`;
 }
 
-async function octopush(context: IHookFunctions, method: IHttpRequestMethods, path: string, body?: IDataObject): Promise<IDataObject> {
+async function request(context: IHookFunctions, method: IHttpRequestMethods, path: string, body?: IDataObject): Promise<IN8nHttpFullResponse> {
 	const credentials = await context.getCredentials(CREDENTIAL);
 	const baseUrl = ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL, {
+	return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL, {
 		method,
 		url: `${baseUrl}${path}`,
 		body,
 		json: true,
-	})) as unknown;
-	return isObject(response) ? response : {};
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
 }
 
-/** The account's callback URLs; the answer nests them under `callbacks` like the edit request (a flat answer is read too). */
-async function currentCallbacks(context: IHookFunctions): Promise<Callbacks> {
-	const response = await octopush(context, 'GET', PARAMETERS_PATH);
-	return isObject(response.callbacks) ? response.callbacks : response;
+/** The answer's JSON body; an error status becomes the error n8n shows, with Octopush's own message. */
+function answerOf(context: IHookFunctions, response: IN8nHttpFullResponse): IDataObject {
+	const answer = isObject(response.body) ? response.body : {};
+	if (response.statusCode >= 400) {
+		const message = typeof answer.message === 'string' ? answer.message : undefined;
+		throw new NodeApiError(context.getNode(), answer as JsonObject, { httpCode: String(response.statusCode), message });
+	}
+	return answer;
 }
 
-async function setCallbacks(context: IHookFunctions, callbacks: IDataObject): Promise<void> {
-	await octopush(context, 'PATCH', EDIT_PATH, { callbacks });
+/** The account settings, from the first documented GET path that exists (404 → the next one). */
+async function readSettings(context: IHookFunctions): Promise<Settings> {
+	const [first, fallback] = READ_PATHS;
+	const response = await request(context, 'GET', first);
+	return answerOf(context, response.statusCode === 404 ? await request(context, 'GET', fallback) : response);
+}
+
+function callbacksOf(settings: Settings): IDataObject {
+	return isObject(settings.callbacks) ? settings.callbacks : {};
+}
+
+/**
+ * Writes the settings back whole, as read, with only `changes` applied to `callbacks`. The documented example
+ * sends every section (sms_campaign_alert_parameters, campaign_parameters, callbacks) and no page says whether
+ * PATCH merges or replaces a section, so a partial write could erase the account's other callback URLs,
+ * `email_for_inbounds` or keys this package does not know (`api_version`, `use_metadata_node_for_inbound`…):
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/
+ */
+async function writeCallbacks(context: IHookFunctions, settings: Settings, changes: IDataObject): Promise<void> {
+	answerOf(context, await request(context, 'PATCH', EDIT_PATH, { ...settings, callbacks: { ...callbacksOf(settings), ...changes } }));
+}
+
+/**
+ * The value that puts a setting back as it was read before activation. When the account had no URL for it
+ * (no key, or `null`), the empty string: the docs type every callback URL as a string and never say that
+ * `null` clears one, and "if a parameter could not be recognized or 'fixed', we will ignore it", which would
+ * leave this trigger's URL in place.
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/
+ * https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters ("How Our API Deals With Incorrect Data")
+ */
+function restoredValue(previous: IDataObject, key: string): IDataObject[string] {
+	const value = previous[key];
+	return value === undefined || value === null ? '' : value;
 }
 
 function failActivation(context: IHookFunctions, failure: string, error: unknown, url: string, keys: string[]): NodeOperationError {
@@ -87,9 +140,9 @@ export async function checkRegistration(context: IHookFunctions): Promise<boolea
 	if (!isAutomatic(context)) return true;
 	const url = ourUrl(context);
 	const keys = keysFor(context);
-	let current: Callbacks;
+	let current: IDataObject;
 	try {
-		current = await currentCallbacks(context);
+		current = callbacksOf(await readSettings(context));
 	} catch (error) {
 		throw failActivation(context, "Octopush did not let the trigger read the account's callback URLs", error, url, keys);
 	}
@@ -104,19 +157,20 @@ export async function register(context: IHookFunctions): Promise<boolean> {
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = staticData.registration as Registration | undefined;
 	try {
-		const current = await currentCallbacks(context);
+		const settings = await readSettings(context);
+		const current = callbacksOf(settings);
 		const previous: IDataObject = {};
 		for (const key of keys) {
-			const value = current[key] === undefined ? null : current[key];
 			// already pointing at us (an earlier activation): what was there before is what we saved then
-			const ours = value === url || (stored !== undefined && value === stored.url);
-			previous[key] = (ours ? stored?.previous[key] : value) ?? null;
+			const ours = current[key] === url || (stored !== undefined && current[key] === stored.url);
+			const source = ours ? (stored?.previous ?? {}) : current;
+			if (key in source) previous[key] = source[key];
 		}
 		// settings an earlier activation took but the chosen events no longer need go back now
 		const dropped = (stored?.keys ?? []).filter((key) => !keys.includes(key) && current[key] === stored?.url);
 		staticData.registration = { url, keys, previous } satisfies Registration;
-		await setCallbacks(context, {
-			...Object.fromEntries(dropped.map((key) => [key, stored?.previous[key] ?? null])),
+		await writeCallbacks(context, settings, {
+			...Object.fromEntries(dropped.map((key) => [key, restoredValue(stored?.previous ?? {}, key)])),
 			...Object.fromEntries(keys.map((key) => [key, url])),
 		});
 	} catch (error) {
@@ -131,13 +185,14 @@ export async function unregister(context: IHookFunctions): Promise<boolean> {
 	const stored = staticData.registration as Registration | undefined;
 	if (stored === undefined) return true;
 	try {
-		const current = await currentCallbacks(context);
+		const settings = await readSettings(context);
+		const current = callbacksOf(settings);
 		const restore = Object.fromEntries(
-			stored.keys.filter((key) => current[key] === stored.url).map((key) => [key, stored.previous[key] ?? null]),
+			stored.keys.filter((key) => current[key] === stored.url).map((key) => [key, restoredValue(stored.previous, key)]),
 		);
-		if (Object.keys(restore).length > 0) await setCallbacks(context, restore);
+		if (Object.keys(restore).length > 0) await writeCallbacks(context, settings, restore);
 	} catch (error) {
-		const previous = stored.keys.map((key) => `${KEY_LABELS[key] ?? key}: ${String(stored.previous[key] ?? '(none)')}`).join('; ');
+		const previous = stored.keys.map((key) => `${KEY_LABELS[key] ?? key}: ${String(stored.previous[key] || '(none)')}`).join('; ');
 		throw new NodeOperationError(
 			context.getNode(),
 			`Octopush did not let the trigger restore the previous callback URLs (${reasonOf(error)}). Restore them on the Callbacks page of your Octopush account: ${previous}.`,

@@ -82,7 +82,7 @@ export const TRIGGER_EXAMPLE_CHAINS: Record<string, (context: ChainContext) => P
 
 		expect(receiver.calls.map((c) => [c.method, c.path])).toEqual([['POST', '/crm']]);
 		expect(receiver.calls[0].body).toEqual({ phone: pressed1, appointmentConfirmed: true, campaign: ticket, confirmedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
-		expect(sandbox.octopush.campaignParameters.callback_url_for_deliveries).toContain(`/webhook/${String(triggerExample.workflow.nodes[0].webhookId)}/webhook`);
+		expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toContain(`/webhook/${String(triggerExample.workflow.nodes[0].webhookId)}/webhook`);
 	},
 };
 

@@ -61,7 +61,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 		beforeAll(async () => {
 			({ n8n, sandbox } = context());
 			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${OCTOPUSH_SECRET}`;
-			Object.assign(sandbox.octopush.campaignParameters, previous);
+			Object.assign(sandbox.octopush.callbacks, previous);
 			const example = (await loadExamples()).find((e) => e.file === VOICE_SMS_EXAMPLE);
 			if (!example) throw new Error(`examples/${VOICE_SMS_EXAMPLE} is missing: the trigger test sends its campaign`);
 			voiceSmsWorkflowId = example.workflow.id;
@@ -78,14 +78,18 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 
 		test('activation points the account\'s callback URLs at the production webhook URL', async () => {
 			await n8n.activate(workflowId);
-			expect(sandbox.octopush.campaignParameters).toMatchObject({
+			expect(sandbox.octopush.callbacks).toMatchObject({
 				callback_url_for_deliveries: url,
 				callback_url_for_inbounds: url,
 				callback_url_for_blacklisted_numbers: url,
 			});
 			const edits = sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit');
+			// the whole settings are written back, only the three URLs changed
 			expect(edits.map((r) => r.body)).toEqual([
-				{ callbacks: { callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url } },
+				{
+					...sandbox.octopush.settings,
+					callbacks: { ...sandbox.octopush.callbacks, callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url },
+				},
 			]);
 		});
 
@@ -144,7 +148,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 
 		test('deactivation restores the account\'s previous callback URLs exactly', async () => {
 			await n8n.deactivate(workflowId);
-			expect(sandbox.octopush.campaignParameters).toMatchObject(previous);
+			expect(sandbox.octopush.callbacks).toMatchObject(previous);
 		});
 	});
 

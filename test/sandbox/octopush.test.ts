@@ -1,6 +1,7 @@
 // Octopush endpoints: documented success bodies, credit, request_id de-duplication, scheduling, the list lifecycle.
 
 import { Sandbox } from './server';
+import { defaultSettings, SETTINGS_READ_PATHS } from './octopush/state';
 import { octopush, sleep } from './test-client';
 
 const TICKET = /^voice_[0-9a-f]{13}$/;
@@ -144,21 +145,55 @@ describe('Octopush endpoints', () => {
 		});
 	});
 
-	test('campaign parameters: GET shows the callbacks, PATCH edit sets and clears them', async () => {
-		const before = await call('GET', '/user/campaign-parameters');
-		expect(before.body.callbacks).toEqual({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const patched = await call('PATCH', '/user/campaign-parameters/edit', {
-			callbacks: { callback_url_for_deliveries: 'https://hooks.example.com/dlr', callback_url_for_inbounds: 'https://hooks.example.com/in' },
+	describe('account settings (campaign parameters)', () => {
+		afterEach(() => {
+			sandbox.octopush.settings = defaultSettings();
+			for (const path of SETTINGS_READ_PATHS) sandbox.octopush.settingsReadPaths.add(path);
 		});
-		expect(patched.status).toBe(200);
-		expect(patched.body.callbacks).toEqual({
-			callback_url_for_deliveries: 'https://hooks.example.com/dlr',
-			callback_url_for_inbounds: 'https://hooks.example.com/in',
-			callback_url_for_blacklisted_numbers: null,
+
+		test('both documented GET paths show the whole settings; a path the account lacks answers 404', async () => {
+			const user = await call('GET', '/user/campaign-parameters');
+			expect(user.status).toBe(200);
+			expect(Object.keys(user.body)).toEqual(['sms_campaign_alert_parameters', 'campaign_parameters', 'callbacks']);
+			expect(user.body.callbacks).toEqual({
+				callback_url_for_inbounds: null,
+				callback_url_for_deliveries: null,
+				callback_url_for_blacklisted_numbers: null,
+				callback_url_for_visits: null,
+				email_for_inbounds: null,
+			});
+			expect((await call('GET', '/campaign/parameters')).body).toEqual(user.body);
+			sandbox.octopush.settingsReadPaths.delete('/user/campaign-parameters');
+			const gone = await call('GET', '/user/campaign-parameters');
+			expect(gone.status).toBe(404);
+			expect(gone.body).toEqual({ code: 404, message: 'Not found.', errors: { path: expect.any(Object) } });
 		});
-		expect(sandbox.octopush.campaignParameters.callback_url_for_deliveries).toBe('https://hooks.example.com/dlr');
-		await call('PATCH', '/user/campaign-parameters/edit', { callbacks: { callback_url_for_deliveries: '' } });
-		expect((await call('GET', '/user/campaign-parameters')).body.callbacks.callback_url_for_deliveries).toBeNull();
+
+		test('PATCH replaces each section it sends (a key left out is gone), keeps the sections it does not send', async () => {
+			const before = (await call('GET', '/user/campaign-parameters')).body;
+			const patched = await call('PATCH', '/user/campaign-parameters/edit', {
+				callbacks: { callback_url_for_deliveries: 'https://hooks.example.com/dlr', callback_url_for_inbounds: '' },
+			});
+			expect(patched.status).toBe(200);
+			expect(patched.body).toEqual({ ...before, callbacks: { callback_url_for_deliveries: 'https://hooks.example.com/dlr', callback_url_for_inbounds: null } });
+			expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toBe('https://hooks.example.com/dlr');
+			expect((await call('GET', '/user/campaign-parameters')).body).toEqual(patched.body);
+		});
+
+		test('PATCH accepts back every key a GET showed (documented or not), refuses unknown keys and bad URLs', async () => {
+			sandbox.octopush.callbacks.some_newer_key = 'on';
+			const whole = (await call('GET', '/user/campaign-parameters')).body;
+			const again = await call('PATCH', '/user/campaign-parameters/edit', whole);
+			expect(again.status).toBe(200);
+			expect(again.body).toEqual(whole);
+			const bad = await call('PATCH', '/user/campaign-parameters/edit', { callbacks: { callback_url_for_visits: 'ftp://x', misspelled_key: 'x' }, extra: {} });
+			expect(bad.status).toBe(400);
+			expect(Object.fromEntries(Object.entries(bad.body.errors).map(([k, v]) => [k, (v as { code: number }).code]))).toEqual({
+				extra: 430,
+				'callbacks.misspelled_key': 430,
+				'callbacks.callback_url_for_visits': 447,
+			});
+		});
 	});
 
 	test('unknown Octopush path → 404 JSON in the failure shape', async () => {

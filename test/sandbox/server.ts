@@ -179,6 +179,11 @@ export class Sandbox {
 		return this.octopushDelivery.inbound(number, text);
 	}
 
+	/** One more Octopush delivery report of a ticket's recipient with `status` (e.g. PROCESSED before the final one). */
+	simulateDeliveryReport(ticketNumber: string, number: string, status: string): Promise<SentCallback | undefined> {
+		return this.octopushDelivery.report(ticketNumber, number, status);
+	}
+
 	/** Octopush STOP opt-out from `number` (blacklists it), POSTed to callback_url_for_blacklisted_numbers. */
 	simulateStop(number: string, text = 'STOP'): Promise<SentCallback | undefined> {
 		return this.octopushDelivery.stop(number, text);

@@ -114,7 +114,7 @@ test('Octopush: the callee pressed 1 → IF → the CRM request', async () => {
 	const host = await TriggerHost.start(h, 'octopushTrigger', { parameters: trigger.parameters, credentials: trigger.credentials });
 	hosts.push(host);
 	expect(await host.hook('create')).toBe(true);
-	expect(sandbox.octopush.campaignParameters.callback_url_for_deliveries).toBe(host.url);
+	expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(host.url);
 
 	const voice = await octopush(sandbox, 'POST', '/voice-campaign/send', {
 		text: 'Votre rendez-vous est demain. Tapez 1 pour confirmer.',
@@ -129,7 +129,7 @@ test('Octopush: the callee pressed 1 → IF → the CRM request', async () => {
 	expect(voice.status).toBe(200);
 	await sandbox.waitForCallbacks((sent) => sent.filter((s) => s.kind === 'octopush.delivery').length >= 3);
 	// only the deliveries URL is taken: the account's inbound and STOP URLs stay as they were
-	expect(sandbox.octopush.campaignParameters.callback_url_for_inbounds).toBeNull();
+	expect(sandbox.octopush.callbacks.callback_url_for_inbounds).toBeNull();
 	// an SMS report reaching the same URL does not start it
 	expect((await host.post({ message_id: 'sms_1', number: '+33600000104', status: 'DELIVERED', channel: 'sms' })).status).toBe(200);
 	expect(await host.hook('delete')).toBe(true);

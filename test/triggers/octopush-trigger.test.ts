@@ -6,6 +6,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Harness } from '../harness';
 import { Sandbox, type SentCallback } from '../sandbox';
+import { OCTOPUSH_DELIVERY_STATUSES } from '../sandbox/octopush/callbacks';
+import { defaultSettings, SETTINGS_READ_PATHS } from '../sandbox/octopush/state';
 import { octopush } from '../sandbox/test-client';
 import { TriggerHost, type HostOptions } from './host';
 
@@ -34,7 +36,8 @@ async function host(parameters: INodeParameters = {}, typeVersion?: number): Pro
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
-// Payloads as the API notes ("Callbacks Octopush sends") describe them.
+// Payloads as https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/ and
+// https://octopush-api.readme.io/reference/get_callbacks-statuses describe them.
 const smsReport = {
 	message_id: 'sms_5f44ebf9e47b7',
 	number: '+33612345678',
@@ -195,6 +198,31 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 		expect(trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`)).toEqual(['inbound:null', 'stop:null', 'smsDelivery:NOT_DELIVERED']);
 	});
 
+	test.each(Object.entries(OCTOPUSH_DELIVERY_STATUSES))('documented status %s: passed through with isFinal as documented, offered in the Statuses filter', async (status, { final }) => {
+		const trigger = await host({ registration: 'manual' });
+		await trigger.post({ ...smsReport, status });
+		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsDelivery', status, isFinal: final })]);
+		const options = trigger.nodeType.description.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; options?: Array<{ value: string; description?: string }> }>;
+		const offered = options.find((o) => o.name === 'statuses')?.options ?? [];
+		expect(offered.find((o) => o.value === status)?.description).toMatch(final ? /\(final\)$/ : /\(not final\)$/);
+	});
+
+	test('the Statuses filter lists exactly the documented statuses', async () => {
+		const trigger = await host({ registration: 'manual' });
+		const options = trigger.nodeType.description.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; options?: Array<{ value: string }> }>;
+		const offered = (options.find((o) => o.name === 'statuses')?.options ?? []).map((o) => o.value);
+		expect([...offered].sort()).toEqual(Object.keys(OCTOPUSH_DELIVERY_STATUSES).sort());
+	});
+
+	test('a status no page documents is passed through as received, not final; Final Statuses Only drops it', async () => {
+		const trigger = await host({ registration: 'manual' });
+		await trigger.post({ ...smsReport, status: 'SOMETHING_NEW' });
+		expect(trigger.events).toEqual([expect.objectContaining({ status: 'SOMETHING_NEW', isFinal: false })]);
+		const finalOnly = await host({ registration: 'manual', options: { finalOnly: true } });
+		expect((await finalOnly.post({ ...smsReport, status: 'SOMETHING_NEW' })).status).toBe(200);
+		expect(finalOnly.executions).toHaveLength(0);
+	});
+
 	test('the same report 5 times starts one execution, JSON or form', async () => {
 		const trigger = await host({ registration: 'manual' });
 		const form = 'message_id=sms_1&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=sms';
@@ -234,12 +262,16 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 
 const KEYS = ['callback_url_for_deliveries', 'callback_url_for_inbounds', 'callback_url_for_blacklisted_numbers'] as const;
 
+/** Sets the account's callback URLs; returns its callback settings as they now are. */
 function setAccount(values: Record<(typeof KEYS)[number], string | null>): Record<string, unknown> {
-	Object.assign(sandbox.octopush.campaignParameters, values);
-	return JSON.parse(JSON.stringify(sandbox.octopush.campaignParameters)) as Record<string, unknown>;
+	Object.assign(sandbox.octopush.callbacks, values);
+	return account();
 }
 
-const account = () => JSON.parse(JSON.stringify(sandbox.octopush.campaignParameters)) as Record<string, unknown>;
+/** The account's callback settings (every key, not only the three this package uses). */
+const account = () => JSON.parse(JSON.stringify(sandbox.octopush.callbacks)) as Record<string, unknown>;
+/** The account's whole settings, as JSON text: compared byte for byte. */
+const wholeAccount = () => JSON.stringify(sandbox.octopush.settings);
 const edits = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').map((r) => r.body);
 
 describe('bodies n8n leaves unread (typeVersion 2 parses only JSON, text, form and XML)', () => {
@@ -265,7 +297,13 @@ describe('bodies n8n leaves unread (typeVersion 2 parses only JSON, text, form a
 });
 
 describe('registration (Automatic)', () => {
-	beforeEach(() => sandbox.clearRequests());
+	beforeEach(() => {
+		sandbox.clearRequests();
+		sandbox.octopush.settings = defaultSettings();
+	});
+	afterEach(() => {
+		for (const path of SETTINGS_READ_PATHS) sandbox.octopush.settingsReadPaths.add(path);
+	});
 
 	test('create → delete leaves the account callback settings exactly as they were', async () => {
 		const before = setAccount({
@@ -276,19 +314,24 @@ describe('registration (Automatic)', () => {
 		const trigger = await host({ callerAuthentication: 'queryToken', token: 'octo-secret-42' });
 		const url = `${trigger.url}?token=octo-secret-42`;
 
+		const settings = JSON.parse(wholeAccount()) as Record<string, unknown>;
+
 		expect(await trigger.hook('checkExists')).toBe(false);
 		expect(await trigger.hook('create')).toBe(true);
-		expect(edits()).toEqual([{ callbacks: { callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url } }]);
+		expect(edits()).toEqual([{ ...settings, callbacks: { ...before, callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url } }]);
 		expect(account()).toEqual({ ...before, callback_url_for_deliveries: url, callback_url_for_inbounds: url, callback_url_for_blacklisted_numbers: url });
 		expect(await trigger.hook('checkExists')).toBe(true);
 
 		expect(await trigger.hook('delete')).toBe(true);
 		expect(account()).toEqual(before);
+		// "no URL" goes back as the empty string (a documented string), never as null
 		expect(edits()[1]).toEqual({
+			...settings,
 			callbacks: {
+				...before,
 				callback_url_for_blacklisted_numbers: 'https://crm.example.com/octopush/stop',
 				callback_url_for_deliveries: 'https://crm.example.com/octopush/dlr',
-				callback_url_for_inbounds: null,
+				callback_url_for_inbounds: '',
 			},
 		});
 		expect(await trigger.hook('checkExists')).toBe(false);
@@ -304,7 +347,7 @@ describe('registration (Automatic)', () => {
 		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
 		const trigger = await host({ events: ['voiceDelivery', 'smsDelivery'] });
 		await trigger.hook('create');
-		expect(edits()).toEqual([{ callbacks: { callback_url_for_deliveries: trigger.url } }]);
+		expect(edits().map((body) => (body as { callbacks: unknown }).callbacks)).toEqual([{ ...before, callback_url_for_deliveries: trigger.url }]);
 		expect(account()).toEqual({ ...before, callback_url_for_deliveries: trigger.url });
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
@@ -317,7 +360,7 @@ describe('registration (Automatic)', () => {
 		trigger.setParameters({ events: ['voiceDelivery', 'inbound', 'stop'] });
 		expect(await trigger.hook('checkExists')).toBe(false);
 		await trigger.hook('create');
-		expect(Object.values(account())).toEqual([trigger.url, trigger.url, trigger.url]);
+		expect(account()).toEqual({ ...before, callback_url_for_deliveries: trigger.url, callback_url_for_inbounds: trigger.url, callback_url_for_blacklisted_numbers: trigger.url });
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
 	});
@@ -334,23 +377,19 @@ describe('registration (Automatic)', () => {
 	});
 
 	test('delete leaves alone a URL someone changed in the meantime', async () => {
-		setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
 		const trigger = await host();
 		await trigger.hook('create');
-		sandbox.octopush.campaignParameters.callback_url_for_inbounds = 'https://someone-else.example.com/in';
+		sandbox.octopush.callbacks.callback_url_for_inbounds = 'https://someone-else.example.com/in';
 		await trigger.hook('delete');
-		expect(account()).toEqual({
-			callback_url_for_deliveries: 'https://a.example.com/dlr',
-			callback_url_for_inbounds: 'https://someone-else.example.com/in',
-			callback_url_for_blacklisted_numbers: null,
-		});
+		expect(account()).toEqual({ ...before, callback_url_for_inbounds: 'https://someone-else.example.com/in' });
 	});
 
 	test('Basic auth puts user:password in the registered URL', async () => {
 		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
 		const trigger = await host({ events: ['inbound'], callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'p@ss word' });
 		await trigger.hook('create');
-		const registered = String(sandbox.octopush.campaignParameters.callback_url_for_inbounds);
+		const registered = String(sandbox.octopush.callbacks.callback_url_for_inbounds);
 		expect(registered).toBe(trigger.url.replace('http://', 'http://octopush:p%40ss%20word@'));
 		await trigger.hook('delete');
 	});
@@ -384,10 +423,71 @@ describe('registration (Automatic)', () => {
 		await expect(trigger.hook('delete')).rejects.toThrow(
 			'Restore them on the Callbacks page of your Octopush account: delivery reports: https://a.example.com/dlr.',
 		);
-		expect(sandbox.octopush.campaignParameters.callback_url_for_deliveries).toBe(trigger.url);
+		expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(trigger.url);
 		sandbox.clearFaults();
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
+	});
+
+	// An account with every documented setting filled in, keys this package does not know, and an alert e-mail list
+	// in the readme.io spelling: https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters
+	const fullAccount = () => ({
+		sms_campaign_alert_parameters: { alert_type: 'sms_low_cost', alert_bound: 150, alert_emails_to: ['ops@example.com', 'cto@example.com'], alert_phone_number_to: '+33611121314' },
+		campaign_parameters: { sender_for_sms_premium: 'Clinique', sender_for_voice_sms: '33612345678', phone_number_for_test_sms: '+33611121314' },
+		callbacks: {
+			email_for_inbounds: 'replies@example.com',
+			callback_url_for_inbounds: 'https://crm.example.com/octopush/in',
+			callback_url_for_deliveries: null,
+			callback_url_for_blacklisted_numbers: 'https://crm.example.com/octopush/stop',
+			callback_url_for_visits: 'https://crm.example.com/octopush/visits',
+			api_version: 'v1',
+			use_metadata_node_for_inbound: true,
+			callback_url_for_rcs_reads: 'https://crm.example.com/octopush/rcs',
+		},
+		sub_account_defaults: { inherit_callbacks: false },
+	});
+
+	test.each([
+		['delivery reports only', ['smsDelivery', 'voiceDelivery']],
+		['replies only', ['inbound']],
+		['every event', ['inbound', 'smsDelivery', 'stop', 'voiceDelivery']],
+	])('activation then deactivation (%s) leaves every other account setting byte for byte as it was', async (_name, events) => {
+		sandbox.octopush.settings = fullAccount();
+		const before = wholeAccount();
+		const trigger = await host({ events });
+		await trigger.hook('create');
+		// while active: the whole account is as before, except the chosen URLs
+		const expected = fullAccount() as { callbacks: Record<string, unknown> };
+		for (const event of events) expected.callbacks[{ smsDelivery: 'callback_url_for_deliveries', voiceDelivery: 'callback_url_for_deliveries', inbound: 'callback_url_for_inbounds', stop: 'callback_url_for_blacklisted_numbers' }[event] as string] = trigger.url;
+		expect(wholeAccount()).toBe(JSON.stringify(expected));
+		await trigger.hook('delete');
+		expect(wholeAccount()).toBe(before);
+		// every write carried the whole settings (the documented example sends every section)
+		for (const body of edits()) expect(Object.keys(body as object)).toEqual(['sms_campaign_alert_parameters', 'campaign_parameters', 'callbacks', 'sub_account_defaults']);
+	});
+
+	test('the account answers only GET /campaign/parameters (readme.io): the trigger reads it there and registers', async () => {
+		sandbox.octopush.settings = fullAccount();
+		sandbox.octopush.settingsReadPaths.delete('/user/campaign-parameters');
+		const before = wholeAccount();
+		const trigger = await host({ events: ['smsDelivery'] });
+		expect(await trigger.hook('checkExists')).toBe(false);
+		await trigger.hook('create');
+		expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(trigger.url);
+		expect(await trigger.hook('checkExists')).toBe(true);
+		await trigger.hook('delete');
+		expect(wholeAccount()).toBe(before);
+		const reads = sandbox.requestsTo('octopush', 'GET').map((r) => `${r.path} ${r.status}`);
+		expect(reads.slice(0, 2)).toEqual(['/user/campaign-parameters 404', '/campaign/parameters 200']);
+		expect(new Set(reads)).toEqual(new Set(['/user/campaign-parameters 404', '/campaign/parameters 200']));
+	});
+
+	test('neither GET path answers: activation fails with the second answer and the manual steps', async () => {
+		sandbox.octopush.settingsReadPaths.clear();
+		const trigger = await host({ events: ['inbound'] });
+		await expect(trigger.hook('create')).rejects.toThrow(/^Octopush did not accept the callback URL \(HTTP 404.*\)\. To register it by hand/);
+		expect(sandbox.requestsTo('octopush', 'GET').map((r) => r.path)).toEqual(['/user/campaign-parameters', '/campaign/parameters']);
+		expect(edits()).toEqual([]);
 	});
 
 	test('Manual registration calls nobody and needs no credential', async () => {
@@ -413,7 +513,6 @@ describe('registration (Automatic)', () => {
 
 // ------------------------------------------------------------------ the sandbox's real callbacks
 
-const INTERMEDIATE = ['ACK', 'TRANSMITTED'];
 const utcIso = (date: string) => `${date.replace(' ', 'T')}+00:00`;
 
 function expectedEvent(sent: SentCallback): Record<string, unknown> {
@@ -425,7 +524,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 			...common,
 			kind: voice ? 'voiceDelivery' : 'smsDelivery',
 			status: body.status,
-			isFinal: !INTERMEDIATE.includes(body.status),
+			isFinal: OCTOPUSH_DELIVERY_STATUSES[body.status].final,
 			digits: voice ? (body.meta_data.pressed_keys_code ?? null) : null,
 			durationSeconds: voice ? body.meta_data.call_duration : null,
 			price: body.unit_price,
@@ -496,6 +595,30 @@ describe('callbacks the sandbox POSTs to the registered URL', () => {
 
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
+	});
+
+	test('a queued report (PROCESSED) before the delivery: not final, so Final Statuses Only starts the workflow once', async () => {
+		const before = wholeAccount();
+		const trigger = await host({ events: ['smsDelivery'], options: { finalOnly: true } });
+		const everything = await host({ registration: 'manual' });
+		await trigger.hook('create');
+		const sentBefore = sandbox.callbacksSent.length;
+		sandbox.options.deliveryDelayMs = 200;
+		try {
+			const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', { text: 'Votre code: 4242', recipients: [{ phone_number: '+33600000106' }], sender: 'Clinique', type: 'sms_premium', purpose: 'alert' });
+			expect((await sandbox.simulateDeliveryReport(sms.body.ticket_number, '+33600000106', 'PROCESSED'))?.status).toBe(200);
+			await sandbox.waitForCallbacks((sent) => sent.slice(sentBefore).some((c) => (c.body as { status?: string }).status === 'DELIVERED'));
+		} finally {
+			sandbox.options.deliveryDelayMs = 10;
+		}
+		const reports = sandbox.callbacksSent.slice(sentBefore).map((c) => (c.body as { status: string }).status);
+		expect(reports).toEqual(['PROCESSED', 'DELIVERED']);
+		expect(trigger.events.map((e) => [e.status, e.isFinal])).toEqual([['DELIVERED', true]]);
+		// the same two reports without the filter: both pass, PROCESSED not final
+		for (const sent of sandbox.callbacksSent.slice(sentBefore)) await everything.post(sent.body as IDataObject);
+		expect(everything.events.map((e) => [e.status, e.isFinal])).toEqual([['PROCESSED', false], ['DELIVERED', true]]);
+		await trigger.hook('delete');
+		expect(wholeAccount()).toBe(before);
 	});
 
 	test('Basic auth through the registered URL: the sandbox sends the credentials, the reply starts the workflow', async () => {

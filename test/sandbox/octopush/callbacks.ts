@@ -10,6 +10,32 @@ import type { Runtime } from '../runtime';
 import type { SentCallback } from '../types';
 import type { OctopushState, Ticket } from './state';
 
+/**
+ * Every delivery status Octopush documents, and whether it ends the delivery (written from the docs, not from nodes/):
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/ (ACK, DELIVERED,
+ * NOT_DELIVERED, NOT_ALLOWED, UNKNOWN_DELIVERY, BAD_DESTINATION, BLACKLISTED_NUMBER, UNDEFINED) and
+ * https://octopush-api.readme.io/reference/get_callbacks-statuses (adds READ, OPENED, CLICKED, TRANSMITTED "received by
+ * Email Gateway", ISP_SEND "sent to the ISP", PROCESSED "queued"; its email example shows SPAM_PRESUMPTION).
+ * Not final: the ones that announce a later report (acknowledged, queued, passed on).
+ */
+export const OCTOPUSH_DELIVERY_STATUSES: Record<string, { final: boolean }> = {
+	ACK: { final: false },
+	PROCESSED: { final: false },
+	TRANSMITTED: { final: false },
+	ISP_SEND: { final: false },
+	DELIVERED: { final: true },
+	NOT_DELIVERED: { final: true },
+	NOT_ALLOWED: { final: true },
+	UNKNOWN_DELIVERY: { final: true },
+	BAD_DESTINATION: { final: true },
+	BLACKLISTED_NUMBER: { final: true },
+	UNDEFINED: { final: true },
+	READ: { final: true },
+	OPENED: { final: true },
+	CLICKED: { final: true },
+	SPAM_PRESUMPTION: { final: true },
+};
+
 const STATUS_BY_OUTCOME: Record<Outcome, string> = {
 	ok: 'DELIVERED',
 	unreachable: 'NOT_DELIVERED',
@@ -31,8 +57,7 @@ export function deliveryStatusOf(state: OctopushState, number: string): string {
 	return state.blacklist.has(number) ? 'BLACKLISTED_NUMBER' : STATUS_BY_OUTCOME[outcomeOf(number)];
 }
 
-export function deliveryReport(state: OctopushState, ticket: Ticket, number: string, at: number): Json {
-	const status = deliveryStatusOf(state, number);
+export function deliveryReport(state: OctopushState, ticket: Ticket, number: string, at: number, status = deliveryStatusOf(state, number)): Json {
 	const report: Json = {
 		message_id: ticket.ticketNumber,
 		number,
@@ -70,7 +95,7 @@ export class OctopushDelivery {
 				ticket.recipients.map(async (contact, i) => {
 					await this.runtime.sleep(this.delayMs() * (1 + (i % 5)));
 					if (this.runtime.isStopped || ticket.cancelled) return;
-					const url = this.state.campaignParameters.callback_url_for_deliveries;
+					const url = this.state.callbackUrl('callback_url_for_deliveries');
 					if (!url) return;
 					const body = deliveryReport(this.state, ticket, contact.phone_number, Date.now());
 					await this.sender.send({ provider: 'octopush', kind: 'octopush.delivery', url, body });
@@ -81,9 +106,19 @@ export class OctopushDelivery {
 		else this.runtime.spawn(run);
 	}
 
+	/** One more delivery report of a ticket's recipient with the given status (e.g. an intermediate PROCESSED), POSTed now. */
+	report(ticketNumber: string, number: string, status: string): Promise<SentCallback | undefined> {
+		const ticket = this.state.tickets.get(ticketNumber);
+		if (!ticket) return Promise.reject(new Error(`unknown ticket ${ticketNumber}`));
+		const url = this.state.callbackUrl('callback_url_for_deliveries');
+		if (!url) return Promise.reject(new Error('no callback_url_for_deliveries is registered (PATCH /user/campaign-parameters/edit)'));
+		const body = deliveryReport(this.state, ticket, number, Date.now(), status);
+		return this.sender.send({ provider: 'octopush', kind: 'octopush.delivery', url, body });
+	}
+
 	/** An SMS reply from `number`, POSTed to callback_url_for_inbounds. */
 	inbound(number: string, text: string): Promise<SentCallback | undefined> {
-		const url = this.state.campaignParameters.callback_url_for_inbounds;
+		const url = this.state.callbackUrl('callback_url_for_inbounds');
 		if (!url) return Promise.reject(new Error('no callback_url_for_inbounds is registered (PATCH /user/campaign-parameters/edit)'));
 		const body = {
 			message_id: this.messageIdFor(number),
@@ -98,7 +133,7 @@ export class OctopushDelivery {
 	/** A STOP opt-out from `number` (it becomes blacklisted), POSTed to callback_url_for_blacklisted_numbers. */
 	stop(number: string, text: string): Promise<SentCallback | undefined> {
 		this.state.blacklist.add(number);
-		const url = this.state.campaignParameters.callback_url_for_blacklisted_numbers;
+		const url = this.state.callbackUrl('callback_url_for_blacklisted_numbers');
 		if (!url) return Promise.reject(new Error('no callback_url_for_blacklisted_numbers is registered (PATCH /user/campaign-parameters/edit)'));
 		const body = { message_id: this.messageIdFor(number), number, text, stop_date: octopushDate(Date.now()) };
 		return this.sender.send({ provider: 'octopush', kind: 'octopush.stop', url, body });

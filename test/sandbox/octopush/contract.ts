@@ -41,7 +41,6 @@ export const MAX_VOICE_TEXT = 1224;
 export const MAX_CONTACT_FIELD = 50;
 export const MAX_REQUEST_ID = 20;
 export const CONTACT_FIELDS = ['phone_number', 'first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'] as const;
-export const CALLBACK_KEYS = ['callback_url_for_deliveries', 'callback_url_for_inbounds', 'callback_url_for_blacklisted_numbers'] as const;
 
 export interface FieldError {
 	code: number;
@@ -294,27 +293,56 @@ export function checkTicketBody(raw: unknown): Checked<string> {
 	return { ok: true, value: String(object.value.ticket_number) };
 }
 
-/** PATCH /user/campaign-parameters/edit {callbacks: {...}} */
-export function checkCampaignParameters(raw: unknown): Checked<Partial<Record<(typeof CALLBACK_KEYS)[number], string | null>>> {
+/**
+ * The documented keys of each account-settings section (modify-configuration lists the three sections and their keys;
+ * readme.io adds `api_version` and `use_metadata_node_for_inbound` to callbacks and spells the alert e-mail
+ * `alert_emails_to`, an array):
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/
+ * https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters
+ */
+export const SETTINGS_KEYS: Record<string, readonly string[]> = {
+	sms_campaign_alert_parameters: ['alert_type', 'alert_bound', 'alert_email_to', 'alert_emails_to', 'alert_phone_number_to'],
+	campaign_parameters: ['sender_for_sms_premium', 'sender_for_voice_sms', 'phone_number_for_test_sms'],
+	callbacks: [
+		'callback_url_for_inbounds',
+		'callback_url_for_deliveries',
+		'callback_url_for_blacklisted_numbers',
+		'callback_url_for_visits',
+		'email_for_inbounds',
+		'api_version',
+		'use_metadata_node_for_inbound',
+	],
+};
+const CALLBACK_URL_KEY = /^callback_url_for_/;
+
+/**
+ * PATCH /user/campaign-parameters/edit: the sections it carries, each an object of documented keys or keys the account
+ * already holds (what a GET showed is accepted back). Callback URLs must be http(s), or `''` / `null` for none (stored
+ * as null). The result is the sections as they will be stored.
+ */
+export function checkSettingsEdit(raw: unknown, current: Record<string, Json>): Checked<Record<string, Json>> {
 	const object = requireObject(raw);
 	if (!object.ok) return object;
 	const errors = new FieldErrors();
-	errors.unknown(object.value, ['callbacks']);
-	const callbacks = object.value.callbacks;
-	const result: Partial<Record<(typeof CALLBACK_KEYS)[number], string | null>> = {};
-	if (!isObject(callbacks)) {
-		errors.add('callbacks', OCTOPUSH_CODES.badValueType, 'callbacks must be an object.');
-	} else {
-		errors.unknown(callbacks, CALLBACK_KEYS, 'callbacks.');
-		for (const key of CALLBACK_KEYS) {
-			if (!(key in callbacks)) continue;
-			const v = callbacks[key];
-			if (v === null || v === '') result[key] = null;
-			else if (isHttpUrl(v)) result[key] = v;
-			else errors.add(`callbacks.${key}`, OCTOPUSH_CODES.badCallbackUrl, 'Callback URL must be an http(s) URL (or null / empty to remove it).');
+	const known = (documented: readonly string[] | undefined, held: unknown) => [...new Set([...(documented ?? []), ...Object.keys(isObject(held) ? held : {})])];
+	errors.unknown(object.value, known(Object.keys(SETTINGS_KEYS), current));
+	const sections: Record<string, Json> = {};
+	for (const [section, value] of Object.entries(object.value)) {
+		if (!isObject(value)) {
+			errors.add(section, OCTOPUSH_CODES.badValueType, `${section} must be an object.`);
+			continue;
 		}
+		errors.unknown(value, known(SETTINGS_KEYS[section], current[section]), `${section}.`);
+		const stored: Json = {};
+		for (const [key, v] of Object.entries(value)) {
+			if (section !== 'callbacks' || !CALLBACK_URL_KEY.test(key)) stored[key] = v;
+			else if (v === null || v === '') stored[key] = null;
+			else if (isHttpUrl(v)) stored[key] = v;
+			else errors.add(`callbacks.${key}`, OCTOPUSH_CODES.badCallbackUrl, 'Callback URL must be an http(s) URL (or empty for none).');
+		}
+		sections[section] = stored;
 	}
 	const failure = errors.failure();
 	if (failure) return { ok: false, failure };
-	return { ok: true, value: result };
+	return { ok: true, value: sections };
 }

@@ -5,11 +5,10 @@ import { smsParts } from '../gsm';
 import { headerValue, matchRoute, type Ctx, type Reply, type Route } from '../http';
 import type { OctopushDelivery } from './callbacks';
 import {
-	CALLBACK_KEYS,
 	OCTOPUSH_CODES,
 	VALIDATION_MESSAGE,
-	checkCampaignParameters,
 	checkListCreate,
+	checkSettingsEdit,
 	checkSmsSend,
 	checkTicketBody,
 	checkVoiceSend,
@@ -232,20 +231,27 @@ function listCancel(deps: OctopushDeps, ctx: Ctx): Reply {
 
 // ---------------------------------------------------------------- account
 
-function campaignParametersView(deps: OctopushDeps): Json {
-	const params = deps.state.campaignParameters;
-	const others = Object.fromEntries(Object.entries(params).filter(([k]) => !(CALLBACK_KEYS as readonly string[]).includes(k)));
-	return {
-		...others,
-		callbacks: Object.fromEntries(CALLBACK_KEYS.map((k) => [k, params[k]])),
-	};
+/** GET /user/campaign-parameters or /campaign/parameters: the whole settings (404 for a path the account lacks). */
+function readSettings(deps: OctopushDeps, ctx: Ctx): Reply {
+	if (!deps.state.settingsReadPaths.has(ctx.path.replace(/\/+$/, ''))) return notFound(ctx);
+	return { status: 200, body: structuredClone(deps.state.settings) };
 }
 
-function editCampaignParameters(deps: OctopushDeps, ctx: Ctx): Reply {
-	const checked = checkCampaignParameters(ctx.body);
+/**
+ * PATCH /user/campaign-parameters/edit. No page says whether a section is merged or replaced (the documented example
+ * sends every section whole), so the sandbox takes the stricter reading: each section sent REPLACES the stored one,
+ * and a key left out of it is gone. Sections not sent are kept.
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/
+ */
+function editSettings(deps: OctopushDeps, ctx: Ctx): Reply {
+	const checked = checkSettingsEdit(ctx.body, deps.state.settings);
 	if (!checked.ok) return failed(checked.failure);
-	Object.assign(deps.state.campaignParameters, checked.value);
-	return { status: 200, body: campaignParametersView(deps) };
+	Object.assign(deps.state.settings, checked.value);
+	return { status: 200, body: structuredClone(deps.state.settings) };
+}
+
+function notFound(ctx: Ctx): Reply {
+	return failed(octopushFailure(404, 'Not found.', { path: { code: 404, message: `No such Octopush endpoint: ${ctx.method} ${ctx.path}` } }));
 }
 
 // ---------------------------------------------------------------- dispatch
@@ -261,8 +267,9 @@ function routes(deps: OctopushDeps): Route<string>[] {
 		{ method: 'POST', pattern: '/voice-campaign-on-list/send', handler: (ctx) => listSend(deps, ctx) },
 		{ method: 'DELETE', pattern: '/voice-campaign-on-list/cancel', handler: (ctx) => listCancel(deps, ctx) },
 		{ method: 'POST', pattern: '/sms-campaign/send', handler: (ctx) => sendSms(deps, ctx) },
-		{ method: 'GET', pattern: '/user/campaign-parameters', handler: () => ({ status: 200, body: campaignParametersView(deps) }) },
-		{ method: 'PATCH', pattern: '/user/campaign-parameters/edit', handler: (ctx) => editCampaignParameters(deps, ctx) },
+		{ method: 'GET', pattern: '/user/campaign-parameters', handler: (ctx) => readSettings(deps, ctx) },
+		{ method: 'GET', pattern: '/campaign/parameters', handler: (ctx) => readSettings(deps, ctx) },
+		{ method: 'PATCH', pattern: '/user/campaign-parameters/edit', handler: (ctx) => editSettings(deps, ctx) },
 	];
 }
 
@@ -270,9 +277,7 @@ export function createOctopushHandler(deps: OctopushDeps): (ctx: Ctx) => Reply {
 	const table = routes(deps);
 	return (ctx) => {
 		const match = matchRoute(table, ctx.method, ctx.path);
-		if (match.kind === 'not-found') {
-			return failed(octopushFailure(404, 'Not found.', { path: { code: 404, message: `No such Octopush endpoint: ${ctx.method} ${ctx.path}` } }));
-		}
+		if (match.kind === 'not-found') return notFound(ctx);
 		if (match.kind === 'method-not-allowed') {
 			const reply = failed(octopushFailure(405, 'Method not allowed.', { method: { code: 405, message: `Allowed: ${match.allowed.join(', ')}` } }));
 			return { ...reply, headers: { allow: match.allowed.join(', ') } };

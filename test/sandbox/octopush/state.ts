@@ -1,7 +1,8 @@
-// Octopush account state: accounts, credit, campaign parameters (callback URLs), lists, tickets, request ids.
+// Octopush account state: accounts, credit, account settings (callback URLs), lists, tickets, request ids.
 
 import { randomBytes } from 'node:crypto';
 
+import type { Json } from '../check';
 import type { Contact } from './contract';
 
 export const VOICE_PRICE_PER_CONTACT = 0.05;
@@ -10,11 +11,39 @@ export const REQUEST_ID_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** A scheduled VMS can be cancelled only when it starts more than this far ahead. */
 export const CANCEL_MIN_AHEAD_MS = 10 * 60 * 1000;
 
-export interface CampaignParameters {
-	callback_url_for_deliveries: string | null;
-	callback_url_for_inbounds: string | null;
-	callback_url_for_blacklisted_numbers: string | null;
-	[key: string]: unknown;
+/**
+ * The account settings as `GET /user/campaign-parameters` shows them: three sections, each an object.
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/retrieve-configuration/
+ * https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters (the same sections under
+ * `GET /campaign/parameters`; its callbacks add `api_version` and `use_metadata_node_for_inbound`)
+ */
+export type AccountSettings = Record<string, Json>;
+
+/** The documented GET paths of the account settings. */
+export const SETTINGS_READ_PATHS = ['/user/campaign-parameters', '/campaign/parameters'] as const;
+
+/** A fresh account: every documented key, no callback URL (the sandbox shows "none" as null). */
+export function defaultSettings(): AccountSettings {
+	return {
+		sms_campaign_alert_parameters: {
+			alert_type: 'sms_premium',
+			alert_bound: 150,
+			alert_email_to: 'alerts@example.com',
+			alert_phone_number_to: '+33600000990',
+		},
+		campaign_parameters: {
+			sender_for_sms_premium: 'Sandbox',
+			sender_for_voice_sms: '33600000991',
+			phone_number_for_test_sms: '+33600000992',
+		},
+		callbacks: {
+			callback_url_for_inbounds: null,
+			callback_url_for_deliveries: null,
+			callback_url_for_blacklisted_numbers: null,
+			callback_url_for_visits: null,
+			email_for_inbounds: null,
+		},
+	};
 }
 
 export interface Ticket {
@@ -50,11 +79,10 @@ export class OctopushState {
 	/** api-login → api-key. */
 	readonly accounts = new Map<string, string>([['sandbox@example.com', 'sandbox-key']]);
 	balance = 150;
-	readonly campaignParameters: CampaignParameters = {
-		callback_url_for_deliveries: null,
-		callback_url_for_inbounds: null,
-		callback_url_for_blacklisted_numbers: null,
-	};
+	/** The account settings (alerts, campaign parameters, callbacks); PATCH replaces the sections it sends. */
+	settings: AccountSettings = defaultSettings();
+	/** The GET paths this account answers; delete one to make it answer 404 (as if that page were outdated). */
+	readonly settingsReadPaths = new Set<string>(SETTINGS_READ_PATHS);
 	/** Contact lists (list_name → numbers) and tags (tag_name → numbers); unknown names are empty. */
 	readonly lists = new Map<string, string[]>([
 		['sandbox-list', ['+33600000101', '+33600000102', '+33600000103']],
@@ -68,6 +96,18 @@ export class OctopushState {
 	readonly requestIds = new Map<string, number>();
 	/** number → last ticket sent to it (message_id of inbound / STOP callbacks). */
 	readonly lastTicketByNumber = new Map<string, string>();
+
+	/** The account's callback settings (a live view: edit it to set a URL by hand). */
+	get callbacks(): Json {
+		this.settings.callbacks ??= {};
+		return this.settings.callbacks;
+	}
+
+	/** The URL a callback kind is POSTed to, or null when none is set. */
+	callbackUrl(key: 'callback_url_for_deliveries' | 'callback_url_for_inbounds' | 'callback_url_for_blacklisted_numbers'): string | null {
+		const url = this.settings.callbacks?.[key];
+		return typeof url === 'string' && url !== '' ? url : null;
+	}
 
 	/** True when `requestId` was already used within 24 h. */
 	seenRequestId(requestId: string, now: number): boolean {
