@@ -229,7 +229,7 @@ const commonOptions: INodeProperties[] = [
 		name: 'requestId',
 		type: 'string',
 		default: '',
-		description: `Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution never sends twice. Set your own (e.g. your campaign's ID) to also be safe when retrying from the executions list, which starts a new execution. With several frames, "-1", "-2", … is appended.`,
+		description: 'Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution never sends twice. Set your own (e.g. your campaign\'s ID) to also be safe when retrying from the executions list, which starts a new execution. With several frames, "-1", "-2", … is appended.',
 	},
 	{
 		displayName: 'Send At',

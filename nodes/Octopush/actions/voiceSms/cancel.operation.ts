@@ -11,7 +11,8 @@ import { octopushRequest, reasonOf } from '../../transport';
  * 10 minutes in the future." Octopush checks these; the node only states them.
  */
 const CANCEL_RULES_URL = 'https://octopush-api.readme.io/reference/delete_public_apivoice_campaigncancel';
-export const CANCEL_RULES = `Octopush cancels a voice SMS campaign (one ticket) only when it has fewer than 3 recipients and is scheduled more than 10 minutes ahead, and each API account can cancel at most 1000 times a month (${CANCEL_RULES_URL}).`;
+const RULES = `Octopush cancels a voice SMS campaign (one ticket) only when it has fewer than 3 recipients and is scheduled more than 10 minutes ahead, and each API account can cancel at most 1000 times a month (${CANCEL_RULES_URL})`;
+const CANCEL_RULES = `${RULES}.`;
 
 const description: INodeProperties[] = [
 	{
@@ -21,7 +22,7 @@ const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'voice_5f44ebf9e47b7',
-		description: `The ticket_number of a scheduled frame (Send Campaign outputs one item per frame, so feed its output here to cancel every frame). ${CANCEL_RULES}`,
+		description: `The ticket_number of a scheduled frame (Send Campaign outputs one item per frame, so feed its output here to cancel every frame). ${RULES}.`,
 	},
 ];
 
