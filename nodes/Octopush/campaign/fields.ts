@@ -196,6 +196,8 @@ export const voiceFields: INodeProperties[] = [
 			{ name: 'Male', value: 'male' },
 		],
 		default: 'female',
+		description:
+			'Some languages have a female voice only (marked in the Voice Language list); a male voice for them is refused before anything is sent',
 	},
 ];
 
