@@ -1,17 +1,21 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { FIELD_LABELS } from './contract';
+import { FIELD_LABELS, VOICE_LANGUAGES_URL } from './contract';
 
 export const OCTOPUSH_CREDENTIAL = 'octopushApi';
 const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
 
-/** Hints for Octopush's error codes: the documented v1 code 442 and the legacy numeric codes (unverified in v1). */
+/**
+ * Hints for Octopush's error codes: the v1 code 442 (example answer on
+ * https://octopush-api.readme.io/reference/post_public_apivoice_campaignsend) and the legacy numeric codes of
+ * https://octopush.com/en/sms-gateway-api-documentation/return-codes/ (unverified in v1).
+ */
 const ERROR_HINTS: Record<number, string> = {
-	442: 'Voice language not supported.',
+	442: `Octopush does not offer this voice language on your account. Choose one from the Voice Language list (the languages Octopush lists at ${VOICE_LANGUAGES_URL}).`,
 	101: 'Octopush refused the API login / API key.',
 	104: 'Your Octopush credit is too low for this send. Top up the account and run the node again.',
-	106: 'The sender is not allowed: 3 to 11 letters or digits, and Octopush must allow custom senders on your account.',
+	106: 'The sender is not allowed: 3 to 11 letters, digits or spaces, and Octopush must allow custom senders on your account.',
 	107: 'The message text is missing.',
 	117: 'None of the phone numbers is valid.',
 	120: 'A request with the same Request ID was already sent in the last 24 hours, so Octopush refused it as a duplicate. Nothing was sent twice.',
@@ -37,9 +41,16 @@ export type OctopushFailureKind =
 	| 'unknown';
 
 const failureKinds = new WeakMap<Error, OctopushFailureKind>();
+/** What Octopush said, without our prefix: its field errors, or its message. */
+const reasons = new WeakMap<Error, string>();
 
 export function failureKindOf(error: unknown): OctopushFailureKind {
 	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
+}
+
+/** Octopush's own reason for a failed call (its field errors or message), else the error's message. */
+export function reasonOf(error: Error): string {
+	return reasons.get(error) ?? error.message;
 }
 
 function isDuplicateRequest(body: OctopushErrorBody | undefined): boolean {
@@ -112,8 +123,9 @@ export function octopushApiError(context: IExecuteFunctions, error: JsonObject, 
 	const statusHint = status ? STATUS_HINTS[status] : undefined;
 	const codeHint = codes.map((c) => (c ? ERROR_HINTS[c] : undefined)).find(Boolean);
 	const hint = status === 401 || status === 403 ? statusHint : (codeHint ?? statusHint);
+	const reason = fieldErrors.length ? fieldErrors.join('; ') : body?.message;
 	const message = fieldErrors.length
-		? `Octopush refused the request: ${fieldErrors.join('; ')}`
+		? `Octopush refused the request: ${reason}`
 		: body?.message
 			? `Octopush error${status ? ` ${status}` : ''}: ${body.message}`
 			: undefined;
@@ -125,6 +137,7 @@ export function octopushApiError(context: IExecuteFunctions, error: JsonObject, 
 	});
 	// NodeApiError puts the body's `message` over the description it is given
 	if (hint) apiError.description = hint;
+	if (reason) reasons.set(apiError, reason);
 	failureKinds.set(
 		apiError,
 		isDuplicateRequest(body) ? 'duplicate' : status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown',

@@ -5,6 +5,7 @@ import { useTestbed } from '../support/testbed';
 import { startTestbed } from './setup';
 
 const t = useTestbed(startTestbed);
+const VOICE_LANGUAGES_URL = 'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
 
 const voice = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voiceSms',
@@ -69,13 +70,6 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	{
-		name: 'voice text with characters outside GSM-7',
-		parameters: voice({ text: 'Café ✓ Łódź {first_name}' }),
-		message:
-			'Item 0: Text contains characters outside the GSM-7 alphabet, which Octopush voice messages do not accept: "✓" (U+2713), "Ł" (U+0141), "ó" (U+00F3), "ź" (U+017A)',
-		itemIndex: 0,
-	},
-	{
 		name: 'a placeholder used but missing for one recipient',
 		parameters: allItems({ text: 'Hi {first_name}, code {param1}', recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' } }),
 		input: [
@@ -95,13 +89,19 @@ const cases: BadInputCase[] = [
 	{
 		name: 'a sender of 2 characters',
 		parameters: voice({ sender: 'ab' }),
-		message: 'Item 0: Sender must be 3 to 11 letters or digits (a-zA-Z0-9)',
+		message: 'Item 0: Sender must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)',
 		itemIndex: 0,
 	},
 	{
-		name: 'a sender with a space',
-		parameters: voice({ sender: 'My Shop' }),
-		message: 'Item 0: Sender must be 3 to 11 letters or digits (a-zA-Z0-9)',
+		name: 'a sender with a dash',
+		parameters: voice({ sender: 'My-Shop' }),
+		message: 'Item 0: Sender must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)',
+		itemIndex: 0,
+	},
+	{
+		name: 'a sender of 12 characters',
+		parameters: voice({ sender: 'My Shop 1234' }),
+		message: 'Item 0: Sender must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)',
 		itemIndex: 0,
 	},
 	{
@@ -117,10 +117,15 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	{
-		name: 'a voice language not in the list',
-		parameters: voice({ voiceLanguage: '={{ "nl-NL" }}' }),
-		message:
-			'Item 0: Voice Language must be one of de-DE, el-GR, en-GB, en-US, es-ES, es-LA, fr-FR, hu-HU, it-IT, pl-PL, pt-BR, ru-RU, sv-SE, got "nl-NL"',
+		name: 'a voice the docs list as unavailable (male, Swedish)',
+		parameters: voice({ voiceLanguage: 'sv-SE', voiceGender: 'male' }),
+		message: `Item 0: Voice Gender must be female for Swedish (Sweden) (sv-SE): Octopush lists no male voice for it (${VOICE_LANGUAGES_URL})`,
+		itemIndex: 0,
+	},
+	{
+		name: 'a voice the docs list as unavailable (male, Korean), by expression',
+		parameters: voice({ voiceLanguage: '={{ "ko-KR" }}', voiceGender: '={{ "male" }}' }),
+		message: `Item 0: Voice Gender must be female for Korean (South Korea) (ko-KR): Octopush lists no male voice for it (${VOICE_LANGUAGES_URL})`,
 		itemIndex: 0,
 	},
 	{
@@ -142,34 +147,21 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	{
-		name: 'a frame size under 200',
-		parameters: voice({ options: { frameSize: 100 } }),
-		message: 'Item 0: Frame Size must be a whole number from 200 to 500, got 100',
+		name: 'a frame size of 0',
+		parameters: voice({ options: { frameSize: 0 } }),
+		message: 'Item 0: Frame Size must be a whole number from 1 to 500, got 0',
 		itemIndex: 0,
 	},
 	{
 		name: 'a frame size over 500',
 		parameters: voice({ options: { frameSize: 501 } }),
-		message: 'Item 0: Frame Size must be a whole number from 200 to 500, got 501',
+		message: 'Item 0: Frame Size must be a whole number from 1 to 500, got 501',
 		itemIndex: 0,
 	},
 	{
 		name: 'frames in parallel out of range',
 		parameters: voice({ options: { framesInParallel: 0 } }),
 		message: 'Item 0: Frames in Parallel must be a whole number from 1 to 10, got 0',
-		itemIndex: 0,
-	},
-	{
-		name: 'a request id over 20 characters',
-		parameters: voice({ options: { requestId: 'r'.repeat(21) } }),
-		message: 'Item 0: Request ID must be at most 20 characters, it has 21',
-		itemIndex: 0,
-	},
-	{
-		name: 'a request id that leaves no room for the frame number',
-		parameters: allItems({ options: { requestId: 'r'.repeat(19) } }),
-		input: Array.from({ length: 501 }, (_, i) => ({ json: { phone: `+3361${String(i).padStart(7, '0')}`, name: 'N' } })),
-		message: 'Item 0: Request ID must be at most 18 characters here: the campaign is sent in 2 frames, so "-1" to "-2" is appended to it',
 		itemIndex: 0,
 	},
 	{
@@ -193,9 +185,9 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	{
-		name: 'a list campaign text outside GSM-7',
-		parameters: { ...voice({ text: 'Hello 😀' }), resource: 'voiceListCampaign', operation: 'create', listName: 'sandbox-list' },
-		message: /^Item 0: Text contains characters outside the GSM-7 alphabet.*"😀" \(U\+1F600\)$/,
+		name: 'a list campaign with a voice the docs list as unavailable (male, Swedish)',
+		parameters: { ...voice(), resource: 'voiceListCampaign', operation: 'create', listName: 'sandbox-list', voiceLanguage: 'sv-SE', voiceGender: 'male' },
+		message: `Item 0: Voice Gender must be female for Swedish (Sweden) (sv-SE): Octopush lists no male voice for it (${VOICE_LANGUAGES_URL})`,
 		itemIndex: 0,
 	},
 	{

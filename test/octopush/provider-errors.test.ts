@@ -34,7 +34,9 @@ describe('provider errors', () => {
 		expect(r.error?.message).toBe(
 			'Octopush refused the request: Voice Language (voice_language): Voice language not supported. (code 442)',
 		);
-		expect(r.error?.description).toBe('Voice language not supported.');
+		expect(r.error?.description).toBe(
+			'Octopush does not offer this voice language on your account. Choose one from the Voice Language list (the languages Octopush lists at https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/).',
+		);
 		expect(r.error?.httpCode).toBe('400');
 		expect(r.error?.context?.itemIndex).toBe(0);
 	});

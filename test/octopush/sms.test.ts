@@ -88,6 +88,21 @@ describe('SMS → Send Campaign', () => {
 		expect(r.items[1].json.totals).toMatchObject({ frames: 2, frames_sent: 2, number_of_contacts: 600, number_of_sms_needed: 600 });
 	});
 
+	test('Auto Optimize Text and Auto Remove Blacklisted Numbers reach the body as documented', async () => {
+		const r = await t.run({
+			resource: 'sms',
+			operation: 'sendCampaign',
+			text: 'Merci, à demain !',
+			recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
+			sender: 'Mon Shop',
+			options: { autoOptimizeText: false, autoRemoveBlacklistedNumbers: true },
+		});
+		expect(r.error).toBeUndefined();
+		expect(t.bodies('POST', '/sms-campaign/send')).toEqual([
+			expect.objectContaining({ text: 'Merci, à demain !', sender: 'Mon Shop', auto_optimize_text: false, auto_remove_blacklisted_numbers: true }),
+		]);
+	});
+
 	test('an older account answering sms_ticket: output as ticket_number too', async () => {
 		t.sandbox.injectFault({
 			provider: 'octopush',

@@ -79,6 +79,46 @@ describe('Voice List Campaign', () => {
 		expect(r.items[0].json).toEqual({ ticket_number: expect.stringMatching(/^voice_/), request_id: 'tag-1' });
 	});
 
+	test('a tag campaign is sent with POST /voice-campaign-on-tag/send: by Create (wait and send) and by Send with Campaign Target "Tag"', async () => {
+		const waited = await create({ target: 'tag', tagName: 'sandbox-tag', recipients: {}, text: 'Shop closes at noon.', waitAndSend: true, pollInterval: 1, timeout: 10 });
+		expect(waited.error).toBeUndefined();
+		expect(t.sandbox.requests.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
+			'POST /voice-campaign-on-tag/create 201',
+			'GET /voice-campaign-on-list/status 200',
+			'GET /voice-campaign-on-list/status 200',
+			'POST /voice-campaign-on-tag/send 200',
+		]);
+		expect(waited.items[0].json).toMatchObject({ sent: true, send_response: { number_of_contacts: 2 } });
+
+		const ticket = (await create({ target: 'tag', tagName: 'sandbox-tag', recipients: {}, text: 'Shop closes at noon.' })).items[0].json.ticket_number as string;
+		await pause(350);
+		t.sandbox.clearRequests();
+		const sent = await t.run({ resource: 'voiceListCampaign', operation: 'send', ticketNumber: ticket, target: 'tag' });
+		expect(sent.error).toBeUndefined();
+		expect(t.bodies('POST', '/voice-campaign-on-tag/send')).toEqual([{ ticket_number: ticket }]);
+		expect(t.bodies('POST', '/voice-campaign-on-list/send')).toEqual([]);
+		expect(sent.items[0].json).toMatchObject({ ticket_number: ticket, number_of_contacts: 2 });
+	});
+
+	test('Create sends the documented options Get Back Pressed Keys and Auto Remove Blacklisted Numbers, accented text and a sender with a space', async () => {
+		const r = await create({
+			text: 'Vous êtes prêt ? Appuyez sur 1.',
+			sender: 'Mon Shop',
+			voiceLanguage: 'fr-FR',
+			options: { getBackPressedKeys: true, autoRemoveBlacklistedNumbers: true },
+		});
+		expect(r.error).toBeUndefined();
+		expect(t.bodies('POST', '/voice-campaign-on-list/create')).toEqual([
+			expect.objectContaining({
+				text: 'Vous êtes prêt ? Appuyez sur 1.',
+				sender: 'Mon Shop',
+				voice_language: 'fr-FR',
+				get_back_pressed_keys: true,
+				auto_remove_blacklisted_numbers: true,
+			}),
+		]);
+	});
+
 	test('Get Status, then Send: refused with a clear message while under computation, sent once ready', async () => {
 		const ticket = (await create()).items[0].json.ticket_number as string;
 		t.sandbox.clearRequests();

@@ -249,7 +249,108 @@ describe('Voice SMS → Send Campaign', () => {
 		});
 	});
 
-	test('Cancel: DELETE /voice-campaign/cancel with the ticket of a scheduled frame', async () => {
+	test.each([
+		['French', 'fr-FR', 'Vous êtes prêt ? Appuyez sur 1.'],
+		['Russian', 'ru-RU', 'Привет, {first_name}! Нажмите 1.'],
+		['Greek', 'el-GR', 'Γεια σας {first_name}, πατήστε 1.'],
+		['Polish', 'pl-PL', 'Dzień dobry, proszę nacisnąć 1.'],
+	])('%s text is sent unchanged with the %s voice', async (_name, language, text) => {
+		const r = await t.run({
+			resource: 'voiceSms',
+			operation: 'sendCampaign',
+			text,
+			recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'Zoé' }] },
+			voiceLanguage: language,
+		});
+		expect(r.error).toBeUndefined();
+		expect(t.bodies('POST', '/voice-campaign/send')).toEqual([expect.objectContaining({ text, voice_language: language })]);
+		expect(r.items[0].json.frame_status).toBe('sent');
+	});
+
+	test('a request id of any length is sent as given (a UUID; "-1", "-2" appended for frames); generated ones stay short', async () => {
+		const uuid = '5f0c4a9e-8a43-4b8e-9d1a-0c2f6b7e1d23';
+		const one = await t.run({
+			resource: 'voiceSms',
+			operation: 'sendCampaign',
+			text: 'Hello',
+			recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
+			options: { requestId: uuid },
+		});
+		expect(one.error).toBeUndefined();
+		expect(t.bodies('POST', '/voice-campaign/send')).toEqual([expect.objectContaining({ request_id: uuid })]);
+
+		t.sandbox.clearRequests();
+		const framed = await t.run(
+			{ resource: 'voiceSms', operation: 'sendCampaign', mode: 'allItems', text: 'Hello', phoneNumber: '={{ $json.phone }}', options: { requestId: `${uuid}-x`, frameSize: 2 } },
+			{ input: contactItems(3) },
+		);
+		expect(framed.error).toBeUndefined();
+		expect((t.bodies('POST', '/voice-campaign/send') as Array<{ request_id: string }>).map((b) => b.request_id)).toEqual([`${uuid}-x-1`, `${uuid}-x-2`]);
+
+		t.sandbox.clearRequests();
+		await t.run({ resource: 'voiceSms', operation: 'sendCampaign', text: 'Hello', recipients: { recipient: [{ phoneNumber: '+33612345678' }] } });
+		const [generated] = t.bodies('POST', '/voice-campaign/send') as Array<{ request_id: string }>;
+		expect(generated.request_id.length).toBeLessThanOrEqual(20);
+	});
+
+	test('a frame size under 200 (advice, not a rule) is used as given', async () => {
+		const r = await t.run(
+			{ resource: 'voiceSms', operation: 'sendCampaign', mode: 'allItems', text: 'Hello', phoneNumber: '={{ $json.phone }}', options: { frameSize: 100 } },
+			{ input: contactItems(250) },
+		);
+		expect(r.error).toBeUndefined();
+		expect((t.bodies('POST', '/voice-campaign/send') as Array<{ recipients: unknown[] }>).map((b) => b.recipients.length)).toEqual([100, 100, 50]);
+	});
+
+	test('languages of the current list are sent (Dutch, Japanese, female Swedish); a sender may contain spaces; blacklisted numbers can be removed', async () => {
+		for (const [language, gender] of [['nl-NL', 'male'], ['ja-JP', 'female'], ['sv-SE', 'female']]) {
+			const r = await t.run({
+				resource: 'voiceSms',
+				operation: 'sendCampaign',
+				text: 'Hello',
+				recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
+				sender: 'My Shop',
+				voiceLanguage: language,
+				voiceGender: gender,
+				options: { autoRemoveBlacklistedNumbers: true },
+			});
+			expect(r.error).toBeUndefined();
+		}
+		expect(t.bodies('POST', '/voice-campaign/send')).toEqual(
+			['nl-NL', 'ja-JP', 'sv-SE'].map((language) =>
+				expect.objectContaining({ voice_language: language, sender: 'My Shop', auto_remove_blacklisted_numbers: true }),
+			),
+		);
+	});
+
+	test('a language code the list does not know (by expression) is sent, and Octopush\'s answer is shown', async () => {
+		const r = await t.run({
+			resource: 'voiceSms',
+			operation: 'sendCampaign',
+			text: 'Hello',
+			recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
+			voiceLanguage: '={{ "tr-TR" }}',
+		});
+		expect(t.bodies('POST', '/voice-campaign/send')).toEqual([expect.objectContaining({ voice_language: 'tr-TR' })]);
+		expect(r.error?.message).toBe(
+			'Frame 1 of 1 was refused by Octopush: Octopush refused the request: Voice Language (voice_language): Voice language not supported. (code 442)',
+		);
+		expect(r.error?.description).toContain('Octopush does not offer this voice language on your account');
+	});
+
+	test('the Voice Language list shows every language Octopush lists, by name, with female-only ones marked', async () => {
+		const description = t.harness.types.getByNameAndVersion(t.harness.nodeType('octopush')).description;
+		const field = description.properties.find(
+			(p) => p.name === 'voiceLanguage' && p.displayOptions?.show?.resource?.includes('voiceSms'),
+		);
+		const options = (field?.options ?? []) as Array<{ name: string; value: string; description?: string }>;
+		expect(options).toHaveLength(37);
+		expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['sv-SE', 'nl-NL', 'ja-JP', 'arb', 'es-US', 'el-GR', 'hu-HU', 'es-LA']));
+		expect(options.find((o) => o.value === 'sv-SE')).toEqual({ name: 'Swedish (Sweden)', value: 'sv-SE', description: 'sv-SE: female voice only' });
+		expect(options.find((o) => o.value === 'fr-FR')).toEqual({ name: 'French (France)', value: 'fr-FR', description: 'fr-FR' });
+	});
+
+	test('Cancel: DELETE /voice-campaign/cancel with the ticket of a scheduled frame; the UI states the documented rules', async () => {
 		const sendAt = new Date(Date.now() + 60 * 60 * 1000).toISOString();
 		const sent = await t.run({
 			resource: 'voiceSms',
@@ -264,18 +365,76 @@ describe('Voice SMS → Send Campaign', () => {
 		const [request] = t.sandbox.requestsTo('octopush', 'DELETE', '/voice-campaign/cancel');
 		expect([request.body, request.status]).toEqual([{ ticket_number: ticket }, 204]);
 		expect(r.items).toEqual([{ json: { ticket_number: ticket, cancelled: true }, pairedItem: { item: 0 } }]);
+
+		const field = t.harness.types.getByNameAndVersion(t.harness.nodeType('octopush')).description.properties.find(
+			(p) => p.name === 'ticketNumber' && p.displayOptions?.show?.operation?.includes('cancel'),
+		);
+		expect(field?.description).toContain(
+			'only when it has fewer than 3 recipients and is scheduled more than 10 minutes ahead, and each API account can cancel at most 1000 times a month (https://octopush-api.readme.io/reference/delete_public_apivoice_campaigncancel)',
+		);
 	});
 
-	test('Cancel of a campaign already under way: Octopush refuses, the node says why', async () => {
+	test('Cancel of a campaign already under way: Octopush refuses, the node says why and states the rules', async () => {
 		const sent = await t.run({
 			resource: 'voiceSms',
 			operation: 'sendCampaign',
 			text: 'Now',
 			recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
 		});
-		const r = await t.run({ resource: 'voiceSms', operation: 'cancel', ticketNumber: sent.items[0].json.ticket_number as string });
+		const ticket = sent.items[0].json.ticket_number as string;
+		const r = await t.run({ resource: 'voiceSms', operation: 'cancel', ticketNumber: ticket });
 		expect(r.error?.message).toBe(
-			'Octopush refused the request: Ticket Number (ticket_number): Only a campaign scheduled more than 10 minutes ahead can be cancelled. (code 446)',
+			`Octopush refused to cancel voice SMS campaign ${ticket} (item 0): Ticket Number (ticket_number): Waiting campaigns must still be scheduled more than 10 minutes in the future. (code 446)`,
 		);
+		expect(r.error?.description).toMatch(/^Octopush cancels a voice SMS campaign \(one ticket\) only when it has fewer than 3 recipients/);
+	});
+
+	test('Cancel of a framed campaign: every frame is tried; the error names the frames not cancelled and why', async () => {
+		const sendAt = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+		const sent = await t.run(
+			{ resource: 'voiceSms', operation: 'sendCampaign', mode: 'allItems', text: 'Later', phoneNumber: '={{ $json.phone }}', options: { sendAt, frameSize: 3 } },
+			{ input: contactItems(5) },
+		);
+		expect(sent.items.map((item) => item.json.number_of_contacts)).toEqual([3, 2]);
+		const [first, second] = sent.items.map((item) => item.json.ticket_number as string);
+
+		const r = await t.run({ resource: 'voiceSms', operation: 'cancel', ticketNumber: '={{ $json.ticket_number }}' }, { input: sent.items });
+		expect(t.sandbox.requestsTo('octopush', 'DELETE', '/voice-campaign/cancel').map((q) => [q.body, q.status])).toEqual([
+			[{ ticket_number: first }, 400],
+			[{ ticket_number: second }, 204],
+		]);
+		expect(r.error?.message).toBe(
+			`Octopush refused to cancel 1 of 2 tickets: ${first} (item 0, frame 1 of 2): Ticket Number (ticket_number): Cancellation is only allowed when the campaign has fewer than 3 recipients (this one has 3). (code 446)`,
+		);
+		expect(r.error?.description?.split('\n').slice(0, 2)).toEqual([
+			`Not cancelled: ${first} (item 0, frame 1 of 2)`,
+			`Cancelled: ${second} (item 1, frame 2 of 2)`,
+		]);
+	});
+
+	test('Cancel with Continue On Fail: one output item per ticket, cancelled or not and why (e.g. the monthly limit)', async () => {
+		const sendAt = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+		const sent = await t.run(
+			{ resource: 'voiceSms', operation: 'sendCampaign', mode: 'allItems', text: 'Later', phoneNumber: '={{ $json.phone }}', options: { sendAt, frameSize: 2 } },
+			{ input: contactItems(4) },
+		);
+		const [first, second] = sent.items.map((item) => item.json.ticket_number as string);
+		t.sandbox.octopush.voiceCancels.set(`sandbox@example.com ${new Date().toISOString().slice(0, 7)}`, 999);
+		const r = await t.run(
+			{ resource: 'voiceSms', operation: 'cancel', ticketNumber: '={{ $json.ticket_number }}' },
+			{ input: sent.items, continueOnFail: true },
+		);
+		expect(r.items).toEqual([
+			{ json: { ticket_number: first, cancelled: true }, pairedItem: { item: 0 } },
+			{
+				json: {
+					ticket_number: second,
+					cancelled: false,
+					error: 'Ticket Number (ticket_number): Cancellation is limited to 1000 requests per month and per API user account. (code 446)',
+					hint: expect.stringContaining('at most 1000 times a month'),
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
 	});
 });

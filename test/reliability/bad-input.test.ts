@@ -62,14 +62,13 @@ const octopushCases: BadInput[] = [
 	{ node: 'octopush', name: 'a first name over 50 characters (item 4)', parameters: all(), input: contacts(6, { 4: { name: 'x'.repeat(51) } }), item: 4, field: 'First Name' },
 	{ node: 'octopush', name: 'a param over 50 characters in a listed recipient', parameters: vms(listed({ phoneNumber: PHONE, firstName: 'A', param5: 'p'.repeat(60) })), item: 0, field: 'Param 5' },
 	{ node: 'octopush', name: 'a last name over 50 characters in recipients JSON', parameters: vms({ text: 'Hi', ...json(JSON.stringify([{ phone_number: PHONE, last_name: 'l'.repeat(51) }])) }), item: 0, field: 'Last Name' },
-	{ node: 'octopush', name: 'a request id over 20 characters', parameters: vms({ options: { requestId: 'r'.repeat(21) } }), item: 0, field: 'Request ID' },
 	// senders
 	{ node: 'octopush', name: 'a sender of 2 characters', parameters: vms({ sender: 'ab' }), item: 0, field: 'Sender' },
 	{ node: 'octopush', name: 'a sender of 12 characters', parameters: vms({ sender: 'ABCDEFGHIJKL' }), item: 0, field: 'Sender' },
 	{ node: 'octopush', name: 'a sender with a dash', parameters: sms({ sender: 'Shop-1' }), item: 0, field: 'Sender' },
 	{ node: 'octopush', name: 'a sender with an accent in item 2', parameters: sms({ sender: '={{ $json.v }}' }), input: third('Shop', 'Café'), item: 2, field: 'Sender' },
 	// enums
-	{ node: 'octopush', name: 'a voice language not in the list', parameters: vms({ voiceLanguage: '={{ "xx-XX" }}' }), item: 0, field: 'Voice Language' },
+	{ node: 'octopush', name: 'a voice the docs list as unavailable (male, Swedish) in item 1', parameters: vms({ voiceLanguage: 'sv-SE', voiceGender: '={{ $json.v }}' }), input: [{ json: { v: 'female' } }, { json: { v: 'male' } }], item: 1, field: 'Voice Gender' },
 	{ node: 'octopush', name: 'a voice gender not in the list in item 2', parameters: vms({ voiceGender: '={{ $json.v }}' }), input: third('male', 'robot'), item: 2, field: 'Voice Gender' },
 	{ node: 'octopush', name: 'a purpose not in the list', parameters: sms({ options: { purpose: '={{ "spam" }}' } }), item: 0, field: 'Purpose' },
 	{ node: 'octopush', name: 'an SMS type not in the list', parameters: sms({ smsType: '={{ "sms_free" }}' }), item: 0, field: 'Type' },
@@ -81,10 +80,9 @@ const octopushCases: BadInput[] = [
 	// recipient counts
 	{ node: 'octopush', name: 'no recipients listed', parameters: vms({ recipients: {} }), item: 0, field: 'Recipients' },
 	{ node: 'octopush', name: 'an empty recipients JSON array in item 1', parameters: sms({ text: 'Hi', ...json('={{ JSON.stringify($json.r) }}') }), input: [{ json: { r: [PHONE] } }, { json: { r: [] } }], item: 1, field: 'Recipients' },
-	{ node: 'octopush', name: 'a frame size under 200', parameters: all({ options: { frameSize: 199 } }), input: contacts(2), item: 0, field: 'Frame Size' },
+	{ node: 'octopush', name: 'a frame size of 0', parameters: all({ options: { frameSize: 0 } }), input: contacts(2), item: 0, field: 'Frame Size' },
 	{ node: 'octopush', name: 'a frame size over 500', parameters: vms({ options: { frameSize: 1000 } }), item: 0, field: 'Frame Size' },
 	{ node: 'octopush', name: 'frames in parallel over 10', parameters: vms({ options: { framesInParallel: 11 } }), item: 0, field: 'Frames in Parallel' },
-	{ node: 'octopush', name: 'a request id with no room for the frame numbers', parameters: all({ options: { requestId: 'r'.repeat(19) } }), input: contacts(501), item: 0, field: 'Request ID' },
 	// JSON
 	{ node: 'octopush', name: 'recipients JSON that does not parse', parameters: vms({ text: 'Hi', ...json('[{"phone_number": "+33612345678",]') }), item: 0, field: 'Recipients (JSON)' },
 	{ node: 'octopush', name: 'recipients JSON that is an object', parameters: vms({ text: 'Hi', ...json('{"phone_number": "+33612345678"}') }), item: 0, field: 'Recipients (JSON)' },
@@ -97,7 +95,7 @@ const octopushCases: BadInput[] = [
 	{ node: 'octopush', name: 'a placeholder missing for a listed recipient', parameters: vms({ text: 'Dear {last_name}', ...listed({ phoneNumber: PHONE, lastName: 'Roe' }, { phoneNumber: '+33612345679' }) }), item: 0, field: 'Last Name' },
 	{ node: 'octopush', name: 'an SMS placeholder missing in recipients JSON', parameters: sms({ text: 'Hi {first_name}', ...json(JSON.stringify([PHONE])) }), item: 0, field: 'First Name' },
 	// the rest
-	{ node: 'octopush', name: 'voice text outside GSM-7', parameters: vms({ text: 'Confirmed ✓ {first_name}' }), item: 0, field: 'Text' },
+	{ node: 'octopush', name: 'a sender with an underscore', parameters: vms({ sender: 'My_Shop' }), item: 0, field: 'Sender' },
 	{ node: 'octopush', name: 'two items with the same request id', parameters: vms({ options: { requestId: 'same-id' } }), input: [{ json: {} }, { json: {} }], item: 1, field: 'Request ID' },
 	{ node: 'octopush', name: 'a list campaign without a list name', parameters: { ...vms(), resource: 'voiceListCampaign', operation: 'create', target: 'list', listName: '={{ "" }}' }, item: 0, field: 'List Name' },
 	{ node: 'octopush', name: 'a blank ticket number in item 1', parameters: { resource: 'voiceListCampaign', operation: 'send', ticketNumber: '={{ $json.t }}' }, input: [{ json: { t: 'voice_1' } }, { json: { t: ' ' } }], item: 1, field: 'Ticket Number' },

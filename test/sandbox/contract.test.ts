@@ -96,11 +96,11 @@ interface OctopushCase {
 }
 
 const octopushCases: OctopushCase[] = [
-	{ name: 'VMS: voice language not supported', method: 'POST', path: '/voice-campaign/send', body: vms({ voice_language: 'nl-NL' }), field: 'voice_language', code: 442, message: 'Voice language not supported.' },
+	{ name: 'VMS: voice language not supported', method: 'POST', path: '/voice-campaign/send', body: vms({ voice_language: 'xx-XX' }), field: 'voice_language', code: 442, message: 'Voice language not supported.' },
 	{ name: 'VMS: bg-BG is Routee-only', method: 'POST', path: '/voice-campaign/send', body: vms({ voice_language: 'bg-BG' }), field: 'voice_language', code: 442, message: 'Voice language not supported.' },
 	{ name: 'VMS: empty text', method: 'POST', path: '/voice-campaign/send', body: vms({ text: '' }), field: 'text', code: 107 },
 	{ name: 'VMS: text of 1225 characters', method: 'POST', path: '/voice-campaign/send', body: vms({ text: 'a'.repeat(1225) }), field: 'text', code: 431 },
-	{ name: 'VMS: unicode text', method: 'POST', path: '/voice-campaign/send', body: vms({ text: 'Rendez-vous demain 🙂' }), field: 'text', code: 432 },
+	{ name: 'VMS: a male Swedish voice (the docs list sv-SE as female only)', method: 'POST', path: '/voice-campaign/send', body: vms({ voice_language: 'sv-SE', voice_gender: 'male' }), field: 'voice_gender', code: 438 },
 	{ name: 'VMS: no recipients', method: 'POST', path: '/voice-campaign/send', body: vms({ recipients: [] }), field: 'recipients', code: 117 },
 	{ name: 'VMS: 501 recipients', method: 'POST', path: '/voice-campaign/send', body: vms({ recipients: Array.from({ length: 501 }, (_, i) => ({ phone_number: `+336${String(i).padStart(8, '0')}` })) }), field: 'recipients', code: 433 },
 	{ name: 'VMS: national phone number', method: 'POST', path: '/voice-campaign/send', body: vms({ recipients: [{ phone_number: '0612345678' }] }), field: 'recipients.0.phone_number', code: 434 },
@@ -113,7 +113,9 @@ const octopushCases: OctopushCase[] = [
 	{ name: 'VMS: purpose marketing', method: 'POST', path: '/voice-campaign/send', body: vms({ purpose: 'marketing' }), field: 'purpose', code: 437 },
 	{ name: 'VMS: voice gender robot', method: 'POST', path: '/voice-campaign/send', body: vms({ voice_gender: 'robot' }), field: 'voice_gender', code: 438 },
 	{ name: 'VMS: type vocal_sms (old SDK)', method: 'POST', path: '/voice-campaign/send', body: vms({ type: 'vocal_sms' }), field: 'type', code: 439 },
-	{ name: 'VMS: request_id of 21 characters', method: 'POST', path: '/voice-campaign/send', body: vms({ request_id: 'r'.repeat(21) }), field: 'request_id', code: 440 },
+	{ name: 'VMS: empty request_id', method: 'POST', path: '/voice-campaign/send', body: vms({ request_id: '' }), field: 'request_id', code: 440 },
+	{ name: 'VMS: sender with an underscore', method: 'POST', path: '/voice-campaign/send', body: vms({ sender: 'My_Shop' }), field: 'sender', code: 106 },
+	{ name: 'SMS: auto_optimize_text as a string', method: 'POST', path: '/sms-campaign/send', body: { text: 'Hi', recipients: [{ phone_number: '+33612345678' }], auto_optimize_text: 'no' }, field: 'auto_optimize_text', code: 441 },
 	{ name: 'VMS: unknown (misspelled) field', method: 'POST', path: '/voice-campaign/send', body: vms({ voice_lang: 'fr-FR' }), field: 'voice_lang', code: 430 },
 	{ name: 'VMS: get_back_pressed_keys as a string', method: 'POST', path: '/voice-campaign/send', body: vms({ get_back_pressed_keys: 'yes' }), field: 'get_back_pressed_keys', code: 441 },
 	{ name: 'SMS: type sms_cheap', method: 'POST', path: '/sms-campaign/send', body: { text: 'Hi', recipients: [{ phone_number: '+33612345678' }], type: 'sms_cheap' }, field: 'type', code: 439 },
@@ -122,7 +124,7 @@ const octopushCases: OctopushCase[] = [
 	{ name: 'tag: tag_name missing', method: 'POST', path: '/voice-campaign-on-tag/create', body: { text: 'Hi' }, field: 'tag_name', code: 443 },
 	{ name: 'list status: unknown ticket', method: 'GET', path: '/voice-campaign-on-list/status?ticket_number=voice_0000000000000', field: 'ticket_number', code: 444 },
 	{ name: 'list send: unknown ticket', method: 'POST', path: '/voice-campaign-on-list/send', body: { ticket_number: 'voice_0000000000000' }, field: 'ticket_number', code: 444 },
-	{ name: 'VMS cancel: not scheduled', method: 'DELETE', path: '/voice-campaign/cancel', body: { ticket_number: '{ticket}' }, field: 'ticket_number', code: 446 },
+	{ name: 'VMS cancel: not scheduled', method: 'DELETE', path: '/voice-campaign/cancel', body: { ticket_number: '{ticket}' }, field: 'ticket_number', code: 446, message: 'Waiting campaigns must still be scheduled more than 10 minutes in the future.' },
 	{ name: 'callbacks: URL that is not http(s)', method: 'PATCH', path: '/user/campaign-parameters/edit', body: { callbacks: { callback_url_for_deliveries: 'ftp://example.com' } }, field: 'callbacks.callback_url_for_deliveries', code: 447 },
 	{ name: 'callbacks: flat body without callbacks', method: 'PATCH', path: '/user/campaign-parameters/edit', body: { callback_url_for_deliveries: hook }, field: 'callback_url_for_deliveries', code: 430 },
 ];

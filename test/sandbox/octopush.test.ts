@@ -95,6 +95,30 @@ describe('Octopush endpoints', () => {
 		expect(refused.body.errors.ticket_number.code).toBe(446);
 	});
 
+	test('VMS cancel follows the documented rules: fewer than 3 recipients, more than 10 minutes ahead, 1000 a month', async () => {
+		const sendAt = new Date(Date.now() + 3_600_000).toISOString().replace('Z', '+00:00');
+		const three = await call('POST', '/voice-campaign/send', vms({ send_at: sendAt, recipients: [{ phone_number: '+33612345678' }, { phone_number: '+33612345679' }, { phone_number: '+33612345670' }] }));
+		const refused = await call('DELETE', '/voice-campaign/cancel', { ticket_number: three.body.ticket_number });
+		expect([refused.status, refused.body.errors.ticket_number]).toEqual([400, { code: 446, message: 'Cancellation is only allowed when the campaign has fewer than 3 recipients (this one has 3).' }]);
+
+		const two = await call('POST', '/voice-campaign/send', vms({ send_at: sendAt }));
+		const month = new Date().toISOString().slice(0, 7);
+		sandbox.octopush.voiceCancels.set(`sandbox@example.com ${month}`, 1000);
+		const overLimit = await call('DELETE', '/voice-campaign/cancel', { ticket_number: two.body.ticket_number });
+		expect(overLimit.body.errors.ticket_number).toEqual({ code: 446, message: 'Cancellation is limited to 1000 requests per month and per API user account.' });
+		sandbox.octopush.voiceCancels.set(`sandbox@example.com ${month}`, 998);
+		expect((await call('DELETE', '/voice-campaign/cancel', { ticket_number: two.body.ticket_number })).status).toBe(204);
+	});
+
+	test('voice text in any script, any listed language, a sender with a space and a long request_id are accepted', async () => {
+		for (const [text, language] of [['Vous êtes prêt ? Appuyez sur 1.', 'fr-FR'], ['Привет', 'ru-RU'], ['Γεια σας', 'el-GR'], ['Hej då', 'nl-NL']]) {
+			const res = await call('POST', '/voice-campaign/send', vms({ text, voice_language: language, sender: 'My Shop', request_id: `${language}-5f0c4a9e-8a43-4b8e-9d1a-0c2f6b7e1d23` }));
+			expect([language, res.status]).toEqual([language, 200]);
+		}
+		const swedish = await call('POST', '/voice-campaign/send', vms({ voice_language: 'sv-SE', voice_gender: 'female', auto_remove_blacklisted_numbers: true }));
+		expect(swedish.status).toBe(200);
+	});
+
 	describe('voice campaign on a list (4 services)', () => {
 		test('create 201 → under_computation → send refused → ready_to_be_sent → send 200 → send again refused', async () => {
 			const created = await call('POST', '/voice-campaign-on-list/create', { list_name: 'sandbox-list', text: 'Hello', voice_language: 'en-GB', voice_gender: 'male' });
@@ -129,6 +153,15 @@ describe('Octopush endpoints', () => {
 			const send = await call('POST', '/voice-campaign-on-list/send', { ticket_number: created.body.ticket_number });
 			expect(send.status).toBe(400);
 			expect(send.body.errors.ticket_number.code).toBe(445);
+		});
+
+		test('a tag campaign is sent with POST /voice-campaign-on-tag/send', async () => {
+			const created = await call('POST', '/voice-campaign-on-tag/create', { tag_name: 'sandbox-tag', text: 'Hello', get_back_pressed_keys: true, auto_remove_blacklisted_numbers: true });
+			expect(created.status).toBe(201);
+			await sleep(250);
+			const sent = await call('POST', '/voice-campaign-on-tag/send', { ticket_number: created.body.ticket_number });
+			expect(sent.status).toBe(200);
+			expect(sent.body).toEqual(expect.objectContaining({ ticket_number: created.body.ticket_number, number_of_contacts: 2 }));
 		});
 
 		test('on a tag, with extra recipients; DELETE cancel → 204 and the ticket is gone', async () => {

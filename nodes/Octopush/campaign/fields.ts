@@ -1,7 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { COUNTRY_OPTIONS } from '../../shared/phone';
-import { MAX_FRAME_SIZE, MAX_REQUEST_ID, MIN_FRAME_SIZE, VOICE_LANGUAGES } from '../contract';
+import { MAX_FRAME_SIZE, MIN_FRAME_SIZE, VOICE_LANGUAGES, VOICE_LANGUAGES_URL } from '../contract';
 
 /** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
 
@@ -40,7 +40,7 @@ export const textField: INodeProperties = {
 export const voiceTextField: INodeProperties = {
 	...textField,
 	description:
-		'The message the voice reads, 1 to 1224 characters of the GSM-7 alphabet (no emoji or other unicode characters). Personalise it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+		'The message the voice reads, 1 to 1224 characters, written in the voice language (accents, Greek and Cyrillic letters are sent as they are). Personalise it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
 };
 
 const contactFields: INodeProperties[] = [
@@ -169,23 +169,7 @@ export const senderField: INodeProperties = {
 	default: '',
 	placeholder: 'MyShop',
 	description:
-		'3 to 11 letters or digits (a-zA-Z0-9), if your Octopush account allows custom senders. Leave empty for the default sender.',
-};
-
-const LANGUAGE_NAMES: Record<(typeof VOICE_LANGUAGES)[number], string> = {
-	'de-DE': 'German (Germany)',
-	'el-GR': 'Greek (Greece)',
-	'en-GB': 'English (United Kingdom)',
-	'en-US': 'English (United States)',
-	'es-ES': 'Spanish (Spain)',
-	'es-LA': 'Spanish (Latin America)',
-	'fr-FR': 'French (France)',
-	'hu-HU': 'Hungarian (Hungary)',
-	'it-IT': 'Italian (Italy)',
-	'pl-PL': 'Polish (Poland)',
-	'pt-BR': 'Portuguese (Brazil)',
-	'ru-RU': 'Russian (Russia)',
-	'sv-SE': 'Swedish (Sweden)',
+		'3 to 11 letters, digits or spaces (a-zA-Z0-9 and space), if your Octopush account allows custom senders. Leave empty for the default sender.',
 };
 
 export const voiceFields: INodeProperties[] = [
@@ -193,11 +177,15 @@ export const voiceFields: INodeProperties[] = [
 		displayName: 'Voice Language',
 		name: 'voiceLanguage',
 		type: 'options',
-		options: VOICE_LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })).sort((a, b) =>
-			a.name.localeCompare(b.name),
-		),
+		options: Object.entries(VOICE_LANGUAGES)
+			.map(([value, { name, genders }]) => ({
+				name,
+				value,
+				description: genders.length === 1 ? `${value}: ${genders[0]} voice only` : value,
+			}))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'en-GB',
-		description: 'The language the text is read in',
+		description: `The language the text is read in, as Octopush lists them (${VOICE_LANGUAGES_URL}). A code not in the list can be given by expression: Octopush then accepts or refuses it.`,
 	},
 	{
 		displayName: 'Voice Gender',
@@ -208,6 +196,8 @@ export const voiceFields: INodeProperties[] = [
 			{ name: 'Male', value: 'male' },
 		],
 		default: 'female',
+		description:
+			'Some languages have a female voice only (marked in the Voice Language list); a male voice for them is refused before anything is sent',
 	},
 ];
 
@@ -241,7 +231,7 @@ const commonOptions: INodeProperties[] = [
 		name: 'requestId',
 		type: 'string',
 		default: '',
-		description: `At most ${MAX_REQUEST_ID} characters; Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution never sends twice. Set your own (e.g. your campaign's ID) to also be safe when retrying from the executions list, which starts a new execution. With several frames, "-1", "-2", … is appended.`,
+		description: 'Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution never sends twice. Set your own (e.g. your campaign\'s ID) to also be safe when retrying from the executions list, which starts a new execution. With several frames, "-1", "-2", … is appended.',
 	},
 	{
 		displayName: 'Send At',
@@ -267,7 +257,7 @@ const framingOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: MIN_FRAME_SIZE, maxValue: MAX_FRAME_SIZE },
 		default: MAX_FRAME_SIZE,
-		description: `Recipients per request (${MIN_FRAME_SIZE} to ${MAX_FRAME_SIZE}). Larger campaigns are sent as several requests ("frames"), each with its own ticket.`,
+		description: `Recipients per request (${MIN_FRAME_SIZE} to ${MAX_FRAME_SIZE}; Octopush advises 200 to 500). Larger campaigns are sent as several requests ("frames"), each with its own ticket.`,
 	},
 	{
 		displayName: 'Frames in Parallel',
@@ -278,6 +268,36 @@ const framingOptions: INodeProperties[] = [
 		description: 'How many frames to send at the same time (1 sends them one after another)',
 	},
 ];
+
+/** "blacklisted numbers will be automatically removed … 0.01€ per request": https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/ */
+export const autoRemoveBlacklistedOption: INodeProperties = {
+	displayName: 'Auto Remove Blacklisted Numbers',
+	name: 'autoRemoveBlacklistedNumbers',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Octopush leaves out the numbers on your blacklist instead of refusing the campaign (Octopush charges 0.01 € per request for it)',
+};
+
+/** "This value is "true" when you want to get back pressed key": https://octopush-api.readme.io/reference/post_public_apivoice_campaignon_listcreate */
+export const getBackPressedKeysOption: INodeProperties = {
+	displayName: 'Get Back Pressed Keys',
+	name: 'getBackPressedKeys',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Octopush reports the keys each recipient pressed (in the delivery callbacks, see the Octopush Trigger)',
+};
+
+/** The body fields of the options above that the user set. */
+export function voiceOptionFields(options: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (options.getBackPressedKeys !== undefined) body.get_back_pressed_keys = options.getBackPressedKeys;
+	if (options.autoRemoveBlacklistedNumbers !== undefined) {
+		body.auto_remove_blacklisted_numbers = options.autoRemoveBlacklistedNumbers;
+	}
+	return body;
+}
 
 /** The Options collection of a send operation: the shared options plus the operation's own, sorted for the UI. */
 export function optionsField(own: INodeProperties[], framing: boolean): INodeProperties {

@@ -119,7 +119,6 @@ function planCampaign(
 	const userRequestId = String(options.requestId ?? '').trim();
 	const ids = requestIds(
 		context,
-		leadItem,
 		userRequestId,
 		mode === 'allItems' ? 'all' : `item${leadItem}`,
 		chunks.length,

@@ -2,8 +2,6 @@ import { randomUUID } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { frameRequestId } from '../../shared/framing';
-import { MAX_REQUEST_ID } from '../contract';
-import { invalid } from './validate';
 
 /**
  * What makes a request ID the same on a retry and different everywhere else: the execution, the
@@ -22,7 +20,6 @@ function seedOf(context: IExecuteFunctions, campaignKey: string): { executionId:
  */
 export function requestIds(
 	context: IExecuteFunctions,
-	itemIndex: number,
 	userRequestId: string,
 	campaignKey: string,
 	count: number,
@@ -32,23 +29,7 @@ export function requestIds(
 		const { executionId, scope } = seedOf(context, campaignKey);
 		return indexes.map((index) => frameRequestId(executionId, scope, index));
 	}
-	if (userRequestId.length > MAX_REQUEST_ID) {
-		throw invalid(
-			context,
-			{ itemIndex },
-			'Request ID',
-			`must be at most ${MAX_REQUEST_ID} characters, it has ${userRequestId.length}`,
-		);
-	}
+	// no length is documented for request_id (https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/)
 	if (count === 1) return [userRequestId];
-	const room = MAX_REQUEST_ID - `-${count}`.length;
-	if (userRequestId.length > room) {
-		throw invalid(
-			context,
-			{ itemIndex },
-			'Request ID',
-			`must be at most ${room} characters here: the campaign is sent in ${count} frames, so "-1" to "-${count}" is appended to it`,
-		);
-	}
 	return indexes.map((index) => `${userRequestId}-${index + 1}`);
 }

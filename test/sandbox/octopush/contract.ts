@@ -1,8 +1,11 @@
-// Octopush request contract, written from shared/api/octopush.md and seeds 002/003 (never from nodes/).
+// Octopush request contract, written from Octopush's documentation (never from nodes/):
+// https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/ ,
+// https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms-list/ ,
+// https://octopush-api.readme.io/reference/post_public_apivoice_campaignon_listcreate ,
+// https://dev.octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending .
 // Failures use the documented shape {code, message, errors: {<field>: {code, message}}}.
 
 import { isHttpUrl, isObject, parseIsoDateTime, unknownKeys, type Json } from '../check';
-import { isGsm7 } from '../gsm';
 import { isE164 } from '../numbers';
 
 /** Field error codes. 442 is documented; 101/104/106/107/117/120 are Octopush legacy codes; the rest are sandbox choices. */
@@ -15,7 +18,6 @@ export const OCTOPUSH_CODES = {
 	duplicateRequestId: 120,
 	unknownField: 430,
 	textTooLong: 431,
-	textNotGsm: 432,
 	tooManyRecipients: 433,
 	badPhoneNumber: 434,
 	badContactField: 435,
@@ -35,11 +37,23 @@ export const OCTOPUSH_CODES = {
 	malformed: 449,
 } as const;
 
-export const VOICE_LANGUAGES = ['en-US', 'en-GB', 'el-GR', 'pl-PL', 'hu-HU', 'sv-SE', 'de-DE', 'es-ES', 'es-LA', 'fr-FR', 'it-IT', 'pt-BR', 'ru-RU'] as const;
+/**
+ * Voice genders per language ("'pl-PL' => [F, M], 'sv-SE' => [F], …", F female, M male) from the Send Voice SMS page
+ * above (the stored copy ends at es-US), plus el-GR, hu-HU and es-LA from the older list of the same site
+ * (no genders given: both).
+ */
+const F = ['female'];
+const FM = ['female', 'male'];
+export const VOICE_GENDERS_BY_LANGUAGE: Record<string, string[]> = {
+	'pl-PL': FM, 'sv-SE': F, 'de-DE': FM, 'en-GB': FM, 'en-US': FM, 'es-ES': FM, 'fr-FR': FM, 'it-IT': FM, 'pt-BR': FM,
+	'ru-RU': FM, arb: F, 'ca-ES': F, 'zh-HK': FM, 'mn-CN': F, 'da-DK': FM, 'nl-NL': FM, 'en-AU': FM, 'en-IN': F, 'en-NZ': F,
+	'en-ZA': F, 'il-PH': FM, 'fr-CA': FM, 'de-AT': F, 'hi-IN': F, 'is-IS': FM, 'id-ID': FM, 'ja-JP': FM, 'ko-KR': F,
+	'ms-MY': FM, 'nb-NO': F, 'pt-PT': FM, 'ro-RO': F, 'es-MX': F, 'es-US': FM, 'el-GR': FM, 'hu-HU': FM, 'es-LA': FM,
+};
+export const VOICE_LANGUAGES = Object.keys(VOICE_GENDERS_BY_LANGUAGE);
 export const MAX_RECIPIENTS = 500;
 export const MAX_VOICE_TEXT = 1224;
 export const MAX_CONTACT_FIELD = 50;
-export const MAX_REQUEST_ID = 20;
 export const CONTACT_FIELDS = ['phone_number', 'first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'] as const;
 
 export interface FieldError {
@@ -111,8 +125,8 @@ function checkText(body: Json, errors: FieldErrors, voice: boolean): void {
 		return;
 	}
 	if (!voice) return;
+	// "non unicode" is not defined by the docs, which offer Greek and Russian voices: no character is refused
 	if (body.text.length > MAX_VOICE_TEXT) errors.add('text', OCTOPUSH_CODES.textTooLong, `Text must be 1 to ${MAX_VOICE_TEXT} characters.`);
-	else if (!isGsm7(body.text)) errors.add('text', OCTOPUSH_CODES.textNotGsm, 'Text must not contain unicode (non GSM-7) characters.');
 }
 
 function checkRecipients(body: Json, errors: FieldErrors, required: boolean): Contact[] {
@@ -160,8 +174,9 @@ function checkBoolean(body: Json, key: string, errors: FieldErrors): boolean {
 function checkCommon(body: Json, now: number, errors: FieldErrors): Pick<SendRequest, 'sender' | 'sendAt' | 'purpose' | 'requestId' | 'simulation'> {
 	let sender: string | null = null;
 	if (present(body.sender)) {
-		if (typeof body.sender !== 'string' || !/^[a-zA-Z0-9]{3,11}$/.test(body.sender)) {
-			errors.add('sender', OCTOPUSH_CODES.badSender, 'Sender must be 3 to 11 alphanumeric characters (a-zA-Z0-9).');
+		// "3-11 caractères alphanumeriques et espace (a-zA-Z0-9 )": https://dev.octopush.com/api-sms-documentation/vocal-sms-api/envoi-de-sms-vocal-differe/
+		if (typeof body.sender !== 'string' || !/^[a-zA-Z0-9 ]{3,11}$/.test(body.sender)) {
+			errors.add('sender', OCTOPUSH_CODES.badSender, 'Sender must be 3 to 11 alphanumeric characters or spaces (a-zA-Z0-9 ).');
 		}
 		sender = String(body.sender);
 	}
@@ -174,8 +189,9 @@ function checkCommon(body: Json, now: number, errors: FieldErrors): Pick<SendReq
 	const purpose = checkEnum(body, 'purpose', ['alert', 'wholesale'], OCTOPUSH_CODES.badPurpose, 'Purpose must be alert or wholesale.', errors);
 	let requestId: string | null = null;
 	if (present(body.request_id)) {
-		if (typeof body.request_id !== 'string' || body.request_id.length === 0 || body.request_id.length > MAX_REQUEST_ID) {
-			errors.add('request_id', OCTOPUSH_CODES.badRequestId, `request_id must be a string of 1 to ${MAX_REQUEST_ID} characters.`);
+		// a string; no length is documented
+		if (typeof body.request_id !== 'string' || body.request_id.length === 0) {
+			errors.add('request_id', OCTOPUSH_CODES.badRequestId, 'request_id must be a non-empty string.');
 		}
 		requestId = String(body.request_id);
 	}
@@ -188,15 +204,19 @@ function requireObject(body: unknown): Checked<Json> {
 }
 
 function voiceFields(body: Json, errors: FieldErrors): Pick<SendRequest, 'voiceGender' | 'voiceLanguage'> {
-	return {
-		voiceGender: checkEnum(body, 'voice_gender', ['male', 'female'], OCTOPUSH_CODES.badGender, 'Voice gender must be male or female.', errors),
-		voiceLanguage: checkEnum(body, 'voice_language', VOICE_LANGUAGES, OCTOPUSH_CODES.badLanguage, 'Voice language not supported.', errors),
-	};
+	const voiceGender = checkEnum(body, 'voice_gender', ['male', 'female'], OCTOPUSH_CODES.badGender, 'Voice gender must be male or female.', errors);
+	const voiceLanguage = checkEnum(body, 'voice_language', VOICE_LANGUAGES, OCTOPUSH_CODES.badLanguage, 'Voice language not supported.', errors);
+	const genders = voiceLanguage === null ? undefined : VOICE_GENDERS_BY_LANGUAGE[voiceLanguage];
+	if (genders && voiceGender !== null && FM.includes(voiceGender) && !genders.includes(voiceGender)) {
+		// the docs list the combination as unavailable; the code Octopush answers is not documented (sandbox choice: 438)
+		errors.add('voice_gender', OCTOPUSH_CODES.badGender, `Voice gender ${voiceGender} is not available for ${voiceLanguage}.`);
+	}
+	return { voiceGender, voiceLanguage };
 }
 
 export const VOICE_SEND_FIELDS = [
 	'text', 'recipients', 'sender', 'send_at', 'purpose', 'type', 'voice_gender', 'voice_language', 'auto_delete_optout_contacts',
-	'get_back_pressed_keys', 'simulation_mode', 'request_id',
+	'get_back_pressed_keys', 'simulation_mode', 'request_id', 'auto_remove_blacklisted_numbers',
 ] as const;
 
 /** POST /voice-campaign/send */
@@ -211,6 +231,7 @@ export function checkVoiceSend(raw: unknown, now: number): Checked<SendRequest> 
 	const common = checkCommon(body, now, errors);
 	const type = checkEnum(body, 'type', ['voice_sms'], OCTOPUSH_CODES.badType, 'Type must be voice_sms.', errors);
 	checkBoolean(body, 'auto_delete_optout_contacts', errors);
+	checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
 	const getBackPressedKeys = checkBoolean(body, 'get_back_pressed_keys', errors);
 	const voice = voiceFields(body, errors);
 	const failure = errors.failure();
@@ -220,6 +241,7 @@ export function checkVoiceSend(raw: unknown, now: number): Checked<SendRequest> 
 
 export const LIST_CREATE_FIELDS = [
 	'text', 'recipients', 'sender', 'send_at', 'purpose', 'voice_gender', 'voice_language', 'simulation_mode', 'request_id',
+	'get_back_pressed_keys', 'auto_remove_blacklisted_numbers',
 ] as const;
 
 /** POST /voice-campaign-on-list/create (`list_name`) and /voice-campaign-on-tag/create (`tag_name`). */
@@ -236,6 +258,8 @@ export function checkListCreate(raw: unknown, now: number, target: 'list_name' |
 	const recipients = checkRecipients(body, errors, false);
 	const common = checkCommon(body, now, errors);
 	const voice = voiceFields(body, errors);
+	const getBackPressedKeys = checkBoolean(body, 'get_back_pressed_keys', errors);
+	checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
 	const failure = errors.failure();
 	if (failure) return { ok: false, failure };
 	const name = String(body[target]);
@@ -245,7 +269,7 @@ export function checkListCreate(raw: unknown, now: number, target: 'list_name' |
 			text: String(body.text),
 			recipients,
 			type: 'voice_sms',
-			getBackPressedKeys: false,
+			getBackPressedKeys,
 			listName: target === 'list_name' ? name : null,
 			tagName: target === 'tag_name' ? name : null,
 			...common,
@@ -256,6 +280,7 @@ export function checkListCreate(raw: unknown, now: number, target: 'list_name' |
 
 export const SMS_SEND_FIELDS = [
 	'text', 'recipients', 'type', 'sender', 'send_at', 'purpose', 'with_replies', 'simulation_mode', 'request_id', 'auto_remove_blacklisted_numbers',
+	'auto_optimize_text',
 ] as const;
 
 /** POST /sms-campaign/send */
@@ -271,6 +296,7 @@ export function checkSmsSend(raw: unknown, now: number): Checked<SendRequest> {
 	const type = checkEnum(body, 'type', ['sms_premium', 'sms_low_cost'], OCTOPUSH_CODES.badType, 'Type must be sms_premium or sms_low_cost.', errors);
 	checkBoolean(body, 'with_replies', errors);
 	checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
+	checkBoolean(body, 'auto_optimize_text', errors);
 	const failure = errors.failure();
 	if (failure) return { ok: false, failure };
 	return {

@@ -19,7 +19,9 @@ import {
 	type SendRequest,
 } from './contract';
 import {
+	CANCEL_MAX_RECIPIENTS,
 	CANCEL_MIN_AHEAD_MS,
+	CANCELS_PER_MONTH,
 	SMS_PRICE_PER_PART,
 	VOICE_PRICE_PER_CONTACT,
 	estimatedDuration,
@@ -125,13 +127,21 @@ function sendSms(deps: OctopushDeps, ctx: Ctx): Reply {
 	};
 }
 
-function cancelVoice(deps: OctopushDeps, ctx: Ctx): Reply {
+/** The three documented rules (see state.ts); the refusal's code and wording are the sandbox's (the docs give none). */
+function cancelVoice(deps: OctopushDeps, ctx: Ctx, login: string): Reply {
 	const checked = checkTicketBody(ctx.body);
 	if (!checked.ok) return failed(checked.failure);
+	const notCancellable = (message: string) => failed(fieldFailure('ticket_number', OCTOPUSH_CODES.notCancellable, message));
+	if (deps.state.countVoiceCancel(login, ctx.now) > CANCELS_PER_MONTH) {
+		return notCancellable(`Cancellation is limited to ${CANCELS_PER_MONTH} requests per month and per API user account.`);
+	}
 	const ticket = deps.state.tickets.get(checked.value);
 	if (!ticket || ticket.kind !== 'send' || ticket.channel !== 'voice_sms' || ticket.cancelled) return unknownTicket(checked.value);
+	if (ticket.recipients.length > CANCEL_MAX_RECIPIENTS) {
+		return notCancellable(`Cancellation is only allowed when the campaign has fewer than ${CANCEL_MAX_RECIPIENTS + 1} recipients (this one has ${ticket.recipients.length}).`);
+	}
 	if (ticket.sendAt === null || ticket.sendAt - ctx.now <= CANCEL_MIN_AHEAD_MS) {
-		return failed(fieldFailure('ticket_number', OCTOPUSH_CODES.notCancellable, 'Only a campaign scheduled more than 10 minutes ahead can be cancelled.'));
+		return notCancellable('Waiting campaigns must still be scheduled more than 10 minutes in the future.');
 	}
 	ticket.cancelled = true;
 	if (!ticket.simulation) deps.state.balance = round(deps.state.balance + ticket.cost);
@@ -185,6 +195,11 @@ function listStatus(deps: OctopushDeps, ctx: Ctx): Reply {
 	};
 }
 
+/**
+ * POST /voice-campaign-on-list/send and /voice-campaign-on-tag/send
+ * (https://dev.octopush.com/api-sms-documentation/vocal-sms-api/confirmer-un-sms-vocal-sur-liste/). Whether either
+ * refuses the other kind's ticket is not documented, so both send any list or tag ticket.
+ */
 function listSend(deps: OctopushDeps, ctx: Ctx): Reply {
 	const checked = checkTicketBody(ctx.body);
 	if (!checked.ok) return failed(checked.failure);
@@ -260,11 +275,12 @@ function routes(deps: OctopushDeps): Route<string>[] {
 	return [
 		{ method: 'GET', pattern: '/wallet/check-balance', handler: () => ({ status: 200, body: { amount: deps.state.balance, unit: 'euros' } }) },
 		{ method: 'POST', pattern: '/voice-campaign/send', handler: (ctx) => sendVoice(deps, ctx) },
-		{ method: 'DELETE', pattern: '/voice-campaign/cancel', handler: (ctx) => cancelVoice(deps, ctx) },
+		{ method: 'DELETE', pattern: '/voice-campaign/cancel', handler: (ctx, login) => cancelVoice(deps, ctx, login) },
 		{ method: 'POST', pattern: '/voice-campaign-on-list/create', handler: (ctx) => createOnList(deps, ctx, 'list_name') },
 		{ method: 'POST', pattern: '/voice-campaign-on-tag/create', handler: (ctx) => createOnList(deps, ctx, 'tag_name') },
 		{ method: 'GET', pattern: '/voice-campaign-on-list/status', handler: (ctx) => listStatus(deps, ctx) },
 		{ method: 'POST', pattern: '/voice-campaign-on-list/send', handler: (ctx) => listSend(deps, ctx) },
+		{ method: 'POST', pattern: '/voice-campaign-on-tag/send', handler: (ctx) => listSend(deps, ctx) },
 		{ method: 'DELETE', pattern: '/voice-campaign-on-list/cancel', handler: (ctx) => listCancel(deps, ctx) },
 		{ method: 'POST', pattern: '/sms-campaign/send', handler: (ctx) => sendSms(deps, ctx) },
 		{ method: 'GET', pattern: '/user/campaign-parameters', handler: (ctx) => readSettings(deps, ctx) },

@@ -8,8 +8,14 @@ import type { Contact } from './contract';
 export const VOICE_PRICE_PER_CONTACT = 0.05;
 export const SMS_PRICE_PER_PART: Record<string, number> = { sms_premium: 0.05, sms_low_cost: 0.03 };
 export const REQUEST_ID_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** A scheduled VMS can be cancelled only when it starts more than this far ahead. */
+/**
+ * VMS cancel rules (https://octopush-api.readme.io/reference/delete_public_apivoice_campaigncancel): "only allowed when the
+ * campaign has fewer than 3 recipients", "limited to 1000 requests per month and per API user account", "Waiting
+ * campaigns must still be scheduled more than 10 minutes in the future".
+ */
 export const CANCEL_MIN_AHEAD_MS = 10 * 60 * 1000;
+export const CANCEL_MAX_RECIPIENTS = 2;
+export const CANCELS_PER_MONTH = 1000;
 
 /**
  * The account settings as `GET /user/campaign-parameters` shows them: three sections, each an object.
@@ -94,6 +100,8 @@ export class OctopushState {
 	readonly tickets = new Map<string, Ticket>();
 	/** request_id → epoch ms of its first use. */
 	readonly requestIds = new Map<string, number>();
+	/** `<api-login> <YYYY-MM>` → VMS cancel requests that account made that month (UTC). */
+	readonly voiceCancels = new Map<string, number>();
 	/** number → last ticket sent to it (message_id of inbound / STOP callbacks). */
 	readonly lastTicketByNumber = new Map<string, string>();
 
@@ -118,5 +126,13 @@ export class OctopushState {
 
 	rememberRequestId(requestId: string, now: number): void {
 		this.requestIds.set(requestId, now);
+	}
+
+	/** Counts one VMS cancel request of `login`; returns how many it made this month, this one included. */
+	countVoiceCancel(login: string, now: number): number {
+		const key = `${login} ${new Date(now).toISOString().slice(0, 7)}`;
+		const count = (this.voiceCancels.get(key) ?? 0) + 1;
+		this.voiceCancels.set(key, count);
+		return count;
 	}
 }

@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { Operation } from '../../../shared/operation';
 import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
-import { modeField, optionsField, recipientFields, senderField, textField } from '../../campaign/fields';
+import {
+	autoRemoveBlacklistedOption,
+	modeField,
+	optionsField,
+	recipientFields,
+	senderField,
+	textField,
+} from '../../campaign/fields';
 import { readCommonFields } from '../../campaign/read';
 import { smsCampaignSendBody } from '../../contract';
 
@@ -23,12 +30,15 @@ const description: INodeProperties[] = [
 	senderField,
 	optionsField(
 		[
+			autoRemoveBlacklistedOption,
 			{
-				displayName: 'Auto Remove Blacklisted Numbers',
-				name: 'autoRemoveBlacklistedNumbers',
+				// https://dev.octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending
+				displayName: 'Auto Optimize Text',
+				name: 'autoOptimizeText',
 				type: 'boolean',
-				default: false,
-				description: 'Whether to leave out the numbers on your Octopush blacklist instead of refusing the campaign',
+				default: true,
+				description:
+					'Whether Octopush optimizes the text (e.g. replaces unicode characters and removes useless spaces, so fewer SMS are needed). Turn off to send the text exactly as written.',
 			},
 			{
 				displayName: 'With Replies',
@@ -42,7 +52,7 @@ const description: INodeProperties[] = [
 	),
 ];
 
-/** POST /sms-campaign/send: an SMS to each recipient, in frames of at most 500. */
+/** POST /sms-campaign/send (https://dev.octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending): an SMS to each recipient, in frames of at most 500. */
 const send: FramedSend = {
 	path: '/sms-campaign/send',
 	schema: smsCampaignSendBody,
@@ -58,6 +68,7 @@ const send: FramedSend = {
 		if (options.autoRemoveBlacklistedNumbers !== undefined) {
 			body.auto_remove_blacklisted_numbers = options.autoRemoveBlacklistedNumbers;
 		}
+		if (options.autoOptimizeText !== undefined) body.auto_optimize_text = options.autoOptimizeText;
 		return body;
 	},
 };

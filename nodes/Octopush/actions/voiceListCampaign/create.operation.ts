@@ -9,11 +9,14 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError, type Operation } from '../../../shared/operation';
 import {
+	autoRemoveBlacklistedOption,
+	getBackPressedKeysOption,
 	modeField,
 	optionsField,
 	recipientFields,
 	senderField,
 	voiceFields,
+	voiceOptionFields,
 	voiceTextField,
 } from '../../campaign/fields';
 import { type Mode, readCommonFields, readDefaultCountry, readRecipients } from '../../campaign/read';
@@ -21,7 +24,7 @@ import { requestIds } from '../../campaign/request-id';
 import { assertBody, invalid } from '../../campaign/validate';
 import { LIST_STATUS, voiceListCreateBody, voiceTagCreateBody, withTicketNumber } from '../../contract';
 import { failureKindOf, octopushRequest } from '../../transport';
-import { assertReady, fetchListStatus, sendListCampaign } from './ticket';
+import { assertReady, fetchListStatus, sendListCampaign, type Target } from './ticket';
 
 const TARGETS = {
 	list: { path: '/voice-campaign-on-list/create', field: 'list_name', parameter: 'listName', schema: voiceListCreateBody },
@@ -88,12 +91,13 @@ const description: INodeProperties[] = [
 		description: 'How long to wait for the campaign to be ready before failing (the campaign is then left unsent)',
 		displayOptions: { show: { waitAndSend: [true] } },
 	},
-	optionsField([], false),
+	optionsField([getBackPressedKeysOption, autoRemoveBlacklistedOption], false),
 ];
 
 interface Planned {
 	leadItem: number;
 	itemIndexes: number[];
+	target: Target;
 	path: string;
 	body: IDataObject;
 	wait?: { intervalMs: number; timeoutMs: number };
@@ -140,13 +144,13 @@ function plan(
 	mode: Mode,
 	leadItem: number,
 ): Omit<Planned, 'itemIndexes'> {
-	const target = TARGETS[context.getNodeParameter('target', leadItem) as keyof typeof TARGETS];
+	const targetName = context.getNodeParameter('target', leadItem) as Target;
+	const target = TARGETS[targetName];
 	if (target === undefined) throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
 	const options = context.getNodeParameter('options', leadItem, {}) as IDataObject;
 	const recipients = readRecipients(context, items, mode, leadItem, readDefaultCountry(context, leadItem));
 	const [requestId] = requestIds(
 		context,
-		leadItem,
 		String(options.requestId ?? '').trim(),
 		mode === 'allItems' ? 'all' : `item${leadItem}`,
 		1,
@@ -158,6 +162,7 @@ function plan(
 		voice_language: context.getNodeParameter('voiceLanguage', leadItem) as string,
 		voice_gender: context.getNodeParameter('voiceGender', leadItem) as string,
 		...readCommonFields(context, leadItem),
+		...voiceOptionFields(options),
 		request_id: requestId,
 	};
 	assertBody(
@@ -168,7 +173,7 @@ function plan(
 		recipients.map((recipient) => recipient.source),
 	);
 	if (!(context.getNodeParameter('waitAndSend', leadItem, false) as boolean)) {
-		return { leadItem, path: target.path, body };
+		return { leadItem, target: targetName, path: target.path, body };
 	}
 	const seconds = (name: string, label: string): number => {
 		const value = context.getNodeParameter(name, leadItem) as unknown;
@@ -181,7 +186,7 @@ function plan(
 		intervalMs: seconds('pollInterval', 'Poll Interval (Seconds)'),
 		timeoutMs: seconds('timeout', 'Timeout (Seconds)'),
 	};
-	return { leadItem, path: target.path, body, wait };
+	return { leadItem, target: targetName, path: target.path, body, wait };
 }
 
 async function run(context: IExecuteFunctions, campaign: Planned): Promise<IDataObject> {
@@ -203,7 +208,7 @@ async function run(context: IExecuteFunctions, campaign: Planned): Promise<IData
 
 	const ticket = String(created.ticket_number ?? '');
 	const status = await waitUntilReady(context, ticket, leadItem, campaign.wait);
-	const sent = await sendListCampaign(context, ticket, leadItem);
+	const sent = await sendListCampaign(context, ticket, leadItem, campaign.target);
 	return { ...result, ...status, sent: true, send_response: sent };
 }
 

@@ -49,13 +49,39 @@ export function assertReady(context: IExecuteFunctions, status: IDataObject, ite
 	);
 }
 
-/** POST /voice-campaign-on-list/send: "validate" the campaign, which sends it. */
+export type Target = 'list' | 'tag';
+
+/**
+ * Two send endpoints, one per kind of campaign ("POST …/voice-campaign-on-list/send" and "POST
+ * …/voice-campaign-on-tag/send": https://dev.octopush.com/api-sms-documentation/vocal-sms-api/confirmer-un-sms-vocal-sur-liste/).
+ * Status and cancel are shared ("sur liste ou en utilisant un tag").
+ */
+const SEND_PATHS: Record<Target, string> = {
+	list: '/voice-campaign-on-list/send',
+	tag: '/voice-campaign-on-tag/send',
+};
+
+/** Whether Create made the campaign on a list or a tag: Send must use the matching endpoint. */
+export const targetField: INodeProperties = {
+	displayName: 'Campaign Target',
+	name: 'target',
+	type: 'options',
+	options: [
+		{ name: 'Contact List', value: 'list', description: 'Sent with POST /voice-campaign-on-list/send' },
+		{ name: 'Tag', value: 'tag', description: 'Sent with POST /voice-campaign-on-tag/send' },
+	],
+	default: 'list',
+	description: 'The Target the campaign was created with: Octopush has one send endpoint for list campaigns and one for tag campaigns',
+};
+
+/** POST /voice-campaign-on-list/send (or on-tag): "validate" the campaign, which sends it. */
 export async function sendListCampaign(
 	context: IExecuteFunctions,
 	ticketNumber: string,
 	itemIndex: number,
+	target: Target,
 ): Promise<IDataObject> {
-	return await octopushRequest(context, 'POST', '/voice-campaign-on-list/send', itemIndex, {
+	return await octopushRequest(context, 'POST', SEND_PATHS[target], itemIndex, {
 		ticket_number: ticketNumber,
 	});
 }

@@ -1,8 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { executePerItem, type Operation } from '../../../shared/operation';
+import { asNodeError, type Operation } from '../../../shared/operation';
 import { readTickets, ticketOrThrow } from '../../campaign/tickets';
-import { octopushRequest } from '../../transport';
+import { octopushRequest, reasonOf } from '../../transport';
+
+/**
+ * "Cancellation is only allowed when the campaign has fewer than 3 recipients. Cancellation is limited to
+ * 1000 requests per month and per API user account. Waiting campaigns must still be scheduled more than
+ * 10 minutes in the future." Octopush checks these; the node only states them.
+ */
+const CANCEL_RULES_URL = 'https://octopush-api.readme.io/reference/delete_public_apivoice_campaigncancel';
+const RULES = `Octopush cancels a voice SMS campaign (one ticket) only when it has fewer than 3 recipients and is scheduled more than 10 minutes ahead, and each API account can cancel at most 1000 times a month (${CANCEL_RULES_URL})`;
+const CANCEL_RULES = `${RULES}.`;
 
 const description: INodeProperties[] = [
 	{
@@ -12,22 +22,73 @@ const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'voice_5f44ebf9e47b7',
-		description:
-			'The ticket_number of a scheduled frame (Send Campaign outputs one per frame). Only campaigns scheduled more than 10 minutes ahead can be cancelled.',
+		description: `The ticket_number of a scheduled frame (Send Campaign outputs one item per frame, so feed its output here to cancel every frame). ${RULES}.`,
 	},
 ];
 
-/** DELETE /voice-campaign/cancel: cancels a scheduled voice SMS campaign (Octopush answers 204 No Content). */
+interface Outcome {
+	itemIndex: number;
+	ticket?: string;
+	json?: IDataObject;
+	error?: NodeApiError | NodeOperationError;
+}
+
+/** "ticket voice_x (item 2, frame 2 of 3)": the frame when the input item is a frame of Send Campaign. */
+function ticketLabel(items: INodeExecutionData[], outcome: Outcome): string {
+	const { frame, frames } = items[outcome.itemIndex].json;
+	const where = typeof frame === 'number' && typeof frames === 'number' ? `, frame ${frame} of ${frames}` : '';
+	return `${outcome.ticket ?? 'no ticket'} (item ${outcome.itemIndex}${where})`;
+}
+
+/**
+ * DELETE /voice-campaign/cancel (Octopush answers 204 No Content). Every ticket is tried, so the frames
+ * that can be cancelled are; then each ticket's outcome is reported: one output item per ticket with
+ * Continue On Fail, otherwise one error naming every ticket that was not cancelled and why.
+ */
 export const cancel: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const tickets = readTickets(this, items.length);
-		return await executePerItem(this, items, async (itemIndex) => {
-			const ticketNumber = ticketOrThrow(tickets[itemIndex]);
-			const response = await octopushRequest(this, 'DELETE', '/voice-campaign/cancel', itemIndex, {
-				ticket_number: ticketNumber,
-			});
-			return { ticket_number: ticketNumber, ...response, cancelled: true };
-		});
+		const outcomes: Outcome[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const outcome: Outcome = { itemIndex };
+			try {
+				outcome.ticket = ticketOrThrow(tickets[itemIndex]);
+				const response = await octopushRequest(this, 'DELETE', '/voice-campaign/cancel', itemIndex, {
+					ticket_number: outcome.ticket,
+				});
+				outcome.json = { ticket_number: outcome.ticket, ...response, cancelled: true };
+			} catch (error) {
+				outcome.error = asNodeError(this, error as Error, itemIndex);
+			}
+			outcomes.push(outcome);
+		}
+
+		const failed = outcomes.filter((outcome) => outcome.error !== undefined);
+		if (failed.length > 0 && !this.continueOnFail()) throw cancelFailure(items, outcomes, failed);
+		return outcomes.map((outcome) => ({
+			json: outcome.json ?? {
+				ticket_number: outcome.ticket ?? null,
+				cancelled: false,
+				error: reasonOf(outcome.error as Error),
+				hint: CANCEL_RULES,
+			},
+			pairedItem: { item: outcome.itemIndex },
+		}));
 	},
 };
+
+/** One error for all the tickets that were not cancelled, each with Octopush's reason. */
+function cancelFailure(items: INodeExecutionData[], outcomes: Outcome[], failed: Outcome[]): Error {
+	const error = failed[0].error as NodeApiError | NodeOperationError;
+	const reasons = failed.map((outcome) => `${ticketLabel(items, outcome)}: ${reasonOf(outcome.error as Error)}`);
+	error.message =
+		outcomes.length === 1
+			? `Octopush refused to cancel voice SMS campaign ${reasons[0]}`
+			: `Octopush refused to cancel ${failed.length} of ${outcomes.length} tickets: ${reasons.join('; ')}`;
+	const lines = outcomes.map((outcome) =>
+		outcome.error ? `Not cancelled: ${ticketLabel(items, outcome)}` : `Cancelled: ${ticketLabel(items, outcome)}`,
+	);
+	error.description = [...(outcomes.length > 1 ? lines : []), CANCEL_RULES].join('\n');
+	return error;
+}

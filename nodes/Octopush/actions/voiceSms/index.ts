@@ -13,7 +13,8 @@ export const voiceSmsDescription: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				description: 'Cancel a voice SMS campaign scheduled more than 10 minutes ahead',
+				description:
+					'Cancel a scheduled voice SMS campaign (Octopush allows it for fewer than 3 recipients, more than 10 minutes ahead, 1000 times a month)',
 				action: 'Cancel a voice SMS campaign',
 			},
 			{

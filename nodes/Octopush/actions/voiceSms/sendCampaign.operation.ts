@@ -3,11 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { Operation } from '../../../shared/operation';
 import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
 import {
+	autoRemoveBlacklistedOption,
+	getBackPressedKeysOption,
 	modeField,
 	optionsField,
 	recipientFields,
 	senderField,
 	voiceFields,
+	voiceOptionFields,
 	voiceTextField,
 } from '../../campaign/fields';
 import { readCommonFields } from '../../campaign/read';
@@ -28,20 +31,14 @@ const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether to leave out the recipients who opted out, instead of refusing the campaign',
 			},
-			{
-				displayName: 'Get Back Pressed Keys',
-				name: 'getBackPressedKeys',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether Octopush reports the keys each recipient pressed (in the delivery callbacks, see the Octopush Trigger)',
-			},
+			getBackPressedKeysOption,
+			autoRemoveBlacklistedOption,
 		],
 		true,
 	),
 ];
 
-/** POST /voice-campaign/send (seed 003): a voice message read to each recipient, in frames of at most 500. */
+/** POST /voice-campaign/send (https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/): a voice message read to each recipient, in frames of at most 500. */
 const send: FramedSend = {
 	path: '/voice-campaign/send',
 	schema: voiceCampaignSendBody,
@@ -58,8 +55,7 @@ const send: FramedSend = {
 		if (options.autoDeleteOptoutContacts !== undefined) {
 			body.auto_delete_optout_contacts = options.autoDeleteOptoutContacts;
 		}
-		if (options.getBackPressedKeys !== undefined) body.get_back_pressed_keys = options.getBackPressedKeys;
-		return body;
+		return { ...body, ...voiceOptionFields(options) };
 	},
 };
 
