@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { GENDER_OPTIONS, LANGUAGE_OPTIONS, STRATEGY_OPTIONS, WAV_URL_DESCRIPTION } from '../../fields';
+import { LANGUAGE_OPTIONS, STRATEGY_OPTIONS, WAV_URL_DESCRIPTION } from '../../fields';
 import { invalid } from '../../validation';
 import { dialHangupDelayOption, machineDetectionOptions } from './fields';
 
@@ -49,7 +49,11 @@ const verbFields: INodeProperties[] = [
 		name: 'gender',
 		type: 'options',
 		// optional in a SAY verb (https://docs.routee.net/reference/say-verb): the empty choice sends none
-		options: [...GENDER_OPTIONS, { name: "Routee's Default", value: '' }],
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+			{ name: "Routee's Default", value: '' },
+		],
 		default: 'female',
 		description: "The voice; Routee's Default sends no gender and lets Routee choose",
 		displayOptions: onlyFor('SAY'),
