@@ -2,6 +2,8 @@
 // sandbox (in its own process). Run by ./index.ts in a fresh process:
 //   node --import tsx bench/routee.ts
 
+import { OutboundHttp } from '@n8n/backend-network';
+import { Container } from '@n8n/di';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { Harness } from '../test/harness';
@@ -10,7 +12,29 @@ import { SandboxProcess } from './lib/sandbox-process';
 
 export interface RouteeResult {
 	tokens: { sends: number; accepted: number; tokenRequests: number; executions: number }[];
-	pacing: { calls: number; accepted: number; refused: number; spacingMs: number[]; wallMs: number };
+	pacing: { calls: number; accepted: number; refused: number; spacingMs: number[]; wallMs: number; roundTripMs: number[] };
+}
+
+/**
+ * One round trip to the sandbox's Routee API with n8n-core's own HTTP client (what the node's request helper
+ * uses, without n8n's credential handling): an authenticated GET, timed from the request to the parsed answer.
+ */
+async function roundTrip(url: string, token: string): Promise<number> {
+	const started = performance.now();
+	await Container.get(OutboundHttp).requests().request({ method: 'GET', url, headers: { authorization: `Bearer ${token}` }, json: true });
+	return performance.now() - started;
+}
+
+async function accessToken(tokenUrl: string): Promise<string> {
+	const res = await fetch(tokenUrl, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from('sandbox-app:sandbox-secret').toString('base64')}`,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
+		body: 'grant_type=client_credentials',
+	});
+	return ((await res.json()) as { access_token: string }).access_token;
 }
 
 const recipients = (n: number, offset = 0): INodeExecutionData[] =>
@@ -53,7 +77,12 @@ async function main(): Promise<void> {
 		tokenRequests: (await count('routee-auth', 'POST', '/oauth/token')).length,
 	});
 
-	// 3. conversation pacing: 20 calls in one execution; the sandbox enforces Routee's 1 per second
+	// 3. conversation pacing: 20 calls in one execution; the sandbox enforces Routee's 1 per second.
+	// Baseline: 20 round trips to the same sandbox, the time the node adds to the 1 s it waits after each answer.
+	await sandbox.reset();
+	const bearer = await accessToken(sandbox.urls.routeeTokenUrl);
+	const roundTripMs: number[] = [];
+	for (let i = 0; i < 20; i++) roundTripMs.push(await roundTrip(`${sandbox.urls.routeeBaseUrl}/accounts/me/balance`, bearer));
 	await sandbox.reset();
 	const conversation = {
 		resource: 'voice',
@@ -74,7 +103,7 @@ async function main(): Promise<void> {
 
 	reportToParent({
 		tokens,
-		pacing: { calls: 20, accepted: accepted.length, refused: posts.length - accepted.length, spacingMs, wallMs },
+		pacing: { calls: 20, accepted: accepted.length, refused: posts.length - accepted.length, spacingMs, wallMs, roundTripMs },
 	} satisfies RouteeResult);
 }
 

@@ -3,24 +3,24 @@ import { z } from 'zod';
 import { isE164 } from '../shared/phone';
 
 // ---------------------------------------------------------------------------------------------
-// Facts the sources leave unverified. Each lives here and nowhere else.
+// Documented limits and value lists. Sources (docs.routee.net, the reference pages of each endpoint):
+//   SMS campaign   https://docs.routee.net/reference/send-bulk-messages
+//   single SMS     https://docs.routee.net/reference/send-single-sms
+//   voice campaign https://docs.routee.net/reference/send-a-voice-campaign
+//   conversation   https://docs.routee.net/reference/perform-a-voice-conversation
+//   verbs          https://docs.routee.net/docs/dialplan-verbs, /reference/say-verb, /reference/dial-verb, /reference/collect-verb
+//   voice concepts https://docs.routee.net/docs/other-voice-messaging-concept
 // ---------------------------------------------------------------------------------------------
 
-/**
- * The request key of a voice campaign's name: seed 000 only lists the response field `campaignName`;
- * some Routee examples send `name`. We send `campaignName`, like the SMS campaign.
- */
-export const VOICE_CAMPAIGN_NAME_KEY = 'campaignName';
-
-// ---------------------------------------------------------------------------------------------
-// Documented limits and value lists (seeds 000, 001, 004 and shared/api/routee.md).
-// ---------------------------------------------------------------------------------------------
-
+/** "Must be between 1-4320. By default Routee will attempt delivery for 72 hours" (https://docs.routee.net/reference/send-single-sms, /send-bulk-messages). */
 export const MAX_TTL_MINUTES = 4320;
+/** Single SMS `label`: "The maximum length is 350 characters" (https://docs.routee.net/reference/send-single-sms). */
+export const MAX_LABEL = 350;
 export const MAX_TTS_TEXT = 1000;
 export const MAX_VOICE_RECIPIENTS = 1000;
 export const MAX_SMS_RECIPIENTS = 30000;
 export const MAX_PAGE_SIZE = 2000;
+/** The conversation's top-level hangupDelay only (https://docs.routee.net/reference/perform-a-voice-conversation); a DIAL verb's has no maximum (https://docs.routee.net/reference/dial-verb). */
 export const MAX_HANGUP_DELAY = 60;
 export const CAMPAIGN_NAME = /^[A-Za-z0-9 -]{2,30}$/;
 
@@ -52,6 +52,9 @@ export const CONVERSATION_ACTIONS = ['hangup', 'reject'] as const;
 // ---------------------------------------------------------------------------------------------
 
 const NUMERIC_SENDER = /^\d{1,16}$/;
+// Voice: "The sender id must be numeric with the maximum number of characters limited to 16. In case the
+// sender id used is alphanumeric the recipient will see 'Unknown'" (https://docs.routee.net/docs/other-voice-messaging-concept):
+// an alphanumeric one is still accepted (and sent); the From field's description warns about "Unknown".
 const VOICE_NUMBER_SENDER = /^\+?\d{1,16}$/;
 const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 .&-]{1,11}$/;
 const SIP_URI = /^(sips?:)?[^@\s]+@[^@\s]+$/;
@@ -64,10 +67,6 @@ export function isHttpUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-function isWavUrl(value: string): boolean {
-	return isHttpUrl(value) && new URL(value).pathname.toLowerCase().endsWith('.wav');
 }
 
 const shown = (value: unknown) => JSON.stringify(value);
@@ -90,8 +89,10 @@ function wholeNumber(min: number, max?: number) {
 const flag = z.boolean({ invalid_type_error: 'must be true or false' });
 const text = z.string({ invalid_type_error: 'must be text' }).min(1, 'must not be empty');
 const httpUrl = text.refine(isHttpUrl, (v) => ({ message: `must be an http(s) URL, got ${shown(v)}` }));
-const wavUrl = text.refine(isWavUrl, (v) => ({
-	message: `must be an http(s) URL of a .wav file, got ${shown(v)}`,
+// "Routee currently supports only .wav files": the content must be WAV, the URL need not end in .wav
+// (https://docs.routee.net/docs/other-voice-messaging-concept); Routee checks the content.
+const wavUrl = text.refine(isHttpUrl, (v) => ({
+	message: `must be an http(s) URL (of a WAV file), got ${shown(v)}`,
 }));
 const e164 = z.string().refine(isE164, (v) => ({
 	message: `must be an E.164 phone number such as +306948530920, got ${shown(v)}`,
@@ -134,7 +135,7 @@ function hasRecipients(body: { to?: unknown[]; contacts?: unknown[]; groups?: un
 }
 
 // ---------------------------------------------------------------------------------------------
-// SMS (seed 001)
+// SMS (https://docs.routee.net/reference/send-bulk-messages)
 // ---------------------------------------------------------------------------------------------
 
 const smsCampaignFields = {
@@ -175,14 +176,19 @@ export const smsAnalyzeBody = z
 	.strict()
 	.superRefine(hasRecipients);
 
-/** POST /sms. */
+/** POST /sms (https://docs.routee.net/reference/send-single-sms). */
 export const singleSmsBody = z
 	.object({
 		from: smsSender,
 		to: e164,
 		body: text,
 		flash: flag.optional(),
-		label: z.string().optional(),
+		label: z
+			.string()
+			.refine((l) => l.length <= MAX_LABEL, (l) => ({
+				message: `must be at most ${MAX_LABEL} characters (https://docs.routee.net/reference/send-single-sms), it has ${l.length}`,
+			}))
+			.optional(),
 		callback: callback.optional(),
 		ttl: wholeNumber(1, MAX_TTL_MINUTES).optional(),
 		transcode: flag.optional(),
@@ -190,10 +196,11 @@ export const singleSmsBody = z
 	.strict();
 
 // ---------------------------------------------------------------------------------------------
-// Voice campaign (seed 000)
+// Voice campaign (https://docs.routee.net/reference/send-a-voice-campaign)
 // ---------------------------------------------------------------------------------------------
 
-const ttsMessage = (maxText?: number) =>
+/** `gender` is required in a voice campaign's message; a SAY verb's is optional (https://docs.routee.net/reference/say-verb). */
+const ttsMessage = (maxText: number | undefined, gender: 'required' | 'optional') =>
 	z
 		.object({
 			text:
@@ -203,19 +210,19 @@ const ttsMessage = (maxText?: number) =>
 							message: `must be at most ${maxText} characters, it has ${t.length}`,
 						})),
 			language: oneOf(LANGUAGES),
-			gender: oneOf(GENDERS),
+			gender: gender === 'required' ? oneOf(GENDERS) : oneOf(GENDERS).optional(),
 		})
 		.strict();
 
-/** POST /voice/campaign. */
+/** POST /voice/campaign. The name's request key is `name`; only the response calls it `campaignName`. */
 export const voiceCampaignBody = z
 	.object({
 		from: voiceSender,
 		to: z.array(e164).max(MAX_VOICE_RECIPIENTS, `must hold at most ${MAX_VOICE_RECIPIENTS} numbers`).optional(),
 		contacts: ids(MAX_VOICE_RECIPIENTS),
 		groups: ids(MAX_VOICE_RECIPIENTS),
-		[VOICE_CAMPAIGN_NAME_KEY]: campaignName.optional(),
-		message: ttsMessage(MAX_TTS_TEXT).optional(),
+		name: campaignName.optional(),
+		message: ttsMessage(MAX_TTS_TEXT, 'required').optional(),
 		fileURL: wavUrl.optional(),
 		respectQuietHours: flag.optional(),
 		scheduledDate: scheduledDate.optional(),
@@ -241,7 +248,7 @@ export const voiceCampaignBody = z
 	});
 
 // ---------------------------------------------------------------------------------------------
-// Voice conversation (seed 004)
+// Voice conversation (https://docs.routee.net/reference/perform-a-voice-conversation)
 // ---------------------------------------------------------------------------------------------
 
 const endpoint = z
@@ -285,7 +292,7 @@ export const verb = z.discriminatedUnion(
 	'type',
 	[
 		z
-			.object({ type: z.literal('SAY'), message: ttsMessage(), repeat: repeat.optional(), bargeIn: flag.optional() })
+			.object({ type: z.literal('SAY'), message: ttsMessage(undefined, 'optional'), repeat: repeat.optional(), bargeIn: flag.optional() })
 			.strict(),
 		z
 			.object({ type: z.literal('PLAY'), fileURL: wavUrl, repeat: repeat.optional(), bargeIn: flag.optional() })
@@ -295,7 +302,8 @@ export const verb = z.discriminatedUnion(
 				type: z.literal('DIAL'),
 				from: voiceSender,
 				to: endpoint,
-				hangupDelay: wholeNumber(1, MAX_HANGUP_DELAY).optional(),
+				// "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb)
+				hangupDelay: wholeNumber(1).optional(),
 				maxDuration: wholeNumber(1).optional(),
 				callback: callback.optional(),
 				record: flag.optional(),
@@ -307,7 +315,8 @@ export const verb = z.discriminatedUnion(
 		z
 			.object({
 				type: z.literal('COLLECT'),
-				eventUrl: httpUrl,
+				// not marked required (https://docs.routee.net/reference/collect-verb)
+				eventUrl: httpUrl.optional(),
 				maxDigits: wholeNumber(1).optional(),
 				submitOnHash: flag.optional(),
 			})
@@ -337,6 +346,7 @@ export const conversationBody = z
 		dialPlan: z.object({ verbs }).strict().optional(),
 		dialPlanUrl: httpUrl.optional(),
 		callback: callback.optional(),
+		// "Min value: 1. Max value: 60." (https://docs.routee.net/reference/perform-a-voice-conversation)
 		hangupDelay: wholeNumber(1, MAX_HANGUP_DELAY).optional(),
 		maxDuration: wholeNumber(1).optional(),
 		machineDetection: machineDetection.optional(),

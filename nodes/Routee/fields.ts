@@ -211,8 +211,10 @@ export const ttlOption: INodeProperties = {
 	name: 'ttl',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: MAX_TTL_MINUTES },
-	default: 2880,
-	description: `How long Routee tries to deliver each message, 1 to ${MAX_TTL_MINUTES} minutes; after that it is Undelivered (Expired)`,
+	// Routee's own default, 72 h: "By default Routee will attempt delivery for 72 hours" (https://docs.routee.net/reference/send-single-sms).
+	// Sent only when the option is added; without it Routee applies its default.
+	default: MAX_TTL_MINUTES,
+	description: `How long Routee tries to deliver each message, 1 to ${MAX_TTL_MINUTES} minutes; after that it is Undelivered (Expired). Without this option Routee tries for 72 hours (${MAX_TTL_MINUTES} minutes).`,
 };
 
 export const transcodeOption: INodeProperties = {
@@ -233,6 +235,9 @@ export const flashOption: INodeProperties = {
 };
 
 export const hangupDelayDescription = `Seconds to wait for the call to be answered, 1 to ${MAX_HANGUP_DELAY}`;
+
+/** What every WAV File URL field says: Routee needs WAV content, whatever the URL's path ends with. */
+export const WAV_URL_DESCRIPTION = 'An http(s) URL that must point to a WAV file (the URL need not end in .wav)';
 
 /** The Options collection of an operation, sorted for the UI. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {

@@ -49,11 +49,6 @@ export async function accountKey(context: IExecuteFunctions): Promise<string> {
 	return `${await baseUrl(context)}|${String(credentials.applicationId ?? '')}`;
 }
 
-/** The access token n8n holds for the credential (fetched and renewed by its preAuthentication). */
-export async function accessTokenOf(context: IExecuteFunctions): Promise<unknown> {
-	return (await context.getCredentials(ROUTEE_CREDENTIAL)).accessToken;
-}
-
 /** Every call to Routee goes through here: authentication, base URL and error mapping. */
 export async function routeeRequest(
 	context: IExecuteFunctions,

@@ -75,7 +75,7 @@ export const routeeCases: BadInput[] = [
 	{ node: 'routee', name: 'a callback strategy not in the list', parameters: sms(options({ callbackUrl: 'https://example.com/cb', callbackStrategy: '={{ "Sometimes" }}' })), item: 0, field: 'Callback' },
 	// URLs and message
 	{ node: 'routee', name: 'a WAV file URL that is not http(s)', parameters: voiceCampaign({ text: '', fileUrl: 'ftp://example.com/a.wav' }), item: 0, field: 'WAV File URL' },
-	{ node: 'routee', name: 'a WAV file URL that is not a .wav', parameters: voiceCampaign({ text: '', fileUrl: 'https://example.com/a.mp3' }), item: 0, field: 'WAV File URL' },
+	{ node: 'routee', name: 'a single-SMS label over 350 characters', parameters: sms(options({ label: 'l'.repeat(351) })), item: 0, field: 'Label' },
 	{ node: 'routee', name: 'both a text and a WAV file', parameters: voiceCampaign({ fileUrl: 'https://example.com/a.wav' }), item: 0, field: 'WAV File URL' },
 	{ node: 'routee', name: 'neither a text nor a WAV file', parameters: voiceCampaign({ text: '' }), item: 0, field: 'Text' },
 	{ node: 'routee', name: 'a callback URL that is not http(s)', parameters: smsCampaign(options({ callbackUrl: 'mailto:ops@example.com' })), item: 0, field: 'Callback URL' },

@@ -176,13 +176,13 @@ const cases: BadInputCase[] = [
 	{
 		name: 'a WAV URL that is not http(s)',
 		parameters: voiceCampaign({ text: '', fileUrl: 'ftp://example.com/message.wav' }),
-		message: 'Item 0: WAV File URL must be an http(s) URL of a .wav file, got "ftp://example.com/message.wav"',
+		message: 'Item 0: WAV File URL must be an http(s) URL (of a WAV file), got "ftp://example.com/message.wav"',
 		itemIndex: 0,
 	},
 	{
-		name: 'a PLAY URL that is not a .wav file',
-		parameters: conversation({ verbs: { verb: [{ type: 'PLAY', fileUrl: 'https://example.com/music.mp3' }] } }),
-		message: 'Item 0: Verb 1: WAV File URL must be an http(s) URL of a .wav file, got "https://example.com/music.mp3"',
+		name: 'a PLAY URL that is not http(s)',
+		parameters: conversation({ verbs: { verb: [{ type: 'PLAY', fileUrl: 'file:///tmp/music.wav' }] } }),
+		message: 'Item 0: Verb 1: WAV File URL must be an http(s) URL (of a WAV file), got "file:///tmp/music.wav"',
 		itemIndex: 0,
 	},
 	// message or file
@@ -255,9 +255,9 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	{
-		name: 'hang-up delay 61 in a DIAL verb',
-		parameters: conversation({ verbs: { verb: [{ ...dial('+306948530930'), dialOptions: { hangupDelay: 61 } }] } }),
-		message: 'Item 0: Verb 1: Hang-Up Delay must be a whole number from 1 to 60, got 61',
+		name: 'hang-up delay 0 in a DIAL verb (DIAL: min 1, no maximum)',
+		parameters: conversation({ verbs: { verb: [{ ...dial('+306948530930'), dialOptions: { hangupDelay: 0 } }] } }),
+		message: 'Item 0: Verb 1: Hang-Up Delay must be a whole number at least 1, got 0',
 		itemIndex: 0,
 	},
 	// dates

@@ -1,4 +1,4 @@
-import { conversationBody, labelOf, VOICE_CAMPAIGN_NAME_KEY, voiceCampaignBody } from '../../nodes/Routee/contract';
+import { conversationBody, labelOf, voiceCampaignBody } from '../../nodes/Routee/contract';
 
 // The UI cannot produce some shapes (a selector picks one dial-plan source); the contract still refuses them.
 
@@ -24,13 +24,10 @@ test('a conversation recipient with both a phone number and a SIP URI is refused
 	expect(issue(result)).toEqual({ field: 'To', message: 'must be exactly one of a phone number, a SIP URI or a Viber number' });
 });
 
-test('the voice campaign name goes under the one configured key', () => {
-	const body = { from: 'MyClinic', to: ['+306948530920'], fileURL: 'https://example.com/a.wav', [VOICE_CAMPAIGN_NAME_KEY]: 'Reminders' };
+test('the voice campaign name goes under `name`, the documented request key (campaignName is only in the response)', () => {
+	const body = { from: 'MyClinic', to: ['+306948530920'], fileURL: 'https://example.com/a.wav', name: 'Reminders' };
 	expect(voiceCampaignBody.safeParse(body).success).toBe(true);
-	const other = VOICE_CAMPAIGN_NAME_KEY === 'campaignName' ? 'name' : 'campaignName';
-	expect(issue(voiceCampaignBody.safeParse({ ...body, [VOICE_CAMPAIGN_NAME_KEY]: undefined, [other]: 'Reminders' }))?.message).toMatch(
-		/^Unrecognized key/,
-	);
+	expect(issue(voiceCampaignBody.safeParse({ ...body, name: undefined, campaignName: 'Reminders' }))?.message).toMatch(/^Unrecognized key/);
 });
 
 test('field labels of body paths', () => {

@@ -1,7 +1,22 @@
+import type { RecordedRequest } from '../sandbox';
 import { useTestbed } from '../support/testbed';
 import { item, startTestbed } from './setup';
 
+// Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
+// The sandbox records when each request ARRIVES; that is what Routee counts.
+
 const t = useTestbed(startTestbed);
+
+/** Milliseconds between consecutive arrivals. */
+const gaps = (requests: RecordedRequest[]) => requests.slice(1).map((q, i) => q.at - requests[i].at);
+const people = (...phones: string[]) => phones.map((phone) => item({ phone }));
+
+async function until(condition: () => boolean): Promise<void> {
+	for (let waited = 0; !condition(); waited += 5) {
+		if (waited > 10_000) throw new Error('timed out waiting for the condition');
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
 
 const call = {
 	resource: 'voice',
@@ -44,4 +59,42 @@ test('a call Routee refuses for the rate (429) was not started, so it is sent on
 	expect(posts.map((q) => q.status)).toEqual([429, 200]);
 	expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(1000);
 	expect(r.items).toEqual([{ json: expect.objectContaining({ trackingId: expect.any(String) }), pairedItem: { item: 0 } }]);
+});
+
+describe('counted from the previous answer, so arrivals are never closer than 1.00 s', () => {
+	test('a request that takes long to arrive (cold connection, loaded machine, slow network): the next still arrives ≥ 1 s after it', async () => {
+		t.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/voice/conversation', arrivalDelayMs: 400 });
+		const r = await t.run(call, { input: people('+306948532031', '+306948532032', '+306948532033') });
+		expect(r.error).toBeUndefined();
+		const posts = t.received('POST', '/voice/conversation');
+		expect(posts.map((q) => q.status)).toEqual([200, 200, 200]);
+		for (const gap of gaps(posts)) expect(gap).toBeGreaterThanOrEqual(1000);
+	});
+
+	test('Routee answers late: the next request leaves 1 s after the answer, not after the start', async () => {
+		t.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/voice/conversation', delayMs: 600 });
+		const r = await t.run(call, { input: people('+306948532041', '+306948532042', '+306948532043') });
+		expect(r.error).toBeUndefined();
+		const posts = t.received('POST', '/voice/conversation');
+		expect(posts.map((q) => q.status)).toEqual([200, 200, 200]);
+		const [afterSlowAnswer, afterFastAnswer] = gaps(posts);
+		expect(afterSlowAnswer).toBeGreaterThanOrEqual(1000 + 600);
+		expect(afterFastAnswer).toBeGreaterThanOrEqual(1000);
+	});
+
+	test('the token expires mid-run (401, a new token fetched slowly, the request sent again): accepted requests stay ≥ 1 s apart', async () => {
+		const running = t.run(call, { input: people('+306948532051', '+306948532052', '+306948532053') });
+		await until(() => t.received('POST', '/voice/conversation').some((q) => q.status === 200));
+		t.sandbox.routee.expireAllTokens();
+		t.sandbox.injectFault({ provider: 'routee-auth', arrivalDelayMs: 300 });
+		const r = await running;
+		expect(r.error).toBeUndefined();
+		const posts = t.received('POST', '/voice/conversation');
+		expect(posts.map((q) => q.status)).toEqual([200, 401, 200, 200]);
+		expect(t.tokenRequests()).toHaveLength(1);
+		// the 401 was refused for its token before reaching the rate-limited service (the sandbox does not count it either)
+		const accepted = posts.filter((q) => q.status === 200);
+		for (const gap of gaps(accepted)) expect(gap).toBeGreaterThanOrEqual(1000);
+		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
 });

@@ -5,7 +5,7 @@ import { item, startTestbed } from './setup';
 
 const t = useTestbed(startTestbed);
 
-/** Seed 001: every response field of POST /sms/campaign. */
+/** Every response field of POST /sms/campaign (https://docs.routee.net/reference/send-bulk-messages). */
 const SMS_CAMPAIGN_RESPONSE_FIELDS = [
 	'trackingId',
 	'createdAt',
@@ -62,7 +62,7 @@ async function scheduledCampaign(name: string): Promise<string> {
 }
 
 describe('SMS → Send Campaign', () => {
-	test('one request per item: every field of seed 001 reaches POST /sms/campaign; the output is the response', async () => {
+	test('one request per item: every documented field reaches POST /sms/campaign; the output is the response', async () => {
 		const r = await runInAthens({
 			resource: 'sms',
 			operation: 'sendCampaign',

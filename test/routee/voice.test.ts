@@ -5,7 +5,7 @@ import { item, startTestbed, tomorrowLocal } from './setup';
 
 const t = useTestbed(startTestbed);
 
-/** Seed 000: every response field of POST /voice/campaign (errors only comes with invalid numbers). */
+/** Every response field of POST /voice/campaign (https://docs.routee.net/reference/send-a-voice-campaign) (errors only comes with invalid numbers). */
 const VOICE_CAMPAIGN_RESPONSE_FIELDS = [
 	'callback',
 	'campaignCallback',
@@ -30,7 +30,7 @@ const VOICE_CAMPAIGN_RESPONSE_FIELDS = [
 	'voiceAnalysis',
 ];
 
-/** Seed 004: every response field of POST /voice/conversation. */
+/** Every response field of POST /voice/conversation (https://docs.routee.net/reference/perform-a-voice-conversation). */
 const CONVERSATION_RESPONSE_FIELDS = [
 	'trackingId',
 	'direction',
@@ -63,7 +63,7 @@ async function startCall(to: string): Promise<{ trackingId: string; messageId: s
 }
 
 describe('Voice → Send Campaign', () => {
-	test('text to speech, one request per item: every field of seed 000 reaches POST /voice/campaign', async () => {
+	test('text to speech, one request per item: every documented field reaches POST /voice/campaign', async () => {
 		const r = await t.run({
 			resource: 'voice',
 			operation: 'sendCampaign',
@@ -99,7 +99,7 @@ describe('Voice → Send Campaign', () => {
 					to: ['+306948531010'],
 					contacts: ['sandbox-contact-1'],
 					groups: ['sandbox-group'],
-					campaignName: 'Reminders 1',
+					name: 'Reminders 1',
 					scheduledDate: '2030-06-01T10:00:00+03:00',
 					respectQuietHours: true,
 					hangupDelay: 30,

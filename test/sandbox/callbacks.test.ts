@@ -147,7 +147,7 @@ describe('callbacks', () => {
 			await call('POST', '/voice/campaign', {
 				from: '+306900000999',
 				to: ['+306900000001', '+306900000000'],
-				campaignName: 'Voice cb',
+				name: 'Voice cb',
 				message: { text: 'Hello', language: 'en-US', gender: 'male' },
 				callback: { url: `${receiver.url}/voice`, strategy: 'OnChange' },
 			});

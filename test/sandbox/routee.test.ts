@@ -244,7 +244,7 @@ describe('Routee endpoints', () => {
 			const res = await call('POST', '/voice/campaign', {
 				from: '+306900000999',
 				to: ['+306900000001', '+306900000000', '+306900001111', '+306900002222'],
-				campaignName: 'Voice reminder',
+				name: 'Voice reminder',
 				message: { text: 'Your appointment is tomorrow', language: 'en-GB', gender: 'female' },
 				collectDtmfDigits: true,
 				collectDtmfAwaitSeconds: 5,
@@ -275,7 +275,7 @@ describe('Routee endpoints', () => {
 			expect((await call('GET', '/voice/tracking/00000000-0000-4000-8000-000000000000')).body.code).toBe('404005000');
 		});
 
-		test('the campaign name may come as name; fileURL instead of message; scheduled voice campaigns can be deleted', async () => {
+		test('the campaign name comes as name (the response calls it campaignName); fileURL instead of message; scheduled voice campaigns can be deleted', async () => {
 			const res = await call('POST', '/voice/campaign', { from: 'Shop', to: ['+306900000001'], name: 'By name', fileURL: 'https://example.com/msg.wav', scheduledDate: future(3_600_000) });
 			expect(res.status).toBe(200);
 			expect(res.body).toEqual(expect.objectContaining({ campaignName: 'By name', fileURL: 'https://example.com/msg.wav', message: null, state: 'Scheduled' }));

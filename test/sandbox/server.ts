@@ -202,10 +202,12 @@ export class Sandbox {
 	// ------------------------------------------------------------ request handling
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const at = Date.now();
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const { provider, path } = splitProvider(url.pathname);
 		const method = (req.method ?? 'GET').toUpperCase();
+		const fault = this.faults.take(provider, method, path);
+		if (fault?.arrivalDelayMs) await this.runtime.sleep(fault.arrivalDelayMs);
+		const at = Date.now();
 		const rawBody = await readBody(req);
 		const parsed = parseBody(rawBody, req.headers['content-type']);
 		const record: RecordedRequest = {
@@ -221,7 +223,6 @@ export class Sandbox {
 		};
 		this.requests.push(record);
 
-		const fault = this.faults.take(provider, method, path);
 		if (fault?.reset === 'before') {
 			record.dropped = 'before';
 			req.socket.destroy();

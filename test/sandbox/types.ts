@@ -48,6 +48,11 @@ export interface Fault {
 	/** Answer late (then normally unless `status` is given). */
 	delayMs?: number;
 	/**
+	 * The request reaches the provider this much after it was sent (a slow network, a cold connection, a
+	 * loaded client): its arrival (`at`) and processing happen after the wait.
+	 */
+	arrivalDelayMs?: number;
+	/**
 	 * 'before': destroy the socket before processing (nothing changes).
 	 * 'after': process the request (state changes, campaign created, callbacks scheduled)
 	 * but destroy the socket instead of writing the response.

@@ -1,7 +1,10 @@
-// Routee request contract, written from shared/api/routee.md and the seeds (never from nodes/).
+// Routee request contract, written from Routee's documentation (never from nodes/):
+//   https://docs.routee.net/reference/send-bulk-messages, /send-single-sms, /send-a-voice-campaign,
+//   /perform-a-voice-conversation, /say-verb, /dial-verb, /collect-verb,
+//   https://docs.routee.net/docs/other-voice-messaging-concept
 // Each check returns the normalised request or the error Routee documents for it.
 
-import { isHttpUrl, isInt, isObject, isStringArray, isWavUrl, parseIsoDateTime, unknownKeys, type Json } from '../check';
+import { isHttpUrl, isInt, isObject, isStringArray, parseIsoDateTime, unknownKeys, type Json } from '../check';
 import { isE164 } from '../numbers';
 
 export const ROUTEE_CODES = {
@@ -37,6 +40,8 @@ export const STRATEGIES = ['OnChange', 'OnCompletion'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
 export const MAX_TTL_MINUTES = 4320;
+/** Single SMS label: "The maximum length is 350 characters" (https://docs.routee.net/reference/send-single-sms). */
+export const MAX_LABEL = 350;
 export const MAX_VOICE_TEXT = 1000;
 export const MAX_VOICE_RECIPIENTS = 1000;
 export const MAX_PAGE_SIZE = 2000;
@@ -290,6 +295,7 @@ export function checkSingleSms(raw: unknown): Checked<SingleSmsRequest> {
 	if (typeof body.body !== 'string' || body.body.length === 0) problems.add('body', 'is required (non-empty string)');
 	if (body.to !== undefined && body.to !== null && typeof body.to !== 'string') problems.add('to', 'must be one E.164 number (string)');
 	if (body.label !== undefined && body.label !== null && typeof body.label !== 'string') problems.add('label', 'must be a string');
+	else if (typeof body.label === 'string' && body.label.length > MAX_LABEL) problems.add('label', `must be at most ${MAX_LABEL} characters`);
 	const request: SingleSmsRequest = {
 		from: String(body.from ?? ''),
 		to: typeof body.to === 'string' ? body.to : '',
@@ -312,8 +318,9 @@ export function checkSingleSms(raw: unknown): Checked<SingleSmsRequest> {
 
 // ---------------------------------------------------------------- voice campaign
 
+/** The campaign's name is `name` in the request; only the response calls it `campaignName` (send-a-voice-campaign). */
 export const VOICE_CAMPAIGN_FIELDS = [
-	'from', 'to', 'contacts', 'groups', 'campaignName', 'name', 'message', 'fileURL', 'respectQuietHours', 'scheduledDate',
+	'from', 'to', 'contacts', 'groups', 'name', 'message', 'fileURL', 'respectQuietHours', 'scheduledDate',
 	'hangupDelay', 'callback', 'campaignCallback', 'collectDtmfDigits', 'collectDtmfAwaitSeconds',
 ] as const;
 
@@ -357,6 +364,7 @@ function checkTts(value: unknown, property: string, problems: Problems, maxText?
 	return { text: String(value.text ?? ''), language: String(value.language ?? ''), gender: typeof value.gender === 'string' ? value.gender : null };
 }
 
+/** Routee documents a numeric voice sender (≤ 16 digits); an alphanumeric one is accepted, recipients then see "Unknown" (other-voice-messaging-concept). */
 function validVoiceSender(from: string): boolean {
 	return SMS_NUMERIC_SENDER.test(from) || ALPHANUMERIC_SENDER.test(from) || VOICE_E164_SENDER.test(from);
 }
@@ -374,16 +382,13 @@ export function checkVoiceCampaign(raw: unknown, now: number): Checked<VoiceCamp
 	for (const [key, list] of [['to', to], ['contacts', contacts], ['groups', groups]] as const) {
 		if (list.length > MAX_VOICE_RECIPIENTS) problems.add(key, `must hold at most ${MAX_VOICE_RECIPIENTS} entries`);
 	}
-	if (body.campaignName !== undefined && body.name !== undefined && body.campaignName !== body.name) {
-		problems.add('name', 'campaignName and name disagree (send one of them)');
-	}
-	const nameKey = body.campaignName !== undefined ? 'campaignName' : 'name';
-	const campaignName = checkCampaignName(body[nameKey], nameKey, problems);
+	const campaignName = checkCampaignName(body.name, 'name', problems);
 	const hasMessage = body.message !== undefined && body.message !== null;
 	const hasFile = body.fileURL !== undefined && body.fileURL !== null;
-	if (hasMessage === hasFile) problems.add('message', 'give exactly one of message (text to speech) or fileURL (.wav)');
+	if (hasMessage === hasFile) problems.add('message', 'give exactly one of message (text to speech) or fileURL (a WAV file)');
 	const message = hasMessage ? checkTts(body.message, 'message', problems, MAX_VOICE_TEXT) : null;
-	if (hasFile && !isWavUrl(body.fileURL)) problems.add('fileURL', 'must be an http(s) URL of a .wav file');
+	// "the url of the wav file": WAV content, any path (https://docs.routee.net/docs/other-voice-messaging-concept)
+	if (hasFile && !isHttpUrl(body.fileURL)) problems.add('fileURL', 'must be an http(s) URL of a WAV file');
 	let hangupDelay: number | null = null;
 	if (body.hangupDelay !== undefined && body.hangupDelay !== null) {
 		if (!isInt(body.hangupDelay) || body.hangupDelay < 1) problems.add('hangupDelay', 'must be a positive integer (seconds)');
@@ -508,7 +513,7 @@ function checkVerb(verb: unknown, property: string, problems: Problems): void {
 			break;
 		case 'PLAY':
 			problems.unknown(verb, ['type', 'fileURL', 'repeat', 'bargeIn'], `${property}.`);
-			if (!isWavUrl(verb.fileURL)) problems.add(`${property}.fileURL`, 'must be an http(s) URL of a .wav file');
+			if (!isHttpUrl(verb.fileURL)) problems.add(`${property}.fileURL`, 'must be an http(s) URL of a WAV file');
 			checkRepeatBargeIn(verb, property, problems);
 			break;
 		case 'DIAL':
@@ -519,7 +524,8 @@ function checkVerb(verb: unknown, property: string, problems: Problems): void {
 			);
 			if (typeof verb.from !== 'string' || verb.from.length === 0) problems.add(`${property}.from`, 'is required (string)');
 			checkEndpoint(verb.to, `${property}.to`, problems);
-			checkRange(verb.hangupDelay, `${property}.hangupDelay`, 1, 60, problems);
+			// "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb)
+			checkRange(verb.hangupDelay, `${property}.hangupDelay`, 1, null, problems);
 			checkRange(verb.maxDuration, `${property}.maxDuration`, 1, null, problems);
 			checkCallback(verb.callback, `${property}.callback`, problems);
 			if (verb.record !== undefined && typeof verb.record !== 'boolean') problems.add(`${property}.record`, 'must be a boolean');
@@ -531,7 +537,10 @@ function checkVerb(verb: unknown, property: string, problems: Problems): void {
 			break;
 		case 'COLLECT':
 			problems.unknown(verb, ['type', 'eventUrl', 'maxDigits', 'submitOnHash'], `${property}.`);
-			if (!isHttpUrl(verb.eventUrl)) problems.add(`${property}.eventUrl`, 'is required (http(s) URL that receives the collected tones)');
+			// optional (https://docs.routee.net/reference/collect-verb)
+			if (verb.eventUrl !== undefined && verb.eventUrl !== null && !isHttpUrl(verb.eventUrl)) {
+				problems.add(`${property}.eventUrl`, 'must be an http(s) URL (it receives the collected tones)');
+			}
 			checkRange(verb.maxDigits, `${property}.maxDigits`, 1, null, problems);
 			if (verb.submitOnHash !== undefined && typeof verb.submitOnHash !== 'boolean') problems.add(`${property}.submitOnHash`, 'must be a boolean');
 			break;
@@ -561,6 +570,7 @@ export function checkConversation(raw: unknown): Checked<ConversationRequest> {
 		}
 	}
 	if (hasUrl && !isHttpUrl(body.dialPlanUrl)) problems.add('dialPlanUrl', 'must be an http(s) URL');
+	// "Min value: 1. Max value: 60." (https://docs.routee.net/reference/perform-a-voice-conversation)
 	checkRange(body.hangupDelay, 'hangupDelay', 1, 60, problems);
 	checkRange(body.maxDuration, 'maxDuration', 1, null, problems);
 	const request: ConversationRequest = {

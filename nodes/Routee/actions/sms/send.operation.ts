@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { Operation } from '../../../shared/operation';
 import { planEach, runPlanned } from '../../../shared/validate-first';
 import { unknownOutcome } from '../../campaign';
-import { singleSmsBody } from '../../contract';
+import { MAX_LABEL, singleSmsBody } from '../../contract';
 import { callbackOptions, defaultCountryOption, flashOption, optionsCollection, transcodeOption, ttlOption } from '../../fields';
 import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { routeeRequest } from '../../transport';
@@ -30,7 +30,7 @@ const description: INodeProperties[] = [
 			name: 'label',
 			type: 'string',
 			default: '',
-			description: 'Your own tag for the message, returned in its tracking and callbacks',
+			description: `Your own tag for the message, at most ${MAX_LABEL} characters, returned in its tracking and callbacks`,
 		},
 		...callbackOptions(false),
 		ttlOption,
@@ -39,7 +39,7 @@ const description: INodeProperties[] = [
 	]),
 ];
 
-/** POST /sms: one SMS to one number, per input item. */
+/** POST /sms (https://docs.routee.net/reference/send-single-sms): one SMS to one number, per input item. */
 export const send: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {

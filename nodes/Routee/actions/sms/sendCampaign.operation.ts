@@ -145,7 +145,7 @@ export function smsCampaignOptions(context: IExecuteFunctions, itemIndex: number
 	return body;
 }
 
-/** POST /sms/campaign (seed 001): one SMS to many recipients, contacts and groups. */
+/** POST /sms/campaign (https://docs.routee.net/reference/send-bulk-messages): one SMS to many recipients, contacts and groups. */
 export const sendCampaign: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { GENDER_OPTIONS, LANGUAGE_OPTIONS, STRATEGY_OPTIONS } from '../../fields';
+import { LANGUAGE_OPTIONS, STRATEGY_OPTIONS, WAV_URL_DESCRIPTION } from '../../fields';
 import { invalid } from '../../validation';
-import { callHangupDelayOption, machineDetectionOptions } from './fields';
+import { dialHangupDelayOption, machineDetectionOptions } from './fields';
 
 /** A conversation's dial plan: verbs built in the UI, raw JSON, or a URL that answers one. */
 
@@ -48,8 +48,14 @@ const verbFields: INodeProperties[] = [
 		displayName: 'Gender',
 		name: 'gender',
 		type: 'options',
-		options: GENDER_OPTIONS,
+		// optional in a SAY verb (https://docs.routee.net/reference/say-verb): the empty choice sends none
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+			{ name: "Routee's Default", value: '' },
+		],
 		default: 'female',
+		description: "The voice; Routee's Default sends no gender and lets Routee choose",
 		displayOptions: onlyFor('SAY'),
 	},
 	{
@@ -58,7 +64,7 @@ const verbFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://example.com/welcome.wav',
-		description: 'An http(s) URL of a .wav file',
+		description: WAV_URL_DESCRIPTION,
 		displayOptions: onlyFor('PLAY'),
 	},
 	{
@@ -125,7 +131,7 @@ const verbFields: INodeProperties[] = [
 				default: '',
 				description: 'Routee POSTs the status of the dialled call to this URL',
 			},
-			callHangupDelayOption,
+			dialHangupDelayOption,
 			...machineDetectionOptions,
 			{
 				displayName: 'Max Duration',
@@ -167,8 +173,9 @@ const verbFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://example.com/webhook/routee',
+		// optional (https://docs.routee.net/reference/collect-verb)
 		description:
-			'Routee POSTs the keys pressed to this URL (e.g. a Routee Trigger) and waits 3 s for an optional new dial plan',
+			'Optional: Routee POSTs the keys pressed to this URL (e.g. a Routee Trigger) and waits 3 s for an optional new dial plan',
 		displayOptions: onlyFor('COLLECT'),
 	},
 	{
@@ -257,12 +264,11 @@ function verbOf(entry: IDataObject, phone: (value: string, label: string) => str
 	const type = entry.type;
 	const repeatAndBargeIn = { repeat: entry.repeat ?? 0, bargeIn: entry.bargeIn ?? false };
 	switch (type) {
-		case 'SAY':
-			return {
-				type,
-				message: { text: entry.text ?? '', language: entry.language, gender: entry.gender },
-				...repeatAndBargeIn,
-			};
+		case 'SAY': {
+			const message: IDataObject = { text: entry.text ?? '', language: entry.language };
+			setIfGiven(message, 'gender', entry.gender);
+			return { type, message, ...repeatAndBargeIn };
+		}
 		case 'PLAY':
 			return { type, fileURL: String(entry.fileUrl ?? '').trim(), ...repeatAndBargeIn };
 		case 'DIAL': {
@@ -287,13 +293,11 @@ function verbOf(entry: IDataObject, phone: (value: string, label: string) => str
 			}
 			return verb;
 		}
-		case 'COLLECT':
-			return {
-				type,
-				eventUrl: String(entry.eventUrl ?? '').trim(),
-				maxDigits: entry.maxDigits ?? 30,
-				submitOnHash: entry.submitOnHash ?? false,
-			};
+		case 'COLLECT': {
+			const verb: IDataObject = { type };
+			setIfGiven(verb, 'eventUrl', entry.eventUrl);
+			return { ...verb, maxDigits: entry.maxDigits ?? 30, submitOnHash: entry.submitOnHash ?? false };
+		}
 		default:
 			return { ...entry };
 	}

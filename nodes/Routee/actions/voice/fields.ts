@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MAX_HANGUP_DELAY, VOICE_SENDER_RULE } from '../../contract';
+import { MAX_HANGUP_DELAY } from '../../contract';
 import { hangupDelayDescription, senderField } from '../../fields';
 
 /** Fields the voice operations share. */
 
+// https://docs.routee.net/docs/other-voice-messaging-concept: numeric, at most 16 digits; an alphanumeric one shows as "Unknown"
 export const voiceSenderField = senderField(
-	`The caller ID the recipients see: a phone number (e.g. +306948530920) or, where networks allow it, a name. It ${VOICE_SENDER_RULE}.`,
+	'The caller ID the recipients see: a number of at most 16 digits, + allowed (e.g. +306948530920), as Routee documents. A name of at most 11 characters with a letter (latin letters, digits, spaces, . & -) is still sent, but recipients then see "Unknown" as the caller.',
 );
 
 /** What a call does when an answering machine picks up: a conversation's options and a DIAL verb's options. */
@@ -35,7 +36,7 @@ export const machineDetectionOptions: INodeProperties[] = [
 	},
 ];
 
-/** Seconds to wait for a call to be answered: a conversation's option and a DIAL verb's option. */
+/** Seconds to wait for a conversation's call to be answered: 1–60 (https://docs.routee.net/reference/perform-a-voice-conversation). */
 export const callHangupDelayOption: INodeProperties = {
 	displayName: 'Hang-Up Delay',
 	name: 'hangupDelay',
@@ -43,4 +44,11 @@ export const callHangupDelayOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: MAX_HANGUP_DELAY },
 	default: 20,
 	description: hangupDelayDescription,
+};
+
+/** A DIAL verb's: "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb). */
+export const dialHangupDelayOption: INodeProperties = {
+	...callHangupDelayOption,
+	typeOptions: { minValue: 1 },
+	description: 'Seconds to wait for the dialled party to answer, at least 1',
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { Operation } from '../../../shared/operation';
 import { executeCampaign } from '../../campaign';
-import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, VOICE_CAMPAIGN_NAME_KEY, voiceCampaignBody } from '../../contract';
+import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../contract';
 import {
 	callbackOptions,
 	campaignNameOption,
@@ -14,6 +14,7 @@ import {
 	recipientFields,
 	respectQuietHoursOption,
 	scheduledDateOption,
+	WAV_URL_DESCRIPTION,
 } from '../../fields';
 import { copyOptions, optionsOf, scheduleAndCallbacksOf, textOf } from '../../read';
 import { voiceSenderField } from './fields';
@@ -57,7 +58,7 @@ const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'https://example.com/message.wav',
-		description: 'An http(s) URL of a .wav file to play instead of a Text',
+		description: `${WAV_URL_DESCRIPTION}, played instead of a Text`,
 	},
 	...recipientFields(MAX_VOICE_RECIPIENTS),
 	optionsCollection([
@@ -107,7 +108,8 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fileUrl = textOf(context, itemIndex, 'fileUrl');
 	if (fileUrl !== '') body.fileURL = fileUrl;
 	copyOptions(options, body, {
-		campaignName: VOICE_CAMPAIGN_NAME_KEY,
+		// the request key is `name`; only the response calls it `campaignName` (https://docs.routee.net/reference/send-a-voice-campaign)
+		campaignName: 'name',
 		respectQuietHours: 'respectQuietHours',
 		hangupDelay: 'hangupDelay',
 		collectDtmfDigits: 'collectDtmfDigits',
@@ -117,7 +119,7 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return body;
 }
 
-/** POST /voice/campaign (seed 000): a text-to-speech message or a WAV file, called to many recipients. */
+/** POST /voice/campaign (https://docs.routee.net/reference/send-a-voice-campaign): a text-to-speech message or a WAV file, called to many recipients. */
 export const sendCampaign: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {

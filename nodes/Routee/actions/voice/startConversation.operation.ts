@@ -2,22 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, type Operation } from '../../../shared/operation';
-import { restartInterval, waitForTurn } from '../../../shared/pacing';
+import { inTurn } from '../../../shared/pacing';
 import { executeEachValidated } from '../../../shared/validate-first';
 import { unknownOutcome } from '../../campaign';
 import { conversationBody } from '../../contract';
 import { callbackOptions, defaultCountryOption, optionsCollection } from '../../fields';
 import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
-import { accessTokenOf, accountKey, routeeRequest } from '../../transport';
+import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
 import { callHangupDelayOption, machineDetectionOptions, voiceSenderField } from './fields';
 
 /**
- * Routee accepts 1 conversation request per second, counted from each request's start. It counts
- * arrivals, and one request can take a little longer to arrive than the next, hence the margin.
+ * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
+ * Counted from the previous request's answer (see `inTurn`), so arrivals are never closer than this.
  */
-const CONVERSATION_INTERVAL_MS = 1000 + 25;
+const CONVERSATION_INTERVAL_MS = 1000;
 
 const description: INodeProperties[] = [
 	voiceSenderField,
@@ -83,7 +83,7 @@ function isRateLimited(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '429';
 }
 
-/** POST /voice/conversation (seed 004): one call per input item, running a dial plan; at most 1 per second. */
+/** POST /voice/conversation (https://docs.routee.net/reference/perform-a-voice-conversation): one call per input item, running a dial plan; at most 1 per second. */
 export const startConversation: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -95,16 +95,13 @@ export const startConversation: Operation = {
 				const body = assertBody(this, conversationBody, readBody(this, itemIndex), itemIndex) as IDataObject;
 				return async () => {
 					for (let attempt = 1; ; attempt++) {
-						const token = await accessTokenOf(this);
-						await waitForTurn(lane, CONVERSATION_INTERVAL_MS);
 						try {
-							return await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body);
+							return await inTurn(lane, CONVERSATION_INTERVAL_MS, async () =>
+								await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body),
+							);
 						} catch (error) {
 							if (attempt === 1 && isRateLimited(error)) continue;
 							throw asNodeError(this, error as Error, itemIndex);
-						} finally {
-							// n8n fetched a new token first, so the request reached Routee later than it started
-							if ((await accessTokenOf(this)) !== token) restartInterval(lane);
 						}
 					}
 				};
