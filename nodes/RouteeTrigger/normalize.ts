@@ -93,12 +93,13 @@ function kindOf(payload: IDataObject): string | null {
 	if (text(payload.trackingId) !== null && (payload.campaignStatus !== undefined || isObject(payload.messageStatuses))) {
 		return 'campaignProgress';
 	}
-	if (text(payload.messageId) === null) return null;
-	if (payload.status !== undefined) return statusKindOf(payload);
-	if (payload.collectedTones !== undefined) return 'dtmf';
-	const inbound = (text(payload.direction) ?? '').toLowerCase() === 'inbound';
-	if (inbound && (text(payload.originatingService) ?? 'sms').toLowerCase() === 'sms') return 'inboundSms';
-	return null;
+	if (payload.status === undefined) {
+		if (payload.collectedTones !== undefined) return 'dtmf';
+		const inbound = (text(payload.direction) ?? '').toLowerCase() === 'inbound';
+		const sms = (text(payload.originatingService) ?? 'sms').toLowerCase() === 'sms';
+		return inbound && sms && text(payload.message) !== null ? 'inboundSms' : null;
+	}
+	return text(payload.messageId) === null ? null : statusKindOf(payload);
 }
 
 const FINAL_BY_KIND: Record<string, string[]> = {
