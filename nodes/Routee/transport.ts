@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE } from './contract';
@@ -38,7 +38,10 @@ interface RouteeErrorBody {
 	errors?: Array<{ code?: string; developerMessage?: string; property?: string }>;
 }
 
-async function baseUrl(context: IExecuteFunctions): Promise<string> {
+/** The node, or the Routee Trigger when it reads voice tracking for a callback. */
+type RouteeContext = IExecuteFunctions | IWebhookFunctions;
+
+async function baseUrl(context: RouteeContext): Promise<string> {
 	const credentials = await context.getCredentials(ROUTEE_CREDENTIAL);
 	return ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
@@ -51,7 +54,7 @@ export async function accountKey(context: IExecuteFunctions): Promise<string> {
 
 /** Every call to Routee goes through here: authentication, base URL and error mapping. */
 export async function routeeRequest(
-	context: IExecuteFunctions,
+	context: RouteeContext,
 	method: IHttpRequestMethods,
 	path: string,
 	itemIndex: number,
@@ -100,7 +103,7 @@ export function failureKindOf(error: unknown): RouteeFailureKind {
 	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
 }
 
-export function routeeApiError(context: IExecuteFunctions, error: JsonObject, itemIndex: number): NodeApiError {
+export function routeeApiError(context: RouteeContext, error: JsonObject, itemIndex: number): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; re-wrapping that would
 	// hand back the original unchanged, so build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;

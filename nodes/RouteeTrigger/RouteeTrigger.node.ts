@@ -1,5 +1,6 @@
 import type {
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { voiceTracking } from '../Routee/actions/voice/getMessageTracking.operation';
+import { ROUTEE_CREDENTIAL } from '../Routee/transport';
 import { filterOptionsProperty } from '../shared/callback-event';
 import { receiveCallback } from '../shared/callback-webhook';
 import { callerAuthenticationProperties } from '../shared/webhook-auth';
@@ -23,10 +26,12 @@ export class RouteeTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Routee reports an SMS or call status, campaign progress or key presses',
+		description: 'Starts the workflow when Routee reports an SMS or call status, campaign progress, key presses or an inbound SMS',
 		defaults: { name: 'Routee Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// only to read voice tracking (Fetch Key Presses); the callbacks themselves need no Routee account
+		credentials: [{ name: ROUTEE_CREDENTIAL, required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } }],
 		webhooks: [
 			{
 				name: 'default',
@@ -38,7 +43,7 @@ export class RouteeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Routee calls the URL set on each request: paste this node\'s Production URL into the Callback URL or Campaign Callback URL option of the Routee node, or the Event URL of a COLLECT verb (with Secret Token in URL, add ?token=YOUR_SECRET to it). Routee re-sends a callback up to 5 times until it gets a 200; repeats start no second execution.',
+					'Routee calls the URL set on each request: paste this node\'s Production URL into the Callback URL or Campaign Callback URL option of the Routee node, the Event URL of a COLLECT verb, or the inbound SMS URL of a number you rent (with Secret Token in URL, add ?token=YOUR_SECRET to it). Routee re-sends a callback until it gets a 200 (up to 12 times over 24 hours); repeats start no second execution.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -49,8 +54,16 @@ export class RouteeTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: ROUTEE_EVENTS,
-				default: ['campaignProgress', 'conversationStatus', 'dtmf', 'smsStatus', 'voiceStatus'],
+				default: ['campaignProgress', 'conversationStatus', 'dtmf', 'inboundSms', 'smsStatus', 'voiceStatus'],
 				description: 'Which callbacks start the workflow',
+			},
+			{
+				displayName: 'Fetch Key Presses of Voice Campaign Calls',
+				name: 'fetchVoiceDigits',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to read the keys pressed during a voice campaign call (Collect DTMF Digits) from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential.",
 			},
 			...callerAuthenticationProperties,
 			filterOptionsProperty(ROUTEE_STATUSES),
@@ -74,6 +87,32 @@ export class RouteeTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveCallback(this, { acceptForm: false, normalize: normalizeRouteeCallback });
+		const fetchDigits = this.getNodeParameter('fetchVoiceDigits', false) === true;
+		const received = await receiveCallback(this, { acceptForm: false, normalize: normalizeRouteeCallback });
+		const items = received.workflowData?.[0];
+		if (!fetchDigits || items === undefined) return received;
+		// Routee already has its 200: the tracking request does not delay the answer it waits for
+		return { ...received, workflowData: [await Promise.all(items.map(async (item) => await withTrackedDigits(this, item)))] };
+	}
+}
+
+/**
+ * The keys pressed during a voice campaign call are only in its voice tracking (`collectedTones`,
+ * https://docs.routee.net/reference/voicemessagetracking), not in the callback
+ * (https://docs.routee.net/docs/voice-callbacks): read them once the call's status is final. When Routee
+ * cannot be asked, the event still starts the workflow, with `digitsError` saying why `digits` is null.
+ */
+async function withTrackedDigits(context: IWebhookFunctions, item: INodeExecutionData): Promise<INodeExecutionData> {
+	const event = item.json;
+	if (event.kind !== 'voiceStatus' || event.isFinal !== true || event.digits !== null || typeof event.messageId !== 'string') {
+		return item;
+	}
+	try {
+		const tracking = await voiceTracking(context, encodeURIComponent(event.messageId), 0);
+		return { ...item, json: { ...event, digits: tracking.digits } };
+	} catch (error) {
+		const { raw, ...fields } = event;
+		const reason = [(error as Error).message, (error as { description?: unknown }).description].filter((part) => typeof part === 'string' && part !== '');
+		return { ...item, json: { ...fields, digitsError: reason.join(' — '), raw } };
 	}
 }

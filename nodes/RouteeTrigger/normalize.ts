@@ -2,12 +2,23 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { isObject, isoAt, numberOf, text, type CallbackEvent, type NormalizeResult } from '../shared/callback-event';
 
-/** The callbacks Routee POSTs (API notes, "Callbacks Routee sends"). */
+/**
+ * The callbacks Routee POSTs: https://docs.routee.net/docs/callbacks (SMS and campaign progress),
+ * https://docs.routee.net/docs/voice-callbacks (voice campaign calls),
+ * https://docs.routee.net/docs/voice-conversation-callbacks (conversations),
+ * https://docs.routee.net/reference/collect-verb (COLLECT eventUrl) and
+ * https://docs.routee.net/docs/inbound-messages-mo (inbound SMS).
+ */
 export const ROUTEE_EVENTS: INodePropertyOptions[] = [
 	{
 		name: 'Campaign Progress',
 		value: 'campaignProgress',
 		description: 'Progress of an SMS or voice campaign (its Campaign Callback URL)',
+	},
+	{
+		name: 'Inbound SMS',
+		value: 'inboundSms',
+		description: 'An SMS sent to a number you rent from Routee (its inboundSmsCallbackUrl)',
 	},
 	{
 		name: 'Key Presses (COLLECT)',
@@ -31,8 +42,10 @@ export const ROUTEE_EVENTS: INodePropertyOptions[] = [
 	},
 ];
 
+// https://docs.routee.net/docs/statuses-callbacks (SMS: "(final)" marks the final ones; campaigns)
 const SMS_STATUSES = ['Queued', 'Sent', 'Delivered', 'Undelivered', 'Failed', 'Unsent'];
 const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
+// https://docs.routee.net/docs/voice-messaging-statuses (its two copies disagree on whether Unknown is final: kept not final)
 const VOICE_STATUSES = ['Queued', 'Initiated', 'Ringing', 'InProgress', 'Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated', 'Unknown'];
 const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
 const CAMPAIGN_STATUSES = ['Scheduled', 'Queued', 'Sent', 'Running', 'Finished', 'Failed'];
@@ -56,12 +69,8 @@ function address(value: unknown): string | null {
 	return text(value);
 }
 
-function kindOf(payload: IDataObject): string | null {
-	if (payload.collectedTones !== undefined) return 'dtmf';
-	if (text(payload.trackingId) !== null && (payload.campaignStatus !== undefined || isObject(payload.messageStatuses))) {
-		return 'campaignProgress';
-	}
-	if (text(payload.messageId) === null) return null;
+/** Which status callback a payload with a messageId is: SMS part, voice campaign call or conversation call. */
+function statusKindOf(payload: IDataObject): string | null {
 	if (text(payload.conversationTrackingId) !== null) return 'conversationStatus';
 	const service = (text(payload.originatingService) ?? '').toLowerCase();
 	if (service === 'sms' || payload.smsId !== undefined || payload.part !== undefined) return 'smsStatus';
@@ -74,6 +83,25 @@ function kindOf(payload: IDataObject): string | null {
 	return null;
 }
 
+/**
+ * The kind of a callback, or null when it is none the trigger knows. A status comes first: a status callback
+ * that also carries `collectedTones` stays a status event (with the tones as its digits); only a payload
+ * without a status is a COLLECT event (https://docs.routee.net/reference/collect-verb) or an inbound SMS
+ * (https://docs.routee.net/docs/inbound-messages-mo: `direction` "Inbound", no status).
+ */
+function kindOf(payload: IDataObject): string | null {
+	if (text(payload.trackingId) !== null && (payload.campaignStatus !== undefined || isObject(payload.messageStatuses))) {
+		return 'campaignProgress';
+	}
+	if (payload.status === undefined) {
+		if (payload.collectedTones !== undefined) return 'dtmf';
+		const inbound = (text(payload.direction) ?? '').toLowerCase() === 'inbound';
+		const sms = (text(payload.originatingService) ?? 'sms').toLowerCase() === 'sms';
+		return inbound && sms && text(payload.message) !== null ? 'inboundSms' : null;
+	}
+	return text(payload.messageId) === null ? null : statusKindOf(payload);
+}
+
 const FINAL_BY_KIND: Record<string, string[]> = {
 	smsStatus: SMS_FINAL,
 	voiceStatus: VOICE_FINAL,
@@ -81,15 +109,22 @@ const FINAL_BY_KIND: Record<string, string[]> = {
 	campaignProgress: CAMPAIGN_FINAL,
 };
 
+/** An inbound SMS also says who sent it and what it says. */
+export type RouteeEvent = CallbackEvent & { from?: string | null; text?: string | null };
+
+/**
+ * A JSON body that is no callback the trigger knows is answered 200 and starts nothing: Routee re-sends
+ * anything but a 200 up to 12 times over 24 h (https://docs.routee.net/docs/callback-url-webhook).
+ */
+const ignored = (reason: string): NormalizeResult => ({ ok: false, ignored: true, reason });
+
 /** A Routee callback as the normalized event, or why it is not one. */
 export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: number): NormalizeResult {
 	const kind = kindOf(payload);
 	if (kind === null) {
-		return {
-			ok: false,
-			reason:
-				'not a Routee callback: expected an SMS or voice status (messageId and status), campaign progress (trackingId and campaignStatus) or COLLECT tones (collectedTones)',
-		};
+		return ignored(
+			'not a Routee callback the trigger knows: expected an SMS or voice status (messageId and status), campaign progress (trackingId and campaignStatus), COLLECT tones (collectedTones) or an inbound SMS (direction Inbound)',
+		);
 	}
 	const base: CallbackEvent = {
 		provider: 'routee',
@@ -109,12 +144,23 @@ export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: numb
 
 	if (kind === 'dtmf') {
 		const digits = text(payload.collectedTones);
-		if (digits === null) return { ok: false, reason: 'collectedTones must be text' };
+		if (digits === null) return ignored('collectedTones must be text');
 		return { ok: true, event: { ...base, campaignId: text(payload.conversationTrackingId), digits } };
+	}
+	if (kind === 'inboundSms') {
+		const { raw, ...fields } = base;
+		const event: RouteeEvent = {
+			...fields,
+			at: isoAt(payload.receivedDate, receivedAtMs),
+			from: text(payload.from),
+			text: text(payload.message),
+			raw,
+		};
+		return { ok: true, event };
 	}
 	if (kind === 'campaignProgress') {
 		const status = text(payload.campaignStatus);
-		if (status === null) return { ok: false, reason: 'campaign progress without campaignStatus' };
+		if (status === null) return ignored('campaign progress without campaignStatus');
 		return {
 			ok: true,
 			event: { ...base, messageId: null, campaignId: text(payload.trackingId), status, isFinal: CAMPAIGN_FINAL.includes(status) },
@@ -122,7 +168,7 @@ export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: numb
 	}
 
 	const status = statusOf(payload);
-	if (status.name === null) return { ok: false, reason: 'status.name is missing' };
+	if (status.name === null) return ignored('status.name is missing');
 	const campaignId = kind === 'conversationStatus' ? payload.conversationTrackingId : payload.campaignTrackingId;
 	return {
 		ok: true,
@@ -132,6 +178,7 @@ export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: numb
 			status: status.name,
 			isFinal: FINAL_BY_KIND[kind].includes(status.name),
 			detailedStatus: status.detailed,
+			digits: kind === 'smsStatus' ? null : text(payload.collectedTones),
 			durationSeconds: kind === 'smsStatus' ? null : numberOf(payload.duration),
 			price: numberOf(payload.price),
 			at: isoAt(status.updated, receivedAtMs),

@@ -24,7 +24,8 @@ export interface CallbackEvent {
 	raw: IDataObject;
 }
 
-export type NormalizeResult = { ok: true; event: CallbackEvent } | { ok: false; reason: string };
+/** `ignored`: well-formed but no callback the trigger outputs, answered 200 (no retries) and starting nothing. */
+export type NormalizeResult = { ok: true; event: CallbackEvent } | { ok: false; reason: string; ignored?: boolean };
 
 export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

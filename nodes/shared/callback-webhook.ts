@@ -23,8 +23,8 @@ const answered = (workflowData?: IWebhookResponseData['workflowData']): IWebhook
 
 /**
  * One provider callback: authenticate the caller (401/403), read the body (400), normalize it (400 when it is
- * no callback of this provider), answer 200 at once, then start an execution unless the callback is a repeat
- * or the filters drop it.
+ * no callback of this provider, or 200 and nothing more when `normalize` marks it ignored), answer 200 at once,
+ * then start an execution unless the callback is a repeat or the filters drop it.
  */
 export async function receiveCallback(context: IWebhookFunctions, source: CallbackSource): Promise<IWebhookResponseData> {
 	const request = context.getRequestObject() as WebhookRequest;
@@ -54,6 +54,11 @@ export async function receiveCallback(context: IWebhookFunctions, source: Callba
 		return answered();
 	}
 	const normalized = source.normalize(body.payload, receivedAt, options);
+	if (!normalized.ok && normalized.ignored === true) {
+		context.logger.debug(`${context.getNode().name} ignored a callback: ${normalized.reason}`);
+		answer(response, 200);
+		return answered();
+	}
 	if (!normalized.ok) {
 		answer(response, 400, `Bad request: ${normalized.reason}`);
 		return answered();

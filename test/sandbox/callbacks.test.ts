@@ -221,6 +221,72 @@ describe('callbacks', () => {
 		});
 	});
 
+	describe('Routee key presses in voice tracking (https://docs.routee.net/reference/voicemessagetracking)', () => {
+		test('a campaign with collectDtmfDigits: the callbacks carry no tones, GET /voice/tracking/{id} has collectedTones for answered calls', async () => {
+			const campaign = await call('POST', '/voice/campaign', {
+				from: '+306900000999',
+				to: ['+306900000001', '+306900000102', '+306900000103', '+306900000000'],
+				message: { text: 'Press 1', language: 'en-US', gender: 'male' },
+				collectDtmfDigits: true,
+				callback: { url: `${receiver.url}/voice`, strategy: 'OnCompletion' },
+			});
+			expect(campaign.status).toBe(200);
+			await sandbox.waitForCallbacks((sent) => of('routee.voice')(sent).length >= 4);
+			// the documented voice callback has no collectedTones (https://docs.routee.net/docs/voice-callbacks)
+			expect(receiver.calls.every((c) => !Object.keys(c.body as object).includes('collectedTones'))).toBe(true);
+			const tones: Record<string, unknown> = {};
+			for (const c of receiver.calls) {
+				const body = c.body as { messageId: string; to: string };
+				const tracking = await call('GET', `/voice/tracking/${body.messageId}`);
+				tones[body.to] = tracking.body.collectedTones;
+			}
+			expect(tones).toEqual({ '+306900000001': '1', '+306900000102': '2', '+306900000103': '', '+306900000000': undefined });
+			const page = await call('GET', `/voice/tracking/campaign/${campaign.body.trackingId}?page=0&size=10`);
+			const listed = Object.fromEntries(page.body.content.map((m: { to: string; collectedTones?: string }) => [m.to, m.collectedTones]));
+			expect(listed).toEqual(tones);
+		});
+
+		test('without collectDtmfDigits the tracking has no collectedTones; a conversation\'s tracking has the COLLECT tones', async () => {
+			const campaign = await call('POST', '/voice/campaign', {
+				from: '+306900000999',
+				to: ['+306900000001'],
+				message: { text: 'Hello', language: 'en-US', gender: 'male' },
+				callback: { url: `${receiver.url}/voice`, strategy: 'OnCompletion' },
+			});
+			const conversation = await call('POST', '/voice/conversation', {
+				from: '+306900000999',
+				to: { phone: '+306900000009' },
+				dialPlan: { verbs: [{ type: 'COLLECT', eventUrl: `${receiver.url}/collect`, maxDigits: 4 }] },
+				callback: { url: `${receiver.url}/status`, strategy: 'OnCompletion' },
+			});
+			await sandbox.waitForCallbacks((sent) => of('routee.voice')(sent).length >= 1 && of('routee.conversation')(sent).length >= 1);
+			const campaignCall = receiver.callsTo('/voice')[0].body as { messageId: string };
+			expect((await call('GET', `/voice/tracking/${campaignCall.messageId}`)).body).not.toHaveProperty('collectedTones');
+			const messageId = sandbox.routee.conversations.get(conversation.body.trackingId as string)?.messageId;
+			expect(campaign.status).toBe(200);
+			expect((await call('GET', `/voice/tracking/${messageId}`)).body.collectedTones).toBe('1234');
+		});
+	});
+
+	describe('Routee inbound SMS (https://docs.routee.net/docs/inbound-messages-mo)', () => {
+		test('simulateRouteeInboundSms posts the documented payload to the given URL', async () => {
+			const sent = await sandbox.simulateRouteeInboundSms(`${receiver.url}/inbound`, '+306999999999', '+306911111111', 'Yes please');
+			expect(sent).toMatchObject({ provider: 'routee', kind: 'routee.inbound', status: 200, attempt: 1 });
+			expect(receiver.callsTo('/inbound').map((c) => c.body)).toEqual([
+				{
+					messageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+					from: '+306999999999',
+					to: '+306911111111',
+					message: 'Yes please',
+					parts: 1,
+					originatingService: 'Sms',
+					direction: 'Inbound',
+					receivedDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+				},
+			]);
+		});
+	});
+
 	describe('Octopush', () => {
 		const register = (callbacks: Record<string, string | null>) => octopush(sandbox, 'PATCH', '/user/campaign-parameters/edit', { callbacks });
 

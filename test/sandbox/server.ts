@@ -174,6 +174,11 @@ export class Sandbox {
 		});
 	}
 
+	/** A Routee inbound SMS from `from` to your rented number `to`, POSTed to `url` (the number's inboundSmsCallbackUrl). */
+	simulateRouteeInboundSms(url: string, from: string, to: string, message: string): Promise<SentCallback | undefined> {
+		return this.routeeDelivery.inboundSms(url, from, to, message);
+	}
+
 	/** Octopush inbound SMS reply from `number`, POSTed to callback_url_for_inbounds; resolves with the last attempt. */
 	simulateInbound(number: string, text: string): Promise<SentCallback | undefined> {
 		return this.octopushDelivery.inbound(number, text);

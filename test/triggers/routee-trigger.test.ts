@@ -1,12 +1,13 @@
-// Routee Trigger: every callback kind of the API notes normalized, filters, caller authentication, bad
-// bodies, repeats, and the callbacks the sandbox really POSTs for SMS, voice campaigns and conversations.
+// Routee Trigger: every documented callback kind normalized, filters, caller authentication, bad bodies,
+// callbacks it does not know (200, nothing started), repeats, key presses read from voice tracking, and the
+// callbacks the sandbox really POSTs for SMS, voice campaigns, conversations and inbound SMS.
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { Harness } from '../harness';
 import { Sandbox, type SentCallback } from '../sandbox';
 import { routee, token } from '../sandbox/test-client';
-import { TriggerHost } from './host';
+import { TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
 const hosts: TriggerHost[] = [];
@@ -32,7 +33,9 @@ function expectArrivalTime(at: unknown, before: number, after: number): void {
 	expect(ms).toBeLessThanOrEqual(after);
 }
 
-// Payloads as the API notes ("Callbacks Routee sends") describe them.
+// Payloads as Routee documents them: https://docs.routee.net/docs/callbacks (SMS, campaign progress),
+// https://docs.routee.net/docs/voice-callbacks, https://docs.routee.net/docs/voice-conversation-callbacks,
+// https://docs.routee.net/reference/collect-verb, https://docs.routee.net/docs/inbound-messages-mo.
 const smsPart = {
 	messageId: '5d8e7d1c-1b2a-4c3d-9e8f-000000000001',
 	smsId: '9a1b2c3d-0000-4000-8000-000000000002',
@@ -130,6 +133,18 @@ const collect = {
 	collectedTones: '1',
 };
 
+// the example of https://docs.routee.net/docs/inbound-messages-mo
+const inboundSms = {
+	messageId: '700bbc09-0556-4e86-bad1-215a8020e111',
+	from: '+306999999999',
+	to: '+306911111111',
+	message: 'This is the actual body of the inbound message',
+	parts: 1,
+	originatingService: 'Sms',
+	direction: 'Inbound',
+	receivedDate: '2018-01-17T13:02:08Z',
+};
+
 const NONE = { digits: null, durationSeconds: null, detailedStatus: null };
 
 describe('every Routee callback kind is normalized', () => {
@@ -195,6 +210,41 @@ describe('every Routee callback kind is normalized', () => {
 				durationSeconds: 12,
 				price: 0.1,
 				at: '2024-05-01T10:25:42+00:00',
+			},
+		],
+		[
+			// a status callback that also carries tones keeps its status (it used to become a key-press event)
+			'voice campaign call status that also carries collectedTones: still a final status, with the digits',
+			{ ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' }, duration: 9, collectedTones: '12' },
+			{
+				...NONE,
+				kind: 'voiceStatus',
+				messageId: voiceMessage.messageId,
+				campaignId: voiceMessage.campaignTrackingId,
+				to: '+306900000000',
+				status: 'Completed',
+				isFinal: true,
+				digits: '12',
+				durationSeconds: 9,
+				price: 0.1,
+				at: '2024-05-01T10:21:00+00:00',
+			},
+		],
+		[
+			'voice conversation status that also carries collectedTones, not final yet',
+			{ ...conversationStatus, status: { name: 'InProgress', updatedDate: '2024-05-01T10:25:30Z' }, duration: 0, collectedTones: '' },
+			{
+				...NONE,
+				kind: 'conversationStatus',
+				messageId: conversationStatus.messageId,
+				campaignId: conversationStatus.conversationTrackingId,
+				to: '+306900000001',
+				status: 'InProgress',
+				isFinal: false,
+				digits: '',
+				durationSeconds: 0,
+				price: 0.1,
+				at: '2024-05-01T10:25:30+00:00',
 			},
 		],
 		[
@@ -273,10 +323,34 @@ describe('every Routee callback kind is normalized', () => {
 		});
 		expectArrivalTime(event.at, before, Date.now());
 	});
+
+	test('an inbound SMS (it used to be refused with 400): its own kind, the sender and the text', async () => {
+		const trigger = await host();
+		expect(await trigger.post(inboundSms)).toMatchObject({ status: 200, body: '' });
+		expect(trigger.executions).toEqual([
+			[
+				{
+					provider: 'routee',
+					kind: 'inboundSms',
+					messageId: inboundSms.messageId,
+					campaignId: null,
+					to: '+306911111111',
+					status: null,
+					isFinal: true,
+					...NONE,
+					price: null,
+					at: '2018-01-17T13:02:08+00:00',
+					from: '+306999999999',
+					text: 'This is the actual body of the inbound message',
+					raw: inboundSms,
+				},
+			],
+		]);
+	});
 });
 
 describe('filters', () => {
-	const all = [smsPart, singleSms, campaignProgress, voiceMessage, conversationStatus, collect];
+	const all = [smsPart, singleSms, campaignProgress, voiceMessage, conversationStatus, collect, inboundSms];
 	const kindsOf = (trigger: TriggerHost) => trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`);
 
 	test('by default every kind starts the workflow', async () => {
@@ -289,6 +363,7 @@ describe('filters', () => {
 			'voiceStatus:NoAnswer',
 			'conversationStatus:Completed',
 			'dtmf:null',
+			'inboundSms:null',
 		]);
 	});
 
@@ -300,10 +375,16 @@ describe('filters', () => {
 		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null']);
 	});
 
+	test('Events can be only inbound SMS', async () => {
+		const trigger = await host({ events: ['inboundSms'] });
+		for (const payload of all) expect((await trigger.post(payload)).status).toBe(200);
+		expect(kindsOf(trigger)).toEqual(['inboundSms:null']);
+	});
+
 	test('Statuses keeps those statuses; events without a status pass', async () => {
 		const trigger = await host({ options: { statuses: ['NoAnswer', 'Busy'] } });
 		for (const payload of all) await trigger.post(payload);
-		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null']);
+		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null', 'inboundSms:null']);
 	});
 
 	test('Final Statuses Only drops Sent and Running', async () => {
@@ -314,6 +395,7 @@ describe('filters', () => {
 			'voiceStatus:NoAnswer',
 			'conversationStatus:Completed',
 			'dtmf:null',
+			'inboundSms:null',
 		]);
 	});
 
@@ -391,15 +473,35 @@ describe('malformed bodies are answered 400 and start nothing', () => {
 		['a JSON array', '[{"messageId": "m1"}]', { 'content-type': 'application/json' }, /JSON but not an object/],
 		['an empty body', '', { 'content-type': 'application/json' }, /empty/],
 		['a form body (Routee sends JSON)', 'messageId=m1&status=Delivered', { 'content-type': 'application/x-www-form-urlencoded' }, /form-encoded bodies are not accepted/],
-		['JSON that is no Routee callback', '{"hello": "world"}', { 'content-type': 'application/json' }, /not a Routee callback/],
-		['an SMS status without a status', JSON.stringify({ messageId: 'm1', smsId: 's1' }), { 'content-type': 'application/json' }, /status\.name is missing/],
-		['campaign progress without a status', JSON.stringify({ trackingId: 't1', messageStatuses: {} }), { 'content-type': 'application/json' }, /without campaignStatus/],
 	])('%s', async (_name, body, headers, reason) => {
 		const trigger = await host();
 		const answer = await trigger.post(body, { headers: headers as Record<string, string> });
 		expect(answer.status).toBe(400);
 		expect(answer.body).toMatch(reason);
 		expect(trigger.executions).toHaveLength(0);
+	});
+});
+
+// Routee re-sends anything but a 200 up to 12 times over 24 h (https://docs.routee.net/docs/callback-url-webhook):
+// a well-formed callback the trigger does not know is answered 200 and starts nothing (it used to get a 400).
+describe('JSON callbacks the trigger does not know are answered 200 and start nothing', () => {
+	test.each([
+		['JSON that is no Routee callback', { hello: 'world' }],
+		['an SMS status without a status', { messageId: 'm1', smsId: 's1' }],
+		['campaign progress without a status', { trackingId: 't1', messageStatuses: {} }],
+		['COLLECT tones that are not text', { ...collect, collectedTones: ['1'] }],
+		['a status Routee does not document for SMS or voice', { messageId: 'm1', status: { name: 'Sent to the moon' } }],
+		['an Octopush delivery report sent to the wrong trigger', { message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', status: 'DELIVERED' }],
+		['an inbound voice call record', { messageId: 'm1', from: '+306999999999', to: '+306911111111', originatingService: 'Voice', direction: 'Inbound' }],
+	])('%s', async (_name, payload) => {
+		const trigger = await host();
+		const answers = [await trigger.post(payload), await trigger.post(JSON.stringify(payload), { headers: { 'content-type': 'text/plain' } })];
+		expect(answers.map((a) => [a.status, a.body])).toEqual([
+			[200, ''],
+			[200, ''],
+		]);
+		expect(trigger.executions).toHaveLength(0);
+		expect(trigger.calls.map((c) => c.result?.workflowData)).toEqual([undefined, undefined]);
 	});
 });
 
@@ -432,7 +534,7 @@ describe('bodies n8n leaves unread', () => {
 });
 
 describe('repeats', () => {
-	test('the same callback 5 times (Routee re-posts up to 5 times) starts one execution; all get 200', async () => {
+	test('the same callback 5 times (Routee re-posts until it gets a 200) starts one execution; all get 200', async () => {
 		const trigger = await host();
 		const answers = await Promise.all([1, 2, 3, 4, 5].map(() => trigger.post(smsPart)));
 		expect(answers.map((a) => [a.status, a.body])).toEqual(Array(5).fill([200, '']));
@@ -472,7 +574,12 @@ describe('node description and lifecycle', () => {
 		expect(description.inputs).toEqual([]);
 		expect(description.group).toEqual(['trigger']);
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.credentials).toBeUndefined();
+		// the credential is only for Fetch Key Presses (voice tracking) and shown only when it is on
+		expect(description.credentials).toEqual([
+			{ name: 'routeeOAuth2Api', required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } },
+		]);
+		expect(description.properties.find((p) => p.name === 'fetchVoiceDigits')).toMatchObject({ type: 'boolean', default: false });
+		expect((description.properties.find((p) => p.name === 'events')?.options ?? []).map((o) => (o as { value: string }).value)).toContain('inboundSms');
 		const notice = description.properties.find((p) => p.type === 'notice');
 		expect(notice?.displayName).toMatch(/Callback URL/);
 	});
@@ -652,5 +759,141 @@ describe('callbacks the sandbox POSTs', () => {
 			['+306900001111', 'Busy'],
 		]);
 		expect(trigger.events.filter((e) => e.kind === 'dtmf').map((e) => e.digits)).toEqual(['1234']);
+	});
+});
+
+// ------------------------------------------------------------------ key presses of voice campaigns, inbound SMS
+
+describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTones)', () => {
+	let sandbox: Sandbox;
+	let credentials: HostOptions['credentials'];
+	beforeAll(async () => {
+		sandbox = await Sandbox.start({ deliveryDelayMs: 10 });
+		const stored = h.addCredential(
+			'routeeOAuth2Api',
+			{ applicationId: 'sandbox-app', applicationSecret: 'sandbox-secret', baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl },
+			'routee-trigger-tracking',
+		);
+		credentials = { routeeOAuth2Api: stored };
+	});
+	afterAll(async () => await sandbox.stop());
+	afterEach(() => {
+		sandbox.clearFaults();
+		sandbox.clearRequests();
+	});
+
+	async function withCredential(parameters: INodeParameters): Promise<TriggerHost> {
+		const started = await TriggerHost.start(h, 'routeeTrigger', { parameters, credentials });
+		hosts.push(started);
+		return started;
+	}
+
+	/** A voice campaign with Collect DTMF Digits to numbers that press 1, 2, nothing, and one that does not answer. */
+	async function campaignWithKeys(url: string): Promise<void> {
+		const bearer = await token(sandbox);
+		const answer = await routee(sandbox, bearer, 'POST', '/voice/campaign', {
+			from: '+306900009999',
+			to: ['+306900000001', '+306900000102', '+306900000103', '+306900000000'],
+			message: { text: 'Press 1 to confirm, 2 to cancel', language: 'en-GB', gender: 'female' },
+			collectDtmfDigits: true,
+			callback: { url, strategy: 'OnChange' },
+		});
+		expect(answer.status).toBe(200);
+	}
+
+	const finalCalls = (trigger: TriggerHost) =>
+		Object.fromEntries(trigger.events.filter((e) => e.kind === 'voiceStatus' && e.isFinal).map((e) => [e.to, [e.status, e.digits]]));
+
+	const waitForFinalCalls = async (trigger: TriggerHost, count: number) => {
+		const deadline = Date.now() + 10_000;
+		while (Object.keys(finalCalls(trigger)).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+	};
+
+	test('off (the default): final voice statuses have no digits, and Routee is not asked', async () => {
+		const trigger = await host();
+		sandbox.clearRequests();
+		await campaignWithKeys(trigger.url);
+		await waitForFinalCalls(trigger, 4);
+		expect(finalCalls(trigger)).toEqual({
+			'+306900000001': ['Completed', null],
+			'+306900000102': ['Completed', null],
+			'+306900000103': ['Completed', null],
+			'+306900000000': ['NoAnswer', null],
+		});
+		expect(sandbox.requestsTo('routee', 'GET')).toHaveLength(0);
+	});
+
+	test('on: each final call status carries the keys from GET /voice/tracking/{messageId}; other statuses ask nothing', async () => {
+		const trigger = await withCredential({ fetchVoiceDigits: true });
+		await campaignWithKeys(trigger.url);
+		await waitForFinalCalls(trigger, 4);
+		expect(finalCalls(trigger)).toEqual({
+			'+306900000001': ['Completed', '1'],
+			'+306900000102': ['Completed', '2'],
+			'+306900000103': ['Completed', ''],
+			'+306900000000': ['NoAnswer', null],
+		});
+		const finals = trigger.events.filter((e) => e.kind === 'voiceStatus' && e.isFinal);
+		expect(sandbox.requestsTo('routee', 'GET').map((r) => r.path).sort()).toEqual(finals.map((e) => `/voice/tracking/${String(e.messageId)}`).sort());
+		// the raw callback is unchanged (it has no collectedTones) and the event has no error
+		for (const event of finals) {
+			expect(event.raw).not.toHaveProperty('collectedTones');
+			expect(event).not.toHaveProperty('digitsError');
+		}
+		expect(trigger.events.filter((e) => !e.isFinal).every((e) => e.digits === null)).toBe(true);
+		expect(trigger.calls.every((c) => c.answer.status === 200)).toBe(true);
+	});
+
+	test('Routee is asked after the callback was answered: a slow tracking answer does not delay the 200', async () => {
+		const trigger = await withCredential({ fetchVoiceDigits: true });
+		sandbox.injectFault({ provider: 'routee', method: 'GET', path: '/voice/tracking/', delayMs: 1500 });
+		const started = Date.now();
+		const answer = await trigger.post({ ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' } });
+		expect(answer).toMatchObject({ status: 200, body: '' });
+		expect(Date.now() - started).toBeLessThan(1000);
+		const deadline = Date.now() + 5000;
+		while (trigger.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('when the tracking cannot be read the event still starts the workflow, digits null and digitsError saying why', async () => {
+		const trigger = await withCredential({ fetchVoiceDigits: true });
+		const payload = { ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' } };
+		expect(await trigger.post(payload)).toMatchObject({ status: 200, body: '' });
+		const deadline = Date.now() + 5000;
+		while (trigger.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		expect(trigger.events).toEqual([
+			expect.objectContaining({ kind: 'voiceStatus', status: 'Completed', isFinal: true, digits: null, digitsError: expect.stringMatching(/404005000/), raw: payload }),
+		]);
+	});
+
+	test('a callback that already carries the tones is not looked up', async () => {
+		const trigger = await withCredential({ fetchVoiceDigits: true });
+		await trigger.post({ ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' }, collectedTones: '7' });
+		expect(trigger.events.map((e) => e.digits)).toEqual(['7']);
+		expect(sandbox.requestsTo('routee', 'GET')).toHaveLength(0);
+	});
+});
+
+describe('an inbound SMS the sandbox POSTs', () => {
+	test('one execution with the sender and the text, answered 200 at the first attempt', async () => {
+		const sandbox = await Sandbox.start();
+		try {
+			const trigger = await host();
+			const sent = await sandbox.simulateRouteeInboundSms(trigger.url, '+306999999999', '+306911111111', 'YES, see you at 10');
+			expect(sent).toMatchObject({ kind: 'routee.inbound', status: 200, attempt: 1 });
+			expect(trigger.events).toEqual([
+				expect.objectContaining({
+					kind: 'inboundSms',
+					to: '+306911111111',
+					from: '+306999999999',
+					text: 'YES, see you at 10',
+					status: null,
+					raw: sent?.body,
+				}),
+			]);
+		} finally {
+			await sandbox.stop();
+		}
 	});
 });

@@ -1,9 +1,13 @@
-// Routee delivery simulation and the callback payloads it POSTs (shapes from routee.md "Callbacks").
+// Routee delivery simulation and the callback payloads it POSTs: https://docs.routee.net/docs/callbacks,
+// https://docs.routee.net/docs/voice-callbacks, https://docs.routee.net/docs/voice-conversation-callbacks,
+// https://docs.routee.net/docs/inbound-messages-mo.
 
 import type { CallbackSender } from '../callback-sender';
 import type { Json } from '../check';
+import { smsParts } from '../gsm';
 import { outcomeOf, pressedKeysOf, type Outcome } from '../numbers';
 import type { Runtime } from '../runtime';
+import type { SentCallback } from '../types';
 import type { CallbackSpec, Verb } from './contract';
 import {
 	SMS_FINAL,
@@ -19,6 +23,7 @@ import {
 	type SmsStatus,
 	type VoiceMessage,
 	type VoiceStatus,
+	uuid,
 } from './state';
 
 /** Status steps of an SMS by outcome, and the detailedStatus of its final step. */
@@ -117,6 +122,17 @@ export function voiceMessagePayload(m: VoiceMessage): Json {
 		createdAt: m.createdAt,
 		chargeInterval: 1,
 	};
+}
+
+/**
+ * A call as GET /voice/tracking/{messageId} answers it: the message, plus the keys pressed during the call as
+ * `collectedTones` ("The collected DTMF tones during the call", https://docs.routee.net/reference/voicemessagetracking)
+ * when keys were collected.
+ */
+export function voiceTrackingPayload(m: VoiceMessage): Json {
+	const payload = voiceMessagePayload(m);
+	if (m.collectedTones !== null) payload.collectedTones = m.collectedTones;
+	return payload;
 }
 
 export function campaignStatuses(state: RouteeState, campaign: Campaign): Record<string, number> {
@@ -234,6 +250,8 @@ export class RouteeDelivery {
 			message.status = status;
 			message.updatedDate = new Date().toISOString();
 			if (status === 'Completed' || (status === 'Terminated' && wasInProgress)) message.duration = CALL_DURATION_SECONDS;
+			// a campaign with collectDtmfDigits: the callee presses keys at the end of the message
+			if (status === 'Completed' && message.collectDtmfDigits) message.collectedTones = pressedKeysOf(message.to);
 			await this.notifyVoice(message, campaign);
 			if (status === 'InProgress' && conversation) await this.collect(message, conversation);
 			if (VOICE_FINAL.includes(status)) return;
@@ -267,6 +285,8 @@ export class RouteeDelivery {
 		for (const verb of verbs) {
 			if (verb.type !== 'COLLECT' || this.runtime.isStopped || message.hangupRequested) continue;
 			const maxDigits = typeof verb.maxDigits === 'number' ? verb.maxDigits : 30;
+			const tones = pressedKeysOf(message.to, maxDigits);
+			message.collectedTones = (message.collectedTones ?? '') + tones;
 			await this.sender.send({
 				provider: 'routee',
 				kind: 'routee.collect',
@@ -276,9 +296,27 @@ export class RouteeDelivery {
 					to: message.to,
 					messageId: message.messageId,
 					conversationTrackingId: conversation.trackingId,
-					collectedTones: pressedKeysOf(message.to, maxDigits),
+					collectedTones: tones,
 				},
 			});
 		}
+	}
+
+	/**
+	 * An SMS someone sent to `to` (a number rented with `inboundSmsCallbackUrl` = `url`), with the payload of
+	 * https://docs.routee.net/docs/inbound-messages-mo; resolves with the last attempt.
+	 */
+	inboundSms(url: string, from: string, to: string, message: string): Promise<SentCallback | undefined> {
+		const body = {
+			messageId: uuid(),
+			from,
+			to,
+			message,
+			parts: smsParts(message),
+			originatingService: 'Sms',
+			direction: 'Inbound',
+			receivedDate: new Date().toISOString(),
+		};
+		return this.sender.send({ provider: 'routee', kind: 'routee.inbound', url, body });
 	}
 }

@@ -4,7 +4,7 @@
 import { round } from '../check';
 import { matchRoute, type Ctx, type Reply, type Route } from '../http';
 import { authenticate } from './auth';
-import { voiceMessagePayload } from './callbacks';
+import { voiceTrackingPayload } from './callbacks';
 import { ROUTEE_CODES, checkPage, routeeFailure } from './contract';
 import {
 	campaignNotFound,
@@ -42,7 +42,7 @@ function trackCampaign(deps: RouteeDeps, ctx: Ctx, type: Campaign['type']): Repl
 	const entries =
 		type === 'Sms'
 			? campaign.messageIds.flatMap((id) => smsEntries(deps.state.smsMessages.get(id) as SmsMessage))
-			: campaign.messageIds.map((id) => voiceMessagePayload(deps.state.voiceMessages.get(id) as VoiceMessage));
+			: campaign.messageIds.map((id) => voiceTrackingPayload(deps.state.voiceMessages.get(id) as VoiceMessage));
 	return ok(page(entries, paging.value.page, paging.value.size));
 }
 

@@ -61,6 +61,14 @@ export interface VoiceMessage {
 	respectQuietHours: boolean;
 	/** Set by PUT /voice/conversation/{id}: the call ends as Terminated at its next step. */
 	hangupRequested: boolean;
+	/** A voice campaign's collectDtmfDigits: the callee presses keys once the call is answered. */
+	collectDtmfDigits: boolean;
+	/**
+	 * The keys pressed (COLLECT, or a campaign with collectDtmfDigits), null while none were collected. Voice
+	 * tracking answers them as `collectedTones` (https://docs.routee.net/reference/voicemessagetracking); the
+	 * voice callback has no such field (https://docs.routee.net/docs/voice-callbacks).
+	 */
+	collectedTones: string | null;
 }
 
 export interface Campaign {

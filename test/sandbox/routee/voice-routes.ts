@@ -3,7 +3,7 @@
 import { round, type Json } from '../check';
 import type { Ctx, Reply } from '../http';
 import { countryOf } from '../numbers';
-import { voiceMessagePayload } from './callbacks';
+import { voiceTrackingPayload } from './callbacks';
 import { ROUTEE_CODES, checkConversation, checkConversationAction, checkVoiceCampaign, routeeFailure } from './contract';
 import { campaignView, conversationView, failed, iso, newCampaign, ok, trackingNotFound, type RouteeDeps } from './common';
 import { balanceFailure, noRecipientsFailure, resolveRecipients } from './recipients';
@@ -53,6 +53,8 @@ export function sendVoiceCampaign(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 			hangupDelay: request.hangupDelay,
 			respectQuietHours: request.respectQuietHours,
 			hangupRequested: false,
+			collectDtmfDigits: request.collectDtmfDigits,
+			collectedTones: null,
 		};
 		state.voiceMessages.set(message.messageId, message);
 		return message.messageId;
@@ -88,7 +90,7 @@ export function sendVoiceCampaign(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 export function trackVoiceMessage(deps: RouteeDeps, ctx: Ctx): Reply {
 	const message = deps.state.voiceMessages.get(ctx.params.messageId);
 	if (!message) return trackingNotFound(ctx.params.messageId);
-	return ok(voiceMessagePayload(message));
+	return ok(voiceTrackingPayload(message));
 }
 
 // ---------------------------------------------------------------- voice conversation
@@ -151,6 +153,8 @@ export function startConversation(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 		hangupDelay: request.hangupDelay,
 		respectQuietHours: false,
 		hangupRequested: false,
+		collectDtmfDigits: false,
+		collectedTones: null,
 	};
 	state.conversations.set(conversation.trackingId, conversation);
 	state.voiceMessages.set(message.messageId, message);

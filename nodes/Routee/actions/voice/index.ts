@@ -52,7 +52,7 @@ export const voiceDescription: INodeProperties[] = [
 			{
 				name: 'Get Message Tracking',
 				value: 'getMessageTracking',
-				description: 'Get the status of one call',
+				description: 'Get the status of one call and the keys pressed during it',
 				action: 'Get the tracking of a call',
 			},
 			{

@@ -79,8 +79,10 @@ const description: INodeProperties[] = [
 			name: 'collectDtmfDigits',
 			type: 'boolean',
 			default: false,
+			// The voice callback carries no keys (https://docs.routee.net/docs/voice-callbacks); voice tracking has
+			// them as collectedTones (https://docs.routee.net/reference/voicemessagetracking).
 			description:
-				'Whether Routee collects the keys the recipients press at the end of the message (reported in the callbacks)',
+				"Whether Routee collects the keys the recipients press at the end of the message. The call's callback does not carry them: read them with Voice → Get Message Tracking (output field digits), or turn on Fetch Key Presses of Voice Campaign Calls in the Routee Trigger.",
 		},
 		{
 			displayName: 'Collect DTMF Await Seconds',
