@@ -287,10 +287,12 @@ export class RouteeDelivery {
 			const maxDigits = typeof verb.maxDigits === 'number' ? verb.maxDigits : 30;
 			const tones = pressedKeysOf(message.to, maxDigits);
 			message.collectedTones = (message.collectedTones ?? '') + tones;
+			// eventUrl is optional (https://docs.routee.net/reference/collect-verb): the tones then stay in tracking only
+			if (typeof verb.eventUrl !== 'string') continue;
 			await this.sender.send({
 				provider: 'routee',
 				kind: 'routee.collect',
-				url: String(verb.eventUrl),
+				url: verb.eventUrl,
 				body: {
 					from: message.from,
 					to: message.to,
