@@ -2,18 +2,10 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { describeBadInput, type BadInputCase } from '../support/bad-input';
 import { useTestbed } from '../support/testbed';
-import { item, smsCampaign, startTestbed } from './setup';
+import { item, smsCampaign, startTestbed, voiceCampaign } from './setup';
 
 const t = useTestbed(startTestbed);
 
-const voiceCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'voice',
-	operation: 'sendCampaign',
-	from: '+306948530900',
-	text: 'Hello',
-	to: '+306948530920',
-	...overrides,
-});
 const say = { type: 'SAY', text: 'Hello', language: 'en-GB', gender: 'female', repeat: 0, bargeIn: false };
 const dial = (to: string) => ({ type: 'DIAL', dialFrom: '+306948530900', dialToType: 'phone', dialTo: to });
 const conversation = (overrides: INodeParameters = {}): INodeParameters => ({

@@ -5,18 +5,10 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { Routee } from '../../nodes/Routee/Routee.node';
 import { useTestbed } from '../support/testbed';
-import { startTestbed } from './setup';
+import { startTestbed, voiceCampaign } from './setup';
 
 const t = useTestbed(startTestbed);
 
-const voiceCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
-	resource: 'voice',
-	operation: 'sendCampaign',
-	from: '+306948530900',
-	text: 'Hello',
-	to: '+306948531200',
-	...overrides,
-});
 const conversation = (verbs: INodeParameters[], overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voice',
 	operation: 'startConversation',
@@ -46,7 +38,7 @@ describe('10. voice campaign name: the request key is `name` (https://docs.route
 		const first = await t.run(voiceCampaign({ options: { campaignName: 'Clinic reminders' } }));
 		expect(first.error).toBeUndefined();
 		expect(t.received('POST', '/voice/campaign').map((q) => [q.status, q.body])).toEqual([
-			[200, { from: '+306948530900', message: { text: 'Hello', language: 'en-GB', gender: 'female' }, to: ['+306948531200'], name: 'Clinic reminders' }],
+			[200, { from: '+306948530900', message: { text: 'Hello', language: 'en-GB', gender: 'female' }, to: ['+306948530920'], name: 'Clinic reminders' }],
 		]);
 		expect(first.items[0].json).toMatchObject({ campaignName: 'Clinic reminders' });
 

@@ -45,6 +45,15 @@ export function tomorrowLocal(): string {
 export const item = (json: Record<string, unknown> = {}): INodeExecutionData => ({ json: json as never });
 
 /** SMS → Send Campaign parameters that Routee accepts, with `overrides` on top. */
+export const voiceCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
+	resource: 'voice',
+	operation: 'sendCampaign',
+	from: '+306948530900',
+	text: 'Hello',
+	to: '+306948530920',
+	...overrides,
+});
+
 export const smsCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'sms',
 	operation: 'sendCampaign',
