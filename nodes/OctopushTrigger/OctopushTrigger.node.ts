@@ -46,7 +46,7 @@ export class OctopushTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Octopush holds one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account: only one workflow, or other system, receives each kind at a time. With Automatic registration, activating this workflow replaces the account\'s URLs for the chosen events and deactivating it puts the previous ones back.',
+					'Octopush holds one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account: only one workflow, or other system, receives each kind at a time. With Automatic registration, activating this workflow replaces the account\'s URLs for the chosen events and deactivating it puts the previous ones back. "Test this trigger" never moves a URL the account already has (e.g. this workflow\'s production URL): it registers the test URL only for events with no URL and removes it when the test ends. Otherwise, send a test callback yourself to the test URL shown above, or test against a sandbox account.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -85,8 +85,9 @@ export class OctopushTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: OCTOPUSH_EVENTS,
-				default: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'],
-				description: 'Which callbacks start the workflow (and, with Automatic registration, which account URLs are set)',
+				default: ['smsDelivery', 'voiceDelivery'],
+				description:
+					'Which callbacks start the workflow (and, with Automatic registration, which account URLs are set). Each event carries the campaign ticket as ticket_number, the name the Octopush node outputs it under (also in messageId and campaignId).',
 			},
 			...callerAuthenticationProperties,
 			filterOptionsProperty(OCTOPUSH_STATUSES, [

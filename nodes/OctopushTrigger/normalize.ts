@@ -103,11 +103,17 @@ const DATE_BY_KIND: Record<string, string> = {
 	stop: 'stop_date',
 };
 
-/** The configured zone of Octopush's offset-less dates, UTC when empty or unknown. */
-function zoneOf(value: unknown): string | undefined {
+/** The configured zone of Octopush's offset-less dates (UTC when empty), or null when it is no IANA time zone. */
+function zoneOf(value: unknown): string | undefined | null {
 	const zone = typeof value === 'string' ? value.trim() : '';
 	if (zone === '') return undefined;
-	return typeof toIsoWithOffset(0, zone) === 'string' ? zone : undefined;
+	return typeof toIsoWithOffset(0, zone) === 'string' ? zone : null;
+}
+
+/** Why Time Zone of Callback Dates cannot be used (activation refuses it), or null when it can. */
+export function invalidTimeZoneMessage(value: unknown): string | null {
+	if (zoneOf(value) !== null) return null;
+	return `Time Zone of Callback Dates '${String(value)}' is not a time zone. Enter an IANA time zone name such as Europe/Paris, or UTC, in the trigger's options.`;
 }
 
 /** An Octopush callback (JSON or form) as the normalized event, or why it is not one. */
@@ -124,7 +130,10 @@ export function normalizeOctopushCallback(payload: IDataObject, receivedAtMs: nu
 	const messageId = text(fields.message_id);
 	if (number === null && messageId === null) return { ok: false, reason: 'the callback has neither number nor message_id' };
 
-	const event: CallbackEvent = {
+	const zone = zoneOf(options.callbackTimeZone);
+	if (zone === null) return { ok: false, reason: invalidTimeZoneMessage(options.callbackTimeZone) as string };
+
+	const event: CallbackEvent & { ticket_number: string | null } = {
 		provider: 'octopush',
 		kind,
 		// Octopush's message_id is the ticket of the campaign, so it is both; `to` tells the recipients apart.
@@ -137,8 +146,10 @@ export function normalizeOctopushCallback(payload: IDataObject, receivedAtMs: nu
 		digits: null,
 		durationSeconds: null,
 		price: null,
-		at: isoAt(fields[DATE_BY_KIND[kind]], receivedAtMs, zoneOf(options.callbackTimeZone)),
+		at: isoAt(fields[DATE_BY_KIND[kind]], receivedAtMs, zone),
 		raw: payload,
+		// the name the Octopush node outputs the same ticket under (Send Campaign's ticket_number)
+		ticket_number: messageId,
 	};
 	if (kind === 'smsDelivery' || kind === 'voiceDelivery') {
 		const status = text(fields.status);

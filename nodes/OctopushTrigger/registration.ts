@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../shared/callback-event';
 import { callbackUrlFor, readCallerAuthSettings } from '../shared/webhook-auth';
-import { CALLBACK_KEY_BY_EVENT } from './normalize';
+import { CALLBACK_KEY_BY_EVENT, invalidTimeZoneMessage } from './normalize';
 
 const CREDENTIAL = 'octopushApi';
 const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
@@ -33,6 +33,9 @@ interface Registration extends IDataObject {
 	previous: IDataObject;
 }
 
+/** A test listen's record: the keys it set (they were empty) and what each held, kept apart from `registration`. */
+const TEST_RECORD = 'testRegistration';
+
 /** The whole account settings as read (alerts, campaign parameters, callbacks and anything else it holds). */
 type Settings = IDataObject;
 
@@ -52,12 +55,53 @@ function ourUrl(context: IHookFunctions): string {
 	return callbackUrlFor(webhookUrl, readCallerAuthSettings((name, fallback) => context.getNodeParameter(name, fallback)));
 }
 
+/**
+ * A URL as it may appear in a message: userinfo and query values replaced by placeholders (they carry the
+ * caller's secret, or another system's), fragment dropped. Text that is no URL is not shown at all.
+ */
+export function redactUrl(value: unknown, placeholder = 'YOUR_SECRET'): string {
+	let url: URL;
+	try {
+		url = new URL(String(value));
+	} catch {
+		return '(not shown)';
+	}
+	if (url.username !== '' || url.password !== '') {
+		url.username = 'USER';
+		url.password = 'PASSWORD';
+	}
+	for (const name of [...new Set(url.searchParams.keys())]) url.searchParams.set(name, placeholder);
+	url.hash = '';
+	return url.toString();
+}
+
+/** Every URL in a text (e.g. an answer of Octopush that echoes the URL it refused) redacted. */
+function redactUrlsIn(text: string): string {
+	return text.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()]+/gi, (url) => redactUrl(url, 'HIDDEN'));
+}
+
+/** True during "Test this trigger" / "Listen for test event": n8n runs create and checkExists in manual mode. */
+function isTestListen(context: IHookFunctions): boolean {
+	return context.getMode() === 'manual' || context.getActivationMode() === 'manual';
+}
+
+/** True for a URL of this very node's webhook (production or test, any secret): same webhook id and path. */
+function isThisNodesUrl(context: IHookFunctions, value: unknown): boolean {
+	const tail = (text: string) => new URL(text).pathname.split('/').filter(Boolean).slice(-2).join('/');
+	try {
+		return typeof value === 'string' && value !== '' && tail(value) === tail(context.getNodeWebhookUrl('default') as string);
+	} catch {
+		return false;
+	}
+}
+
 function manualSteps(url: string, keys: string[]): string {
 	const kinds = Object.keys(KEY_LABELS)
 		.filter((key) => keys.includes(key))
 		.map((key) => KEY_LABELS[key])
 		.join(', ');
-	return `To register it by hand, set Registration to 'Manual' and, in your Octopush account, open the Callbacks page and paste ${url} as the URL for ${kinds}.`;
+	const shown = redactUrl(url);
+	return `To register it by hand, set Registration to 'Manual' and, in your Octopush account, open the Callbacks page and paste ${shown} as the URL for ${kinds}${shown === url ? '' : ' (with your secret in place of the placeholders)'}.`;
 }
 
 function httpCodeOf(error: unknown): string | null {
@@ -70,7 +114,7 @@ function reasonOf(error: unknown): string {
 	const code = httpCodeOf(error);
 	const status = code ? `HTTP ${code}: ` : '';
 	const description = e.description && e.description !== e.message ? ` (${e.description})` : '';
-	return `${status}${e.message ?? String(error)}${description}`;
+	return redactUrlsIn(`${status}${e.message ?? String(error)}${description}`);
 }
 
 async function request(context: IHookFunctions, method: IHttpRequestMethods, path: string, body?: IDataObject): Promise<IN8nHttpFullResponse> {
@@ -137,7 +181,11 @@ function failActivation(context: IHookFunctions, failure: string, error: unknown
 
 /** True when the account already sends every chosen event to this trigger (always true for Manual registration). */
 export async function checkRegistration(context: IHookFunctions): Promise<boolean> {
+	const zoneProblem = invalidTimeZoneMessage((context.getNodeParameter('options', {}) as IDataObject).callbackTimeZone);
+	if (zoneProblem !== null) throw new NodeOperationError(context.getNode(), zoneProblem);
 	if (!isAutomatic(context)) return true;
+	// a test listen decides in `create` what it may touch
+	if (isTestListen(context)) return false;
 	const url = ourUrl(context);
 	const keys = keysFor(context);
 	let current: IDataObject;
@@ -152,6 +200,7 @@ export async function checkRegistration(context: IHookFunctions): Promise<boolea
 /** Saves the account's current URLs for the chosen events, then points them at this trigger. */
 export async function register(context: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(context)) return true;
+	if (isTestListen(context)) return await registerTest(context);
 	const url = ourUrl(context);
 	const keys = keysFor(context);
 	const staticData = context.getWorkflowStaticData('node');
@@ -163,6 +212,8 @@ export async function register(context: IHookFunctions): Promise<boolean> {
 		for (const key of keys) {
 			// already pointing at us (an earlier activation): what was there before is what we saved then
 			const ours = current[key] === url || (stored !== undefined && current[key] === stored.url);
+			// this node's test URL (a test listen still open): dead once the test ends, so nothing to put back
+			if (!ours && isThisNodesUrl(context, current[key])) continue;
 			const source = ours ? (stored?.previous ?? {}) : current;
 			if (key in source) previous[key] = source[key];
 		}
@@ -182,8 +233,47 @@ export async function register(context: IHookFunctions): Promise<boolean> {
 /** Puts back the URLs `register` replaced, for each setting that still points at this trigger. */
 export async function unregister(context: IHookFunctions): Promise<boolean> {
 	const staticData = context.getWorkflowStaticData('node');
-	const stored = staticData.registration as Registration | undefined;
-	if (stored === undefined) return true;
+	// n8n deletes a test webhook like a production one ('internal' mode), with the static data the test's create
+	// left: a test record there means this is the end of a test listen, which must never restore production's record
+	if (staticData[TEST_RECORD] !== undefined) return await restore(context, TEST_RECORD);
+	if (staticData.registration === undefined) return true;
+	return await restore(context, 'registration');
+}
+
+/**
+ * "Test this trigger": points at the test URL only the chosen settings that hold no URL, so the account's live
+ * callbacks (an active production workflow, another system) never move. Its own record, so `delete` restores
+ * just those, and the production record stays as it was.
+ */
+async function registerTest(context: IHookFunctions): Promise<boolean> {
+	const url = ourUrl(context);
+	const keys = keysFor(context);
+	const staticData = context.getWorkflowStaticData('node');
+	// recorded first, even when the test changes nothing or fails: the test's delete must find it
+	const record: Registration = { url, keys: [], previous: {} };
+	staticData[TEST_RECORD] = record;
+	try {
+		const settings = await readSettings(context);
+		const current = callbacksOf(settings);
+		record.keys = keys.filter((key) => current[key] === undefined || current[key] === null || current[key] === '');
+		if (record.keys.length === 0) return true;
+		for (const key of record.keys) if (key in current) record.previous[key] = current[key];
+		staticData[TEST_RECORD] = { ...record };
+		await writeCallbacks(context, settings, Object.fromEntries(record.keys.map((key) => [key, url])));
+	} catch (error) {
+		throw failActivation(context, 'Octopush did not accept the test URL', error, url, keys);
+	}
+	return true;
+}
+
+/** Puts back what the record in `recordKey` says, for each setting that still points at its URL. */
+async function restore(context: IHookFunctions, recordKey: string): Promise<boolean> {
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = staticData[recordKey] as Registration;
+	if (stored.keys.length === 0) {
+		delete staticData[recordKey];
+		return true;
+	}
 	try {
 		const settings = await readSettings(context);
 		const current = callbacksOf(settings);
@@ -192,12 +282,14 @@ export async function unregister(context: IHookFunctions): Promise<boolean> {
 		);
 		if (Object.keys(restore).length > 0) await writeCallbacks(context, settings, restore);
 	} catch (error) {
-		const previous = stored.keys.map((key) => `${KEY_LABELS[key] ?? key}: ${String(stored.previous[key] || '(none)')}`).join('; ');
+		const previous = stored.keys
+			.map((key) => `${KEY_LABELS[key] ?? key}: ${stored.previous[key] ? redactUrl(stored.previous[key], 'HIDDEN') : '(none)'}`)
+			.join('; ');
 		throw new NodeOperationError(
 			context.getNode(),
-			`Octopush did not let the trigger restore the previous callback URLs (${reasonOf(error)}). Restore them on the Callbacks page of your Octopush account: ${previous}.`,
+			`Octopush did not let the trigger restore the previous callback URLs (${reasonOf(error)}). Restore them on the Callbacks page of your Octopush account${previous.includes('HIDDEN') ? ' (HIDDEN stands for the secret each URL had)' : ''}: ${previous}.`,
 		);
 	}
-	delete staticData.registration;
+	delete staticData[recordKey];
 	return true;
 }

@@ -109,6 +109,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 					kind: 'voiceDelivery',
 					messageId: sent.ticket_number,
 					campaignId: sent.ticket_number,
+					ticket_number: sent.ticket_number,
 					to,
 					status: 'DELIVERED',
 					isFinal: true,
@@ -146,9 +147,64 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			expect(await executionCountAfter(n8n, workflowId, 1500)).toBe(before);
 		});
 
+		test('"Test this trigger" while the workflow is active leaves the account as it is; the test callback runs; production gets the next one', async () => {
+			const settings = JSON.stringify(sandbox.octopush.settings);
+			const patches = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').length;
+			const patchesBefore = patches();
+			const testUrl = `${n8n.webhookUrl(`${webhookId}/webhook`).replace('/webhook/', '/webhook-test/')}?token=${OCTOPUSH_SECRET}`;
+			const executionsBefore = (await n8n.executions(workflowId)).length;
+
+			// what the editor's "Test this trigger" sends: n8n registers the test webhook (the node's create in manual mode)
+			const listening = await n8n.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name } });
+			expect(listening).toMatchObject({ waitingForWebhook: true });
+			expect(JSON.stringify(sandbox.octopush.settings)).toBe(settings);
+
+			// the user sends a test callback to the test URL, as the node's notice says; n8n then ends the test listen
+			const payload = { message_id: 'sms_test', number: '+33612345670', status: 'DELIVERED', delivery_date: '2026-01-01 10:00:00', channel: 'sms' };
+			const answer = await fetch(testUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+			expect(answer.status).toBe(200);
+			const afterTest = await n8n.waitForExecutions(workflowId, executionsBefore + 1);
+			const testRun = afterTest[afterTest.length - 1];
+			expect(testRun.mode).toBe('manual');
+			expect(eventsOf([testRun], name)).toEqual([expect.objectContaining({ kind: 'smsDelivery', to: '+33612345670', ticket_number: 'sms_test' })]);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(JSON.stringify(sandbox.octopush.settings)).toBe(settings);
+
+			// a second listen the user cancels: the account is still untouched
+			await n8n.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name } });
+			await n8n.request('DELETE', `/rest/test-webhook/${workflowId}`);
+			expect(JSON.stringify(sandbox.octopush.settings)).toBe(settings);
+			expect(patches()).toBe(patchesBefore);
+
+			// the production workflow still receives the account's next callback
+			await sandbox.simulateInbound('+33612345671', 'after the test');
+			const executions = await n8n.waitForExecutions(workflowId, executionsBefore + 2);
+			const last = executions[executions.length - 1];
+			expect(last.mode).toBe('webhook');
+			expect(eventsOf([last], name)).toEqual([expect.objectContaining({ kind: 'inbound', to: '+33612345671' })]);
+			expect(sandbox.callbacksSent[sandbox.callbacksSent.length - 1]).toMatchObject({ url, status: 200 });
+		});
+
 		test('deactivation restores the account\'s previous callback URLs exactly', async () => {
 			await n8n.deactivate(workflowId);
 			expect(sandbox.octopush.callbacks).toMatchObject(previous);
+		});
+
+		test('"Test this trigger" on an account with no URLs: the test URL is registered, and the test callback ends the listen and removes it', async () => {
+			const none = { callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null };
+			Object.assign(sandbox.octopush.callbacks, none);
+			const settings = JSON.stringify(sandbox.octopush.settings);
+			const testUrl = `${n8n.webhookUrl(`${webhookId}/webhook`).replace('/webhook/', '/webhook-test/')}?token=${OCTOPUSH_SECRET}`;
+			const executionsBefore = (await n8n.executions(workflowId)).length;
+			await n8n.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name } });
+			expect(sandbox.octopush.callbacks).toMatchObject({ callback_url_for_deliveries: testUrl, callback_url_for_inbounds: testUrl, callback_url_for_blacklisted_numbers: testUrl });
+			// the sandbox's own reply reaches the editor's test listen
+			await sandbox.simulateInbound('+33612345672', 'test reply');
+			const executions = await n8n.waitForExecutions(workflowId, executionsBefore + 1);
+			expect(executions[executions.length - 1].mode).toBe('manual');
+			const deadline = Date.now() + 10000;
+			while (JSON.stringify(sandbox.octopush.settings) !== settings && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+			expect(JSON.stringify(sandbox.octopush.settings)).toBe(settings);
 		});
 	});
 

@@ -6,7 +6,10 @@
 
 import { capture } from './capture';
 
+import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
+
+import { TriggerHost } from '../triggers/host';
 
 import { type Bed, OCTOPUSH_KEY, ROUTEE_SECRET, startBed } from './setup';
 
@@ -132,5 +135,89 @@ describe('Routee: the application secret and the tokens never show', () => {
 		expect(refused.items[0].json.error).toEqual(expect.any(String));
 		bed.sandbox.injectFault({ provider: 'routee', reset: 'before' });
 		expect((await bed.run('routee', balance)).status).toBe('error');
+	});
+});
+
+describe("Octopush Trigger: the callback secret and the account's previous URLs never show", () => {
+	const CALLBACK_TOKEN = 'cb-Token-4d7e1a90bb';
+	const BASIC_PASSWORD = 'cb-Pass-81c2f6d0e3';
+	const CRM_SECRET = 'crm-Secret-9a1b33c7';
+	const crmUrl = `https://crm.example.com/octopush/dlr?key=${CRM_SECRET}`;
+	const leaked = () => capture.leaks([CALLBACK_TOKEN, BASIC_PASSWORD, CRM_SECRET, encodeURIComponent(BASIC_PASSWORD)]);
+	const hosts: TriggerHost[] = [];
+	afterEach(async () => {
+		bed.sandbox.clearFaults();
+		await Promise.all(hosts.splice(0).map((h) => h.close()));
+	});
+
+	async function trigger(parameters: INodeParameters): Promise<TriggerHost> {
+		const started = await TriggerHost.start(bed.harness, 'octopushTrigger', {
+			parameters: { events: ['smsDelivery'], callerAuthentication: 'queryToken', token: CALLBACK_TOKEN, ...parameters },
+			credentials: { octopushApi: bed.credentials.octopushApi },
+		});
+		hosts.push(started);
+		return started;
+	}
+
+	/** The error a hook threw, recorded as n8n would persist and show it. */
+	async function failure(label: string, run: Promise<boolean>): Promise<string> {
+		const error = await run.then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error).toBeInstanceOf(Error);
+		capture.add(label, { message: error?.message, description: error?.description, stack: error?.stack });
+		return String(error?.message);
+	}
+
+	const setDeliveries = (url: string | null) => Object.assign(bed.sandbox.octopush.callbacks, { callback_url_for_deliveries: url });
+	const PATCH = { provider: 'octopush' as const, method: 'PATCH', path: '/user/campaign-parameters/edit' };
+
+	test('a refused activation: the manual steps show the URL with a placeholder, and Octopush echoing the URL is redacted', async () => {
+		setDeliveries(crmUrl);
+		const t = await trigger({});
+		bed.sandbox.injectFault({ ...PATCH, status: 400, times: 5, body: { message: `invalid callback_url_for_deliveries: ${t.url}?token=${CALLBACK_TOKEN}` } });
+		const message = await failure('activation refused', t.hook('create'));
+		expect(message).toContain(`paste ${t.url}?token=YOUR_SECRET as the URL for delivery reports (with your secret in place of the placeholders).`);
+		expect(message).toContain(`invalid callback_url_for_deliveries: ${t.url}?token=HIDDEN`);
+		expect(leaked()).toEqual([]);
+	});
+
+	test('Basic auth in the URL: shown as USER:PASSWORD', async () => {
+		const t = await trigger({ callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: BASIC_PASSWORD });
+		bed.sandbox.injectFault({ provider: 'octopush', method: 'GET', path: '/user/campaign-parameters', status: 500, times: 5 });
+		const message = await failure('activation unreadable', t.hook('checkExists'));
+		expect(message).toContain(`paste ${t.url.replace('http://', 'http://USER:PASSWORD@')} as the URL`);
+		expect(leaked()).toEqual([]);
+	});
+
+	test("a failed restore names the previous URLs without their secrets", async () => {
+		setDeliveries(crmUrl);
+		const t = await trigger({});
+		await t.hook('create');
+		bed.sandbox.injectFault({ ...PATCH, status: 500, times: 5 });
+		const message = await failure('restore failed', t.hook('delete'));
+		expect(message).toContain('delivery reports: https://crm.example.com/octopush/dlr?key=HIDDEN.');
+		bed.sandbox.clearFaults();
+		await t.hook('delete');
+		expect(bed.sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(crmUrl);
+		expect(leaked()).toEqual([]);
+	});
+
+	test('test listen: a refused test registration and a failed test restore show no secret', async () => {
+		setDeliveries(null);
+		const t = await trigger({});
+		bed.sandbox.injectFault({ ...PATCH, status: 403, times: 1, body: { message: `refused ${t.testUrl}?token=${CALLBACK_TOKEN}` } });
+		const refused = await failure('test registration refused', t.testHook('create'));
+		expect(refused).toContain(`${t.testUrl}?token=YOUR_SECRET`);
+		await t.testHook('delete');
+		await t.startTestListen();
+		expect(bed.sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(`${t.testUrl}?token=${CALLBACK_TOKEN}`);
+		bed.sandbox.injectFault({ ...PATCH, status: 500, times: 5 });
+		const message = await failure('test restore failed', t.testHook('delete'));
+		expect(message).toContain('Octopush did not let the trigger restore the previous callback URLs');
+		bed.sandbox.clearFaults();
+		setDeliveries(null);
+		expect(leaked()).toEqual([]);
 	});
 });

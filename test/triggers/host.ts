@@ -75,6 +75,11 @@ export class TriggerHost {
 	readonly calls: HostedCall[] = [];
 	/** The workflow's static data as n8n would have saved it. */
 	staticData: IDataObject;
+	/**
+	 * The static data of a running test listen: n8n builds the test's workflow from the saved one, keeps the test's
+	 * static data with its registration (in memory) for the test's delete, and never saves it (manual mode).
+	 */
+	testStaticData: IDataObject | undefined;
 	readonly node: INode;
 
 	private constructor(
@@ -119,6 +124,11 @@ export class TriggerHost {
 		return `${this.baseUrl}/webhook/${this.node.webhookId}/webhook`;
 	}
 
+	/** The test webhook URL n8n shows while "Test this trigger" listens. */
+	get testUrl(): string {
+		return `${this.baseUrl}/webhook-test/${this.node.webhookId}/webhook`;
+	}
+
 	setParameters(parameters: INode['parameters']): void {
 		this.node.parameters = parameters;
 	}
@@ -132,7 +142,7 @@ export class TriggerHost {
 		return this.executions.flat();
 	}
 
-	private workflow(): Workflow {
+	private workflow(staticData: IDataObject = this.staticData): Workflow {
 		return new Workflow({
 			id: this.workflowId,
 			name: 'Trigger workflow',
@@ -140,7 +150,7 @@ export class TriggerHost {
 			connections: {},
 			nodeTypes: this.harness.types,
 			active: true,
-			staticData: JSON.parse(JSON.stringify(this.staticData)) as IDataObject,
+			staticData: JSON.parse(JSON.stringify(staticData)) as IDataObject,
 		});
 	}
 
@@ -168,9 +178,10 @@ export class TriggerHost {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
-	private webhookData(workflow: Workflow): IWebhookData {
+	private webhookData(workflow: Workflow, isTest = false): IWebhookData {
 		const description = this.nodeType.description.webhooks![0];
 		return {
+			isTest,
 			httpMethod: 'POST',
 			node: this.node.name,
 			path: `${this.node.webhookId}/webhook`,
@@ -191,6 +202,31 @@ export class TriggerHost {
 		} finally {
 			this.save(workflow);
 		}
+	}
+
+	/**
+	 * "Test this trigger" as n8n 2.40 runs it (test-webhooks.ts): checkExists and create in manual mode with the test
+	 * URL on a copy of the saved static data; at the end of the listen, delete in 'internal' mode with the static data
+	 * the create left; nothing is saved to the workflow.
+	 */
+	async testHook(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
+		this.testStaticData ??= JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
+		const workflow = this.workflow(this.testStaticData);
+		const node = workflow.getNode(this.node.name) as INode;
+		const [mode, activation]: ['manual' | 'internal', WorkflowActivateMode] = method === 'delete' ? ['internal', 'update'] : ['manual', 'manual'];
+		const context = new HookContext(workflow, node, this.additionalData(), mode, activation, this.webhookData(workflow, true));
+		try {
+			return await this.nodeType.webhookMethods!.default![method].call(context);
+		} finally {
+			const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			delete saved.__dataChanged;
+			this.testStaticData = method === 'delete' ? undefined : saved;
+		}
+	}
+
+	/** A whole test listen's start: n8n's createWebhookIfNotExists (checkExists, then create when false). */
+	async startTestListen(): Promise<void> {
+		if (!(await this.testHook('checkExists'))) await this.testHook('create');
 	}
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -243,9 +279,10 @@ export class TriggerHost {
 			Object.assign(req, { body });
 		}
 
-		const workflow = this.workflow();
+		const isTest = url.pathname.startsWith('/webhook-test/');
+		const workflow = this.workflow(isTest ? (this.testStaticData ?? {}) : this.staticData);
 		const node = workflow.getNode(this.node.name) as INode;
-		const context = new WebhookContext(workflow, node, this.additionalData(req, res), 'webhook', this.webhookData(workflow), [], null);
+		const context = new WebhookContext(workflow, node, this.additionalData(req, res), isTest ? 'manual' : 'webhook', this.webhookData(workflow, isTest), [], null);
 		let result: IWebhookResponseData;
 		try {
 			result = await this.nodeType.webhook!.call(context);
@@ -254,7 +291,7 @@ export class TriggerHost {
 			res.end(JSON.stringify({ message: 'Workflow Webhook Error: Workflow could not be started!', cause: String(error) }));
 			return;
 		} finally {
-			this.save(workflow);
+			if (!isTest) this.save(workflow);
 		}
 		call.result = result;
 		// What n8n answers when the node did not (responseMode onReceived)

@@ -9,6 +9,7 @@ import { Sandbox, type SentCallback } from '../sandbox';
 import { OCTOPUSH_DELIVERY_STATUSES } from '../sandbox/octopush/callbacks';
 import { defaultSettings, SETTINGS_READ_PATHS } from '../sandbox/octopush/state';
 import { octopush } from '../sandbox/test-client';
+import { OctopushTrigger } from '../../nodes/OctopushTrigger/OctopushTrigger.node';
 import { TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
@@ -29,11 +30,13 @@ afterEach(async () => {
 });
 
 async function host(parameters: INodeParameters = {}, typeVersion?: number): Promise<TriggerHost> {
-	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters, credentials, typeVersion });
+	// every event unless a test chooses (the node's default is delivery reports only)
+	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters: { events: ALL_EVENTS, ...parameters }, credentials, typeVersion });
 	hosts.push(started);
 	return started;
 }
 
+const ALL_EVENTS = ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'];
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 // Payloads as https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/ and
@@ -170,7 +173,7 @@ describe('every Octopush callback kind is normalized', () => {
 		const trigger = await host({ registration: 'manual' });
 		const answer = await trigger.post(body, { headers });
 		expect(answer).toMatchObject({ status: 200, body: '' });
-		expect(trigger.executions).toEqual([[{ ...base, ...expected, raw }]]);
+		expect(trigger.executions).toEqual([[{ ...base, ...expected, ticket_number: expected.messageId, raw }]]);
 	});
 
 	test('Time Zone of Callback Dates reads the offset-less dates in that zone', async () => {
@@ -191,7 +194,7 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 	});
 
 	test('Statuses and Final Statuses Only apply to delivery reports; replies and STOP pass', async () => {
-		const trigger = await host({ registration: 'manual', options: { statuses: ['NOT_DELIVERED'], finalOnly: true } });
+		const trigger = await host({ registration: 'manual', events: ALL_EVENTS, options: { statuses: ['NOT_DELIVERED'], finalOnly: true } });
 		await trigger.post({ ...smsReport, status: 'ACK' });
 		for (const payload of all) await trigger.post(payload);
 		await trigger.post({ ...smsReport, status: 'NOT_DELIVERED' });
@@ -311,7 +314,7 @@ describe('registration (Automatic)', () => {
 			callback_url_for_inbounds: null,
 			callback_url_for_blacklisted_numbers: 'https://crm.example.com/octopush/stop',
 		});
-		const trigger = await host({ callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		const trigger = await host({ events: ALL_EVENTS, callerAuthentication: 'queryToken', token: 'octo-secret-42' });
 		const url = `${trigger.url}?token=octo-secret-42`;
 
 		const settings = JSON.parse(wholeAccount()) as Record<string, unknown>;
@@ -517,7 +520,7 @@ const utcIso = (date: string) => `${date.replace(' ', 'T')}+00:00`;
 
 function expectedEvent(sent: SentCallback): Record<string, unknown> {
 	const body = sent.body as Record<string, any>;
-	const common = { provider: 'octopush', messageId: body.message_id, campaignId: body.message_id, to: body.number, detailedStatus: null, raw: body };
+	const common = { provider: 'octopush', messageId: body.message_id, campaignId: body.message_id, ticket_number: body.message_id, to: body.number, detailedStatus: null, raw: body };
 	if (sent.kind === 'octopush.delivery') {
 		const voice = body.channel === 'voice_sms';
 		return {
@@ -547,7 +550,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 describe('callbacks the sandbox POSTs to the registered URL', () => {
 	test('voice and SMS reports, a reply and a STOP: one execution each, every field right; delete restores the account', async () => {
 		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		const trigger = await host({ events: ALL_EVENTS, callerAuthentication: 'queryToken', token: 'octo-secret-42' });
 		await trigger.hook('create');
 		const sentBefore = sandbox.callbacksSent.length;
 
@@ -629,5 +632,129 @@ describe('callbacks the sandbox POSTs to the registered URL', () => {
 		expect(last?.status).toBe(200);
 		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'inbound', to: '+33600000105' })]);
 		await trigger.hook('delete');
+	});
+});
+
+// ------------------------------------------------------------------ "Test this trigger" on a live account
+
+describe('"Test this trigger" never moves the live account (test listen as n8n 2.40 runs it)', () => {
+	beforeEach(() => {
+		sandbox.clearRequests();
+		sandbox.octopush.settings = defaultSettings();
+	});
+	const SECRET = { callerAuthentication: 'queryToken', token: 'octo-secret-42' };
+	const sendSms = async (phone: string) => {
+		const sentBefore = sandbox.callbacksSent.length;
+		const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', { text: 'Votre code: 4242', recipients: [{ phone_number: phone }], sender: 'Clinique', type: 'sms_premium', purpose: 'alert' });
+		expect(sms.status).toBe(200);
+		await sandbox.waitForCallbacks((sent) => sent.slice(sentBefore).some((c) => c.kind === 'octopush.delivery'));
+		return sandbox.callbacksSent.slice(sentBefore).filter((c) => c.kind === 'octopush.delivery');
+	};
+
+	test('production active → test listen → test callback → test ends: account unchanged, production still gets the next report', async () => {
+		const beforeActivation = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['smsDelivery'], ...SECRET });
+		const production = `${trigger.url}?token=octo-secret-42`;
+		expect(await trigger.hook('checkExists')).toBe(false);
+		await trigger.hook('create');
+		const active = wholeAccount();
+		const productionRecord = JSON.stringify(trigger.staticData);
+		expect(account().callback_url_for_deliveries).toBe(production);
+
+		sandbox.clearRequests();
+		await trigger.startTestListen();
+		expect(wholeAccount()).toBe(active);
+		expect(edits()).toEqual([]);
+		// the user sends a test callback to the test URL by hand, as the node's notice says
+		expect((await trigger.post(smsReport, { url: `${trigger.testUrl}?token=octo-secret-42` })).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		await trigger.testHook('delete');
+		expect(wholeAccount()).toBe(active);
+		expect(edits()).toEqual([]);
+		expect(JSON.stringify(trigger.staticData)).toBe(productionRecord);
+
+		// the production workflow receives the next delivery report of the account
+		const reports = await sendSms('+33600000107');
+		expect(reports.map((c) => [c.url, c.status])).toEqual([[production, 200]]);
+		expect(trigger.events.map((e) => e.to)).toEqual(['+33612345678', '+33600000107']);
+
+		// deactivating production puts back the URL from before its activation, not a test URL
+		await trigger.hook('delete');
+		expect(account()).toEqual(beforeActivation);
+	});
+
+	test('an account with no URL: the test registers the test URL, the sandbox reports to it, the test end puts back no URL', async () => {
+		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const whole = wholeAccount();
+		const trigger = await host({ events: ['smsDelivery', 'inbound'], ...SECRET });
+		await trigger.startTestListen();
+		// only the free setting: the inbound URL belongs to another system
+		expect(account()).toEqual({ ...before, callback_url_for_deliveries: `${trigger.testUrl}?token=octo-secret-42` });
+		expect(trigger.staticData).toEqual({});
+		const reports = await sendSms('+33600000108');
+		expect(reports.map((c) => c.url)).toEqual([`${trigger.testUrl}?token=octo-secret-42`]);
+		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsDelivery', to: '+33600000108' })]);
+		await trigger.testHook('delete');
+		expect(wholeAccount()).toBe(whole);
+		// nothing was saved to the workflow: a later activation starts from the account as it is
+		expect(trigger.staticData).toEqual({});
+	});
+
+	test('a test listen then production activation and deactivation: each restores only what it changed', async () => {
+		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['smsDelivery'] });
+		await trigger.startTestListen();
+		expect(account().callback_url_for_deliveries).toBe(trigger.testUrl);
+		// the workflow is activated while the test still listens: production takes the URL
+		await trigger.hook('create');
+		expect(account().callback_url_for_deliveries).toBe(trigger.url);
+		// the test ends: the URL no longer points at the test, so it stays production's
+		await trigger.testHook('delete');
+		expect(account().callback_url_for_deliveries).toBe(trigger.url);
+		await trigger.hook('delete');
+		// "no URL" goes back as '' (the sandbox, like the account, then holds none)
+		expect(account()).toEqual(before);
+	});
+
+	test('a URL of another system is never touched by a test, and the test end leaves it alone', async () => {
+		const before = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr?key=crm-secret', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const trigger = await host({ events: ['smsDelivery'] });
+		expect(await trigger.testHook('checkExists')).toBe(false);
+		expect(await trigger.testHook('create')).toBe(true);
+		expect(account()).toEqual(before);
+		await trigger.testHook('delete');
+		expect(account()).toEqual(before);
+		expect(edits()).toEqual([]);
+	});
+
+	test('Events defaults to delivery reports only', () => {
+		const events = new OctopushTrigger().description.properties.find((p) => p.name === 'events');
+		expect(events?.default).toEqual(['smsDelivery', 'voiceDelivery']);
+		expect(events?.description).toContain('ticket_number');
+	});
+});
+
+describe('Time Zone of Callback Dates', () => {
+	test('an unknown zone fails activation with what to enter (Automatic and Manual), not silent UTC', async () => {
+		for (const registration of ['automatic', 'manual']) {
+			const trigger = await host({ registration, options: { callbackTimeZone: 'Europe/Pariss' } });
+			await expect(trigger.hook('checkExists')).rejects.toThrow(
+				"Time Zone of Callback Dates 'Europe/Pariss' is not a time zone. Enter an IANA time zone name such as Europe/Paris, or UTC, in the trigger's options.",
+			);
+		}
+	});
+
+	test('a callback reaching a trigger with an unknown zone is refused with that reason', async () => {
+		const trigger = await host({ registration: 'manual', options: { callbackTimeZone: 'Mars/Olympus' } });
+		const answer = await trigger.post(smsReport);
+		expect(answer.status).toBe(400);
+		expect(answer.body).toContain("Time Zone of Callback Dates 'Mars/Olympus' is not a time zone");
+		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('the trigger event carries the ticket as ticket_number, as the Octopush node outputs it', async () => {
+		const trigger = await host({ registration: 'manual' });
+		await trigger.post(smsReport);
+		expect(trigger.events[0]).toMatchObject({ ticket_number: smsReport.message_id, messageId: smsReport.message_id });
 	});
 });
