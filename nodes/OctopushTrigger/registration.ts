@@ -47,9 +47,9 @@ function keysFor(context: IHookFunctions): string[] {
 }
 
 /** The URL Octopush must call: the production (or test) webhook URL with the caller's secret in it. */
-function ourUrl(context: IHookFunctions): string {
+async function ourUrl(context: IHookFunctions): Promise<string> {
 	const webhookUrl = context.getNodeWebhookUrl('default') as string;
-	return callbackUrlFor(webhookUrl, readCallerAuthSettings((name, fallback) => context.getNodeParameter(name, fallback)));
+	return callbackUrlFor(webhookUrl, await readCallerAuthSettings(context));
 }
 
 function manualSteps(url: string, keys: string[]): string {
@@ -138,7 +138,7 @@ function failActivation(context: IHookFunctions, failure: string, error: unknown
 /** True when the account already sends every chosen event to this trigger (always true for Manual registration). */
 export async function checkRegistration(context: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(context)) return true;
-	const url = ourUrl(context);
+	const url = await ourUrl(context);
 	const keys = keysFor(context);
 	let current: IDataObject;
 	try {
@@ -152,7 +152,7 @@ export async function checkRegistration(context: IHookFunctions): Promise<boolea
 /** Saves the account's current URLs for the chosen events, then points them at this trigger. */
 export async function register(context: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(context)) return true;
-	const url = ourUrl(context);
+	const url = await ourUrl(context);
 	const keys = keysFor(context);
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = staticData.registration as Registration | undefined;
