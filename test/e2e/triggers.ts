@@ -2,10 +2,9 @@
 // n8n's production webhook URLs, and the executions n8n records with the normalized events.
 
 import { pressedKeysOf, type Sandbox } from '../sandbox';
-import { CREDENTIALS, declaredTypes, loadExamples, outputOf, PACKAGE_NAME, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
+import { CALLBACK_SECRET, CREDENTIALS, declaredTypes, loadExamples, outputOf, PACKAGE_NAME, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
 
-const OCTOPUSH_SECRET = 'e2e-octopush-secret';
-const ROUTEE_SECRET = 'e2e-routee-secret';
+const callbackSecret = { id: CREDENTIALS.callbackSecret.id, name: CREDENTIALS.callbackSecret.name };
 const VOICE_SMS_EXAMPLE = 'octopush-voice-sms-campaign.json';
 
 function triggerWorkflow(id: string, name: string, type: string, webhookId: string, parameters: Record<string, unknown>, credentials?: Record<string, unknown>): WorkflowJson {
@@ -60,7 +59,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 
 		beforeAll(async () => {
 			({ n8n, sandbox } = context());
-			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${OCTOPUSH_SECRET}`;
+			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${CALLBACK_SECRET}`;
 			Object.assign(sandbox.octopush.callbacks, previous);
 			const example = (await loadExamples()).find((e) => e.file === VOICE_SMS_EXAMPLE);
 			if (!example) throw new Error(`examples/${VOICE_SMS_EXAMPLE} is missing: the trigger test sends its campaign`);
@@ -71,8 +70,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 					registration: 'automatic',
 					events: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'],
 					callerAuthentication: 'queryToken',
-					token: OCTOPUSH_SECRET,
-				}, { octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name } }),
+				}, { octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name }, routeeOctopushCallbackSecretApi: callbackSecret }),
 			]);
 		}, 120000);
 
@@ -180,13 +178,12 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 
 		beforeAll(async () => {
 			({ n8n, sandbox } = context());
-			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${ROUTEE_SECRET}`;
+			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${CALLBACK_SECRET}`;
 			await n8n.importWorkflows([
 				triggerWorkflow(workflowId, name, 'routeeTrigger', webhookId, {
 					events: ['campaignProgress', 'conversationStatus', 'dtmf', 'smsStatus', 'voiceStatus'],
 					callerAuthentication: 'queryToken',
-					token: ROUTEE_SECRET,
-				}),
+				}, { routeeOctopushCallbackSecretApi: callbackSecret }),
 			]);
 		}, 120000);
 
@@ -227,6 +224,36 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
 			expect(again.status).toBe(200);
 			expect(await executionCountAfter(n8n, workflowId, 1500)).toBe(1);
+		});
+	});
+
+	(has('routeeTrigger') ? describe : describe.skip)('Trigger caller authentication: the secret lives in a credential', () => {
+		const oldSecret = 'old-parameter-secret-71c4';
+
+		test('the saved workflow holds no secret: n8n answers it without the credential\'s value', async () => {
+			const { n8n } = context();
+			const workflow = await n8n.getWorkflow('e2erouteetrigge1');
+			const trigger = (workflow as WorkflowJson).nodes[0];
+			expect(trigger.credentials).toEqual({ routeeOctopushCallbackSecretApi: callbackSecret });
+			expect(JSON.stringify(workflow)).not.toContain(CALLBACK_SECRET);
+		});
+
+		test.each([
+			['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: oldSecret }],
+			['Secret Token in URL without a credential', { callerAuthentication: 'queryToken', queryParameterName: 'key', token: oldSecret }],
+		])('a workflow saved with the old parameters (%s) fails to activate, saying what to change', async (label, parameters) => {
+			const { n8n } = context();
+			const id = label.startsWith('Basic') ? 'e2eoldcallerau1' : 'e2eoldcallerau2';
+			await n8n.importWorkflows([
+				triggerWorkflow(id, 'Routee Trigger', 'routeeTrigger', `e2e-old-caller-auth-${id}`, { events: ['smsStatus'], ...parameters }),
+			]);
+			const error = await n8n.activate(id).then(
+				() => undefined,
+				(e: Error) => e,
+			);
+			await n8n.deactivate(id).catch(() => undefined);
+			expect(error?.message).toMatch(/Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
+			expect(error?.message).not.toContain(oldSecret);
 		});
 	});
 }

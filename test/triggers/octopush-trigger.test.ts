@@ -278,7 +278,7 @@ const edits = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-para
 describe('bodies n8n leaves unread (typeVersion 2 parses only JSON, text, form and XML)', () => {
 	test.each([
 		['a JSON report as application/octet-stream', 'application/octet-stream', JSON.stringify(voiceReportMeta)],
-		['a form report without a content type', undefined, 'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30', 2],
+		['a form report without a content type', undefined, 'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30'],
 	])('%s gives the same event as sent as JSON', async (_name, contentType, body) => {
 		const reference = await host();
 		await reference.post(voiceReportMeta);

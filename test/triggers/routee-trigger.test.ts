@@ -456,7 +456,7 @@ describe('caller authentication', () => {
 		const trigger = await host(parameters);
 		const activation = trigger.hook('checkExists');
 		await expect(activation).rejects.toThrow(/Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
-		const error = await activation.catch((e: unknown) => e as Error);
+		const error = (await activation.catch((e: unknown) => e)) as Error;
 		expect(JSON.stringify(error) + error.message).not.toContain(secret);
 		for (const suffix of ['', `?token=${secret}`, `?key=${secret}`]) {
 			const answer = await trigger.post(smsPart, { suffix, headers: { 'x-routee-secret': secret, authorization: `Basic ${Buffer.from(`routee:${secret}`).toString('base64')}` } });
