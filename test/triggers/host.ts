@@ -292,8 +292,10 @@ export class TriggerHost {
 	}
 }
 
+let secretCounter = 0;
+
 /** The credential a trigger with Secret Token in URL needs, holding `secret` (stored in the harness). */
 export function callbackSecret(harness: Harness, secret: string): NonNullable<INode['credentials']> {
-	const stored = harness.addCredential('routeeOctopushCallbackSecretApi', { secret }, `callback-secret-${secret}`);
+	const stored = harness.addCredential('routeeOctopushCallbackSecretApi', { secret }, `callback-secret-${++secretCounter}`);
 	return { routeeOctopushCallbackSecretApi: stored };
 }
