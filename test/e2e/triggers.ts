@@ -238,6 +238,16 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			expect(JSON.stringify(workflow)).not.toContain(CALLBACK_SECRET);
 		});
 
+		test("the credential's Test (n8n's credential-test endpoint, through the triggers' testedBy) checks the secret", async () => {
+			const { n8n } = context();
+			const { id, name, type } = CREDENTIALS.callbackSecret;
+			expect(await n8n.testCredential({ id, name, type, data: { secret: 'short' } })).toEqual({
+				status: 'Error',
+				message: 'The secret has 5 characters: use a random value of at least 16.',
+			});
+			expect(await n8n.testCredential({ id, name, type, data: { secret: CALLBACK_SECRET } })).toMatchObject({ status: 'OK' });
+		});
+
 		test.each([
 			['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: oldSecret }],
 			['Secret Token in URL without a credential', { callerAuthentication: 'queryToken', queryParameterName: 'key', token: oldSecret }],
