@@ -81,10 +81,10 @@ export class RouteeTrigger implements INodeType {
 		],
 	};
 
-	// Routee has no account-level callback registry: each request carries its own callback URLs (set on the
-	// Routee node), so there is nothing to look up, register or remove here.
 	methods = { credentialTest: { callbackSecretTest } };
 
+	// Routee has no account-level callback registry: each request carries its own callback URLs (set on the
+	// Routee node), so there is nothing to look up, register or remove here.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

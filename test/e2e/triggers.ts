@@ -249,9 +249,11 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 		});
 
 		test.each([
-			['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: oldSecret }],
-			['Secret Token in URL without a credential', { callerAuthentication: 'queryToken', queryParameterName: 'key', token: oldSecret }],
-		])('a workflow saved with the old parameters (%s) fails to activate, saying what to change', async (label, parameters) => {
+			// our activation check: the mode is gone, the error says what to change
+			['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: oldSecret }, /Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/],
+			// n8n refuses it before the trigger runs: the mode needs the credential
+			['Secret Token in URL without a credential', { callerAuthentication: 'queryToken', queryParameterName: 'key', token: oldSecret }, /Missing required credential: routeeOctopushCallbackSecretApi/],
+		])('a workflow saved with the old parameters (%s) fails to activate, saying what to change', async (label, parameters, reason) => {
 			const { n8n } = context();
 			const id = label.startsWith('Basic') ? 'e2eoldcallerau1' : 'e2eoldcallerau2';
 			await n8n.importWorkflows([
@@ -262,7 +264,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 				(e: Error) => e,
 			);
 			await n8n.deactivate(id).catch(() => undefined);
-			expect(error?.message).toMatch(/Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
+			expect(error?.message).toMatch(reason);
 			expect(error?.message).not.toContain(oldSecret);
 		});
 	});
