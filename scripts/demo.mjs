@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { Sandbox } from '../test/sandbox/index.ts';
 import { DEFAULT_VERSION, ROOT } from './n8n/install.mjs';
 import { freePort, OWNER, startN8n } from './n8n/start.mjs';
-import { importDemoContent } from './examples.mjs';
+import { importDemoContent, SANDBOX_CALLBACK_SECRET } from './examples.mjs';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -103,8 +103,9 @@ async function main() {
 	say('    4. Trigger workflows: open one and click "Publish" (activate).');
 	say('       Octopush Trigger: publishing registers its URL in the (sandbox) Octopush account, so the');
 	say('       delivery reports of the next Octopush voice SMS campaign start it (see Executions).');
-	say('       Routee Trigger: copy its Production URL into Options → Callback URL of a Routee node,');
-	say('       execute that node, and the call / SMS statuses start it.');
+	say('       Routee Trigger: copy its Production URL, followed by ?token=' + SANDBOX_CALLBACK_SECRET + ',');
+	say('       into Options → Callback URL of a Routee node, execute that node, and the call / SMS');
+	say('       statuses start it.');
 	say('    Credentials → "Routee sandbox" → "Test" runs n8n\'s own credential test against the sandbox.');
 	say('');
 	say(`  Sandbox: ${sandbox.url}   n8n log: ${n8n.logFile}`);

@@ -4,3 +4,4 @@ import type { Sandbox } from '../test/sandbox/index';
 export declare const EXAMPLES_DIR: string;
 export declare function readExamples(): Array<{ file: string; workflow: WorkflowJson }>;
 export declare function importDemoContent(n8n: N8n, sandbox: Sandbox): Promise<Array<{ file: string; workflow: WorkflowJson }>>;
+export declare const SANDBOX_CALLBACK_SECRET: string;

@@ -20,9 +20,13 @@ export function readExamples() {
 		});
 }
 
+/** The secret the trigger examples' callback URLs carry (?token=…), in the "Callback secret (sandbox)" credential. */
+export const SANDBOX_CALLBACK_SECRET = 'sandbox-callback-secret-2f9c';
+
 /**
  * Imports into `n8n` the two credentials pointing at `sandbox` ("Routee sandbox", "Octopush
- * sandbox") and every example workflow; returns the examples. Used by the demo and the screenshots.
+ * sandbox"), the triggers' "Callback secret (sandbox)" and every example workflow; returns the
+ * examples. Used by the demo and the screenshots.
  */
 export async function importDemoContent(n8n, sandbox) {
 	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
@@ -39,6 +43,12 @@ export async function importDemoContent(n8n, sandbox) {
 			name: 'Octopush sandbox',
 			type: 'octopushApi',
 			data: { apiLogin, apiKey, baseUrl: sandbox.octopushBaseUrl },
+		},
+		{
+			id: 'callback-secret-sandbox',
+			name: 'Callback secret (sandbox)',
+			type: 'routeeOctopushCallbackSecretApi',
+			data: { secret: SANDBOX_CALLBACK_SECRET },
 		},
 	]);
 	const examples = readExamples();

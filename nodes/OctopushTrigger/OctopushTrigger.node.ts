@@ -7,9 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { filterOptionsProperty } from '../shared/callback-event';
+import { eventsSubtitle, filterOptionsProperty } from '../shared/callback-event';
 import { receiveCallback } from '../shared/callback-webhook';
-import { callerAuthenticationProperties } from '../shared/webhook-auth';
+import {
+	callbackSecretTest,
+	callerAuthenticationProperties,
+	readCallerAuthSettings,
+} from '../shared/webhook-auth';
 import { normalizeOctopushCallback, OCTOPUSH_EVENTS, OCTOPUSH_STATUSES } from './normalize';
 import { checkRegistration, register, unregister } from './registration';
 
@@ -19,11 +23,10 @@ export class OctopushTrigger implements INodeType {
 		name: 'octopushTrigger',
 		icon: { light: 'file:../../icons/octopush.svg', dark: 'file:../../icons/octopush.dark.svg' },
 		group: ['trigger'],
-		// Version 2 only changes how n8n itself reads the request: for a version-1 webhook node it evaluates an
-		// extra expression on every call (measured: 0.87× the throughput of n8n's Webhook node v2). The node is the same.
-		version: [1, 2],
-		defaultVersion: 2,
-		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		// Version 2 because n8n reads the request of a version-1 webhook node with an extra expression on every
+		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
+		version: 2,
+		subtitle: eventsSubtitle(OCTOPUSH_EVENTS),
 		description: 'Starts the workflow when Octopush reports a delivery (with pressed keys for voice), a reply or a STOP',
 		defaults: { name: 'Octopush Trigger' },
 		inputs: [],
@@ -33,6 +36,12 @@ export class OctopushTrigger implements INodeType {
 				name: 'octopushApi',
 				required: true,
 				displayOptions: { show: { registration: ['automatic'] } },
+			},
+			{
+				name: 'routeeOctopushCallbackSecretApi',
+				required: true,
+				displayOptions: { show: { callerAuthentication: ['queryToken'] } },
+				testedBy: 'callbackSecretTest',
 			},
 		],
 		webhooks: [
@@ -104,9 +113,14 @@ export class OctopushTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { callbackSecretTest } };
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// also with Manual registration: a workflow saved with the old caller-authentication parameters
+				// or without its secret credential fails to activate with what to change
+				await readCallerAuthSettings(this);
 				return await checkRegistration(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

@@ -50,9 +50,9 @@ function keysFor(context: IHookFunctions): string[] {
 }
 
 /** The URL Octopush must call: the production (or test) webhook URL with the caller's secret in it. */
-function ourUrl(context: IHookFunctions): string {
+async function ourUrl(context: IHookFunctions): Promise<string> {
 	const webhookUrl = context.getNodeWebhookUrl('default') as string;
-	return callbackUrlFor(webhookUrl, readCallerAuthSettings((name, fallback) => context.getNodeParameter(name, fallback)));
+	return callbackUrlFor(webhookUrl, await readCallerAuthSettings(context));
 }
 
 /**
@@ -186,7 +186,7 @@ export async function checkRegistration(context: IHookFunctions): Promise<boolea
 	if (!isAutomatic(context)) return true;
 	// a test listen decides in `create` what it may touch
 	if (isTestListen(context)) return false;
-	const url = ourUrl(context);
+	const url = await ourUrl(context);
 	const keys = keysFor(context);
 	let current: IDataObject;
 	try {
@@ -201,7 +201,7 @@ export async function checkRegistration(context: IHookFunctions): Promise<boolea
 export async function register(context: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(context)) return true;
 	if (isTestListen(context)) return await registerTest(context);
-	const url = ourUrl(context);
+	const url = await ourUrl(context);
 	const keys = keysFor(context);
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = staticData.registration as Registration | undefined;
@@ -246,7 +246,7 @@ export async function unregister(context: IHookFunctions): Promise<boolean> {
  * just those, and the production record stays as it was.
  */
 async function registerTest(context: IHookFunctions): Promise<boolean> {
-	const url = ourUrl(context);
+	const url = await ourUrl(context);
 	const keys = keysFor(context);
 	const staticData = context.getWorkflowStaticData('node');
 	// recorded first, even when the test changes nothing or fails: the test's delete must find it

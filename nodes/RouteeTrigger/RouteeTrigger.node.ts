@@ -10,9 +10,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { voiceTracking } from '../Routee/actions/voice/getMessageTracking.operation';
 import { ROUTEE_CREDENTIAL } from '../Routee/transport';
-import { filterOptionsProperty } from '../shared/callback-event';
+import { eventsSubtitle, filterOptionsProperty } from '../shared/callback-event';
 import { receiveCallback } from '../shared/callback-webhook';
-import { callerAuthenticationProperties } from '../shared/webhook-auth';
+import {
+	callbackSecretTest,
+	callerAuthenticationProperties,
+	readCallerAuthSettings,
+} from '../shared/webhook-auth';
 import { normalizeRouteeCallback, ROUTEE_EVENTS, ROUTEE_STATUSES } from './normalize';
 
 export class RouteeTrigger implements INodeType {
@@ -21,17 +25,24 @@ export class RouteeTrigger implements INodeType {
 		name: 'routeeTrigger',
 		icon: { light: 'file:../../icons/routee.svg', dark: 'file:../../icons/routee.dark.svg' },
 		group: ['trigger'],
-		// Version 2 only changes how n8n itself reads the request: for a version-1 webhook node it evaluates an
-		// extra expression on every call (measured: 0.87× the throughput of n8n's Webhook node v2). The node is the same.
-		version: [1, 2],
-		defaultVersion: 2,
-		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		// Version 2 because n8n reads the request of a version-1 webhook node with an extra expression on every
+		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
+		version: 2,
+		subtitle: eventsSubtitle(ROUTEE_EVENTS),
 		description: 'Starts the workflow when Routee reports an SMS or call status, campaign progress, key presses or an inbound SMS',
 		defaults: { name: 'Routee Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// only to read voice tracking (Fetch Key Presses); the callbacks themselves need no Routee account
-		credentials: [{ name: ROUTEE_CREDENTIAL, required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } }],
+		credentials: [
+			{ name: ROUTEE_CREDENTIAL, required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } },
+			{
+				name: 'routeeOctopushCallbackSecretApi',
+				required: true,
+				displayOptions: { show: { callerAuthentication: ['queryToken'] } },
+				testedBy: 'callbackSecretTest',
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -70,11 +81,16 @@ export class RouteeTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { callbackSecretTest } };
+
 	// Routee has no account-level callback registry: each request carries its own callback URLs (set on the
 	// Routee node), so there is nothing to look up, register or remove here.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// a workflow saved with the old caller-authentication parameters or without its secret
+				// credential fails to activate with what to change
+				await readCallerAuthSettings(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {

@@ -71,6 +71,15 @@ export function passesFilters(event: CallbackEvent, filters: CallbackFilters): b
 	return !filters.finalOnly || event.isFinal;
 }
 
+/**
+ * The node's subtitle: "Events: " and the chosen events by their names in the Events list (e.g. "SMS Status,
+ * Inbound SMS"), not their raw values.
+ */
+export function eventsSubtitle(events: INodePropertyOptions[]): string {
+	const names = JSON.stringify(Object.fromEntries(events.map((event) => [event.value, event.name])));
+	return `={{"Events: " + ($parameter["events"] || []).map((event) => (${names})[event] || event).join(", ")}}`;
+}
+
 export const DEFAULT_DUPLICATE_WINDOW_MINUTES = 24 * 60;
 
 /** Options shared by both triggers: status filters and the duplicate window (plus provider-specific extras). */
@@ -97,7 +106,7 @@ export function filterOptionsProperty(statuses: INodePropertyOptions[], extra: I
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_DUPLICATE_WINDOW_MINUTES,
 				description:
-					'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. 0 turns this off.',
+					'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution. 0 turns this off.',
 			},
 			{
 				displayName: 'Statuses',

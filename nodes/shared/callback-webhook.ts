@@ -7,7 +7,7 @@ import {
 	passesFilters,
 	type NormalizeResult,
 } from './callback-event';
-import { checkCaller, readCallerAuthSettings } from './webhook-auth';
+import { checkCaller, readCallerAuthSettings, type CallerAuthSettings } from './webhook-auth';
 import { answer, readPayload, readUnparsedBody, type WebhookRequest, type WebhookResponse } from './webhook-request';
 
 export interface CallbackSource {
@@ -32,7 +32,15 @@ export async function receiveCallback(context: IWebhookFunctions, source: Callba
 	const receivedAt = Date.now();
 
 	// every parameter is read before answering, so a failing expression is an error answer, not a lost callback
-	const settings = readCallerAuthSettings((name, fallback) => context.getNodeParameter(name, fallback));
+	let settings: CallerAuthSettings;
+	try {
+		settings = await readCallerAuthSettings(context);
+	} catch (error) {
+		// a workflow saved with the old caller-authentication parameters, or without its secret credential:
+		// refuse every caller (no execution) and say what to change; the message carries no secret
+		answer(response, 500, `Internal Server Error: ${(error as Error).message}`);
+		return answered();
+	}
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const filters = {
 		events: context.getNodeParameter('events', []) as string[],
@@ -43,7 +51,7 @@ export async function receiveCallback(context: IWebhookFunctions, source: Callba
 
 	const caller = checkCaller(settings, request);
 	if (!caller.ok) {
-		answer(response, caller.status, caller.message, caller.challenge ? { 'www-authenticate': caller.challenge } : {});
+		answer(response, caller.status, caller.message);
 		return answered();
 	}
 

@@ -1,24 +1,35 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeProperties,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { secureEquals } from './secure-compare';
 
 /**
  * Authentication of whoever POSTs to a trigger's webhook. Neither provider signs its callbacks, so the
- * trigger can require a shared secret that only the configured callback URL (or a proxy) carries.
+ * trigger can require a shared secret that only the callback URL it was given carries, as `?token=…`.
+ *
+ * Only what the providers can produce is offered. Both call exactly the URL they are given, so a query
+ * parameter reaches the trigger. A header token would need a proxy, and neither Routee nor Octopush
+ * documents turning user:password@ in a callback URL into an Authorization header, so Basic auth is not
+ * offered either.
  */
-export type CallerAuthentication = 'none' | 'queryToken' | 'headerToken' | 'basicAuth';
+export type CallerAuthentication = 'none' | 'queryToken';
 
-export interface CallerAuthSettings {
-	method: CallerAuthentication;
-	tokenParameter: string;
-	token: string;
-	headerName: string;
-	headerValue: string;
-	user: string;
-	password: string;
-}
+/** The credential type (this package's own) that holds the secret. */
+export const CALLBACK_SECRET_CREDENTIAL = 'routeeOctopushCallbackSecretApi';
+/** The name of the query parameter that carries the secret. */
+export const TOKEN_PARAMETER = 'token';
 
-export type CallerCheck = { ok: true } | { ok: false; status: 401 | 403; message: string; challenge?: string };
+export type CallerAuthSettings = { method: 'none' } | { method: 'queryToken'; secret: string };
+
+export type CallerCheck = { ok: true } | { ok: false; status: 401 | 403; message: string };
 
 /** The parts of an incoming request the check reads (n8n's express request has them all). */
 export interface CallerRequest {
@@ -26,8 +37,6 @@ export interface CallerRequest {
 	query?: unknown;
 	url?: string;
 }
-
-const show = (method: CallerAuthentication) => ({ show: { callerAuthentication: [method] } });
 
 export const callerAuthenticationProperties: INodeProperties[] = [
 	{
@@ -37,16 +46,6 @@ export const callerAuthenticationProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
-				name: 'Basic Auth',
-				value: 'basicAuth',
-				description: 'The callback URL carries user:password@ and arrives as an Authorization: Basic header',
-			},
-			{
-				name: 'Header Token',
-				value: 'headerToken',
-				description: 'A header with a shared secret, added by a proxy in front of n8n',
-			},
-			{
 				name: 'None',
 				value: 'none',
 				description: 'Anyone who knows the webhook URL can post events',
@@ -54,90 +53,52 @@ export const callerAuthenticationProperties: INodeProperties[] = [
 			{
 				name: 'Secret Token in URL',
 				value: 'queryToken',
-				description: 'The callback URL ends with ?token= followed by a secret',
+				description: "The callback URL ends with ?token= followed by the secret of a 'Routee/Octopush Callback Secret API' credential",
 			},
 		],
 		default: 'none',
 		description:
 			'How the trigger recognises the provider: it signs nothing, so the callback URL can carry a secret. Calls without it get 401, calls with a wrong one 403, and start no execution.',
 	},
-	{
-		displayName: 'Query Parameter Name',
-		name: 'queryParameterName',
-		type: 'string',
-		default: 'token',
-		required: true,
-		displayOptions: show('queryToken'),
-		description: 'Name of the query parameter that carries the secret',
-	},
-	{
-		displayName: 'Secret Token',
-		name: 'token',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: show('queryToken'),
-		description: 'A long random value that the callback URL carries as ?token=YOUR_SECRET',
-	},
-	{
-		displayName: 'Header Name',
-		name: 'headerName',
-		type: 'string',
-		default: 'X-Callback-Token',
-		required: true,
-		displayOptions: show('headerToken'),
-	},
-	{
-		displayName: 'Header Value',
-		name: 'headerValue',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: show('headerToken'),
-		description: 'The secret the header must carry',
-	},
-	{
-		displayName: 'User',
-		name: 'basicAuthUser',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: show('basicAuth'),
-	},
-	{
-		displayName: 'Password',
-		name: 'basicAuthPassword',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: show('basicAuth'),
-	},
 ];
 
-/** Reads the settings from the node parameters (`get` is getNodeParameter with a fallback). */
-export function readCallerAuthSettings(get: (name: string, fallback: string) => unknown): CallerAuthSettings {
-	const text = (name: string, fallback = '') => String(get(name, fallback) ?? '');
-	return {
-		method: text('callerAuthentication', 'none') as CallerAuthentication,
-		tokenParameter: text('queryParameterName', 'token').trim(),
-		token: text('token'),
-		headerName: text('headerName', 'X-Callback-Token').trim().toLowerCase(),
-		headerValue: text('headerValue'),
-		user: text('basicAuthUser'),
-		password: text('basicAuthPassword'),
-	};
+const MOVED =
+	`Caller authentication moved to a credential: create a 'Routee/Octopush Callback Secret API' credential with your secret, ` +
+	`set Caller Authentication to 'Secret Token in URL' (or 'None') and select the credential in this trigger`;
+
+/** Why a workflow saved before the secret moved to a credential cannot authenticate callers any more. */
+function legacyProblem(method: string): string | null {
+	if (method === 'none' || method === 'queryToken') return null;
+	return `${MOVED}. '${method}' is no longer offered: neither Routee nor Octopush can send it, so the callback URL must carry ?${TOKEN_PARAMETER}=YOUR_SECRET.`;
 }
 
-const missing = (message: string, challenge?: string): CallerCheck => ({ ok: false, status: 401, message, challenge });
-const wrong = (message: string): CallerCheck => ({ ok: false, status: 403, message });
-const notConfigured: CallerCheck = {
-	ok: false,
-	status: 403,
-	message: 'Forbidden: the trigger requires a secret but none is configured',
-};
+type Context = IHookFunctions | IWebhookFunctions;
+
+/**
+ * Reads the mode and, for Secret Token in URL, the secret from the credential. Throws a NodeOperationError
+ * saying what to change when the node still has a mode of the old parameters or no usable credential.
+ */
+export async function readCallerAuthSettings(context: Context): Promise<CallerAuthSettings> {
+	const method = String(context.getNodeParameter('callerAuthentication', 'none'));
+	const legacy = legacyProblem(method);
+	if (legacy !== null) throw new NodeOperationError(context.getNode(), legacy);
+	if (method === 'none') return { method: 'none' };
+	let secret = '';
+	try {
+		const credential = await context.getCredentials(CALLBACK_SECRET_CREDENTIAL);
+		secret = typeof credential?.secret === 'string' ? credential.secret : '';
+	} catch {
+		// n8n's own message ("Node does not have any credentials set") does not say which credential is meant
+		throw new NodeOperationError(context.getNode(), `${MOVED}.`);
+	}
+	if (secret === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			"The 'Routee/Octopush Callback Secret API' credential of this trigger has an empty Secret: open the credential and enter a long random value.",
+		);
+	}
+	return { method: 'queryToken', secret };
+}
 
 function single(value: unknown): string | undefined | null {
 	if (value === undefined) return undefined;
@@ -155,49 +116,43 @@ function queryValue(request: CallerRequest, name: string): string | undefined | 
 
 /** Checks the caller in constant time: 401 when the secret is absent, 403 when it is wrong. */
 export function checkCaller(settings: CallerAuthSettings, request: CallerRequest): CallerCheck {
-	switch (settings.method) {
-		case 'queryToken': {
-			if (settings.token === '' || settings.tokenParameter === '') return notConfigured;
-			const given = queryValue(request, settings.tokenParameter);
-			if (given === undefined) return missing(`Unauthorized: the '${settings.tokenParameter}' query parameter is missing`);
-			if (given === null || !secureEquals(given, settings.token)) return wrong('Forbidden: wrong token');
-			return { ok: true };
-		}
-		case 'headerToken': {
-			if (settings.headerValue === '' || settings.headerName === '') return notConfigured;
-			const given = single(request.headers[settings.headerName]);
-			if (given === undefined) return missing(`Unauthorized: the '${settings.headerName}' header is missing`);
-			if (given === null || !secureEquals(given, settings.headerValue)) return wrong('Forbidden: wrong header value');
-			return { ok: true };
-		}
-		case 'basicAuth': {
-			if (settings.user === '' || settings.password === '') return notConfigured;
-			const challenge = 'Basic realm="callbacks"';
-			const header = single(request.headers.authorization);
-			if (header === undefined) return missing('Unauthorized: Basic authentication required', challenge);
-			const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
-			if (match === null) return missing('Unauthorized: Basic authentication required', challenge);
-			const given = Buffer.from(match[1], 'base64').toString('utf8');
-			if (!secureEquals(given, `${settings.user}:${settings.password}`)) return wrong('Forbidden: wrong user or password');
-			return { ok: true };
-		}
-		case 'none':
-			return { ok: true };
-		default:
-			return wrong(`Forbidden: unknown caller authentication '${String(settings.method)}'`);
-	}
+	if (settings.method === 'none') return { ok: true };
+	const given = queryValue(request, TOKEN_PARAMETER);
+	if (given === undefined) return { ok: false, status: 401, message: `Unauthorized: the '${TOKEN_PARAMETER}' query parameter is missing` };
+	if (given === null || !secureEquals(given, settings.secret)) return { ok: false, status: 403, message: 'Forbidden: wrong token' };
+	return { ok: true };
 }
 
-/**
- * The URL the provider must call: the webhook URL plus the query secret, or with user:password@ for Basic
- * auth (HTTP clients turn URL credentials into an Authorization header). A header token cannot ride in a URL.
- */
+/** The URL the provider must call: the webhook URL plus `?token=` and the secret with Secret Token in URL. */
 export function callbackUrlFor(webhookUrl: string, settings: CallerAuthSettings): string {
 	const url = new URL(webhookUrl);
-	if (settings.method === 'queryToken') url.searchParams.set(settings.tokenParameter, settings.token);
-	if (settings.method === 'basicAuth') {
-		url.username = settings.user;
-		url.password = settings.password;
-	}
+	if (settings.method === 'queryToken') url.searchParams.set(TOKEN_PARAMETER, settings.secret);
 	return url.toString();
+}
+
+const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
+const MIN_SECRET_LENGTH = 16;
+
+/**
+ * The credential test of 'Routee/Octopush Callback Secret API' (nothing to call: the secret authenticates the
+ * providers to n8n): long enough to resist guessing, and pasteable into a callback URL as it is.
+ */
+export async function callbackSecretTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const secret = typeof credential.data?.secret === 'string' ? credential.data.secret : '';
+	if (secret.length < MIN_SECRET_LENGTH) {
+		return {
+			status: 'Error',
+			message: `The secret has ${secret.length} characters: use a random value of at least ${MIN_SECRET_LENGTH}.`,
+		};
+	}
+	if (!URL_SAFE.test(secret)) {
+		return {
+			status: 'Error',
+			message: 'The secret must be pasted into callback URLs as it is: use only letters, digits, - . _ and ~.',
+		};
+	}
+	return { status: 'OK', message: 'The secret can be used: add ?token=YOUR_SECRET to the trigger URL you give the provider.' };
 }

@@ -28,7 +28,12 @@ export const CREDENTIALS = {
 	octopushWrong: { id: 'octopush-wrong', name: 'Octopush wrong key', type: 'octopushApi' },
 	/** A valid Routee credential that a test edits, as a user edits a saved one in the editor. */
 	routeeEdited: { id: 'routee-edited', name: 'Routee edited', type: 'routeeOAuth2Api' },
+	/** The triggers' callback secret, as the trigger examples refer to it. */
+	callbackSecret: { id: 'callback-secret-sandbox', name: 'Callback secret (sandbox)', type: 'routeeOctopushCallbackSecretApi' },
 } as const;
+
+/** The secret of CREDENTIALS.callbackSecret (the demo imports the same: scripts/examples.mjs SANDBOX_CALLBACK_SECRET). */
+export const CALLBACK_SECRET = 'sandbox-callback-secret-2f9c';
 
 export function sandboxCredentials(sandbox: Sandbox): CredentialEntry[] {
 	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
@@ -41,6 +46,7 @@ export function sandboxCredentials(sandbox: Sandbox): CredentialEntry[] {
 		{ ...CREDENTIALS.routeeWrong, data: { ...routee, applicationSecret: 'wrong-secret' } },
 		{ ...CREDENTIALS.octopushWrong, data: { ...octopush, apiKey: 'wrong-key' } },
 		{ ...CREDENTIALS.routeeEdited, data: { ...routee, applicationSecret } },
+		{ ...CREDENTIALS.callbackSecret, data: { secret: CALLBACK_SECRET } },
 	];
 }
 

@@ -3,13 +3,13 @@
 // callbacks to the example's production webhook URL, and what the example does next is checked.
 
 import { startReceiver, type Receiver, type Sandbox } from '../sandbox';
-import { loadExamples, outputOf, type Example, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
+import { CALLBACK_SECRET, loadExamples, outputOf, type Example, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
 
 interface ChainContext {
 	n8n: N8n;
 	sandbox: Sandbox;
 	example: Example;
-	/** Production webhook URL of the example's trigger. */
+	/** Production webhook URL of the example's trigger, with ?token= and its secret when it asks for one. */
 	webhookUrl: string;
 	receiver: Receiver;
 }
@@ -116,7 +116,9 @@ export function registerTriggerExampleTests(context: () => { n8n: N8n; sandbox: 
 				await n8n.activate(workflow!.id);
 				try {
 					const example = { ...examples.find((e) => e.file === file)!, workflow: workflow! };
-					await chain({ n8n, sandbox, example, webhookUrl: n8n.webhookUrl(`${String(trigger.webhookId)}/webhook`), receiver });
+					const url = n8n.webhookUrl(`${String(trigger.webhookId)}/webhook`);
+					const webhookUrl = (trigger.parameters as { callerAuthentication?: string }).callerAuthentication === 'queryToken' ? `${url}?token=${CALLBACK_SECRET}` : url;
+					await chain({ n8n, sandbox, example, webhookUrl, receiver });
 				} finally {
 					await n8n.deactivate(workflow!.id);
 				}

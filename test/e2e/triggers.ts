@@ -2,10 +2,9 @@
 // n8n's production webhook URLs, and the executions n8n records with the normalized events.
 
 import { pressedKeysOf, type Sandbox } from '../sandbox';
-import { CREDENTIALS, declaredTypes, loadExamples, outputOf, PACKAGE_NAME, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
+import { CALLBACK_SECRET, CREDENTIALS, declaredTypes, loadExamples, outputOf, PACKAGE_NAME, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
 
-const OCTOPUSH_SECRET = 'e2e-octopush-secret';
-const ROUTEE_SECRET = 'e2e-routee-secret';
+const callbackSecret = { id: CREDENTIALS.callbackSecret.id, name: CREDENTIALS.callbackSecret.name };
 const VOICE_SMS_EXAMPLE = 'octopush-voice-sms-campaign.json';
 
 function triggerWorkflow(id: string, name: string, type: string, webhookId: string, parameters: Record<string, unknown>, credentials?: Record<string, unknown>): WorkflowJson {
@@ -60,7 +59,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 
 		beforeAll(async () => {
 			({ n8n, sandbox } = context());
-			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${OCTOPUSH_SECRET}`;
+			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${CALLBACK_SECRET}`;
 			Object.assign(sandbox.octopush.callbacks, previous);
 			const example = (await loadExamples()).find((e) => e.file === VOICE_SMS_EXAMPLE);
 			if (!example) throw new Error(`examples/${VOICE_SMS_EXAMPLE} is missing: the trigger test sends its campaign`);
@@ -71,8 +70,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 					registration: 'automatic',
 					events: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'],
 					callerAuthentication: 'queryToken',
-					token: OCTOPUSH_SECRET,
-				}, { octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name } }),
+				}, { octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name }, routeeOctopushCallbackSecretApi: callbackSecret }),
 			]);
 		}, 120000);
 
@@ -151,7 +149,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const settings = JSON.stringify(sandbox.octopush.settings);
 			const patches = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').length;
 			const patchesBefore = patches();
-			const testUrl = `${n8n.webhookUrl(`${webhookId}/webhook`).replace('/webhook/', '/webhook-test/')}?token=${OCTOPUSH_SECRET}`;
+			const testUrl = `${n8n.webhookUrl(`${webhookId}/webhook`).replace('/webhook/', '/webhook-test/')}?token=${CALLBACK_SECRET}`;
 			const executionsBefore = (await n8n.executions(workflowId)).length;
 
 			// what the editor's "Test this trigger" sends: n8n registers the test webhook (the node's create in manual mode)
@@ -194,7 +192,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const none = { callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null };
 			Object.assign(sandbox.octopush.callbacks, none);
 			const settings = JSON.stringify(sandbox.octopush.settings);
-			const testUrl = `${n8n.webhookUrl(`${webhookId}/webhook`).replace('/webhook/', '/webhook-test/')}?token=${OCTOPUSH_SECRET}`;
+			const testUrl = `${n8n.webhookUrl(`${webhookId}/webhook`).replace('/webhook/', '/webhook-test/')}?token=${CALLBACK_SECRET}`;
 			const executionsBefore = (await n8n.executions(workflowId)).length;
 			await n8n.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name } });
 			expect(sandbox.octopush.callbacks).toMatchObject({ callback_url_for_deliveries: testUrl, callback_url_for_inbounds: testUrl, callback_url_for_blacklisted_numbers: testUrl });
@@ -236,13 +234,12 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 
 		beforeAll(async () => {
 			({ n8n, sandbox } = context());
-			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${ROUTEE_SECRET}`;
+			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${CALLBACK_SECRET}`;
 			await n8n.importWorkflows([
 				triggerWorkflow(workflowId, name, 'routeeTrigger', webhookId, {
 					events: ['campaignProgress', 'conversationStatus', 'dtmf', 'smsStatus', 'voiceStatus'],
 					callerAuthentication: 'queryToken',
-					token: ROUTEE_SECRET,
-				}),
+				}, { routeeOctopushCallbackSecretApi: callbackSecret }),
 			]);
 		}, 120000);
 
@@ -283,6 +280,48 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
 			expect(again.status).toBe(200);
 			expect(await executionCountAfter(n8n, workflowId, 1500)).toBe(1);
+		});
+	});
+
+	(has('routeeTrigger') ? describe : describe.skip)('Trigger caller authentication: the secret lives in a credential', () => {
+		const oldSecret = 'old-parameter-secret-71c4';
+
+		test('the saved workflow holds no secret: n8n answers it without the credential\'s value', async () => {
+			const { n8n } = context();
+			const workflow = await n8n.getWorkflow('e2erouteetrigge1');
+			const trigger = (workflow as WorkflowJson).nodes[0];
+			expect(trigger.credentials).toEqual({ routeeOctopushCallbackSecretApi: callbackSecret });
+			expect(JSON.stringify(workflow)).not.toContain(CALLBACK_SECRET);
+		});
+
+		test("the credential's Test (n8n's credential-test endpoint, through the triggers' testedBy) checks the secret", async () => {
+			const { n8n } = context();
+			const { id, name, type } = CREDENTIALS.callbackSecret;
+			expect(await n8n.testCredential({ id, name, type, data: { secret: 'short' } })).toEqual({
+				status: 'Error',
+				message: 'The secret has 5 characters: use a random value of at least 16.',
+			});
+			expect(await n8n.testCredential({ id, name, type, data: { secret: CALLBACK_SECRET } })).toMatchObject({ status: 'OK' });
+		});
+
+		test.each([
+			// our activation check: the mode is gone, the error says what to change
+			['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: oldSecret }, /Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/],
+			// n8n refuses it before the trigger runs: the mode needs the credential
+			['Secret Token in URL without a credential', { callerAuthentication: 'queryToken', queryParameterName: 'key', token: oldSecret }, /Missing required credential: routeeOctopushCallbackSecretApi/],
+		])('a workflow saved with the old parameters (%s) fails to activate, saying what to change', async (label, parameters, reason) => {
+			const { n8n } = context();
+			const id = label.startsWith('Basic') ? 'e2eoldcallerau1' : 'e2eoldcallerau2';
+			await n8n.importWorkflows([
+				triggerWorkflow(id, 'Routee Trigger', 'routeeTrigger', `e2e-old-caller-auth-${id}`, { events: ['smsStatus'], ...parameters }),
+			]);
+			const error = await n8n.activate(id).then(
+				() => undefined,
+				(e: Error) => e,
+			);
+			await n8n.deactivate(id).catch(() => undefined);
+			expect(error?.message).toMatch(reason);
+			expect(error?.message).not.toContain(oldSecret);
 		});
 	});
 }

@@ -261,21 +261,28 @@ export async function fire(url: string, calls: FloodCall[], inFlight = calls.len
 	return answers.sort((a, b) => a.index - b.index);
 }
 
-/** The triggers' parameters for the flood: every kind, secret token in the URL, duplicates dropped. */
+/** The callback secret credential holding FLOOD_SECRET, as a node refers to it (store it under this id). */
+export const FLOOD_SECRET_CREDENTIAL = {
+	id: 'flood-callback-secret',
+	name: 'Flood callback secret',
+	type: 'routeeOctopushCallbackSecretApi',
+	data: { secret: FLOOD_SECRET },
+};
+export const FLOOD_TRIGGER_CREDENTIALS = {
+	routeeOctopushCallbackSecretApi: { id: FLOOD_SECRET_CREDENTIAL.id, name: FLOOD_SECRET_CREDENTIAL.name },
+};
+
+/** The triggers' parameters for the flood: every kind, secret token in the URL (FLOOD_TRIGGER_CREDENTIALS), duplicates dropped. */
 export const FLOOD_TRIGGER_PARAMETERS = {
 	routee: {
 		events: ['smsStatus', 'campaignProgress', 'voiceStatus', 'conversationStatus', 'dtmf'],
 		callerAuthentication: 'queryToken',
-		tokenParameter: 'token',
-		token: FLOOD_SECRET,
 		options: {},
 	},
 	octopush: {
 		registration: 'manual',
 		events: ['smsDelivery', 'voiceDelivery', 'inbound', 'stop'],
 		callerAuthentication: 'queryToken',
-		tokenParameter: 'token',
-		token: FLOOD_SECRET,
 		options: {},
 	},
 };

@@ -9,9 +9,8 @@ import { capture } from './capture';
 import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { TriggerHost } from '../triggers/host';
-
 import { type Bed, OCTOPUSH_KEY, ROUTEE_SECRET, startBed } from './setup';
+import { callbackSecret, TriggerHost } from '../triggers/host';
 
 let bed: Bed;
 beforeAll(async () => (bed = await startBed()));
@@ -59,6 +58,42 @@ describe('the capture sees every channel (so the leak checks can fail)', () => {
 		expect(r.error).toBeUndefined();
 		// the balance is no secret, but shows that run output is captured
 		expect(capture.texts.some((text) => text.includes('1234.5'))).toBe(true);
+	});
+});
+
+describe("the triggers' callback secret never shows", () => {
+	const secret = 'callback-Secret-0d9e4b7a2c';
+	const smsReport = { message_id: 'sms_secret_1', number: '+33612345678', status: 'DELIVERED', delivery_date: '2024-05-01 14:03:00', channel: 'sms' };
+
+	test('not in the workflow, the output, the answers to wrong callers, nor the message of an old configuration', async () => {
+		const trigger = await TriggerHost.start(bed.harness, 'octopushTrigger', {
+			parameters: { registration: 'manual', events: ['smsDelivery'], callerAuthentication: 'queryToken' },
+			credentials: callbackSecret(bed.harness, secret),
+		});
+		const old = await TriggerHost.start(bed.harness, 'routeeTrigger', {
+			parameters: { events: ['smsStatus'], callerAuthentication: 'queryToken', queryParameterName: 'key', token: secret },
+		});
+		try {
+			// the workflow as n8n exports it: the node refers to the credential by id and name only
+			capture.add('trigger workflow node', trigger.node);
+			const answers = [
+				await trigger.post(smsReport, { suffix: `?token=${secret}` }),
+				await trigger.post(smsReport, { suffix: `?token=${secret.slice(0, -1)}` }),
+				await trigger.post(smsReport),
+				await old.post({ messageId: 'm1' }, { suffix: `?key=${secret}&token=${secret}` }),
+			];
+			expect(answers.map((a) => a.status)).toEqual([200, 403, 401, 500]);
+			capture.add('trigger answers', answers);
+			capture.add('trigger executions', trigger.executions);
+			expect(trigger.executions).toHaveLength(1);
+			const error = (await old.hook('checkExists').catch((e: unknown) => e)) as Error;
+			expect(error.message).toMatch(/Caller authentication moved to a credential/);
+			capture.add('old configuration activation error', { message: error.message, description: (error as { description?: unknown }).description });
+			expect(capture.leaks([secret])).toEqual([]);
+		} finally {
+			await trigger.close();
+			await old.close();
+		}
 	});
 });
 
@@ -152,8 +187,8 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 
 	async function trigger(parameters: INodeParameters): Promise<TriggerHost> {
 		const started = await TriggerHost.start(bed.harness, 'octopushTrigger', {
-			parameters: { events: ['smsDelivery'], callerAuthentication: 'queryToken', token: CALLBACK_TOKEN, ...parameters },
-			credentials: { octopushApi: bed.credentials.octopushApi },
+			parameters: { events: ['smsDelivery'], callerAuthentication: 'queryToken', ...parameters },
+			credentials: { octopushApi: bed.credentials.octopushApi, ...callbackSecret(bed.harness, CALLBACK_TOKEN) },
 		});
 		hosts.push(started);
 		return started;
@@ -183,11 +218,15 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 		expect(leaked()).toEqual([]);
 	});
 
-	test('Basic auth in the URL: shown as USER:PASSWORD', async () => {
-		const t = await trigger({ callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: BASIC_PASSWORD });
-		bed.sandbox.injectFault({ provider: 'octopush', method: 'GET', path: '/user/campaign-parameters', status: 500, times: 5 });
-		const message = await failure('activation unreadable', t.hook('checkExists'));
-		expect(message).toContain(`paste ${t.url.replace('http://', 'http://USER:PASSWORD@')} as the URL`);
+	test('a previous URL with user:password in it: shown as USER:PASSWORD', async () => {
+		setDeliveries(`https://octopush:${BASIC_PASSWORD}@crm.example.com/octopush/dlr`);
+		const t = await trigger({});
+		await t.hook('create');
+		bed.sandbox.injectFault({ ...PATCH, status: 500, times: 5 });
+		const message = await failure('restore failed, userinfo', t.hook('delete'));
+		expect(message).toContain('delivery reports: https://USER:PASSWORD@crm.example.com/octopush/dlr.');
+		bed.sandbox.clearFaults();
+		await t.hook('delete');
 		expect(leaked()).toEqual([]);
 	});
 

@@ -26,7 +26,7 @@ import path from 'node:path';
 
 import { importEsm } from '../e2e/load-esm';
 import type { N8n } from '../../scripts/n8n/start.mjs';
-import { buildFlood, eventKey, fire, FLOOD_SECRET, FLOOD_TRIGGER_PARAMETERS } from './flood';
+import { buildFlood, eventKey, fire, FLOOD_SECRET, FLOOD_SECRET_CREDENTIAL, FLOOD_TRIGGER_CREDENTIALS, FLOOD_TRIGGER_PARAMETERS } from './flood';
 
 type StartModule = typeof import('../../scripts/n8n/start.mjs');
 
@@ -67,6 +67,7 @@ describeWithN8n('trigger flood through real n8n %s', (version) => {
 		receiver = await startEventReceiver();
 		const { startN8n } = await importEsm<StartModule>(path.resolve(__dirname, '../../scripts/n8n/start.mjs'));
 		n8n = await startN8n({ version, log: () => undefined });
+		await n8n.importCredentials([FLOOD_SECRET_CREDENTIAL]);
 		await n8n.importWorkflows([
 			{
 				id: workflowId,
@@ -80,6 +81,7 @@ describeWithN8n('trigger flood through real n8n %s', (version) => {
 						position: [0, 0],
 						webhookId,
 						parameters: FLOOD_TRIGGER_PARAMETERS.routee,
+						credentials: FLOOD_TRIGGER_CREDENTIALS,
 					},
 					{
 						id: 'report',

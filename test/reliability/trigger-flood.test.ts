@@ -7,15 +7,26 @@
 import { capture } from './capture';
 
 import { Harness } from '../harness';
-import { buildFlood, eventKey, fire, type FloodProvider, FLOOD_SECRET, FLOOD_TRIGGER_PARAMETERS } from './flood';
+import {
+	buildFlood,
+	eventKey,
+	fire,
+	type FloodProvider,
+	FLOOD_SECRET,
+	FLOOD_SECRET_CREDENTIAL,
+	FLOOD_TRIGGER_CREDENTIALS,
+	FLOOD_TRIGGER_PARAMETERS,
+} from './flood';
 import { serveTrigger, type TriggerServer } from './webhook-server';
 
 let harness: Harness;
 const servers: Partial<Record<FloodProvider, TriggerServer>> = {};
 beforeAll(async () => {
 	harness = await Harness.create();
-	servers.routee = await serveTrigger(harness, 'routeeTrigger', FLOOD_TRIGGER_PARAMETERS.routee);
-	servers.octopush = await serveTrigger(harness, 'octopushTrigger', FLOOD_TRIGGER_PARAMETERS.octopush);
+	const { id, type, data } = FLOOD_SECRET_CREDENTIAL;
+	harness.addCredential(type, data, id);
+	servers.routee = await serveTrigger(harness, 'routeeTrigger', FLOOD_TRIGGER_PARAMETERS.routee, FLOOD_TRIGGER_CREDENTIALS);
+	servers.octopush = await serveTrigger(harness, 'octopushTrigger', FLOOD_TRIGGER_PARAMETERS.octopush, FLOOD_TRIGGER_CREDENTIALS);
 });
 afterAll(async () => {
 	for (const server of Object.values(servers)) await server?.stop();

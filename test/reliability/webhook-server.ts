@@ -35,7 +35,12 @@ function parseBody(raw: Buffer, contentType: string): unknown {
 	return {};
 }
 
-export async function serveTrigger(harness: Harness, nodeName: string, parameters: INode['parameters']): Promise<TriggerServer> {
+export async function serveTrigger(
+	harness: Harness,
+	nodeName: string,
+	parameters: INode['parameters'],
+	credentials?: INode['credentials'],
+): Promise<TriggerServer> {
 	const node: INode = {
 		id: `${nodeName}-node`,
 		name: 'Trigger',
@@ -44,6 +49,7 @@ export async function serveTrigger(harness: Harness, nodeName: string, parameter
 		position: [0, 0],
 		webhookId: `${nodeName}-webhook`,
 		parameters,
+		credentials,
 	};
 	const workflow = new Workflow({
 		id: `${nodeName}-flood-workflow`,

@@ -12,6 +12,8 @@ import { octopush, routee, token } from '../sandbox/test-client';
 import { TriggerHost } from './host';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+/** The secret of the examples' "Callback secret (sandbox)" credential, as the demo imports it (scripts/examples.mjs). */
+const CALLBACK_SECRET = 'sandbox-callback-secret-2f9c';
 const load = (file: string) => JSON.parse(readFileSync(path.join(EXAMPLES, file), 'utf8')) as WorkflowJson;
 
 interface Condition {
@@ -59,6 +61,7 @@ beforeAll(async () => {
 		tokenUrl: sandbox.routeeTokenUrl,
 	}, 'routee-sandbox');
 	h.addCredential('octopushApi', { apiLogin: 'sandbox@example.com', apiKey: 'sandbox-key', baseUrl: sandbox.octopushBaseUrl }, 'octopush-sandbox');
+	h.addCredential('routeeOctopushCallbackSecretApi', { secret: CALLBACK_SECRET }, 'callback-secret-sandbox');
 });
 afterAll(async () => {
 	await Promise.all(hosts.map((host) => host.close()));
@@ -71,7 +74,11 @@ test('Routee: a voice call not answered → IF → an SMS to that number', async
 	expect(action.parameters).toMatchObject({ resource: 'sms', operation: 'send' });
 	expect(action.credentials?.routeeOAuth2Api?.name).toBe('Routee sandbox');
 
-	const host = await TriggerHost.start(h, 'routeeTrigger', { parameters: trigger.parameters });
+	// the example authenticates Routee with ?token= and the secret of its credential, which it does not carry
+	expect(trigger.parameters.callerAuthentication).toBe('queryToken');
+	expect(trigger.credentials?.routeeOctopushCallbackSecretApi?.name).toBe('Callback secret (sandbox)');
+	expect(JSON.stringify(workflow)).not.toContain(CALLBACK_SECRET);
+	const host = await TriggerHost.start(h, 'routeeTrigger', { parameters: trigger.parameters, credentials: trigger.credentials });
 	hosts.push(host);
 	const bearer = await token(sandbox);
 	const numbers = ['+306900000000', '+306900001111', '+306900000001'];
@@ -79,7 +86,7 @@ test('Routee: a voice call not answered → IF → an SMS to that number', async
 		from: '+306900009999',
 		to: numbers,
 		message: { text: 'Your appointment is tomorrow at nine', language: 'en-GB', gender: 'female' },
-		callback: { url: host.url, strategy: 'OnChange' },
+		callback: { url: `${host.url}?token=${CALLBACK_SECRET}`, strategy: 'OnChange' },
 	});
 	expect(campaign.status).toBe(200);
 	await sandbox.waitForCallbacks((sent) => sent.filter((s) => s.kind === 'routee.voice' && ['NoAnswer', 'Busy', 'Completed'].includes((s.body as any).status.name)).length === 3);
@@ -114,7 +121,8 @@ test('Octopush: the callee pressed 1 → IF → the CRM request', async () => {
 	const host = await TriggerHost.start(h, 'octopushTrigger', { parameters: trigger.parameters, credentials: trigger.credentials });
 	hosts.push(host);
 	expect(await host.hook('create')).toBe(true);
-	expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(host.url);
+	expect(sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(`${host.url}?token=${CALLBACK_SECRET}`);
+	expect(JSON.stringify(workflow)).not.toContain(CALLBACK_SECRET);
 
 	const voice = await octopush(sandbox, 'POST', '/voice-campaign/send', {
 		text: 'Votre rendez-vous est demain. Tapez 1 pour confirmer.',
@@ -131,7 +139,7 @@ test('Octopush: the callee pressed 1 → IF → the CRM request', async () => {
 	// only the deliveries URL is taken: the account's inbound and STOP URLs stay as they were
 	expect(sandbox.octopush.callbacks.callback_url_for_inbounds).toBeNull();
 	// an SMS report reaching the same URL does not start it
-	expect((await host.post({ message_id: 'sms_1', number: '+33600000104', status: 'DELIVERED', channel: 'sms' })).status).toBe(200);
+	expect((await host.post({ message_id: 'sms_1', number: '+33600000104', status: 'DELIVERED', channel: 'sms' }, { suffix: `?token=${CALLBACK_SECRET}` })).status).toBe(200);
 	expect(await host.hook('delete')).toBe(true);
 
 	// only "1" passes the IF

@@ -142,6 +142,13 @@ export class TriggerHost {
 		return this.executions.flat();
 	}
 
+	/** The node's subtitle as the editor shows it (the description's `subtitle` expression, evaluated). */
+	get subtitle(): string {
+		const workflow = this.workflow();
+		const node = workflow.getNode(this.node.name) as INode;
+		return String(workflow.expression.getSimpleParameterValue(node, this.nodeType.description.subtitle as string, 'internal', {}));
+	}
+
 	private workflow(staticData: IDataObject = this.staticData): Workflow {
 		return new Workflow({
 			id: this.workflowId,
@@ -320,4 +327,12 @@ export class TriggerHost {
 			this.server.closeAllConnections();
 		});
 	}
+}
+
+let secretCounter = 0;
+
+/** The credential a trigger with Secret Token in URL needs, holding `secret` (stored in the harness). */
+export function callbackSecret(harness: Harness, secret: string): NonNullable<INode['credentials']> {
+	const stored = harness.addCredential('routeeOctopushCallbackSecretApi', { secret }, `callback-secret-${++secretCounter}`);
+	return { routeeOctopushCallbackSecretApi: stored };
 }

@@ -10,7 +10,7 @@ import { OCTOPUSH_DELIVERY_STATUSES } from '../sandbox/octopush/callbacks';
 import { defaultSettings, SETTINGS_READ_PATHS } from '../sandbox/octopush/state';
 import { octopush } from '../sandbox/test-client';
 import { OctopushTrigger } from '../../nodes/OctopushTrigger/OctopushTrigger.node';
-import { TriggerHost, type HostOptions } from './host';
+import { callbackSecret, TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
 let sandbox: Sandbox;
@@ -29,9 +29,10 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-async function host(parameters: INodeParameters = {}, typeVersion?: number): Promise<TriggerHost> {
+async function host(parameters: INodeParameters = {}, secret?: string): Promise<TriggerHost> {
+	const withSecret = secret === undefined ? credentials : { ...credentials, ...callbackSecret(h, secret) };
 	// every event unless a test chooses (the node's default is delivery reports only)
-	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters: { events: ALL_EVENTS, ...parameters }, credentials, typeVersion });
+	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters: { events: ALL_EVENTS, ...parameters }, credentials: withSecret });
 	hosts.push(started);
 	return started;
 }
@@ -252,7 +253,7 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 	});
 
 	test('a wrong secret → 403 and no execution', async () => {
-		const trigger = await host({ registration: 'manual', callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		const trigger = await host({ registration: 'manual', callerAuthentication: 'queryToken' }, 'octo-secret-42');
 		expect((await trigger.post(smsReport, { suffix: '?token=octo-secret-41' })).status).toBe(403);
 		expect((await trigger.post(smsReport)).status).toBe(401);
 		expect(trigger.executions).toHaveLength(0);
@@ -279,13 +280,12 @@ const edits = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-para
 
 describe('bodies n8n leaves unread (typeVersion 2 parses only JSON, text, form and XML)', () => {
 	test.each([
-		['a JSON report as application/octet-stream', 'application/octet-stream', JSON.stringify(voiceReportMeta), 2],
-		['a form report without a content type', undefined, 'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30', 2],
-		['a JSON report without a content type, version 1', undefined, JSON.stringify(voiceReportMeta), 1],
-	])('%s gives the same event as sent as JSON', async (_name, contentType, body, version) => {
+		['a JSON report as application/octet-stream', 'application/octet-stream', JSON.stringify(voiceReportMeta)],
+		['a form report without a content type', undefined, 'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30'],
+	])('%s gives the same event as sent as JSON', async (_name, contentType, body) => {
 		const reference = await host();
 		await reference.post(voiceReportMeta);
-		const trigger = await host({}, version);
+		const trigger = await host({});
 		const response = await fetch(trigger.url, {
 			method: 'POST',
 			headers: contentType ? { 'content-type': contentType } : {},
@@ -314,7 +314,7 @@ describe('registration (Automatic)', () => {
 			callback_url_for_inbounds: null,
 			callback_url_for_blacklisted_numbers: 'https://crm.example.com/octopush/stop',
 		});
-		const trigger = await host({ events: ALL_EVENTS, callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		const trigger = await host({ callerAuthentication: 'queryToken' }, 'octo-secret-42');
 		const url = `${trigger.url}?token=octo-secret-42`;
 
 		const settings = JSON.parse(wholeAccount()) as Record<string, unknown>;
@@ -388,13 +388,35 @@ describe('registration (Automatic)', () => {
 		expect(account()).toEqual({ ...before, callback_url_for_inbounds: 'https://someone-else.example.com/in' });
 	});
 
-	test('Basic auth puts user:password in the registered URL', async () => {
+	test('Secret Token in URL registers ?token= and the secret of the credential', async () => {
 		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ events: ['inbound'], callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'p@ss word' });
+		const trigger = await host({ events: ['inbound'], callerAuthentication: 'queryToken' }, 'octo-secret-with~symbols.42');
 		await trigger.hook('create');
-		const registered = String(sandbox.octopush.callbacks.callback_url_for_inbounds);
-		expect(registered).toBe(trigger.url.replace('http://', 'http://octopush:p%40ss%20word@'));
+		expect(sandbox.octopush.callbacks.callback_url_for_inbounds).toBe(`${trigger.url}?token=octo-secret-with%7Esymbols.42`);
+		expect(JSON.stringify(trigger.node.parameters)).not.toContain('octo-secret');
 		await trigger.hook('delete');
+	});
+
+	test.each([
+		['Secret Token in URL with the secret as a parameter', 'automatic', { callerAuthentication: 'queryToken', token: 'octo-secret-42' }],
+		['Basic auth', 'automatic', { callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'octo-secret-42' }],
+		['Header Token, Manual registration', 'manual', { callerAuthentication: 'headerToken', headerName: 'X-Secret', headerValue: 'octo-secret-42' }],
+	])('an old workflow with %s fails to activate saying what to change, and the account is untouched', async (_name, registration, parameters) => {
+		const before = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const whole = wholeAccount();
+		const trigger = await host({ registration, events: ['inbound', 'smsDelivery'], ...parameters });
+		const error = await trigger.hook('checkExists').then(
+			() => undefined,
+			(e: Error) => e,
+		);
+		expect(error?.message).toMatch(/^Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
+		expect(error?.message).not.toContain('octo-secret-42');
+		expect(account()).toEqual(before);
+		expect(wholeAccount()).toBe(whole);
+		const answer = await trigger.post(smsReport, { suffix: '?token=octo-secret-42' });
+		expect(answer.status).toBe(500);
+		expect(answer.body).not.toContain('octo-secret-42');
+		expect(trigger.executions).toHaveLength(0);
 	});
 
 	test('a refused registration fails activation and says how to register by hand; nothing changes', async () => {
@@ -508,9 +530,23 @@ describe('registration (Automatic)', () => {
 		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.credentials).toEqual([{ name: 'octopushApi', required: true, displayOptions: { show: { registration: ['automatic'] } } }]);
+		expect(description.credentials).toEqual([
+			{ name: 'octopushApi', required: true, displayOptions: { show: { registration: ['automatic'] } } },
+			{
+				name: 'routeeOctopushCallbackSecretApi',
+				required: true,
+				displayOptions: { show: { callerAuthentication: ['queryToken'] } },
+				testedBy: 'callbackSecretTest',
+			},
+		]);
+		expect(description.version).toBe(2);
 		const notice = description.properties.find((p) => p.name === 'notice');
 		expect(notice?.displayName).toMatch(/one callback URL per kind .* for the whole account/);
+	});
+
+	test('the subtitle names the chosen events as the Events list does', async () => {
+		const trigger = await host({ events: ['voiceDelivery', 'stop'] });
+		expect(trigger.subtitle).toBe('Events: Voice Delivery Report, STOP Opt-Out');
 	});
 });
 
@@ -550,7 +586,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 describe('callbacks the sandbox POSTs to the registered URL', () => {
 	test('voice and SMS reports, a reply and a STOP: one execution each, every field right; delete restores the account', async () => {
 		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ events: ALL_EVENTS, callerAuthentication: 'queryToken', token: 'octo-secret-42' });
+		const trigger = await host({ callerAuthentication: 'queryToken' }, 'octo-secret-42');
 		await trigger.hook('create');
 		const sentBefore = sandbox.callbacksSent.length;
 
@@ -624,9 +660,9 @@ describe('callbacks the sandbox POSTs to the registered URL', () => {
 		expect(wholeAccount()).toBe(before);
 	});
 
-	test('Basic auth through the registered URL: the sandbox sends the credentials, the reply starts the workflow', async () => {
+	test('a secret with URL symbols through the registered URL: the sandbox calls it, the reply starts the workflow', async () => {
 		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ events: ['inbound'], callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'p@ss word' });
+		const trigger = await host({ events: ['inbound'], callerAuthentication: 'queryToken' }, 'p@ss word&more=1#frag');
 		await trigger.hook('create');
 		const last = await sandbox.simulateInbound('+33600000105', 'Bonjour');
 		expect(last?.status).toBe(200);
@@ -642,7 +678,7 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 		sandbox.clearRequests();
 		sandbox.octopush.settings = defaultSettings();
 	});
-	const SECRET = { callerAuthentication: 'queryToken', token: 'octo-secret-42' };
+	const SECRET = { callerAuthentication: 'queryToken' };
 	const sendSms = async (phone: string) => {
 		const sentBefore = sandbox.callbacksSent.length;
 		const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', { text: 'Votre code: 4242', recipients: [{ phone_number: phone }], sender: 'Clinique', type: 'sms_premium', purpose: 'alert' });
@@ -653,7 +689,7 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 
 	test('production active → test listen → test callback → test ends: account unchanged, production still gets the next report', async () => {
 		const beforeActivation = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ events: ['smsDelivery'], ...SECRET });
+		const trigger = await host({ events: ['smsDelivery'], ...SECRET }, 'octo-secret-42');
 		const production = `${trigger.url}?token=octo-secret-42`;
 		expect(await trigger.hook('checkExists')).toBe(false);
 		await trigger.hook('create');
@@ -686,7 +722,7 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 	test('an account with no URL: the test registers the test URL, the sandbox reports to it, the test end puts back no URL', async () => {
 		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
 		const whole = wholeAccount();
-		const trigger = await host({ events: ['smsDelivery', 'inbound'], ...SECRET });
+		const trigger = await host({ events: ['smsDelivery', 'inbound'], ...SECRET }, 'octo-secret-42');
 		await trigger.startTestListen();
 		// only the free setting: the inbound URL belongs to another system
 		expect(account()).toEqual({ ...before, callback_url_for_deliveries: `${trigger.testUrl}?token=octo-secret-42` });

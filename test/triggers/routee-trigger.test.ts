@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Harness } from '../harness';
 import { Sandbox, type SentCallback } from '../sandbox';
 import { routee, token } from '../sandbox/test-client';
-import { TriggerHost, type HostOptions } from './host';
+import { callbackSecret, TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
 const hosts: TriggerHost[] = [];
@@ -19,8 +19,8 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-async function host(parameters: INodeParameters = {}, typeVersion?: number): Promise<TriggerHost> {
-	const started = await TriggerHost.start(h, 'routeeTrigger', { parameters, typeVersion });
+async function host(parameters: INodeParameters = {}, options: Omit<HostOptions, 'parameters'> = {}): Promise<TriggerHost> {
+	const started = await TriggerHost.start(h, 'routeeTrigger', { ...options, parameters });
 	hosts.push(started);
 	return started;
 }
@@ -408,9 +408,11 @@ describe('filters', () => {
 
 describe('caller authentication', () => {
 	const secret = 'c4ll-b4ck-s3cr3t-7f2a';
+	const withSecret = () => host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, secret) });
 
 	test('Secret Token in URL: missing → 401, wrong → 403, right → 200; only the right one starts the workflow', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken', token: secret });
+		const trigger = await withSecret();
+		expect(await trigger.hook('checkExists')).toBe(true);
 		const missing = await trigger.post(smsPart);
 		const wrong = await trigger.post(smsPart, { suffix: '?token=guess' });
 		const twice = await trigger.post(smsPart, { suffix: `?token=${secret}&token=${secret}` });
@@ -422,46 +424,68 @@ describe('caller authentication', () => {
 		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsStatus', messageId: smsPart.messageId })]);
 	});
 
-	test('Secret Token in URL with another parameter name', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken', queryParameterName: 'key', token: secret });
-		expect((await trigger.post(smsPart, { suffix: `?token=${secret}` })).status).toBe(401);
-		expect((await trigger.post(smsPart, { suffix: `?key=${secret}` })).status).toBe(200);
-		expect(trigger.executions).toHaveLength(1);
-	});
-
-	test('Header Token: missing → 401, wrong → 403, right → 200', async () => {
-		const trigger = await host({ callerAuthentication: 'headerToken', headerName: 'X-Routee-Secret', headerValue: secret });
-		expect((await trigger.post(smsPart)).status).toBe(401);
-		expect((await trigger.post(smsPart, { headers: { 'x-routee-secret': 'nope' } })).status).toBe(403);
+	test('the secret lives in the credential: the node parameters hold none, and the parameter name is always token', async () => {
+		const trigger = await withSecret();
+		expect(JSON.stringify(trigger.node.parameters)).not.toContain(secret);
+		expect((await trigger.post(smsPart, { suffix: `?key=${secret}` })).status).toBe(401);
 		expect(trigger.executions).toHaveLength(0);
-		expect((await trigger.post(smsPart, { headers: { 'X-Routee-Secret': secret } })).status).toBe(200);
-		expect(trigger.executions).toHaveLength(1);
 	});
 
-	test('Basic auth: missing → 401 with a challenge, wrong → 403, right → 200', async () => {
-		const trigger = await host({ callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: secret });
-		const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-		const missing = await trigger.post(smsPart);
-		expect(missing.status).toBe(401);
-		expect(missing.headers['www-authenticate']).toBe('Basic realm="callbacks"');
-		expect((await trigger.post(smsPart, { headers: { authorization: 'Bearer x' } })).status).toBe(401);
-		expect((await trigger.post(smsPart, { headers: { authorization: basic('routee', 'wrong') } })).status).toBe(403);
-		expect((await trigger.post(smsPart, { headers: { authorization: basic('other', secret) } })).status).toBe(403);
+	test('only None and Secret Token in URL are offered; the credential is asked for only with the token', async () => {
+		const description = (await host()).nodeType.description;
+		const mode = description.properties.find((p) => p.name === 'callerAuthentication');
+		expect(mode?.options?.map((o) => (o as { value: string }).value)).toEqual(['none', 'queryToken']);
+		for (const gone of ['token', 'queryParameterName', 'headerName', 'headerValue', 'basicAuthUser', 'basicAuthPassword']) {
+			expect(description.properties.find((p) => p.name === gone)).toBeUndefined();
+		}
+		expect(description.credentials).toContainEqual({
+			name: 'routeeOctopushCallbackSecretApi',
+			required: true,
+			displayOptions: { show: { callerAuthentication: ['queryToken'] } },
+			testedBy: 'callbackSecretTest',
+		});
+	});
+
+	// typeVersion 2 workflows saved before the secret moved to a credential: n8n keeps callerAuthentication
+	// (still a parameter) and drops the others once the workflow is saved again
+	test.each([
+		['Secret Token in URL with the secret as a parameter', { callerAuthentication: 'queryToken', token: secret, queryParameterName: 'key' }],
+		['Header Token', { callerAuthentication: 'headerToken', headerName: 'X-Routee-Secret', headerValue: secret }],
+		['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: secret }],
+	])('an old workflow with %s fails to activate and refuses every call (500), saying what to change', async (_name, parameters) => {
+		const trigger = await host(parameters);
+		const activation = trigger.hook('checkExists');
+		await expect(activation).rejects.toThrow(/Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
+		const error = (await activation.catch((e: unknown) => e)) as Error;
+		expect(JSON.stringify(error) + error.message).not.toContain(secret);
+		for (const suffix of ['', `?token=${secret}`, `?key=${secret}`]) {
+			const answer = await trigger.post(smsPart, { suffix, headers: { 'x-routee-secret': secret, authorization: `Basic ${Buffer.from(`routee:${secret}`).toString('base64')}` } });
+			expect(answer.status).toBe(500);
+			expect(answer.body).toMatch(/Caller authentication moved to a credential/);
+			expect(answer.body).not.toContain(secret);
+		}
 		expect(trigger.executions).toHaveLength(0);
-		expect((await trigger.post(smsPart, { headers: { authorization: basic('routee', secret) } })).status).toBe(200);
-		expect(trigger.executions).toHaveLength(1);
 	});
 
-	test('a method that needs a secret but has none rejects every call', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken', token: '' });
+	test('a credential with an empty secret rejects every call and fails activation', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, '') });
+		await expect(trigger.hook('checkExists')).rejects.toThrow(/empty Secret/);
 		const answer = await trigger.post(smsPart, { suffix: '?token=' });
-		expect(answer.status).toBe(403);
-		expect(answer.body).toMatch(/none is configured/);
+		expect(answer.status).toBe(500);
 		expect(trigger.executions).toHaveLength(0);
+	});
+
+	test('the credential test: at least 16 URL-safe characters', async () => {
+		const test = (await host()).nodeType.methods!.credentialTest!.callbackSecretTest;
+		const run = async (value: string) =>
+			await test.call({} as never, { id: 'x', name: 'x', type: 'routeeOctopushCallbackSecretApi', data: { secret: value } });
+		expect(await run('short')).toEqual({ status: 'Error', message: expect.stringMatching(/5 characters: use a random value of at least 16/) });
+		expect(await run('a secret with spaces&more')).toEqual({ status: 'Error', message: expect.stringMatching(/letters, digits/) });
+		expect(await run(secret)).toMatchObject({ status: 'OK' });
 	});
 
 	test('the caller is checked before the body: a bad body from an unknown caller is 401, not 400', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken', token: secret });
+		const trigger = await withSecret();
 		expect((await trigger.post('{not json', { headers: { 'content-type': 'text/plain' } })).status).toBe(401);
 	});
 });
@@ -510,11 +534,10 @@ describe('bodies n8n leaves unread', () => {
 	test.each([
 		['no content type, version 2', undefined, 2],
 		['application/octet-stream, version 2', 'application/octet-stream', 2],
-		['no content type, version 1', undefined, 1],
 	])('%s: the callback is read and gives the same event as with application/json', async (_name, contentType, version) => {
 		const reference = await host();
 		await reference.post(smsPart);
-		const trigger = await host({}, version);
+		const trigger = await host({}, { typeVersion: version });
 		const response = await fetch(trigger.url, {
 			method: 'POST',
 			headers: contentType ? { 'content-type': contentType } : {},
@@ -526,10 +549,14 @@ describe('bodies n8n leaves unread', () => {
 		expect(trigger.executions[0][0]).toMatchObject({ status: 'Undelivered', messageId: smsPart.messageId });
 	});
 
-	test('new nodes are version 2; version 1 workflows still load', async () => {
+	test('the subtitle names the chosen events as the Events list does', async () => {
+		const trigger = await host({ events: ['smsStatus', 'dtmf', 'inboundSms'] });
+		expect(trigger.subtitle).toBe('Events: SMS Status, Key Presses (COLLECT), Inbound SMS');
+	});
+
+	test('the node has version 2 only (version 1 was never published)', async () => {
 		const trigger = await host();
-		expect(trigger.nodeType.description.version).toEqual([1, 2]);
-		expect(trigger.nodeType.description.defaultVersion).toBe(2);
+		expect(trigger.nodeType.description.version).toBe(2);
 	});
 });
 
@@ -559,9 +586,9 @@ describe('repeats', () => {
 	});
 
 	test('a rejected call is not remembered: after a 403, the same callback with the secret starts the workflow', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken', token: 'abc123' });
+		const trigger = await host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, 'abc123abc123abc123') });
 		expect((await trigger.post(collect, { suffix: '?token=x' })).status).toBe(403);
-		expect((await trigger.post(collect, { suffix: '?token=abc123' })).status).toBe(200);
+		expect((await trigger.post(collect, { suffix: '?token=abc123abc123abc123' })).status).toBe(200);
 		expect(trigger.executions).toHaveLength(1);
 	});
 });
@@ -577,6 +604,12 @@ describe('node description and lifecycle', () => {
 		// the credential is only for Fetch Key Presses (voice tracking) and shown only when it is on
 		expect(description.credentials).toEqual([
 			{ name: 'routeeOAuth2Api', required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } },
+			{
+				name: 'routeeOctopushCallbackSecretApi',
+				required: true,
+				displayOptions: { show: { callerAuthentication: ['queryToken'] } },
+				testedBy: 'callbackSecretTest',
+			},
 		]);
 		expect(description.properties.find((p) => p.name === 'fetchVoiceDigits')).toMatchObject({ type: 'boolean', default: false });
 		expect((description.properties.find((p) => p.name === 'events')?.options ?? []).map((o) => (o as { value: string }).value)).toContain('inboundSms');
@@ -689,7 +722,7 @@ describe('callbacks the sandbox POSTs', () => {
 
 	test('SMS parts, voice calls, conversations, COLLECT and campaign progress: one execution each, every field right', async () => {
 		const secret = 'sandbox-callback-secret-1';
-		const trigger = await host({ callerAuthentication: 'queryToken', token: secret });
+		const trigger = await host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, secret) });
 		const url = `${trigger.url}?token=${secret}`;
 		const bearer = await token(sandbox);
 		const call = async (path: string, body: unknown) => {
