@@ -75,6 +75,26 @@ function legacyProblem(method: string): string | null {
 type Context = IHookFunctions | IWebhookFunctions;
 
 /**
+ * How long a webhook process keeps a callback secret it read. n8n reads a credential from its database on
+ * every call; under a flood of callbacks (a campaign's delivery reports) that read competes with the
+ * executions' own writes (SQLite: measured in test/reliability/trigger-flood-n8n.test.ts, executions
+ * stalled). A secret the user changes takes effect within this time.
+ */
+const SECRET_CACHE_MS = 10_000;
+const secretCache = new Map<string, { secret: string; until: number }>();
+
+async function callbackSecretOf(context: Context): Promise<string> {
+	const id = context.getNode().credentials?.[CALLBACK_SECRET_CREDENTIAL]?.id;
+	const cached = id ? secretCache.get(id) : undefined;
+	if (cached !== undefined && cached.until > Date.now()) return cached.secret;
+	const credential = await context.getCredentials(CALLBACK_SECRET_CREDENTIAL);
+	const secret = typeof credential?.secret === 'string' ? credential.secret : '';
+	// hooks (activation, test listen) always read it fresh; only the webhook path reuses it
+	if (id && secret !== '' && 'getRequestObject' in context) secretCache.set(id, { secret, until: Date.now() + SECRET_CACHE_MS });
+	return secret;
+}
+
+/**
  * Reads the mode and, for Secret Token in URL, the secret from the credential. Throws a NodeOperationError
  * saying what to change when the node still has a mode of the old parameters or no usable credential.
  */
@@ -85,8 +105,7 @@ export async function readCallerAuthSettings(context: Context): Promise<CallerAu
 	if (method === 'none') return { method: 'none' };
 	let secret = '';
 	try {
-		const credential = await context.getCredentials(CALLBACK_SECRET_CREDENTIAL);
-		secret = typeof credential?.secret === 'string' ? credential.secret : '';
+		secret = await callbackSecretOf(context);
 	} catch {
 		// n8n's own message ("Node does not have any credentials set") does not say which credential is meant
 		throw new NodeOperationError(context.getNode(), `${MOVED}.`);
