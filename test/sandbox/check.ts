@@ -28,10 +28,6 @@ export function isHttpUrl(value: unknown): value is string {
 	}
 }
 
-export function isWavUrl(value: unknown): value is string {
-	return isHttpUrl(value) && new URL(value).pathname.toLowerCase().endsWith('.wav');
-}
-
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
