@@ -1,0 +1,160 @@
+// "Call and Wait for Key Press" in real n8n: the execution waits (status `waiting`), the sandbox's call POSTs its
+// COLLECT tones and then the conversation's final status to the execution's resume URL, and the execution resumes.
+
+import type { Sandbox } from '../sandbox';
+import { CREDENTIALS, outputOf, PACKAGE_NAME, type N8n, type WorkflowJson } from './n8n';
+
+const ROUTEE = 'Call and wait';
+const IF = 'Pressed 1?';
+
+function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10): WorkflowJson {
+	return {
+		id,
+		name: `Call and wait ${id}`,
+		nodes: [
+			{ id: `${id}-manual`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-routee`,
+				name: ROUTEE,
+				type: `${PACKAGE_NAME}.routee`,
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					resource: 'voice',
+					operation: 'callAndWait',
+					from: '+306948530920',
+					to,
+					prompt: 'Press 1 to confirm your order.',
+					timeLimitMinutes,
+					options: {},
+				},
+				credentials: { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } },
+			},
+			{
+				id: `${id}-if`,
+				name: IF,
+				type: 'n8n-nodes-base.if',
+				typeVersion: 2.2,
+				position: [480, 0],
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [
+							{ id: `${id}-c1`, leftValue: '={{ $json.digits }}', rightValue: '1', operator: { type: 'string', operation: 'equals' } },
+						],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+			{ id: `${id}-yes`, name: 'Confirmed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [720, -100], parameters: {} },
+			{ id: `${id}-no`, name: 'Not confirmed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [720, 100], parameters: {} },
+		],
+		connections: {
+			Start: { main: [[{ node: ROUTEE, type: 'main', index: 0 }]] },
+			[ROUTEE]: { main: [[{ node: IF, type: 'main', index: 0 }]] },
+			[IF]: { main: [[{ node: 'Confirmed', type: 'main', index: 0 }], [{ node: 'Not confirmed', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	} as WorkflowJson;
+}
+
+async function startRun(n8n: N8n, workflowId: string): Promise<string> {
+	const started = await n8n.request<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } });
+	if (!started?.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+	return started.executionId;
+}
+
+async function waitForStatus(n8n: N8n, executionId: string, status: string, timeoutMs = 30000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await n8n.execution(executionId);
+		if (execution.status === status) return;
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} is ${execution.status}, not ${status}, after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {
+	describe('Routee → Voice → Call and Wait for Key Press (n8n waiting execution)', () => {
+		let n8n: N8n;
+		let sandbox: Sandbox;
+		let previousDelay: number;
+
+		beforeAll(async () => {
+			({ n8n, sandbox } = context());
+			previousDelay = sandbox.options.deliveryDelayMs;
+			// each call step 1 s apart, so the execution is saved as waiting before the first callback
+			sandbox.options.deliveryDelayMs = 1000;
+			await n8n.importWorkflows([
+				callAndWaitWorkflow('e2ecallwait00001', '+33612345678'),
+				callAndWaitWorkflow('e2ecallwait00002', '+33612340000'),
+				callAndWaitWorkflow('e2ecallwait00003', '+33612345678', 0.1),
+			]);
+		}, 120000);
+
+		afterAll(() => {
+			sandbox.options.deliveryDelayMs = previousDelay;
+		});
+
+		test('waits, the callee presses 1 (COLLECT to the resume URL), the execution resumes with digits "1" and the IF takes "true"', async () => {
+			const executionId = await startRun(n8n, 'e2ecallwait00001');
+			await waitForStatus(n8n, executionId, 'waiting');
+			const [conversation] = sandbox.requestsTo('routee', 'POST', '/voice/conversation');
+			const body = conversation.body as any;
+			const resumeUrl = n8n.webhookUrl('').replace(/webhook\/$/, `webhook-waiting/${executionId}`);
+			expect(body.callback).toEqual({ url: expect.stringContaining(resumeUrl), strategy: 'OnCompletion' });
+			expect(body.dialPlan.verbs).toEqual([
+				expect.objectContaining({ type: 'SAY', message: expect.objectContaining({ text: 'Press 1 to confirm your order.' }) }),
+				{ type: 'COLLECT', eventUrl: body.callback.url, maxDigits: 1, submitOnHash: true },
+			]);
+			const run = await n8n.waitForExecution(executionId, 60000);
+			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
+			const [item] = outputOf(run, ROUTEE);
+			expect(item.json).toMatchObject({ digits: '1', keyPressed: true, answered: true, status: 'Completed', timedOut: false, to: '+33612345678' });
+			expect(JSON.stringify(item.json)).not.toContain('signature=');
+			expect(outputOf(run, 'Confirmed')).toHaveLength(1);
+			expect(run.data.resultData.runData['Not confirmed']).toBeUndefined();
+			// the COLLECT event came first and was answered 200 without resuming; the final status resumed
+			const callbacks = sandbox.callbacksSent.filter((c) => c.url === body.callback.url);
+			expect(callbacks.map((c) => [c.kind, c.status])).toEqual([
+				['routee.collect', 200],
+				['routee.conversation', 200],
+			]);
+		}, 90000);
+
+		test('a late repeat of the final callback after the execution finished: what n8n answers', async () => {
+			const [first] = sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.status === 200).slice(-1);
+			const again = await fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
+			// n8n answers a finished execution's resume URL 409 (only operations named "sendAndWait" get a 200 page)
+			expect(again.status).toBe(409);
+			expect(await again.text()).not.toContain('signature');
+		});
+
+		test('not answered: the execution resumes at once with answered: false and the IF takes "false"', async () => {
+			const executionId = await startRun(n8n, 'e2ecallwait00002');
+			await waitForStatus(n8n, executionId, 'waiting');
+			const run = await n8n.waitForExecution(executionId, 60000);
+			expect(run.status).toBe('success');
+			const [item] = outputOf(run, ROUTEE);
+			expect(item.json).toMatchObject({ digits: '', keyPressed: false, answered: false, status: 'NoAnswer', timedOut: false });
+			expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
+		}, 90000);
+
+		test('time limit: with no final callback the execution resumes with timedOut: true', async () => {
+			// the sandbox's call takes about 4 s; the limit is 6 s, so block the callbacks: they get n8n's 401 (wrong token)
+			sandbox.options.deliveryDelayMs = 20000;
+			try {
+				const executionId = await startRun(n8n, 'e2ecallwait00003');
+				await waitForStatus(n8n, executionId, 'waiting');
+				const run = await n8n.waitForExecution(executionId, 150000);
+				expect(run.status).toBe('success');
+				const [item] = outputOf(run, ROUTEE);
+				expect(item.json).toMatchObject({ timedOut: true, digits: '', answered: false, to: '+33612345678', trackingId: expect.any(String) });
+				expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
+			} finally {
+				sandbox.options.deliveryDelayMs = 1000;
+			}
+		}, 200000);
+	});
+}
