@@ -7,6 +7,27 @@ import { CREDENTIALS, outputOf, PACKAGE_NAME, type N8n, type WorkflowJson } from
 const ROUTEE = 'Call and wait';
 const IF = 'Pressed 1?';
 
+function smsAndWaitWorkflow(id: string, to: string): WorkflowJson {
+	return {
+		id,
+		name: `Send and wait ${id}`,
+		nodes: [
+			{ id: `${id}-manual`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-routee`,
+				name: 'Send and wait',
+				type: `${PACKAGE_NAME}.routee`,
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: { resource: 'sms', operation: 'waitForDelivery', from: 'Shop', to, body: 'Your order has shipped.', options: {} },
+				credentials: { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Send and wait', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	} as WorkflowJson;
+}
+
 function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10): WorkflowJson {
 	return {
 		id,
@@ -90,6 +111,8 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				callAndWaitWorkflow('e2ecallwait00001', '+33612345678'),
 				callAndWaitWorkflow('e2ecallwait00002', '+33612340000'),
 				callAndWaitWorkflow('e2ecallwait00003', '+33612345678', 0.1),
+				smsAndWaitWorkflow('e2esmswait000001', '+33612345678'),
+				smsAndWaitWorkflow('e2esmswait000002', '+33612340000'),
 			]);
 		}, 120000);
 
@@ -140,6 +163,26 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			expect(item.json).toMatchObject({ digits: '', keyPressed: false, answered: false, status: 'NoAnswer', timedOut: false });
 			expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
 		}, 90000);
+
+		test('SMS → Send and Wait for Delivery: waits, resumes with the final status (delivered, and undelivered with its reason)', async () => {
+			const delivered = await startRun(n8n, 'e2esmswait000001');
+			await waitForStatus(n8n, delivered, 'waiting');
+			const [sms] = sandbox.requestsTo('routee', 'POST', '/sms').slice(-1);
+			expect((sms.body as any).callback).toEqual({ url: expect.stringContaining(`/webhook-waiting/${delivered}`), strategy: 'OnCompletion' });
+			const run = await n8n.waitForExecution(delivered, 60000);
+			expect(run.status).toBe('success');
+			expect(outputOf(run, 'Send and wait')[0].json).toMatchObject({ delivered: true, status: 'Delivered', isFinal: true, timedOut: false, to: '+33612345678' });
+
+			const undelivered = await startRun(n8n, 'e2esmswait000002');
+			const failed = await n8n.waitForExecution(undelivered, 60000);
+			expect(failed.status).toBe('success');
+			expect(outputOf(failed, 'Send and wait')[0].json).toMatchObject({
+				delivered: false,
+				status: 'Undelivered',
+				isFinal: true,
+				reason: expect.objectContaining({ detailedStatus: 'Unknown Number' }),
+			});
+		}, 120000);
 
 		test('time limit: with no final callback the execution resumes with timedOut: true', async () => {
 			// the sandbox's call takes about 4 s; the limit is 6 s, so block the callbacks: they get n8n's 401 (wrong token)

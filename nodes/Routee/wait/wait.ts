@@ -16,6 +16,9 @@ import { voiceTracking } from '../actions/voice/getMessageTracking.operation';
  * (`$execution.resumeUrl`, n8n's waiting webhook: it carries the execution's resume token, so it is never logged or
  * output), puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes.
  *
+ * The operation values are deliberately not n8n's `sendAndWait`: n8n turns a node with that operation into an extra
+ * human-review AI tool and serves its resume URL differently (signed per node, an HTML page for late calls).
+ *
  * n8n's waiting webhook (n8n 2.35/2.40 `webhooks/waiting-webhooks.ts`): a webhook() that returns no `workflowData`
  * answers the caller (200) and leaves the execution waiting; one that returns `workflowData` resumes it with those
  * items as this node's output. When the time limit passes, n8n resumes the execution itself and this node passes
@@ -151,6 +154,9 @@ export function smsWaitWebhook(context: IWebhookFunctions): IWebhookResponseData
 	const body = (context.getBodyData() ?? {}) as IDataObject;
 	const status = statusNameOf(body);
 	if (status === undefined || !SMS_FINAL.includes(status)) return KEEP_WAITING;
+	// a long SMS has one callback per part (`part` of `parts`): the last part resumes, so that no part's callback
+	// arrives after the execution finished (parts arriving out of order still can: n8n answers those 409)
+	if (typeof body.part === 'number' && typeof body.parts === 'number' && body.part < body.parts) return KEEP_WAITING;
 	const statusObject = (typeof body.status === 'object' && body.status !== null ? body.status : {}) as IDataObject;
 	return resume({
 		delivered: status === 'Delivered',
@@ -162,6 +168,7 @@ export function smsWaitWebhook(context: IWebhookFunctions): IWebhookResponseData
 		from: body.from ?? null,
 		messageId: body.messageId ?? null,
 		trackingId: body.trackingId ?? body.messageId ?? null,
+		parts: body.parts ?? null,
 		price: body.price ?? null,
 		deliveredAt: statusObject.date ?? statusObject.updatedDate ?? null,
 	});
