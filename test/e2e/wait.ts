@@ -131,8 +131,17 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				expect.objectContaining({ type: 'SAY', message: expect.objectContaining({ text: 'Press 1 to confirm your order.' }) }),
 				{ type: 'COLLECT', eventUrl: body.callback.url, maxDigits: 1, submitOnHash: true },
 			]);
+			// the resume URL carries n8n's token for this execution; without it n8n refuses the call and the execution waits on
+			expect(body.callback.url).toMatch(/[?&]signature=[^&]+/);
+			const unsigned = await fetch(body.callback.url.replace(/[?&]signature=[^&]+/, ''), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ messageId: 'x', status: { name: 'Completed' } }),
+			});
+			expect(unsigned.status).toBe(401);
 			const run = await n8n.waitForExecution(executionId, 60000);
 			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
+			expect(n8n.logTail(1_000_000)).not.toContain(new URL(body.callback.url).searchParams.get('signature'));
 			const [item] = outputOf(run, ROUTEE);
 			expect(item.json).toMatchObject({ digits: '1', keyPressed: true, answered: true, status: 'Completed', timedOut: false, to: '+33612345678' });
 			expect(JSON.stringify(item.json)).not.toContain('signature=');
@@ -185,7 +194,7 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 		}, 120000);
 
 		test('time limit: with no final callback the execution resumes with timedOut: true', async () => {
-			// the sandbox's call takes about 4 s; the limit is 6 s, so block the callbacks: they get n8n's 401 (wrong token)
+			// the limit is 6 s; the sandbox's call steps 20 s apart, so its final callback comes after the limit (and gets 409)
 			sandbox.options.deliveryDelayMs = 20000;
 			try {
 				const executionId = await startRun(n8n, 'e2ecallwait00003');
