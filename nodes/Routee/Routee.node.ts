@@ -1,10 +1,18 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
+import { smsWaitWebhook, voiceWaitWebhook, waitWebhooks } from './wait/wait';
 
 export class Routee implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,6 +28,8 @@ export class Routee implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'routeeOAuth2Api', required: true }],
+		// the resume webhook of the "and Wait" operations (see ./wait/wait.ts); it registers nothing anywhere
+		webhooks: waitWebhooks,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -41,5 +51,11 @@ export class Routee implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const resource = this.getNodeParameter('resource', 'sms') as string;
+		if (resource === 'voice') return await voiceWaitWebhook(this);
+		return smsWaitWebhook(this);
 	}
 }

@@ -22,6 +22,7 @@ import {
 } from './n8n';
 import { registerTriggerExampleTests, TRIGGER_EXAMPLE_CHAINS } from './trigger-examples';
 import { registerTriggerTests } from './triggers';
+import { registerWaitTests } from './wait';
 
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
@@ -227,4 +228,5 @@ describe.each(VERSIONS)('real n8n %s', (version) => {
 
 	registerTriggerExampleTests(() => ({ n8n, sandbox, examples }));
 	registerTriggerTests(() => ({ n8n, sandbox }));
+	registerWaitTests(() => ({ n8n, sandbox }));
 });

@@ -112,7 +112,7 @@ export class TriggerHost {
 		});
 	}
 
-	static async start(harness: Harness, nodeName: 'routeeTrigger' | 'octopushTrigger', options: HostOptions = {}): Promise<TriggerHost> {
+	static async start(harness: Harness, nodeName: 'routeeTrigger' | 'octopushTrigger' | 'routee', options: HostOptions = {}): Promise<TriggerHost> {
 		const server = http.createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

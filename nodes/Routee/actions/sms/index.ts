@@ -7,12 +7,14 @@ import { getCampaign } from './getCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
 import { getMessageTracking } from './getMessageTracking.operation';
 import { send } from './send.operation';
+import { sendAndWait } from './sendAndWait.operation';
 import { sendCampaign } from './sendCampaign.operation';
 import { updateCampaign } from './updateCampaign.operation';
 
 export const smsOperations = {
 	sendCampaign,
 	send,
+	waitForDelivery: sendAndWait,
 	analyze,
 	getCampaign,
 	updateCampaign,
@@ -62,6 +64,12 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Send an SMS',
 			},
 			{
+				name: 'Send and Wait for Delivery',
+				value: 'waitForDelivery',
+				description: 'Send one SMS and wait in this execution for its final delivery status',
+				action: 'Send an SMS and wait for delivery',
+			},
+			{
 				name: 'Send Campaign',
 				value: 'sendCampaign',
 				description: 'Send an SMS to many numbers, contacts and groups at once',
@@ -78,6 +86,7 @@ export const smsDescription: INodeProperties[] = [
 	),
 	...showFor('sms', 'sendCampaign', sendCampaign.description),
 	...showFor('sms', 'send', send.description),
+	...showFor('sms', 'waitForDelivery', sendAndWait.description),
 	...showFor('sms', 'analyze', analyze.description),
 	...showFor('sms', 'getCampaign', getCampaign.description),
 	...showFor('sms', 'updateCampaign', updateCampaign.description),

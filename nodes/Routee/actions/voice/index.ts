@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, showFor } from '../../../shared/operation';
 import { getCampaign } from '../sms/getCampaign.operation';
+import { callAndWait } from './callAndWait.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
 import { getConversation } from './getConversation.operation';
@@ -12,6 +13,7 @@ import { startConversation } from './startConversation.operation';
 
 export const voiceOperations = {
 	sendCampaign,
+	callAndWait,
 	startConversation,
 	getCampaign,
 	getMessageTracking,
@@ -25,6 +27,12 @@ export const voiceDescription: INodeProperties[] = [
 	operationSelector(
 		'voice',
 		[
+			{
+				name: 'Call and Wait for Key Press',
+				value: 'callAndWait',
+				description: 'Call one number, say a prompt, and wait in this execution for the keys pressed or the call outcome',
+				action: 'Call and wait for a key press',
+			},
 			{
 				name: 'Delete Scheduled Campaign',
 				value: 'deleteCampaign',
@@ -78,6 +86,7 @@ export const voiceDescription: INodeProperties[] = [
 	),
 	...showFor('voice', 'sendCampaign', sendCampaign.description),
 	...showFor('voice', 'startConversation', startConversation.description),
+	...showFor('voice', 'callAndWait', callAndWait.description),
 	...showFor('voice', 'getCampaign', getCampaign.description),
 	...showFor('voice', 'getMessageTracking', getMessageTracking.description),
 	...showFor('voice', 'getCampaignTracking', getCampaignTracking.description),

@@ -17,7 +17,7 @@ import { callHangupDelayOption, machineDetectionOptions, voiceSenderField } from
  * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
  * Counted from the previous request's answer (see `inTurn`), so arrivals are never closer than this.
  */
-const CONVERSATION_INTERVAL_MS = 1000;
+export const CONVERSATION_INTERVAL_MS = 1000;
 
 const description: INodeProperties[] = [
 	voiceSenderField,

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { asNodeError, type Operation } from '../../../shared/operation';
+import { singleSmsBody } from '../../contract';
+import { defaultCountryOption, flashOption, optionsCollection, transcodeOption, ttlOption } from '../../fields';
+import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { routeeRequest } from '../../transport';
+import { assertBody } from '../../validation';
+import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
+import { smsBodyField, smsSenderField } from './fields';
+
+/**
+ * Sends one SMS (POST /sms, https://docs.routee.net/reference/send-single-sms) with its callback (strategy
+ * OnCompletion: only the final status) pointing at this execution's resume URL, and waits in this execution for the
+ * final delivery status; see ../../wait/wait.ts for how it resumes.
+ */
+const description: INodeProperties[] = [
+	smsSenderField,
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+306948530920',
+		description:
+			'The phone number, in E.164 format such as +306948530920 (national formats work with Options → Default Country)',
+	},
+	{ ...smsBodyField, description: 'The message' },
+	timeLimitField,
+	optionsCollection([flashOption, ttlOption, transcodeOption, defaultCountryOption]),
+];
+
+export const sendAndWait: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		onlyItem(this, items, 'Send and Wait for Delivery');
+		const itemIndex = 0;
+		const options = optionsOf(this, itemIndex);
+		const to = phoneNumberOf(this, itemIndex, 'To', textOf(this, itemIndex, 'to'), defaultCountryOf(options));
+		const body: IDataObject = {
+			from: textOf(this, itemIndex, 'from'),
+			to,
+			body: textOf(this, itemIndex, 'body', false),
+			callback: { url: resumeUrlOf(this), strategy: 'OnCompletion' },
+		};
+		copyOptions(options, body, { flash: 'flash', ttl: 'ttl', transcode: 'transcode' });
+		assertBody(this, singleSmsBody, body, itemIndex);
+		let sent: IDataObject;
+		try {
+			sent = await routeeRequest(this, 'POST', '/sms', itemIndex, body);
+		} catch (error) {
+			throw asNodeError(this, error as Error, itemIndex);
+		}
+		return await waitForCallback(this, this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number, {
+			delivered: false,
+			status: sent.status ?? 'Queued',
+			isFinal: false,
+			reason: null,
+			to,
+			messageId: sent.trackingId ?? null,
+			trackingId: sent.trackingId ?? null,
+			sentAt: sent.createdAt ?? new Date().toISOString(),
+		});
+	},
+};

@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { asNodeError, type Operation } from '../../../shared/operation';
+import { inTurn } from '../../../shared/pacing';
+import { conversationBody } from '../../contract';
+import { defaultCountryOption, LANGUAGE_OPTIONS, optionsCollection } from '../../fields';
+import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { accountKey, routeeRequest } from '../../transport';
+import { assertBody } from '../../validation';
+import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
+import { callHangupDelayOption, voiceSenderField } from './fields';
+import { CONVERSATION_INTERVAL_MS } from './startConversation.operation';
+
+/**
+ * Calls one number, says the prompt, collects keys (COLLECT, https://docs.routee.net/reference/collect-verb) and waits
+ * in this execution for the outcome: POST /voice/conversation with the COLLECT event URL and the conversation's
+ * callback (OnCompletion) pointing at the execution's resume URL; see ../../wait/wait.ts for how it resumes.
+ */
+const description: INodeProperties[] = [
+	voiceSenderField,
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+306948530920',
+		description: 'The phone number to call, in E.164 format (national formats work with Options → Default Country)',
+	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		required: true,
+		default: 'Press 1 to confirm, 2 to cancel.',
+		description: 'What the voice says before it listens for keys',
+	},
+	{ displayName: 'Language', name: 'language', type: 'options', options: LANGUAGE_OPTIONS, default: 'en-GB' },
+	{
+		displayName: 'Gender',
+		name: 'gender',
+		type: 'options',
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+		],
+		default: 'female',
+	},
+	{
+		displayName: 'Max Digits',
+		name: 'maxDigits',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'Most keys to collect',
+	},
+	{
+		displayName: 'Submit on Hash',
+		name: 'submitOnHash',
+		type: 'boolean',
+		default: true,
+		description: 'Whether # ends the input at once',
+	},
+	timeLimitField,
+	optionsCollection([
+		callHangupDelayOption,
+		{
+			displayName: 'Max Duration',
+			name: 'maxDuration',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 300,
+			description: 'Longest the call may last, in seconds',
+		},
+		defaultCountryOption,
+	]),
+];
+
+export const callAndWait: Operation = {
+	description,
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		onlyItem(this, items, 'Call and Wait for Key Press');
+		const itemIndex = 0;
+		const options = optionsOf(this, itemIndex);
+		const resumeUrl = resumeUrlOf(this);
+		const say: IDataObject = {
+			type: 'SAY',
+			message: {
+				text: textOf(this, itemIndex, 'prompt'),
+				language: this.getNodeParameter('language', itemIndex),
+				gender: this.getNodeParameter('gender', itemIndex),
+			},
+			repeat: 0,
+			bargeIn: true,
+		};
+		const collect: IDataObject = {
+			type: 'COLLECT',
+			eventUrl: resumeUrl,
+			maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
+			submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
+		};
+		const to = phoneNumberOf(this, itemIndex, 'To', textOf(this, itemIndex, 'to'), defaultCountryOf(options));
+		const body: IDataObject = {
+			to: { phone: to },
+			from: textOf(this, itemIndex, 'from'),
+			dialPlan: { verbs: [say, collect] },
+			callback: { url: resumeUrl, strategy: 'OnCompletion' },
+		};
+		copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
+		assertBody(this, conversationBody, body, itemIndex);
+		const lane = `routee-conversation|${await accountKey(this)}`;
+		let started: IDataObject;
+		try {
+			started = await inTurn(lane, CONVERSATION_INTERVAL_MS, async () =>
+				await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body),
+			);
+		} catch (error) {
+			throw asNodeError(this, error as Error, itemIndex);
+		}
+		const startedAt = new Date().toISOString();
+		return await waitForCallback(this, this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number, {
+			digits: '',
+			keyPressed: false,
+			answered: false,
+			status: 'Unknown',
+			to,
+			trackingId: started.trackingId ?? null,
+			startedAt,
+		});
+	},
+};
