@@ -18,3 +18,14 @@ export const smsBodyField: INodeProperties = {
 	description:
 		'The message. Personalise it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the Fallback Values).',
 };
+
+/** The one recipient of a single SMS (Send, Send and Wait for Delivery). */
+export const smsRecipientField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '+306948530920',
+	description: 'The phone number, in E.164 format such as +306948530920 (national formats work with Options → Default Country)',
+};

@@ -8,20 +8,11 @@ import { callbackOptions, defaultCountryOption, flashOption, optionsCollection, 
 import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
-import { smsBodyField, smsSenderField } from './fields';
+import { smsBodyField, smsRecipientField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [
 	smsSenderField,
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+306948530920',
-		description:
-			'The phone number, in E.164 format such as +306948530920 (national formats work with Options → Default Country)',
-	},
+	smsRecipientField,
 	{ ...smsBodyField, description: 'The message; an expression gives each item its own text' },
 	optionsCollection([
 		flashOption,

@@ -7,7 +7,7 @@ import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from 
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
-import { smsBodyField, smsSenderField } from './fields';
+import { smsBodyField, smsRecipientField, smsSenderField } from './fields';
 
 /**
  * Sends one SMS (POST /sms, https://docs.routee.net/reference/send-single-sms) with its callback (strategy
@@ -16,16 +16,7 @@ import { smsBodyField, smsSenderField } from './fields';
  */
 const description: INodeProperties[] = [
 	smsSenderField,
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '+306948530920',
-		description:
-			'The phone number, in E.164 format such as +306948530920 (national formats work with Options → Default Country)',
-	},
+	smsRecipientField,
 	{ ...smsBodyField, description: 'The message' },
 	timeLimitField,
 	optionsCollection([flashOption, ttlOption, transcodeOption, defaultCountryOption]),

@@ -8,7 +8,7 @@ import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from 
 import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
-import { callHangupDelayOption, voiceSenderField } from './fields';
+import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { CONVERSATION_INTERVAL_MS } from './startConversation.operation';
 
 /**
@@ -65,14 +65,7 @@ const description: INodeProperties[] = [
 	timeLimitField,
 	optionsCollection([
 		callHangupDelayOption,
-		{
-			displayName: 'Max Duration',
-			name: 'maxDuration',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 300,
-			description: 'Longest the call may last, in seconds',
-		},
+		maxDurationOption,
 		defaultCountryOption,
 	]),
 ];

@@ -46,6 +46,16 @@ export const callHangupDelayOption: INodeProperties = {
 	description: hangupDelayDescription,
 };
 
+/** A conversation's longest duration: at least 1 second (https://docs.routee.net/reference/perform-a-voice-conversation). */
+export const maxDurationOption: INodeProperties = {
+	displayName: 'Max Duration',
+	name: 'maxDuration',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 300,
+	description: 'Longest the call may last, in seconds',
+};
+
 /** A DIAL verb's: "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb). */
 export const dialHangupDelayOption: INodeProperties = {
 	...callHangupDelayOption,

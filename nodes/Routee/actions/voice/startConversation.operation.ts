@@ -11,7 +11,7 @@ import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, te
 import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
-import { callHangupDelayOption, machineDetectionOptions, voiceSenderField } from './fields';
+import { callHangupDelayOption, maxDurationOption, machineDetectionOptions, voiceSenderField } from './fields';
 
 /**
  * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
@@ -42,14 +42,7 @@ const description: INodeProperties[] = [
 	optionsCollection([
 		...callbackOptions(false),
 		callHangupDelayOption,
-		{
-			displayName: 'Max Duration',
-			name: 'maxDuration',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 300,
-			description: 'Longest the call may last, in seconds',
-		},
+		maxDurationOption,
 		...machineDetectionOptions,
 		defaultCountryOption,
 	]),
