@@ -63,6 +63,22 @@ describe('Voice → Call and Wait for Key Press', () => {
 		});
 	});
 
+	test("the prompt with Routee's Default voice sends no gender (optional in SAY)", async () => {
+		const run = await t.run({
+			resource: 'voice',
+			operation: 'callAndWait',
+			from: '+306948530920',
+			to: '+33612345678',
+			prompt: 'Appuyez sur 1',
+			language: 'fr-FR',
+			gender: '',
+		});
+		expect(run.status).toBe('waiting');
+		const [request] = t.received('POST', '/voice/conversation');
+		const [say] = ((request.body as IDataObject).dialPlan as { verbs: IDataObject[] }).verbs;
+		expect(say.message).toEqual({ text: 'Appuyez sur 1', language: 'fr-FR' });
+	});
+
 	test('more than one input item is refused before anything is sent, with the fix', async () => {
 		const run = await t.run(
 			{ resource: 'voice', operation: 'callAndWait', from: '+306948530920', to: '+33612345678', prompt: 'Hi', options: {} },

@@ -3,12 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { asNodeError, type Operation } from '../../../shared/operation';
 import { inTurn } from '../../../shared/pacing';
 import { conversationBody } from '../../contract';
-import { defaultCountryOption, LANGUAGE_OPTIONS, optionsCollection } from '../../fields';
+import { defaultCountryOption, optionsCollection } from '../../fields';
 import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
+import { sayGenderField, sayLanguageField } from './dialPlan';
 import { CONVERSATION_INTERVAL_MS } from './startConversation.operation';
 
 /**
@@ -36,17 +37,8 @@ const description: INodeProperties[] = [
 		default: 'Press 1 to confirm, 2 to cancel.',
 		description: 'What the voice says before it listens for keys',
 	},
-	{ displayName: 'Language', name: 'language', type: 'options', options: LANGUAGE_OPTIONS, default: 'en-GB' },
-	{
-		displayName: 'Gender',
-		name: 'gender',
-		type: 'options',
-		options: [
-			{ name: 'Female', value: 'female' },
-			{ name: 'Male', value: 'male' },
-		],
-		default: 'female',
-	},
+	sayLanguageField,
+	sayGenderField,
 	{
 		displayName: 'Max Digits',
 		name: 'maxDigits',
@@ -77,12 +69,14 @@ export const callAndWait: Operation = {
 		const itemIndex = 0;
 		const options = optionsOf(this, itemIndex);
 		const resumeUrl = resumeUrlOf(this);
+		const gender = this.getNodeParameter('gender', itemIndex, '') as string;
 		const say: IDataObject = {
 			type: 'SAY',
 			message: {
 				text: textOf(this, itemIndex, 'prompt'),
 				language: this.getNodeParameter('language', itemIndex),
-				gender: this.getNodeParameter('gender', itemIndex),
+				// Routee's Default: no gender (optional, https://docs.routee.net/reference/say-verb)
+				...(gender === '' ? {} : { gender }),
 			},
 			repeat: 0,
 			bargeIn: true,

@@ -14,6 +14,29 @@ export const ENDPOINT_TYPE_OPTIONS = [
 	{ name: 'Viber Number', value: 'viber' },
 ];
 
+/** The voice of a SAY verb (also the prompt of Call and Wait for Key Press). */
+export const sayLanguageField: INodeProperties = {
+	displayName: 'Language',
+	name: 'language',
+	type: 'options',
+	options: LANGUAGE_OPTIONS,
+	default: 'en-GB',
+};
+
+export const sayGenderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	// optional in a SAY verb (https://docs.routee.net/reference/say-verb): the empty choice sends none
+	options: [
+		{ name: 'Female', value: 'female' },
+		{ name: 'Male', value: 'male' },
+		{ name: "Routee's Default", value: '' },
+	],
+	default: 'female',
+	description: "The voice; Routee's Default sends no gender and lets Routee choose",
+};
+
 const verbFields: INodeProperties[] = [
 	{
 		displayName: 'Verb',
@@ -36,28 +59,8 @@ const verbFields: INodeProperties[] = [
 		description: 'What the voice says',
 		displayOptions: onlyFor('SAY'),
 	},
-	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		options: LANGUAGE_OPTIONS,
-		default: 'en-GB',
-		displayOptions: onlyFor('SAY'),
-	},
-	{
-		displayName: 'Gender',
-		name: 'gender',
-		type: 'options',
-		// optional in a SAY verb (https://docs.routee.net/reference/say-verb): the empty choice sends none
-		options: [
-			{ name: 'Female', value: 'female' },
-			{ name: 'Male', value: 'male' },
-			{ name: "Routee's Default", value: '' },
-		],
-		default: 'female',
-		description: "The voice; Routee's Default sends no gender and lets Routee choose",
-		displayOptions: onlyFor('SAY'),
-	},
+	{ ...sayLanguageField, displayOptions: onlyFor('SAY') },
+	{ ...sayGenderField, displayOptions: onlyFor('SAY') },
 	{
 		displayName: 'WAV File URL',
 		name: 'fileUrl',
