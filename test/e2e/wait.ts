@@ -28,7 +28,7 @@ function smsAndWaitWorkflow(id: string, to: string): WorkflowJson {
 	} as WorkflowJson;
 }
 
-function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10): WorkflowJson {
+function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10, options: object = {}): WorkflowJson {
 	return {
 		id,
 		name: `Call and wait ${id}`,
@@ -47,7 +47,7 @@ function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10): Wor
 					to,
 					prompt: 'Press 1 to confirm your order.',
 					timeLimitMinutes,
-					options: {},
+					options,
 				},
 				credentials: { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } },
 			},
@@ -111,6 +111,7 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				callAndWaitWorkflow('e2ecallwait00001', '+33612345678'),
 				callAndWaitWorkflow('e2ecallwait00002', '+33612340000'),
 				callAndWaitWorkflow('e2ecallwait00003', '+33612345678', 0.1),
+				callAndWaitWorkflow('e2ecallwait00004', '+33612345604', 10, { voicemailMessage: 'We called about your order.' }),
 				smsAndWaitWorkflow('e2esmswait000001', '+33612345678'),
 				smsAndWaitWorkflow('e2esmswait000002', '+33612340000'),
 			]);
@@ -125,7 +126,7 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			await waitForStatus(n8n, executionId, 'waiting');
 			const [conversation] = sandbox.requestsTo('routee', 'POST', '/voice/conversation');
 			const body = conversation.body as any;
-			const resumeUrl = n8n.webhookUrl('').replace(/webhook\/$/, `webhook-waiting/${executionId}`);
+			const resumeUrl = n8n.webhookUrl('').replace(/webhook\/$/, `form-waiting/${executionId}`);
 			expect(body.callback).toEqual({ url: expect.stringContaining(resumeUrl), strategy: 'OnCompletion' });
 			expect(body.dialPlan.verbs).toEqual([
 				expect.objectContaining({ type: 'SAY', message: expect.objectContaining({ text: 'Press 1 to confirm your order.' }) }),
@@ -155,12 +156,12 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			]);
 		}, 90000);
 
-		test('a late repeat of the final callback after the execution finished: what n8n answers', async () => {
+		test('a late repeat of the final callback after the execution finished gets 200, so Routee does not retry it', async () => {
 			const [first] = sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.status === 200).slice(-1);
 			const again = await fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
-			// n8n answers a finished execution's resume URL 409 (only operations named "sendAndWait" get a 200 page)
-			expect(again.status).toBe(409);
-			expect(await again.text()).not.toContain('signature');
+			// the resume URL is n8n's form-waiting address: a finished execution answers 200 there (409 on /webhook-waiting)
+			expect(again.status).toBe(200);
+			expect(await again.text()).not.toContain(new URL(first.url).searchParams.get('signature'));
 		});
 
 		test('not answered: the execution resumes at once with answered: false and the IF takes "false"', async () => {
@@ -173,11 +174,31 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
 		}, 90000);
 
+		test('an answering machine (Voicemail Message set): Routee gets the voicemail dialplan, the execution resumes at once with MachineDetected', async () => {
+			const executionId = await startRun(n8n, 'e2ecallwait00004');
+			await waitForStatus(n8n, executionId, 'waiting');
+			const run = await n8n.waitForExecution(executionId, 60000);
+			expect(run.status).toBe('success');
+			const [item] = outputOf(run, ROUTEE);
+			expect(item.json).toMatchObject({ status: 'MachineDetected', machineDetected: true, answered: false, digits: '', timedOut: false });
+			expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
+			const [machine] = sandbox.callbacksSent.filter((c) => c.kind === 'routee.machine' && c.url.includes(`/form-waiting/${executionId}`));
+			expect(machine.status).toBe(200);
+			expect(JSON.parse(machine.responseBody ?? '')).toEqual({
+				verbs: [{ type: 'SAY', message: expect.objectContaining({ text: 'We called about your order.' }), repeat: 0, bargeIn: false }],
+			});
+			// the call's final status comes after the execution finished: answered 200 at once
+			const final = () => sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.url.includes(`/form-waiting/${executionId}`));
+			const deadline = Date.now() + 30000;
+			while (final().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+			expect(final().map((c) => c.status)).toEqual([200]);
+		}, 120000);
+
 		test('SMS → Send and Wait for Delivery: waits, resumes with the final status (delivered, and undelivered with its reason)', async () => {
 			const delivered = await startRun(n8n, 'e2esmswait000001');
 			await waitForStatus(n8n, delivered, 'waiting');
 			const [sms] = sandbox.requestsTo('routee', 'POST', '/sms').slice(-1);
-			expect((sms.body as any).callback).toEqual({ url: expect.stringContaining(`/webhook-waiting/${delivered}`), strategy: 'OnCompletion' });
+			expect((sms.body as any).callback).toEqual({ url: expect.stringContaining(`/form-waiting/${delivered}`), strategy: 'OnCompletion' });
 			const run = await n8n.waitForExecution(delivered, 60000);
 			expect(run.status).toBe('success');
 			expect(outputOf(run, 'Send and wait')[0].json).toMatchObject({ delivered: true, status: 'Delivered', isFinal: true, timedOut: false, to: '+33612345678' });
@@ -194,7 +215,7 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 		}, 120000);
 
 		test('time limit: with no final callback the execution resumes with timedOut: true', async () => {
-			// the limit is 6 s; the sandbox's call steps 20 s apart, so its final callback comes after the limit (and gets 409)
+			// the limit is 6 s; the sandbox's call steps 20 s apart, so its final callback comes after the limit
 			sandbox.options.deliveryDelayMs = 20000;
 			try {
 				const executionId = await startRun(n8n, 'e2ecallwait00003');
@@ -204,9 +225,14 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				const [item] = outputOf(run, ROUTEE);
 				expect(item.json).toMatchObject({ timedOut: true, digits: '', answered: false, to: '+33612345678', trackingId: expect.any(String) });
 				expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
+				// the call's final status arrives after the execution finished: n8n answers it 200 at the first attempt
+				const late = () => sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.url.includes(`/form-waiting/${executionId}`));
+				const deadline = Date.now() + 120000;
+				while (late().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+				expect(late().map((c) => c.status)).toEqual([200]);
 			} finally {
 				sandbox.options.deliveryDelayMs = 1000;
 			}
-		}, 200000);
+		}, 300000);
 	});
 }

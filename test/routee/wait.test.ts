@@ -49,7 +49,7 @@ describe('Voice → Call and Wait for Key Press', () => {
 		const [request] = t.received('POST', '/voice/conversation');
 		const body = request.body as IDataObject;
 		const callback = body.callback as IDataObject;
-		expect(callback).toEqual({ url: expect.stringMatching(/\/webhook-waiting\//), strategy: 'OnCompletion' });
+		expect(callback).toEqual({ url: expect.stringMatching(/\/form-waiting\//), strategy: 'OnCompletion' });
 		expect(body).toMatchObject({
 			to: { phone: '+33612345678' },
 			from: '+306948530920',
@@ -119,6 +119,67 @@ describe('Voice → Call and Wait for Key Press', () => {
 	});
 });
 
+describe('Voice → Call and Wait for Key Press: answering machines (Options → Voicemail Message)', () => {
+	test('sends machineDetection Continue whose eventUrl is the resume URL marked as the machine event', async () => {
+		const run = await t.run({
+			resource: 'voice',
+			operation: 'callAndWait',
+			from: '+306948530920',
+			to: '+33612345604',
+			prompt: 'Press 1 to confirm',
+			language: 'en-GB',
+			gender: 'female',
+			options: { voicemailMessage: 'We called about your order.' },
+		});
+		expect(run.status).toBe('waiting');
+		const [request] = t.received('POST', '/voice/conversation');
+		const body = request.body as IDataObject;
+		const detection = body.machineDetection as IDataObject;
+		expect(detection.strategy).toBe('Continue');
+		const eventUrl = new URL(detection.eventUrl as string);
+		const resumeUrl = new URL((body.callback as IDataObject).url as string);
+		expect(`${eventUrl.origin}${eventUrl.pathname}`).toBe(`${resumeUrl.origin}${resumeUrl.pathname}`);
+		expect(JSON.parse(Buffer.from(eventUrl.searchParams.get('machine')!, 'base64url').toString())).toEqual({
+			text: 'We called about your order.',
+			language: 'en-GB',
+			gender: 'female',
+		});
+	});
+
+	test('without a voicemail message no machine detection is asked for', async () => {
+		await t.run({ resource: 'voice', operation: 'callAndWait', from: '+306948530920', to: '+33612345678', prompt: 'Hi', options: {} });
+		const [request] = t.received('POST', '/voice/conversation');
+		expect((request.body as IDataObject).machineDetection).toBeUndefined();
+	});
+
+	test('a machine picks up: the event is answered with the voicemail SAY (a dialplan Routee runs) and the execution resumes at once with MachineDetected', async () => {
+		const waiting = await host({ resource: 'voice', operation: 'callAndWait' });
+		const voicemail = { text: 'We called about your order.', language: 'en-GB' };
+		const eventUrl = `${waiting.url}?machine=${Buffer.from(JSON.stringify(voicemail)).toString('base64url')}`;
+		const bearer = await token(t.sandbox);
+		const started = await routee(t.sandbox, bearer, 'POST', '/voice/conversation', {
+			from: '+306948530920',
+			to: { phone: '+33612345604' },
+			dialPlan: { verbs: [{ type: 'SAY', message: { text: 'Press 1', language: 'en-GB' } }, { type: 'COLLECT', eventUrl: waiting.url, maxDigits: 1 }] },
+			callback: { url: waiting.url, strategy: 'OnCompletion' },
+			machineDetection: { strategy: 'Continue', eventUrl },
+		});
+		expect(started.status).toBe(200);
+		await until(() => waiting.executions.length === 1, 'the resume');
+		expect(waiting.executions[0]).toEqual([
+			expect.objectContaining({ status: 'MachineDetected', machineDetected: true, answered: false, digits: '', to: '+33612345604', timedOut: false }),
+		]);
+		await until(() => t.sandbox.callbacksSent.some((c) => c.kind === 'routee.conversation' && c.url === waiting.url), 'the final status');
+		const [machine] = t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.machine' && c.url === eventUrl);
+		expect(machine.status).toBe(200);
+		expect(JSON.parse(machine.responseBody ?? '')).toEqual({ verbs: [{ type: 'SAY', message: voicemail, repeat: 0, bargeIn: false }] });
+		// the machine pressed nothing: no COLLECT event was sent; the call then completed
+		expect(t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.collect' && c.url === waiting.url)).toEqual([]);
+		const [final] = t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.url === waiting.url);
+		expect((final.body as { status: { name: string } }).status.name).toBe('Completed');
+	});
+});
+
 describe('SMS → Send and Wait for Delivery', () => {
 	test('sends one SMS whose OnCompletion callback is the resume URL, and the execution waits', async () => {
 		const run = await t.run({ resource: 'sms', operation: 'waitForDelivery', from: 'Shop', to: '+33612345678', body: 'Shipped', options: {} });
@@ -128,7 +189,7 @@ describe('SMS → Send and Wait for Delivery', () => {
 			from: 'Shop',
 			to: '+33612345678',
 			body: 'Shipped',
-			callback: { url: expect.stringMatching(/\/webhook-waiting\//), strategy: 'OnCompletion' },
+			callback: { url: expect.stringMatching(/\/form-waiting\//), strategy: 'OnCompletion' },
 		});
 	});
 

@@ -38,6 +38,14 @@ export function outcomeOf(number: string): Outcome {
 }
 
 /**
+ * Whether an answering machine picks up a call to `number` (Routee's machineDetection,
+ * https://docs.routee.net/reference/perform-a-voice-conversation): numbers ending in 04. A machine presses no keys.
+ */
+export function isAnsweringMachine(number: string): boolean {
+	return number.replace(/\D/g, '').endsWith('04');
+}
+
+/**
  * Keys the callee "presses" (Routee COLLECT collectedTones, Octopush pressed_keys_code):
  * ...02 → '2', ...03 → '' (nothing pressed), ...09 → '1234' (cut to maxDigits), anything else → '1'.
  */

@@ -67,6 +67,7 @@ export type CallbackKind =
 	| 'routee.voice-campaign'
 	| 'routee.conversation'
 	| 'routee.collect'
+	| 'routee.machine'
 	| 'routee.inbound'
 	| 'octopush.delivery'
 	| 'octopush.inbound'

@@ -301,11 +301,18 @@ export class TriggerHost {
 			if (!isTest) this.save(workflow);
 		}
 		call.result = result;
-		// What n8n answers when the node did not (responseMode onReceived)
+		// What n8n answers when the node did not (responseMode onReceived): the node's webhookResponse if it gave one
+		// (n8n 2.40.7 webhook-helpers.js, webhook-on-received-response-extractor.js), else n8n's own message
 		if (result.noWebhookResponse !== true && !res.writableEnded) {
 			res.statusCode = 200;
-			res.setHeader('content-type', 'application/json');
-			res.end(JSON.stringify({ message: result.workflowData ? 'Workflow was started' : 'Webhook call received' }));
+			if (result.webhookResponse !== undefined) {
+				const isText = typeof result.webhookResponse === 'string';
+				res.setHeader('content-type', isText ? 'text/plain' : 'application/json');
+				res.end(isText ? result.webhookResponse : JSON.stringify(result.webhookResponse));
+			} else {
+				res.setHeader('content-type', 'application/json');
+				res.end(JSON.stringify({ message: result.workflowData ? 'Workflow was started' : 'Webhook call received' }));
+			}
 		}
 		if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
 	}

@@ -13,8 +13,8 @@ import { voiceTracking } from '../actions/voice/getMessageTracking.operation';
 
 /**
  * "Call and Wait" / "Send and Wait": the node sends with Routee's callbacks pointed at this execution's resume URL
- * (`$execution.resumeUrl`, n8n's waiting webhook: it carries the execution's resume token, so it is never logged or
- * output), puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes.
+ * (`$execution.resumeFormUrl`: it carries the execution's resume token, so it is never logged or output), puts the
+ * execution to wait, and `webhook()` below decides per callback whether the execution resumes.
  *
  * The operation values are deliberately not n8n's `sendAndWait`: n8n turns a node with that operation into an extra
  * human-review AI tool and serves its resume URL differently (signed per node, an HTML page for late calls).
@@ -23,6 +23,14 @@ import { voiceTracking } from '../actions/voice/getMessageTracking.operation';
  * answers the caller (200) and leaves the execution waiting; one that returns `workflowData` resumes it with those
  * items as this node's output. When the time limit passes, n8n resumes the execution itself and this node passes
  * on the input it had when it went to wait, which `waitForCallback` sets to the "timed out" item.
+ *
+ * Why the form-waiting address (/form-waiting/<id>, the webhook's `nodeType: 'form'`) rather than /webhook-waiting:
+ * Routee repeats a callback for hours until it gets a 200. For an execution that already finished (a callback after
+ * the time limit, a repeat of one already answered) n8n's /webhook-waiting answers 409 Conflict to every node but
+ * those whose operation is n8n's `sendAndWait`, so Routee would keep retrying; /form-waiting answers 200 (its "Your
+ * response has been recorded" page) and, while the execution is being resumed, leaves the repeat unanswered so that
+ * Routee asks again later (n8n 2.35.7 and 2.40.7 `webhooks/waiting-forms.js`). Both check the same resume token.
+ * Only an execution that finished with an error still answers 409.
  */
 
 export const TIME_LIMIT_MINUTES = 10;
@@ -39,6 +47,8 @@ export const waitWebhooks: IWebhookDescription[] = [
 		responseMode: 'onReceived',
 		path: '',
 		restartWebhook: true,
+		// served under /form-waiting/<execution id> (see above: a late repeat gets 200, not 409)
+		nodeType: 'form',
 	},
 ];
 
@@ -54,7 +64,7 @@ export const timeLimitField: INodeProperties = {
 
 /** The resume URL of this execution; the token it carries is never logged nor output. */
 export function resumeUrlOf(context: IExecuteFunctions): string {
-	const url = context.evaluateExpression('{{ $execution.resumeUrl }}', 0);
+	const url = context.evaluateExpression('{{ $execution.resumeFormUrl }}', 0);
 	if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
 		throw new NodeOperationError(context.getNode(), 'This execution has no resume URL to give Routee', {
 			description:
@@ -63,6 +73,19 @@ export function resumeUrlOf(context: IExecuteFunctions): string {
 	}
 	return url;
 }
+
+/**
+ * The machineDetection eventUrl of a "Call and Wait": the resume URL marked as the machine event, carrying the SAY
+ * message to answer it with (evaluated here, where the input item is known; the webhook has no input item).
+ */
+export function machineEventUrl(resumeUrl: string, voicemail: IDataObject): string {
+	const url = new URL(resumeUrl);
+	url.searchParams.set(MACHINE_EVENT, Buffer.from(JSON.stringify(voicemail)).toString('base64url'));
+	return url.toString();
+}
+
+/** The query parameter that marks the machine event and carries the voicemail's SAY message. */
+const MACHINE_EVENT = 'machine';
 
 /** The one input item the wait operations act on: they start one call or message per execution. */
 export function onlyItem(context: IExecuteFunctions, items: INodeExecutionData[], what: string): void {
@@ -123,6 +146,8 @@ function resume(json: IDataObject): IWebhookResponseData {
  */
 export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = (context.getBodyData() ?? {}) as IDataObject;
+	const voicemail = (context.getQueryData() as IDataObject)[MACHINE_EVENT];
+	if (typeof voicemail === 'string') return machineAnswered(body, voicemail);
 	const status = statusNameOf(body);
 	if (status === undefined || !VOICE_FINAL.includes(status)) return KEEP_WAITING;
 	const messageId = typeof body.messageId === 'string' ? body.messageId : undefined;
@@ -137,6 +162,7 @@ export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWeb
 		digits,
 		keyPressed: digits !== '',
 		answered,
+		machineDetected: false,
 		status,
 		timedOut: false,
 		to: body.to ?? null,
@@ -147,6 +173,43 @@ export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWeb
 		price: body.price ?? null,
 		endedAt: statusObject.updatedDate ?? null,
 	});
+}
+
+/**
+ * An answering machine picked up (machineDetection strategy Continue): answer the dialplan Routee runs instead of the
+ * rest of the call (the voicemail, https://docs.routee.net/reference/perform-a-voice-conversation: "A valid dialplan is
+ * expected as response") and resume at once. The call's final status arrives after the execution finished; n8n
+ * answers it 200 (see above).
+ */
+function machineAnswered(body: IDataObject, voicemail: string): IWebhookResponseData {
+	let message: IDataObject;
+	try {
+		message = JSON.parse(Buffer.from(voicemail, 'base64url').toString('utf8')) as IDataObject;
+	} catch {
+		return KEEP_WAITING;
+	}
+	return {
+		webhookResponse: { verbs: [{ type: 'SAY', message, repeat: 0, bargeIn: false }] },
+		workflowData: [
+			[
+				{
+					json: {
+						digits: '',
+						keyPressed: false,
+						answered: false,
+						machineDetected: true,
+						status: 'MachineDetected',
+						timedOut: false,
+						to: body.to ?? null,
+						from: body.from ?? null,
+						messageId: body.messageId ?? null,
+						trackingId: body.conversationTrackingId ?? null,
+					},
+					pairedItem: { item: 0 },
+				},
+			],
+		],
+	};
 }
 
 /** A callback of a waiting "Send and Wait for Delivery": resumes on the message's final status. */

@@ -5,10 +5,10 @@
 import type { CallbackSender } from '../callback-sender';
 import type { Json } from '../check';
 import { smsParts } from '../gsm';
-import { outcomeOf, pressedKeysOf, type Outcome } from '../numbers';
+import { isAnsweringMachine, outcomeOf, pressedKeysOf, type Outcome } from '../numbers';
 import type { Runtime } from '../runtime';
 import type { SentCallback } from '../types';
-import type { CallbackSpec, Verb } from './contract';
+import { isDialPlan, type CallbackSpec, type Verb } from './contract';
 import {
 	SMS_FINAL,
 	SMS_PART_PRICE,
@@ -253,6 +253,10 @@ export class RouteeDelivery {
 			// a campaign with collectDtmfDigits: the callee presses keys at the end of the message
 			if (status === 'Completed' && message.collectDtmfDigits) message.collectedTones = pressedKeysOf(message.to);
 			await this.notifyVoice(message, campaign);
+			if (status === 'InProgress' && conversation && isAnsweringMachine(message.to) && conversation.request.machineDetection) {
+				await this.machineAnswered(message, conversation);
+				continue;
+			}
 			if (status === 'InProgress' && conversation) await this.collect(message, conversation);
 			if (VOICE_FINAL.includes(status)) return;
 		}
@@ -277,6 +281,30 @@ export class RouteeDelivery {
 			const kind = message.conversationTrackingId ? 'routee.conversation' : 'routee.voice';
 			await this.sender.send({ provider: 'routee', kind, url: spec.url, body: voiceMessagePayload(message) });
 		}
+	}
+
+	/**
+	 * An answering machine picked up a conversation with machineDetection
+	 * (https://docs.routee.net/reference/perform-a-voice-conversation): strategy "Hangup" terminates the call;
+	 * "Continue" POSTs to machineDetection.eventUrl and runs the dialplan it answers ("A valid dialplan is expected as
+	 * response") instead of the rest of the original one. Not documented, the sandbox's choice: the event's body
+	 * (the conversation's identifiers, like the COLLECT event) and the status of a call hung up or left with an
+	 * invalid dialplan (Terminated).
+	 */
+	private async machineAnswered(message: VoiceMessage, conversation: Conversation): Promise<void> {
+		const detection = conversation.request.machineDetection as { strategy?: string; eventUrl?: string };
+		let dialPlanOk = false;
+		if (detection.strategy === 'Continue' && typeof detection.eventUrl === 'string') {
+			const sent = await this.sender.send({
+				provider: 'routee',
+				kind: 'routee.machine',
+				url: detection.eventUrl,
+				body: { from: message.from, to: message.to, messageId: message.messageId, conversationTrackingId: conversation.trackingId },
+			});
+			dialPlanOk = sent?.status === 200 && isDialPlan(sent.responseBody);
+		}
+		if (dialPlanOk) return; // the answered dialplan "plays" and the call completes on the next step
+		message.hangupRequested = true;
 	}
 
 	/** While the call is in progress: POST the tones "pressed" for each COLLECT verb to its eventUrl. */

@@ -547,6 +547,23 @@ function checkVerb(verb: unknown, property: string, problems: Problems): void {
 	}
 }
 
+/**
+ * Whether `text` (what a machineDetection eventUrl answered) is "a valid dialplan"
+ * (https://docs.routee.net/reference/perform-a-voice-conversation): JSON {verbs: [...]} whose verbs pass checkVerb.
+ */
+export function isDialPlan(text: string | undefined): boolean {
+	let plan: unknown;
+	try {
+		plan = JSON.parse(text ?? '');
+	} catch {
+		return false;
+	}
+	if (!isObject(plan) || !Array.isArray(plan.verbs) || plan.verbs.length === 0) return false;
+	const problems = new Problems();
+	plan.verbs.forEach((verb, i) => checkVerb(verb, `verbs[${i}]`, problems));
+	return problems.failure() === null;
+}
+
 export function checkConversation(raw: unknown): Checked<ConversationRequest> {
 	const object = requireObject(raw);
 	if (!object.ok) return object;

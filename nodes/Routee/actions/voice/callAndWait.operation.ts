@@ -7,7 +7,7 @@ import { defaultCountryOption, optionsCollection } from '../../fields';
 import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
-import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
+import { machineEventUrl, onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { CONVERSATION_INTERVAL_MS } from './startConversation.operation';
@@ -59,6 +59,16 @@ const description: INodeProperties[] = [
 		callHangupDelayOption,
 		maxDurationOption,
 		defaultCountryOption,
+		{
+			displayName: 'Voicemail Message',
+			name: 'voicemailMessage',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			placeholder: 'e.g. We called about your order. Please call us back.',
+			description:
+				'Detect answering machines: when one picks up, the voice says this message (in the prompt\'s language) instead of the prompt, and the execution continues at once with status MachineDetected',
+		},
 	]),
 ];
 
@@ -95,6 +105,12 @@ export const callAndWait: Operation = {
 			callback: { url: resumeUrl, strategy: 'OnCompletion' },
 		};
 		copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
+		const voicemail = typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
+		if (voicemail !== '') {
+			// strategy Continue: Routee POSTs to eventUrl when a machine answers and runs the dialplan it gets back
+			// (https://docs.routee.net/reference/perform-a-voice-conversation)
+			body.machineDetection = { strategy: 'Continue', eventUrl: machineEventUrl(resumeUrl, { ...(say.message as IDataObject), text: voicemail }) };
+		}
 		assertBody(this, conversationBody, body, itemIndex);
 		const lane = `routee-conversation|${await accountKey(this)}`;
 		let started: IDataObject;
@@ -110,6 +126,7 @@ export const callAndWait: Operation = {
 			digits: '',
 			keyPressed: false,
 			answered: false,
+			machineDetected: false,
 			status: 'Unknown',
 			to,
 			trackingId: started.trackingId ?? null,
