@@ -147,7 +147,7 @@ function resume(json: IDataObject): IWebhookResponseData {
 export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = (context.getBodyData() ?? {}) as IDataObject;
 	const voicemail = (context.getQueryData() as IDataObject)[MACHINE_EVENT];
-	if (typeof voicemail === 'string') return machineAnswered(body, voicemail);
+	if (typeof voicemail === 'string') return machineAnswered(context, body, voicemail);
 	const status = statusNameOf(body);
 	if (status === undefined || !VOICE_FINAL.includes(status)) return KEEP_WAITING;
 	const messageId = typeof body.messageId === 'string' ? body.messageId : undefined;
@@ -181,15 +181,20 @@ export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWeb
  * expected as response") and resume at once. The call's final status arrives after the execution finished; n8n
  * answers it 200 (see above).
  */
-function machineAnswered(body: IDataObject, voicemail: string): IWebhookResponseData {
+function machineAnswered(context: IWebhookFunctions, body: IDataObject, voicemail: string): IWebhookResponseData {
 	let message: IDataObject;
 	try {
 		message = JSON.parse(Buffer.from(voicemail, 'base64url').toString('utf8')) as IDataObject;
 	} catch {
 		return KEEP_WAITING;
 	}
+	// answered here: when a waiting webhook resumes the execution, n8n's onReceived answer is not the node's
+	// webhookResponse (n8n 2.35.7/2.40.7 send their responseData default, the text "firstEntryJson")
+	const response = context.getResponseObject();
+	response.writeHead(200, { 'content-type': 'application/json' });
+	response.end(JSON.stringify({ verbs: [{ type: 'SAY', message, repeat: 0, bargeIn: false }] }));
 	return {
-		webhookResponse: { verbs: [{ type: 'SAY', message, repeat: 0, bargeIn: false }] },
+		noWebhookResponse: true,
 		workflowData: [
 			[
 				{
