@@ -55,7 +55,7 @@ test('the pace holds across runs of the node with the same Routee account', asyn
 	expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(1000);
 });
 
-test('a call Routee refuses for the rate (429) was not started, so it is sent once more, a second later', async () => {
+test('a call Routee refuses for the rate (429) was not started, so it is sent again, a second or more later', async () => {
 	t.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/voice/conversation', status: 429 });
 	const r = await t.run(call, { input: [item({ phone: '+306948532021' })] });
 	expect(r.error).toBeUndefined();
