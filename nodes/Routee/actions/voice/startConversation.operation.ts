@@ -12,6 +12,13 @@ import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from '.
 import { callHangupDelayOption, maxDurationOption, machineDetectionOptions, voiceSenderField } from './fields';
 
 const description: INodeProperties[] = [
+	{
+		displayName:
+			'Routee accepts 1 conversation request per second per account: the node starts one call per second. In queue mode each n8n worker keeps that pace on its own, so two workers together can exceed it; a call Routee refuses for the rate is sent again after a growing wait (at most 5 tries within 18 seconds), so none is lost or started twice.',
+		name: 'paceNotice',
+		type: 'notice',
+		default: '',
+	},
 	voiceSenderField,
 	{
 		displayName: 'To Type',
