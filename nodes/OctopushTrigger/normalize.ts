@@ -2,6 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { isObject, isoAt, numberOf, text, type CallbackEvent, type NormalizeResult } from '../shared/callback-event';
 import { toIsoWithOffset } from '../shared/dates';
+import { eventIdOf } from '../shared/event-id';
 import { nestBracketKeys } from '../shared/webhook-request';
 
 /**
@@ -133,7 +134,11 @@ export function normalizeOctopushCallback(payload: IDataObject, receivedAtMs: nu
 	const zone = zoneOf(options.callbackTimeZone);
 	if (zone === null) return { ok: false, reason: invalidTimeZoneMessage(options.callbackTimeZone) as string };
 
+	// the eventId (see event-id.ts): Octopush's ticket (message_id), the recipient, what happened (status, or the
+	// reply's text) and Octopush's time of it (delivery, reception or STOP date)
+	const what = kind === 'smsDelivery' || kind === 'voiceDelivery' ? fields.status : fields.text;
 	const event: CallbackEvent & { ticket_number: string | null } = {
+		eventId: eventIdOf('octopush', kind, [messageId, number, what ?? null, fields[DATE_BY_KIND[kind]] ?? null]),
 		provider: 'octopush',
 		kind,
 		// Octopush's message_id is the ticket of the campaign, so it is both; `to` tells the recipients apart.

@@ -54,7 +54,7 @@ export class RouteeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Routee calls the URL set on each request: paste this node\'s Production URL into the Callback URL or Campaign Callback URL option of the Routee node, the Event URL of a COLLECT verb, or the inbound SMS URL of a number you rent (with Secret Token in URL, add ?token=YOUR_SECRET to it). Routee re-sends a callback until it gets a 200 (up to 12 times over 24 hours); repeats start no second execution.',
+					'Routee calls the URL set on each request: paste this node\'s Production URL into the Callback URL or Campaign Callback URL option of the Routee node, the Event URL of a COLLECT verb, or the inbound SMS URL of a number you rent (with Secret Token in URL, add ?token=YOUR_SECRET to it). Routee re-sends a callback until it gets a 200 (up to 12 times over 24 hours): a repeat reaching the same n8n process starts no second execution, but in queue mode with several webhook processes (or after a restart) it can start one more. Each event carries an eventId that is the same for its repeats: to act once per event, follow this node with n8n\'s Remove Duplicates node on {{ $json.eventId }}.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

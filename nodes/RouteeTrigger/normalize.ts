@@ -1,6 +1,7 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { isObject, isoAt, numberOf, text, type CallbackEvent, type NormalizeResult } from '../shared/callback-event';
+import { eventIdOf } from '../shared/event-id';
 
 /**
  * The callbacks Routee POSTs: https://docs.routee.net/docs/callbacks (SMS and campaign progress),
@@ -118,6 +119,20 @@ export type RouteeEvent = CallbackEvent & { from?: string | null; text?: string 
  */
 const ignored = (reason: string): NormalizeResult => ({ ok: false, ignored: true, reason });
 
+/**
+ * What tells one Routee event from another, for its `eventId`: Routee's ids of the message (an SMS part has its
+ * own `smsId`), conversation or campaign, the status and Routee's time of that status. Campaign progress has no
+ * time of its own: its counts per status tell one progress report from the next. Key presses and inbound SMS
+ * carry no status: the digits, or the sender and Routee's reception time.
+ */
+function identifiersOf(kind: string, payload: IDataObject): unknown[] {
+	if (kind === 'campaignProgress') return [payload.trackingId, payload.campaignStatus, payload.messageStatuses ?? null];
+	if (kind === 'dtmf') return [payload.conversationTrackingId, payload.messageId, payload.collectedTones];
+	if (kind === 'inboundSms') return [payload.messageId, payload.from, payload.receivedDate];
+	const status = statusOf(payload);
+	return [payload.messageId, payload.smsId ?? null, payload.part ?? null, status.name, status.detailed, status.updated ?? null];
+}
+
 /** A Routee callback as the normalized event, or why it is not one. */
 export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: number): NormalizeResult {
 	const kind = kindOf(payload);
@@ -127,6 +142,7 @@ export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: numb
 		);
 	}
 	const base: CallbackEvent = {
+		eventId: eventIdOf('routee', kind, identifiersOf(kind, payload)),
 		provider: 'routee',
 		kind,
 		messageId: text(payload.messageId),

@@ -7,6 +7,8 @@ import { toIsoWithOffset } from './dates';
  * the same way whichever provider sent it. `raw` is the payload exactly as received.
  */
 export interface CallbackEvent {
+	/** Equal for every delivery of one provider event, whichever n8n process received it (see event-id.ts). */
+	eventId: string;
 	provider: string;
 	kind: string;
 	messageId: string | null;
@@ -106,7 +108,7 @@ export function filterOptionsProperty(statuses: INodePropertyOptions[], extra: I
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_DUPLICATE_WINDOW_MINUTES,
 				description:
-					'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution. 0 turns this off.',
+					'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution (at least once, never lost); drop those by the event\'s eventId, e.g. with n8n\'s Remove Duplicates node. 0 turns this off.',
 			},
 			{
 				displayName: 'Statuses',

@@ -103,6 +103,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const events = eventsOf(executions, name).sort((a, b) => String(a.to).localeCompare(String(b.to)));
 			expect(events).toEqual(
 				[...recipients].sort().map((to) => ({
+					eventId: expect.stringMatching(/^octopush-voiceDelivery-[0-9a-f]{32}$/),
 					provider: 'octopush',
 					kind: 'voiceDelivery',
 					messageId: sent.ticket_number,
@@ -258,6 +259,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			expect([execution.mode, execution.status]).toEqual(['webhook', 'success']);
 			expect(eventsOf([execution], name)).toEqual([
 				{
+					eventId: expect.stringMatching(/^routee-smsStatus-[0-9a-f]{32}$/),
 					provider: 'routee',
 					kind: 'smsStatus',
 					messageId,

@@ -152,3 +152,56 @@ describe('a frame fails', () => {
 		expect(numbersCalled()).toHaveLength(1250);
 	});
 });
+
+// n8n queue mode: a worker stopped (SIGKILL) in the middle of a framed send leaves no output and no error. n8n
+// 2.40.7 does not re-run it (its Bull queue has maxStalledCount 0: the stalled job fails); main's queue recovery
+// marks the execution crashed, and the user's "Retry" from the executions list starts a NEW execution (mode
+// `retry`, a new id; `retryOf` is kept by n8n but not given to the node). Run 1 below accepts frames 1-2, then
+// frame 3 never reaches Octopush (the worker is gone); run 2 is that retry.
+describe('a worker stopped after frames 1-2 were accepted, then "Retry" from the executions list (a new execution)', () => {
+	/** Frames 1-2 are accepted, frame 3 never arrives (its connection is cut before Octopush reads it). */
+	function stopBeforeFrame3(): void {
+		t.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, delayMs: 0, times: 2 });
+		t.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, reset: 'before' });
+	}
+
+	test('with a Request ID: the retry sends only frame 3; every recipient is called once', async () => {
+		const withId = { ...parameters, options: { requestId: 'crm-campaign-88' } };
+		stopBeforeFrame3();
+		await t.run(withId, { input: items, executionId: 'exec-stopped' });
+		expect(t.sandbox.requestsTo('octopush', 'POST', SEND).filter((q) => q.status === 200)).toHaveLength(2);
+		expect(numbersCalled()).toHaveLength(1000);
+
+		t.sandbox.clearRequests();
+		const retry = await t.run(withId, { input: items, executionId: 'exec-retry-of-stopped' });
+
+		expect(retry.error).toBeUndefined();
+		const sent = t.sandbox.requestsTo('octopush', 'POST', SEND);
+		expect(sent.map((q) => [(q.body as { request_id: string }).request_id, q.status])).toEqual([
+			['crm-campaign-88-1', 400],
+			['crm-campaign-88-2', 400],
+			['crm-campaign-88-3', 200],
+		]);
+		expect(retry.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'already_accepted', 'sent']);
+		const called = numbersCalled();
+		expect(called).toHaveLength(1250);
+		expect(new Set(called).size).toBe(1250);
+	});
+
+	test('without a Request ID no stable key exists: the retry would re-send frames 1-2, and the failed run says so', async () => {
+		stopBeforeFrame3();
+		const first = await t.run(parameters, { input: items, executionId: 'exec-stopped-2' });
+		// (with SIGKILL there is no such error; with a failure there is, and it says what a retry would do)
+		expect(first.error?.description).toContain('Accepted: frame 1 (ticket');
+		expect(first.error?.description).toContain('n8n does not tell the node which execution it retries');
+		expect(first.error?.description).toContain('every frame, the accepted ones above included, would be sent again');
+		expect(first.error?.description).toContain('set Options → Request ID');
+
+		const retry = await t.run(parameters, { input: items, executionId: 'exec-retry-of-stopped-2' });
+		expect(retry.items.map((item) => item.json.frame_status)).toEqual(['sent', 'sent', 'sent']);
+		// the 1000 recipients of frames 1-2 were called twice: what Options → Request ID prevents
+		const called = numbersCalled();
+		expect(called).toHaveLength(2250);
+		expect(new Set(called).size).toBe(1250);
+	});
+});

@@ -2,7 +2,7 @@
 // that met the 401 re-sent — Routee refused it, so nothing was sent twice), 500/502/connection reset
 // on a send (never re-sent: Routee has no idempotency key, so the node stops or, with Continue On
 // Fail, reports that item and goes on, saying the outcome is unknown), 429 on a conversation (refused
-// by the rate limit, so re-sent once), a slow answer. Every recipient is sent to at most once, and
+// by the rate limit, so re-sent after a back-off), a slow answer. Every recipient is sent to at most once, and
 // the output accounts for exactly what Routee accepted.
 
 import type { INode, INodeExecutionData } from 'n8n-workflow';
@@ -141,7 +141,7 @@ describe('Routee faults on a send: never re-sent, reported exactly', () => {
 });
 
 describe('Routee conversation rate limit', () => {
-	test('a 429 with Retry-After is re-sent once (Routee refused it, nothing started); each callee is called once', async () => {
+	test('a 429 with Retry-After is re-sent (Routee refused it, nothing started); each callee is called once', async () => {
 		const phones = numbers(2, 500);
 		bed.sandbox.injectFault({
 			provider: 'routee',

@@ -87,6 +87,9 @@ const stop = {
 	stop_date: '2024-05-01 14:06:00',
 };
 
+/** An eventId of the kind's shape: the provider, the kind and a digest of Octopush's identifiers of the event. */
+const octopushEventId = (kind: string) => expect.stringMatching(new RegExp(`^octopush-${kind}-[0-9a-f]{32}$`));
+
 const base = { provider: 'octopush', detailedStatus: null, digits: null, durationSeconds: null, price: null, status: null, isFinal: true };
 
 describe('every Octopush callback kind is normalized', () => {
@@ -174,7 +177,7 @@ describe('every Octopush callback kind is normalized', () => {
 		const trigger = await host({ registration: 'manual' });
 		const answer = await trigger.post(body, { headers });
 		expect(answer).toMatchObject({ status: 200, body: '' });
-		expect(trigger.executions).toEqual([[{ ...base, ...expected, ticket_number: expected.messageId, raw }]]);
+		expect(trigger.executions).toEqual([[{ eventId: octopushEventId(expected.kind as string), ...base, ...expected, ticket_number: expected.messageId, raw }]]);
 	});
 
 	test('Time Zone of Callback Dates reads the offset-less dates in that zone', async () => {
@@ -559,9 +562,11 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 	const common = { provider: 'octopush', messageId: body.message_id, campaignId: body.message_id, ticket_number: body.message_id, to: body.number, detailedStatus: null, raw: body };
 	if (sent.kind === 'octopush.delivery') {
 		const voice = body.channel === 'voice_sms';
+		const kind = voice ? 'voiceDelivery' : 'smsDelivery';
 		return {
 			...common,
-			kind: voice ? 'voiceDelivery' : 'smsDelivery',
+			eventId: octopushEventId(kind),
+			kind,
 			status: body.status,
 			isFinal: OCTOPUSH_DELIVERY_STATUSES[body.status].final,
 			digits: voice ? (body.meta_data.pressed_keys_code ?? null) : null,
@@ -573,6 +578,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 	const inbound = sent.kind === 'octopush.inbound';
 	return {
 		...common,
+		eventId: octopushEventId(inbound ? 'inbound' : 'stop'),
 		kind: inbound ? 'inbound' : 'stop',
 		status: null,
 		isFinal: true,
@@ -618,6 +624,8 @@ describe('callbacks the sandbox POSTs to the registered URL', () => {
 		expect(sent.map((c) => c.kind).sort()).toEqual([...Array(5).fill('octopush.delivery'), 'octopush.inbound', 'octopush.stop'].sort());
 		expect(sent.every((c) => c.status === 200 && c.attempt === 1 && c.url === `${trigger.url}?token=octo-secret-42`)).toBe(true);
 		expect(trigger.events).toHaveLength(sent.length);
+		// every callback the sandbox sent was a different event (none was retried), so every eventId differs
+		expect(new Set(trigger.events.map((e) => e.eventId)).size).toBe(sent.length);
 		for (const callback of sent) {
 			const matching = trigger.events.filter((event) => JSON.stringify(event.raw) === JSON.stringify(callback.body));
 			expect(matching).toEqual([expectedEvent(callback)]);

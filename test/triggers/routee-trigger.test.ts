@@ -147,6 +147,9 @@ const inboundSms = {
 
 const NONE = { digits: null, durationSeconds: null, detailedStatus: null };
 
+/** An eventId of the kind's shape: the provider, the kind and a digest of Routee's identifiers of the event. */
+const routeeEventId = (kind: string) => expect.stringMatching(new RegExp(`^routee-${kind}-[0-9a-f]{32}$`));
+
 describe('every Routee callback kind is normalized', () => {
 	const cases: Array<[string, IDataObject, IDataObject]> = [
 		[
@@ -270,7 +273,7 @@ describe('every Routee callback kind is normalized', () => {
 		const answer = await trigger.post(payload);
 		expect(answer).toMatchObject({ status: 200, body: '' });
 		expect(trigger.executions).toHaveLength(1);
-		expect(trigger.executions[0]).toEqual([{ provider: 'routee', ...expected, raw: payload }]);
+		expect(trigger.executions[0]).toEqual([{ eventId: routeeEventId(expected.kind as string), provider: 'routee', ...expected, raw: payload }]);
 	});
 
 	test('campaign progress: no message, the campaign status, the arrival time', async () => {
@@ -279,6 +282,7 @@ describe('every Routee callback kind is normalized', () => {
 		expect(await trigger.post(campaignProgress)).toMatchObject({ status: 200, body: '' });
 		const [event] = trigger.events;
 		expect(event).toEqual({
+			eventId: expect.stringMatching(/^routee-campaignProgress-[0-9a-f]{32}$/),
 			provider: 'routee',
 			kind: 'campaignProgress',
 			messageId: null,
@@ -307,6 +311,7 @@ describe('every Routee callback kind is normalized', () => {
 		expect(await trigger.post(payload)).toMatchObject({ status: 200, body: '' });
 		const [event] = trigger.events;
 		expect(event).toEqual({
+			eventId: expect.stringMatching(/^routee-dtmf-[0-9a-f]{32}$/),
 			provider: 'routee',
 			kind: 'dtmf',
 			messageId: collect.messageId,
@@ -330,6 +335,7 @@ describe('every Routee callback kind is normalized', () => {
 		expect(trigger.executions).toEqual([
 			[
 				{
+					eventId: expect.stringMatching(/^routee-inboundSms-[0-9a-f]{32}$/),
 					provider: 'routee',
 					kind: 'inboundSms',
 					messageId: inboundSms.messageId,
@@ -638,12 +644,23 @@ const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
 const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
 const secondIso = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
 
+const KIND_OF_SANDBOX_CALLBACK: Record<string, string> = {
+	'routee.sms': 'smsStatus',
+	'routee.voice': 'voiceStatus',
+	'routee.conversation': 'conversationStatus',
+	'routee.sms-campaign': 'campaignProgress',
+	'routee.voice-campaign': 'campaignProgress',
+	'routee.collect': 'dtmf',
+};
+const kindOf = (sandboxKind: string) => KIND_OF_SANDBOX_CALLBACK[sandboxKind];
+
 /** What the trigger must output for a callback the sandbox sent, from the sandbox's own kind and body. */
 function expectedEvent(sent: SentCallback): Record<string, unknown> {
 	const body = sent.body as Record<string, any>;
 	switch (sent.kind) {
 		case 'routee.sms':
 			return {
+				eventId: routeeEventId(kindOf(sent.kind)),
 				provider: 'routee',
 				kind: 'smsStatus',
 				messageId: body.messageId,
@@ -661,6 +678,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 		case 'routee.voice':
 		case 'routee.conversation':
 			return {
+				eventId: routeeEventId(kindOf(sent.kind)),
 				provider: 'routee',
 				kind: sent.kind === 'routee.voice' ? 'voiceStatus' : 'conversationStatus',
 				messageId: body.messageId,
@@ -678,6 +696,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 		case 'routee.sms-campaign':
 		case 'routee.voice-campaign':
 			return {
+				eventId: routeeEventId(kindOf(sent.kind)),
 				provider: 'routee',
 				kind: 'campaignProgress',
 				messageId: null,
@@ -694,6 +713,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 			};
 		case 'routee.collect':
 			return {
+				eventId: routeeEventId(kindOf(sent.kind)),
 				provider: 'routee',
 				kind: 'dtmf',
 				messageId: body.messageId,
@@ -778,6 +798,8 @@ describe('callbacks the sandbox POSTs', () => {
 		expect(sent.filter((s) => s.kind === 'routee.sms')).toHaveLength(12);
 
 		expect(trigger.events).toHaveLength(sent.length);
+		// every callback the sandbox sent was a different event (none was retried), so every eventId differs
+		expect(new Set(trigger.events.map((e) => e.eventId)).size).toBe(sent.length);
 		for (const callback of sent) {
 			const matching = trigger.events.filter((event) => JSON.stringify(event.raw) === JSON.stringify(callback.body));
 			expect(matching).toEqual([expectedEvent(callback)]);

@@ -231,7 +231,7 @@ const commonOptions: INodeProperties[] = [
 		name: 'requestId',
 		type: 'string',
 		default: '',
-		description: 'Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution never sends twice. Set your own (e.g. your campaign\'s ID) to also be safe when retrying from the executions list, which starts a new execution. With several frames, "-1", "-2", … is appended.',
+		description: 'Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution (Retry On Fail) never sends twice. A retry from the executions list is a new execution, and n8n does not tell the node which one it retries: set your own ID (e.g. your campaign\'s ID, or an ID from the trigger\'s data) to be safe then too, also when an n8n worker was stopped in the middle of the send. With several frames, "-1", "-2", … is appended.',
 	},
 	{
 		displayName: 'Send At',

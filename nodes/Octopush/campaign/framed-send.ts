@@ -261,7 +261,7 @@ function frameFailure(
 		.map((frame) => describeOutcome(frame, outcomes[frame.index]));
 	const retry = campaign.userRequestId
 		? 'Any re-run with the same Request ID sends only the frames not accepted yet: Octopush refuses the request ID of an accepted frame as a duplicate (for 24 hours).'
-		: "Retrying this node within the same execution (Retry On Fail) sends only the frames not accepted yet: Octopush refuses an accepted frame's request ID as a duplicate. A retry from the executions list is a new execution with new request IDs and would send every frame again: set Options → Request ID to make that safe too.";
+		: "Retrying this node within the same execution (Retry On Fail) sends only the frames not accepted yet: Octopush refuses an accepted frame's request ID as a duplicate. A retry from the executions list is a new execution: n8n does not tell the node which execution it retries, so the request IDs are new and every frame, the accepted ones above included, would be sent again. To finish this campaign, send only the recipients of the frames not accepted; set Options → Request ID (e.g. your campaign's ID) so that any later re-run, including a retry from the executions list or of an execution whose worker was stopped mid-send, sends only what Octopush has not accepted.";
 	const lines = [
 		`Accepted: ${acceptedSummary(campaign, outcomes)}.`,
 		`Not accepted: ${notAccepted.join(', ')}.`,

@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, type Operation } from '../../../shared/operation';
-import { inTurn } from '../../../shared/pacing';
 import { conversationBody } from '../../contract';
 import { defaultCountryOption, optionsCollection } from '../../fields';
 import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
-import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { machineEventUrl, onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
-import { CONVERSATION_INTERVAL_MS } from './startConversation.operation';
+import { startConversationRequest } from './conversationRequest';
 
 /**
  * Calls one number, says the prompt, collects keys (COLLECT, https://docs.routee.net/reference/collect-verb) and waits
@@ -112,12 +110,9 @@ export const callAndWait: Operation = {
 			body.machineDetection = { strategy: 'Continue', eventUrl: machineEventUrl(resumeUrl, { ...(say.message as IDataObject), text: voicemail }) };
 		}
 		assertBody(this, conversationBody, body, itemIndex);
-		const lane = `routee-conversation|${await accountKey(this)}`;
 		let started: IDataObject;
 		try {
-			started = await inTurn(lane, CONVERSATION_INTERVAL_MS, async () =>
-				await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body),
-			);
+			started = await startConversationRequest(this, itemIndex, body);
 		} catch (error) {
 			throw asNodeError(this, error as Error, itemIndex);
 		}

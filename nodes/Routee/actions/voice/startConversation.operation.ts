@@ -1,25 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError, type Operation } from '../../../shared/operation';
-import { inTurn } from '../../../shared/pacing';
 import { executeEachValidated } from '../../../shared/validate-first';
 import { unknownOutcome } from '../../campaign';
 import { conversationBody } from '../../contract';
 import { callbackOptions, defaultCountryOption, optionsCollection } from '../../fields';
 import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
-import { accountKey, routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
+import { startConversationRequest } from './conversationRequest';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
 import { callHangupDelayOption, maxDurationOption, machineDetectionOptions, voiceSenderField } from './fields';
 
-/**
- * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
- * Counted from the previous request's answer (see `inTurn`), so arrivals are never closer than this.
- */
-export const CONVERSATION_INTERVAL_MS = 1000;
-
 const description: INodeProperties[] = [
+	{
+		displayName:
+			'Routee accepts 1 conversation request per second per account: the node starts one call per second. In queue mode each n8n worker keeps that pace on its own, so two workers together can exceed it; a call Routee refuses for the rate is sent again after a growing wait (at most 5 tries within 18 seconds), so none is lost or started twice.',
+		name: 'paceNotice',
+		type: 'notice',
+		default: '',
+	},
 	voiceSenderField,
 	{
 		displayName: 'To Type',
@@ -71,31 +70,20 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return body;
 }
 
-/** A 429 means Routee refused the call for the rate: nothing was started, so it is safe to send once more. */
-function isRateLimited(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '429';
-}
-
-/** POST /voice/conversation (https://docs.routee.net/reference/perform-a-voice-conversation): one call per input item, running a dial plan; at most 1 per second. */
+/** POST /voice/conversation (https://docs.routee.net/reference/perform-a-voice-conversation): one call per input item, running a dial plan; at most 1 per second (see `startConversationRequest`). */
 export const startConversation: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const lane = `routee-conversation|${await accountKey(this)}`;
 		return await executeEachValidated(
 			this,
 			items,
 			(itemIndex) => {
 				const body = assertBody(this, conversationBody, readBody(this, itemIndex), itemIndex) as IDataObject;
 				return async () => {
-					for (let attempt = 1; ; attempt++) {
-						try {
-							return await inTurn(lane, CONVERSATION_INTERVAL_MS, async () =>
-								await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body),
-							);
-						} catch (error) {
-							if (attempt === 1 && isRateLimited(error)) continue;
-							throw asNodeError(this, error as Error, itemIndex);
-						}
+					try {
+						return await startConversationRequest(this, itemIndex, body);
+					} catch (error) {
+						throw asNodeError(this, error as Error, itemIndex);
 					}
 				};
 			},
