@@ -18,7 +18,24 @@ export const trackingIdField = (what: string) =>
 export const messageIdField = (what: string) =>
 	idField('messageId', 'Message ID', `The ID of the ${what} (the messageId of its tracking or callbacks)`);
 
-/** One request per item, built from its ID field; the response (or each entry of an array response) is an output item. */
+/** n8n's Simplify toggle, for responses of more than 10 fields ([UX] "AI tool nodes: 'Output' parameter"). */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** The fields of `response` named in `keys` that it has, in that order. */
+function pick(response: IDataObject, keys: readonly string[]): IDataObject {
+	return Object.fromEntries(keys.filter((key) => key in response).map((key) => [key, response[key]]));
+}
+
+/**
+ * One request per item, built from its ID field; the response (or each entry of an array response) is an output item.
+ * With `simplified`, the operation has a Simplify field: when on, an object response keeps only those fields.
+ */
 export async function executeById(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -27,13 +44,16 @@ export async function executeById(
 		id: string,
 		itemIndex: number,
 	) => { method: 'GET' | 'DELETE' | 'PUT'; path: string; body?: IDataObject; schema?: z.ZodTypeAny },
+	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
 	return await executeEachValidated(context, items, (itemIndex) => {
 		const { method, path, body, schema } = request(pathId(context, itemIndex, field.name, field.label), itemIndex);
 		if (schema) assertBody(context, schema, body, itemIndex);
+		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
 		return async () => {
 			const response = await routeeRequest(context, method, path, itemIndex, body);
-			return Array.isArray(response) ? (response as IDataObject[]) : response;
+			if (Array.isArray(response)) return response as IDataObject[];
+			return simplify ? pick(response, simplified) : response;
 		};
 	});
 }
