@@ -364,6 +364,13 @@ describe('SMS → tracking', () => {
 			[messageId, 1, 2, { item: 0 }],
 			[messageId, 2, 2, { item: 0 }],
 		]);
+		// Simplify (the default): 10 fields per part; off: every field Routee answers
+		expect(Object.keys(r.items[0].json)).toEqual(['messageId', 'part', 'parts', 'label', 'to', 'from', 'status', 'price', 'createdAt'].filter((key) => key in r.items[0].json));
+		expect(Object.keys(r.items[0].json).length).toBeLessThanOrEqual(10);
+		const raw = await t.run({ resource: 'sms', operation: 'getMessageTracking', messageId, simplify: false });
+		expect(Object.keys(raw.items[0].json).length).toBeGreaterThan(10);
+		// the same message part (its status may have moved on in between)
+		expect(raw.items[0].json).toMatchObject({ messageId, part: 1, parts: 2, to: '+306948530980', price: r.items[0].json.price });
 	});
 
 	describe('Get Campaign Tracking', () => {
@@ -386,6 +393,7 @@ describe('SMS → tracking', () => {
 			]);
 			expect(r.items).toHaveLength(3);
 			expect(r.items.every((i) => i.json.campaignTrackingId === trackingId)).toBe(true);
+			expect(r.items.every((i) => Object.keys(i.json).length <= 10 && i.json.status !== undefined)).toBe(true);
 			expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		});
 

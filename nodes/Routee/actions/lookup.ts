@@ -27,9 +27,30 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
+/**
+ * What Simplify keeps of an SMS tracking entry (https://docs.routee.net/reference/smstrackingsingle answers about 20
+ * fields per message part): which message and part, who, the status, the price and when.
+ */
+export const SIMPLIFIED_SMS_TRACKING = [
+	'messageId',
+	'campaignTrackingId',
+	'part',
+	'parts',
+	'label',
+	'to',
+	'from',
+	'status',
+	'price',
+	'createdAt',
+] as const;
+
 /** The fields of `response` named in `keys` that it has, in that order. */
 function pick(response: IDataObject, keys: readonly string[]): IDataObject {
 	return Object.fromEntries(keys.filter((key) => key in response).map((key) => [key, response[key]]));
+}
+
+function simplifyEach(entries: IDataObject | IDataObject[], keys: readonly string[]): IDataObject | IDataObject[] {
+	return Array.isArray(entries) ? entries.map((entry) => pick(entry, keys)) : pick(entries, keys);
 }
 
 /**
@@ -52,8 +73,8 @@ export async function executeById(
 		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
 		return async () => {
 			const response = await routeeRequest(context, method, path, itemIndex, body);
-			if (Array.isArray(response)) return response as IDataObject[];
-			return simplify ? pick(response, simplified) : response;
+			const entries = Array.isArray(response) ? (response as IDataObject[]) : response;
+			return simplify ? simplifyEach(entries, simplified) : entries;
 		};
 	});
 }
@@ -77,11 +98,12 @@ export const pagingFields: INodeProperties[] = [
 	},
 ];
 
-/** Every entry of a campaign's tracking (one per message or message part), or the first Limit. */
+/** Every entry of a campaign's tracking (one per message or message part), or the first Limit; see `executeById` for `simplified`. */
 export async function executeCampaignTracking(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	path: (trackingId: string) => string,
+	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
 	return await executeEachValidated(context, items, (itemIndex) => {
 		const trackingId = pathId(context, itemIndex, 'trackingId', 'Tracking ID');
@@ -90,6 +112,10 @@ export async function executeCampaignTracking(
 		if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
 			throw invalid(context, itemIndex, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
 		}
-		return async () => await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
+		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
+		return async () => {
+			const entries = await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
+			return simplify ? simplifyEach(entries, simplified) : entries;
+		};
 	});
 }
