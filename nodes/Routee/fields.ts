@@ -64,13 +64,13 @@ export function recipientFields(maxEach?: number): INodeProperties[] {
 			displayOptions: perItem,
 		},
 		{
-			displayName: 'Each Item Gives',
+			displayName: 'Recipient Type',
 			name: 'recipientType',
 			type: 'options',
 			options: [
-				{ name: 'A Phone Number', value: 'phone' },
+				{ name: 'Phone Number', value: 'phone' },
 				{
-					name: 'A Routee Contact ID',
+					name: 'Routee Contact ID',
 					value: 'contact',
 					description: 'The ID of a contact that exists in your Routee account (its labels personalize the message)',
 				},
@@ -231,6 +231,7 @@ export const ttlOption: INodeProperties = {
 	// Sent only when the option is added; without it Routee applies its default.
 	default: MAX_TTL_MINUTES,
 	description: `How long Routee tries to deliver each message, 1 to ${MAX_TTL_MINUTES} minutes; after that it is Undelivered (Expired). Without this option Routee tries for 72 hours (${MAX_TTL_MINUTES} minutes).`,
+	hint: 'Time to live: how long delivery is attempted',
 };
 
 export const transcodeOption: INodeProperties = {
@@ -240,6 +241,7 @@ export const transcodeOption: INodeProperties = {
 	default: false,
 	description:
 		'Whether Routee replaces unicode characters with similar GSM-7 ones where it can, so the message needs fewer parts',
+	hint: 'e.g. curly quotes become straight ones, so a long message costs fewer SMS',
 };
 
 export const flashOption: INodeProperties = {

@@ -89,6 +89,7 @@ const verbFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether a key press interrupts it',
+		hint: 'The caller can skip it by pressing a key',
 		displayOptions: onlyFor('SAY', 'PLAY'),
 	},
 	{
