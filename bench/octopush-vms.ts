@@ -23,7 +23,7 @@ export const VMS_PARAMETERS = {
 	mode: 'allItems',
 	text: 'Hello {first_name}, your appointment code is {param1}. Press 1 to confirm.',
 	phoneNumber: '={{ $json.phone }}',
-	recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+	personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
 };
 
 /** `n` contacts, as a CRM export would give them. */

@@ -15,14 +15,14 @@ export class OctopushApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/octopush.svg', dark: 'file:../icons/octopush.dark.svg' };
 
-	documentationUrl = 'https://dev.octopush.com/en/authentication';
+	documentationUrl = 'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
 
 	properties: INodeProperties[] = [
 		{
 			displayName: 'API Login',
 			name: 'apiLogin',
 			type: 'string',
-			placeholder: 'name@email.com',
+			placeholder: 'e.g. name@email.com',
 			required: true,
 			default: '',
 			description: 'The e-mail address of your Octopush account',

@@ -48,7 +48,7 @@ export class RouteeOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/routee.svg', dark: 'file:../icons/routee.dark.svg' };
 
-	documentationUrl = 'https://docs.routee.net/docs/authorize-your-application';
+	documentationUrl = 'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -55,7 +55,7 @@ export class OctopushTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Octopush holds one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account: only one workflow, or other system, receives each kind at a time. With Automatic registration, activating this workflow replaces the account\'s URLs for the chosen events and deactivating it puts the previous ones back. "Test this trigger" never moves a URL the account already has (e.g. this workflow\'s production URL): it registers the test URL only for events with no URL and removes it when the test ends. Otherwise, send a test callback yourself to the test URL shown above, or test against a sandbox account. A repeated callback reaching the same n8n process starts no second execution, but in queue mode with several webhook processes (or after a restart) it can start one more: each event carries an eventId that is the same for its repeats, so follow this node with n8n\'s Remove Duplicates node on {{ $json.eventId }} to act once per event.',
+					"Octopush has one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account. With Automatic registration, activating this workflow points the chosen events here and deactivating puts the previous URLs back; 'Test this trigger' only uses events that have no URL yet. In queue mode a repeat can start a second execution: use Remove Duplicates on {{ $json.eventId }} to act once per event.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -105,7 +105,7 @@ export class OctopushTrigger implements INodeType {
 					name: 'callbackTimeZone',
 					type: 'string',
 					default: 'UTC',
-					placeholder: 'Europe/Paris',
+					placeholder: 'e.g. Europe/Paris',
 					description:
 						'Octopush dates (e.g. 2024-05-01 14:03:00) carry no offset: the IANA time zone they are in, used to write the event time with its offset',
 				},

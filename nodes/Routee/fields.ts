@@ -18,20 +18,23 @@ export const modeField: INodeProperties = {
 				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); the other fields are read from the first item',
 		},
 		{
-			name: 'One Request per Input Item',
+			name: 'One Campaign per Input Item',
 			value: 'perItem',
 			description: 'Each input item is a campaign with its own recipients',
 		},
 	],
 	default: 'perItem',
+	// an AI agent sends one campaign per call: the bulk and tuning fields mean nothing to it
+	displayOptions: { hide: { '@tool': [true] } },
 };
 
 const PHONE_FORMAT =
-	'in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with Options → Default Country)';
+	'in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with the \'Default Country\' option)';
 
 export function recipientFields(maxEach?: number): INodeProperties[] {
 	const limit = maxEach === undefined ? '' : ` At most ${maxEach}.`;
-	const perItem = { show: { mode: ['perItem'] } };
+	// hidden for 'allItems' rather than shown for 'perItem': a tool has no Mode (see modeField) and must still show them
+	const perItem = { hide: { mode: ['allItems'] } };
 	const allItems = { show: { mode: ['allItems'] } };
 	return [
 		{
@@ -39,7 +42,7 @@ export function recipientFields(maxEach?: number): INodeProperties[] {
 			name: 'to',
 			type: 'string',
 			default: '',
-			placeholder: '+306948530920, +306948530921',
+			placeholder: 'e.g. +306948530920, +306948530921',
 			description: `Phone numbers ${PHONE_FORMAT}, separated by commas or new lines, or an expression giving an array.${limit} Give at least one of To, Contact IDs and Groups`,
 			displayOptions: perItem,
 		},
@@ -56,20 +59,20 @@ export function recipientFields(maxEach?: number): INodeProperties[] {
 			name: 'groups',
 			type: 'string',
 			default: '',
-			placeholder: 'Customers, VIP',
+			placeholder: 'e.g. Customers, VIP',
 			description: `Names of contact groups in your Routee account, separated by commas or an array.${limit}`,
 			displayOptions: perItem,
 		},
 		{
-			displayName: 'Each Item Gives',
+			displayName: 'Recipient Type',
 			name: 'recipientType',
 			type: 'options',
 			options: [
-				{ name: 'A Phone Number', value: 'phone' },
+				{ name: 'Phone Number', value: 'phone' },
 				{
-					name: 'A Routee Contact ID',
+					name: 'Routee Contact ID',
 					value: 'contact',
-					description: 'The ID of a contact that exists in your Routee account (its labels personalise the message)',
+					description: 'The ID of a contact that exists in your Routee account (its labels personalize the message)',
 				},
 			],
 			default: 'phone',
@@ -94,26 +97,27 @@ export const senderField = (description: string): INodeProperties => ({
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'MyShop',
+	placeholder: 'e.g. MyShop',
 	description,
 });
 
+/** Language names as the Octopush node writes them for the same codes ("Language (Country)"). */
 export const LANGUAGE_OPTIONS: INodePropertyOptions[] = (
 	[
-		['bg-BG', 'Bulgarian'],
-		['de-DE', 'German'],
-		['el-GR', 'Greek'],
+		['bg-BG', 'Bulgarian (Bulgaria)'],
+		['de-DE', 'German (Germany)'],
+		['el-GR', 'Greek (Greece)'],
 		['en-GB', 'English (United Kingdom)'],
 		['en-US', 'English (United States)'],
 		['es-ES', 'Spanish (Spain)'],
 		['es-LA', 'Spanish (Latin America)'],
-		['fr-FR', 'French'],
-		['hu-HU', 'Hungarian'],
-		['it-IT', 'Italian'],
-		['pl-PL', 'Polish'],
+		['fr-FR', 'French (France)'],
+		['hu-HU', 'Hungarian (Hungary)'],
+		['it-IT', 'Italian (Italy)'],
+		['pl-PL', 'Polish (Poland)'],
 		['pt-BR', 'Portuguese (Brazil)'],
-		['ru-RU', 'Russian'],
-		['sv-SE', 'Swedish'],
+		['ru-RU', 'Russian (Russia)'],
+		['sv-SE', 'Swedish (Sweden)'],
 	] as Array<[(typeof LANGUAGES)[number], string]>
 )
 	.map(([value, name]) => ({ name, value }))
@@ -164,46 +168,58 @@ export const respectQuietHoursOption: INodeProperties = {
 	description: "Whether Routee waits for the end of the recipients' quiet hours before sending",
 };
 
+/** The hint of every field where Routee POSTs to n8n: the loop back into a workflow goes through a Routee Trigger. */
+export const TRIGGER_URL_HINT = "Paste the Production URL of a Routee Trigger, with ?token=… if it has one";
+
+/**
+ * Optional fields that only make sense together, as one entry of an Options collection: the user adds the
+ * bundle and sees all its fields at once. The node reads them with `bundleOf` (`<name>.values`).
+ */
+export function bundleOption(
+	displayName: string,
+	name: string,
+	values: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		default: {},
+		placeholder: `Add ${displayName.toLowerCase()}`,
+		...(description === undefined ? {} : { description }),
+		options: [{ name: 'values', displayName, values }],
+	};
+}
+
+/** A callback bundle: Routee POSTs each status to the URL, on every change or on the final status only. */
+export function callbackBundle(displayName: string, name: string, what: string): INodeProperties {
+	return bundleOption(displayName, name, [
+		{
+			displayName: 'URL',
+			name: 'url',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://n8n.example.com/webhook/3f9c…/webhook',
+			description: `Routee POSTs ${what} to this URL`,
+			hint: TRIGGER_URL_HINT,
+		},
+		{
+			displayName: 'Strategy',
+			name: 'strategy',
+			type: 'options',
+			options: STRATEGY_OPTIONS,
+			default: 'OnChange',
+			description: 'When Routee calls the URL',
+		},
+	]);
+}
+
 export function callbackOptions(campaign: boolean): INodeProperties[] {
-	const message: INodeProperties[] = [
-		{
-			displayName: 'Callback URL',
-			name: 'callbackUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/webhook/routee',
-			description:
-				'Routee POSTs the status of each message to this URL (e.g. the Production URL of a Routee Trigger)',
-		},
-		{
-			displayName: 'Callback Strategy',
-			name: 'callbackStrategy',
-			type: 'options',
-			options: STRATEGY_OPTIONS,
-			default: 'OnChange',
-			description: 'When Routee calls the Callback URL',
-		},
-	];
-	if (!campaign) return message;
-	return [
-		...message,
-		{
-			displayName: 'Campaign Callback URL',
-			name: 'campaignCallbackUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/webhook/routee',
-			description: "Routee POSTs the campaign's progress to this URL",
-		},
-		{
-			displayName: 'Campaign Callback Strategy',
-			name: 'campaignCallbackStrategy',
-			type: 'options',
-			options: STRATEGY_OPTIONS,
-			default: 'OnChange',
-			description: 'When Routee calls the Campaign Callback URL',
-		},
-	];
+	const message = callbackBundle('Callback', 'callback', 'the status of each message');
+	if (!campaign) return [message];
+	return [message, callbackBundle('Campaign Callback', 'campaignCallback', "the campaign's progress")];
 }
 
 export const ttlOption: INodeProperties = {
@@ -215,6 +231,7 @@ export const ttlOption: INodeProperties = {
 	// Sent only when the option is added; without it Routee applies its default.
 	default: MAX_TTL_MINUTES,
 	description: `How long Routee tries to deliver each message, 1 to ${MAX_TTL_MINUTES} minutes; after that it is Undelivered (Expired). Without this option Routee tries for 72 hours (${MAX_TTL_MINUTES} minutes).`,
+	hint: 'Time to live: how long delivery is attempted',
 };
 
 export const transcodeOption: INodeProperties = {
@@ -224,6 +241,7 @@ export const transcodeOption: INodeProperties = {
 	default: false,
 	description:
 		'Whether Routee replaces unicode characters with similar GSM-7 ones where it can, so the message needs fewer parts',
+	hint: 'e.g. curly quotes become straight ones, so a long message costs fewer SMS',
 };
 
 export const flashOption: INodeProperties = {
@@ -245,7 +263,7 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};

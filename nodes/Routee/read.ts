@@ -68,24 +68,19 @@ export function scheduledDateOf(
 	return iso;
 }
 
-/** `{url, strategy}` from a URL option and its strategy option. */
-export function callbackOf(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	options: IDataObject,
-	urlKey: string,
-	strategyKey: string,
-	label: string,
-): IDataObject | undefined {
-	const url = options[urlKey];
-	const strategy = options[strategyKey];
-	if (isEmpty(url)) {
-		if (!isEmpty(strategy)) {
-			throw invalid(context, itemIndex, `${label} Strategy`, `is set but ${label} URL is empty: add the URL`);
-		}
-		return undefined;
-	}
-	return { url: String(url).trim(), strategy: isEmpty(strategy) ? 'OnChange' : strategy };
+/** The fields of a bundle option (see `bundleOption` in fields.ts), or undefined when the user did not add it. */
+export function bundleOf(options: IDataObject, name: string): IDataObject | undefined {
+	const bundle = options[name] as IDataObject | undefined;
+	const values = bundle?.values;
+	return typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as IDataObject) : undefined;
+}
+
+/** `{url, strategy}` of a Callback bundle, as Routee's body has it; the contract checks the URL. */
+export function callbackOf(options: IDataObject, name: string): IDataObject | undefined {
+	const bundle = bundleOf(options, name);
+	if (bundle === undefined) return undefined;
+	const url = typeof bundle.url === 'string' ? bundle.url.trim() : bundle.url;
+	return { url: url ?? '', strategy: isEmpty(bundle.strategy) ? 'OnChange' : bundle.strategy };
 }
 
 /** The Scheduled Date, Callback and Campaign Callback options that SMS and voice campaigns share, as body fields. */
@@ -97,16 +92,9 @@ export function scheduleAndCallbacksOf(
 	const body: IDataObject = {};
 	const scheduledDate = scheduledDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate);
 	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
-	const callback = callbackOf(context, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
+	const callback = callbackOf(options, 'callback');
 	if (callback) body.callback = callback;
-	const campaignCallback = callbackOf(
-		context,
-		itemIndex,
-		options,
-		'campaignCallbackUrl',
-		'campaignCallbackStrategy',
-		'Campaign Callback',
-	);
+	const campaignCallback = callbackOf(options, 'campaignCallback');
 	if (campaignCallback) body.campaignCallback = campaignCallback;
 	return body;
 }

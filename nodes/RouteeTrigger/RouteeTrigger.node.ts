@@ -54,7 +54,7 @@ export class RouteeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Routee calls the URL set on each request: paste this node\'s Production URL into the Callback URL or Campaign Callback URL option of the Routee node, the Event URL of a COLLECT verb, or the inbound SMS URL of a number you rent (with Secret Token in URL, add ?token=YOUR_SECRET to it). Routee re-sends a callback until it gets a 200 (up to 12 times over 24 hours): a repeat reaching the same n8n process starts no second execution, but in queue mode with several webhook processes (or after a restart) it can start one more. Each event carries an eventId that is the same for its repeats: to act once per event, follow this node with n8n\'s Remove Duplicates node on {{ $json.eventId }}.',
+					"Paste this node's Production URL into a Routee node's 'Callback' or 'Campaign Callback' option, a COLLECT verb's 'Event URL', or a rented number's inbound SMS URL. In queue mode a repeat can start a second execution: use Remove Duplicates on {{ $json.eventId }} to act once per event.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -74,7 +74,7 @@ export class RouteeTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to read the keys pressed during a voice campaign call (Collect DTMF Digits) from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential.",
+					"Whether to read the keys pressed during a voice campaign call (the Send Campaign option 'Collect Key Presses') from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential.",
 			},
 			...callerAuthenticationProperties,
 			filterOptionsProperty(ROUTEE_STATUSES),

@@ -58,7 +58,8 @@ export const callerAuthenticationProperties: INodeProperties[] = [
 		],
 		default: 'none',
 		description:
-			'How the trigger recognises the provider: it signs nothing, so the callback URL can carry a secret. Calls without it get 401, calls with a wrong one 403, and start no execution.',
+			'How the trigger recognizes the provider: it signs nothing, so the callback URL can carry a secret. Calls without it get 401, calls with a wrong one 403, and start no execution.',
+		hint: "With 'Secret Token in URL', paste the Production URL followed by ?token= and your secret",
 	},
 ];
 

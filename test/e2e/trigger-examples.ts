@@ -40,7 +40,7 @@ export const TRIGGER_EXAMPLE_CHAINS: Record<string, (context: ChainContext) => P
 		const answered = '+306948530923';
 		const voice = withParameters((await example('routee-voice-campaign.json')).workflow, 'Routee', (p) => {
 			p.to = `${unreachable}, ${answered}`;
-			p.options = { ...p.options, callbackUrl: webhookUrl, callbackStrategy: 'OnChange' };
+			p.options = { ...p.options, callback: { values: { url: webhookUrl, strategy: 'OnChange' } } };
 		});
 		const campaign = await n8n.execute(await n8n.createWorkflow(voice));
 		expect(campaign.status).toBe('success');

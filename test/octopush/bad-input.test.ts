@@ -11,11 +11,11 @@ const voice = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voiceSms',
 	operation: 'sendCampaign',
 	text: 'Hello {first_name}',
-	recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'Ada' }] },
+	recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Ada' } }] },
 	...overrides,
 });
 const allItems = (overrides: INodeParameters = {}): INodeParameters =>
-	voice({ mode: 'allItems', phoneNumber: '={{ $json.phone }}', recipientFields: { firstName: '={{ $json.name }}' }, ...overrides });
+	voice({ mode: 'allItems', phoneNumber: '={{ $json.phone }}', personalization: { firstName: '={{ $json.name }}' }, ...overrides });
 const people = (...phones: string[]): INodeExecutionData[] => phones.map((phone, i) => ({ json: { phone, name: `P${i}` } }));
 
 const cases: BadInputCase[] = [
@@ -28,13 +28,13 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a non-E.164 number among the recipients of an item',
-		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'A' }, { phoneNumber: '12ab', firstName: 'B' }] } }),
+		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'A' } }, { phoneNumber: '12ab', personalization: { firstName: 'B' } }] } }),
 		message: /^Item 0, recipient 2: Phone Number is not valid: '12ab' is not a valid phone number/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a number too short for its country, with a default country',
-		parameters: voice({ recipients: { recipient: [{ phoneNumber: '06 12', firstName: 'A' }] }, options: { defaultCountry: 'FR' } }),
+		parameters: voice({ recipients: { recipient: [{ phoneNumber: '06 12', personalization: { firstName: 'A' } }] }, options: { defaultCountry: 'FR' } }),
 		message: /^Item 0, recipient 1: Phone Number is not valid: '06 12' is not a valid France phone number/,
 		itemIndex: 0,
 	},
@@ -71,7 +71,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a placeholder used but missing for one recipient',
-		parameters: allItems({ text: 'Hi {first_name}, code {param1}', recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' } }),
+		parameters: allItems({ text: 'Hi {first_name}, code {param1}', personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' } }),
 		input: [
 			{ json: { phone: '+33612345678', name: 'A', code: 'X1' } },
 			{ json: { phone: '+33612345679', name: 'B', code: 'X2' } },
@@ -82,7 +82,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a param over 50 characters',
-		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'A', param2: 'x'.repeat(51) }] } }),
+		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'A', param2: 'x'.repeat(51) } }] } }),
 		message: 'Item 0, recipient 1: Param 2 must be at most 50 characters',
 		itemIndex: 0,
 	},
@@ -131,7 +131,7 @@ const cases: BadInputCase[] = [
 	{
 		name: 'an SMS type not in the list',
 		parameters: { ...voice({ text: 'Hi' }), resource: 'sms', smsType: '={{ "sms_free" }}' },
-		message: 'Item 0: Type must be one of sms_premium, sms_low_cost, got "sms_free"',
+		message: 'Item 0: SMS Type must be one of sms_premium, sms_low_cost, got "sms_free"',
 		itemIndex: 0,
 	},
 	{

@@ -14,7 +14,7 @@ const parameters = {
 	mode: 'allItems',
 	text: 'Hi {first_name}',
 	phoneNumber: '={{ $json.phone }}',
-	recipientFields: { firstName: '={{ $json.name }}' },
+	personalization: { firstName: '={{ $json.name }}' },
 };
 const items = contactItems(1250);
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ item: from + i }));
@@ -74,18 +74,18 @@ describe('a frame fails', () => {
 				request_id: ids[0],
 				frame_status: 'already_accepted',
 				message: expect.stringContaining('already sent it, so it was not sent again'),
-				totals: {
-					frames: 3,
-					frames_sent: 2,
-					frames_already_accepted: 1,
-					frames_not_accepted: 0,
-					number_of_contacts: 750,
-					total_cost: 37.5,
-				},
 			},
 			pairedItem: range(0, 500),
 		});
 		expect(retry.items.map((item) => item.pairedItem)).toEqual([range(0, 500), range(500, 1000), range(1000, 1250)]);
+		expect(retry.items[2].json.campaign_totals).toEqual({
+			frames: 3,
+			frames_sent: 2,
+			frames_already_accepted: 1,
+			frames_not_accepted: 0,
+			number_of_contacts: 750,
+			total_cost: 37.5,
+		});
 		// every contact was called exactly once over both runs
 		const called = numbersCalled();
 		expect(called).toHaveLength(1250);
@@ -123,7 +123,7 @@ describe('a frame fails', () => {
 		expect(r.items[0].json.ticket_number).toMatch(/^voice_/);
 		expect(r.items[1].json.error).toBe('Octopush refused the request: Recipients (recipients): No valid numbers. (code 117)');
 		expect(r.items[2].json.error).toBe('Not sent, because frame 2 failed');
-		expect(r.items[2].json.totals).toEqual({
+		expect(r.items[2].json.campaign_totals).toEqual({
 			frames: 3,
 			frames_sent: 1,
 			frames_already_accepted: 0,

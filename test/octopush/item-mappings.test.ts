@@ -25,7 +25,7 @@ function campaign(wrap: (path: string) => string): INodeParameters {
 		mode: 'allItems',
 		text: 'Hello, your number is {param2} ({param3})',
 		phoneNumber: wrap('$json.phone'),
-		recipientFields: {
+		personalization: {
 			firstName: wrap('$json.contact["first name"]'),
 			lastName: wrap('$json.name'),
 			param1: wrap('$json.codes[0]'),

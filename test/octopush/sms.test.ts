@@ -11,7 +11,7 @@ describe('SMS → Send Campaign', () => {
 			resource: 'sms',
 			operation: 'sendCampaign',
 			text: 'Merci {first_name} ✓',
-			recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'Léa' }] },
+			recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Léa' } }] },
 			smsType: 'sms_low_cost',
 			sender: 'MyShop',
 			options: {
@@ -50,7 +50,7 @@ describe('SMS → Send Campaign', () => {
 					frames: 1,
 					request_id: 'xmas-2030',
 					frame_status: 'sent',
-					totals: {
+					campaign_totals: {
 						frames: 1,
 						frames_sent: 1,
 						frames_already_accepted: 0,
@@ -73,7 +73,7 @@ describe('SMS → Send Campaign', () => {
 				mode: 'allItems',
 				text: 'Sale starts now, {first_name}!',
 				phoneNumber: '={{ $json.phone }}',
-				recipientFields: { firstName: '={{ $json.name }}' },
+				personalization: { firstName: '={{ $json.name }}' },
 			},
 			{ input: contactItems(600) },
 		);
@@ -85,7 +85,11 @@ describe('SMS → Send Campaign', () => {
 		]);
 		expect(bodies[0].request_id).not.toBe(bodies[1].request_id);
 		expect(r.items.map((item) => (item.pairedItem as unknown[]).length)).toEqual([500, 100]);
-		expect(r.items[1].json.totals).toMatchObject({ frames: 2, frames_sent: 2, number_of_contacts: 600, number_of_sms_needed: 600 });
+		expect(r.items[1].json.campaign_totals).toMatchObject({ frames: 2, frames_sent: 2, number_of_contacts: 600, number_of_sms_needed: 600 });
+		// the campaign's totals once, on its last frame item: a sum downstream over the items adds each frame once
+		expect(r.items.map((item) => item.json.campaign_totals === undefined)).toEqual([true, false]);
+		expect(r.items.map((item) => item.json.number_of_contacts)).toEqual([500, 100]);
+		expect(r.items.reduce((sum, item) => sum + Number(item.json.number_of_contacts), 0)).toBe(600);
 	});
 
 	test('Auto Optimize Text and Auto Remove Blacklisted Numbers reach the body as documented', async () => {

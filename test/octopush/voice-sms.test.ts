@@ -18,8 +18,8 @@ describe('Voice SMS → Send Campaign', () => {
 				recipientsInput: 'fields',
 				recipients: {
 					recipient: [
-						{ phoneNumber: '={{ $json.phone }}', firstName: '={{ $json.first }}', lastName: 'Doe', param1: '={{ $json.code }}' },
-						{ phoneNumber: '06 12 34 56 78', firstName: 'Bob', lastName: 'Roe', param1: 'B2', param5: 'x' },
+						{ phoneNumber: '={{ $json.phone }}', personalization: { firstName: '={{ $json.first }}', lastName: 'Doe', param1: '={{ $json.code }}' } },
+						{ phoneNumber: '06 12 34 56 78', personalization: { firstName: 'Bob', lastName: 'Roe', param1: 'B2', param5: 'x' } },
 					],
 				},
 				sender: '={{ $json.sender }}',
@@ -76,7 +76,7 @@ describe('Voice SMS → Send Campaign', () => {
 				frames: 1,
 				request_id: 'camp-2',
 				frame_status: 'sent',
-				totals: {
+				campaign_totals: {
 					frames: 1,
 					frames_sent: 1,
 					frames_already_accepted: 0,
@@ -151,7 +151,7 @@ describe('Voice SMS → Send Campaign', () => {
 			mode: 'allItems',
 			text: 'Hi {first_name}, your code is {param1}.',
 			phoneNumber: '={{ $json.phone }}',
-			recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+			personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
 		};
 		const r = await t.run(parameters, { input: items, executionId: 'exec-1250' });
 
@@ -173,7 +173,7 @@ describe('Voice SMS → Send Campaign', () => {
 			[2, 3, 500, 25],
 			[3, 3, 250, 12.5],
 		]);
-		expect(r.items[2].json.totals).toEqual({
+		expect(r.items[2].json.campaign_totals).toEqual({
 			frames: 3,
 			frames_sent: 3,
 			frames_already_accepted: 0,
@@ -259,7 +259,7 @@ describe('Voice SMS → Send Campaign', () => {
 			resource: 'voiceSms',
 			operation: 'sendCampaign',
 			text,
-			recipients: { recipient: [{ phoneNumber: '+33612345678', firstName: 'Zoé' }] },
+			recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Zoé' } }] },
 			voiceLanguage: language,
 		});
 		expect(r.error).toBeUndefined();

@@ -20,7 +20,7 @@ const vms = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voiceSms',
 	operation: 'sendCampaign',
 	text: 'Hello {first_name}',
-	recipients: { recipient: [{ phoneNumber: PHONE, firstName: 'Ada' }] },
+	recipients: { recipient: [{ phoneNumber: PHONE, personalization: { firstName: 'Ada' } }] },
 	...overrides,
 });
 const sms = (overrides: INodeParameters = {}): INodeParameters =>
@@ -31,7 +31,7 @@ const all = (overrides: INodeParameters = {}): INodeParameters =>
 		mode: 'allItems',
 		text: 'Hello {first_name}',
 		phoneNumber: '={{ $json.phone }}',
-		recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+		personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
 		...overrides,
 	});
 const contacts = (n: number, patch: Record<number, IDataObject> = {}): INodeExecutionData[] =>
@@ -40,7 +40,7 @@ const contacts = (n: number, patch: Record<number, IDataObject> = {}): INodeExec
 	}));
 /** Three items; item 2 carries `value` under `$json.v`, the others a valid `ok`. */
 const third = (ok: string, value: string): INodeExecutionData[] => [{ json: { v: ok } }, { json: { v: ok } }, { json: { v: value } }];
-const listed = (...recipients: Array<Record<string, string>>) => ({ recipients: { recipient: recipients } });
+const listed = (...recipients: Array<{ phoneNumber: string; personalization?: Record<string, string> }>) => ({ recipients: { recipient: recipients } });
 const json = (value: string) => ({ recipientsInput: 'json', recipientsJson: value });
 
 const octopushCases: BadInput[] = [
@@ -52,15 +52,15 @@ const octopushCases: BadInput[] = [
 	{ node: 'octopush', name: 'E.164 with too many digits', parameters: all(), input: contacts(2, { 0: { phone: '+3361234567890123' } }), item: 0, field: 'Phone Number' },
 	{ node: 'octopush', name: 'E.164 country code starting with 0', parameters: all(), input: contacts(4, { 3: { phone: '+0612345678' } }), item: 3, field: 'Phone Number' },
 	{ node: 'octopush', name: 'a number that is an object', parameters: all(), input: contacts(2, { 1: { phone: { n: 1 } } }), item: 1, field: 'Phone Number' },
-	{ node: 'octopush', name: 'a bad number among listed recipients', parameters: vms(listed({ phoneNumber: PHONE, firstName: 'A' }, { phoneNumber: '12ab', firstName: 'B' })), item: 0, field: 'Phone Number' },
-	{ node: 'octopush', name: 'a number too short for the default country', parameters: vms({ ...listed({ phoneNumber: '06 12', firstName: 'A' }), options: { defaultCountry: 'FR' } }), item: 0, field: 'Phone Number' },
+	{ node: 'octopush', name: 'a bad number among listed recipients', parameters: vms(listed({ phoneNumber: PHONE, personalization: { firstName: 'A' } }, { phoneNumber: '12ab', personalization: { firstName: 'B' } })), item: 0, field: 'Phone Number' },
+	{ node: 'octopush', name: 'a number too short for the default country', parameters: vms({ ...listed({ phoneNumber: '06 12', personalization: { firstName: 'A' } }), options: { defaultCountry: 'FR' } }), item: 0, field: 'Phone Number' },
 	{ node: 'octopush', name: 'a bad number in recipients JSON of item 1', parameters: sms({ ...json('={{ JSON.stringify($json.r) }}'), text: 'Hi' }), input: [{ json: { r: [PHONE] } }, { json: { r: [PHONE, '555'] } }], item: 1, field: 'Phone Number' },
 	// lengths
 	{ node: 'octopush', name: 'voice text over 1224 characters', parameters: vms({ text: 'a'.repeat(1225) }), item: 0, field: 'Text' },
 	{ node: 'octopush', name: 'SMS text over 1224 characters in item 2', parameters: sms({ text: '={{ $json.v }}', ...listed({ phoneNumber: PHONE }) }), input: third('Hi', 'b'.repeat(1300)), item: 2, field: 'Text' },
 	{ node: 'octopush', name: 'empty text in item 2', parameters: vms({ text: '={{ $json.v }}' }), input: third('Hello {first_name}', ''), item: 2, field: 'Text' },
 	{ node: 'octopush', name: 'a first name over 50 characters (item 4)', parameters: all(), input: contacts(6, { 4: { name: 'x'.repeat(51) } }), item: 4, field: 'First Name' },
-	{ node: 'octopush', name: 'a param over 50 characters in a listed recipient', parameters: vms(listed({ phoneNumber: PHONE, firstName: 'A', param5: 'p'.repeat(60) })), item: 0, field: 'Param 5' },
+	{ node: 'octopush', name: 'a param over 50 characters in a listed recipient', parameters: vms(listed({ phoneNumber: PHONE, personalization: { firstName: 'A', param5: 'p'.repeat(60) } })), item: 0, field: 'Param 5' },
 	{ node: 'octopush', name: 'a last name over 50 characters in recipients JSON', parameters: vms({ text: 'Hi', ...json(JSON.stringify([{ phone_number: PHONE, last_name: 'l'.repeat(51) }])) }), item: 0, field: 'Last Name' },
 	// senders
 	{ node: 'octopush', name: 'a sender of 2 characters', parameters: vms({ sender: 'ab' }), item: 0, field: 'Sender' },
@@ -71,7 +71,7 @@ const octopushCases: BadInput[] = [
 	{ node: 'octopush', name: 'a voice the docs list as unavailable (male, Swedish) in item 1', parameters: vms({ voiceLanguage: 'sv-SE', voiceGender: '={{ $json.v }}' }), input: [{ json: { v: 'female' } }, { json: { v: 'male' } }], item: 1, field: 'Voice Gender' },
 	{ node: 'octopush', name: 'a voice gender not in the list in item 2', parameters: vms({ voiceGender: '={{ $json.v }}' }), input: third('male', 'robot'), item: 2, field: 'Voice Gender' },
 	{ node: 'octopush', name: 'a purpose not in the list', parameters: sms({ options: { purpose: '={{ "spam" }}' } }), item: 0, field: 'Purpose' },
-	{ node: 'octopush', name: 'an SMS type not in the list', parameters: sms({ smsType: '={{ "sms_free" }}' }), item: 0, field: 'Type' },
+	{ node: 'octopush', name: 'an SMS type not in the list', parameters: sms({ smsType: '={{ "sms_free" }}' }), item: 0, field: 'SMS Type' },
 	{ node: 'octopush', name: 'a list campaign target that is neither list nor tag', parameters: { ...vms(), resource: 'voiceListCampaign', operation: 'create', target: '={{ "group" }}', listName: 'sandbox-list', tagName: 'sandbox-tag' }, item: 0, field: 'Target' },
 	// dates
 	{ node: 'octopush', name: 'an unparseable send-at', parameters: vms({ options: { sendAt: '={{ "next tuesday" }}' } }), item: 0, field: 'Send At' },
@@ -92,7 +92,7 @@ const octopushCases: BadInput[] = [
 	// placeholders
 	{ node: 'octopush', name: 'a placeholder missing for one contact (all items, item 5)', parameters: all({ text: 'Hi {first_name}, code {param1}' }), input: contacts(7, { 5: { code: '' } }), item: 5, field: 'Param 1' },
 	{ node: 'octopush', name: 'a placeholder no recipient field fills', parameters: all({ text: 'Hi {last_name}' }), input: contacts(2), item: 0, field: 'Last Name' },
-	{ node: 'octopush', name: 'a placeholder missing for a listed recipient', parameters: vms({ text: 'Dear {last_name}', ...listed({ phoneNumber: PHONE, lastName: 'Roe' }, { phoneNumber: '+33612345679' }) }), item: 0, field: 'Last Name' },
+	{ node: 'octopush', name: 'a placeholder missing for a listed recipient', parameters: vms({ text: 'Dear {last_name}', ...listed({ phoneNumber: PHONE, personalization: { lastName: 'Roe' } }, { phoneNumber: '+33612345679' }) }), item: 0, field: 'Last Name' },
 	{ node: 'octopush', name: 'an SMS placeholder missing in recipients JSON', parameters: sms({ text: 'Hi {first_name}', ...json(JSON.stringify([PHONE])) }), item: 0, field: 'First Name' },
 	// the rest
 	{ node: 'octopush', name: 'a sender with an underscore', parameters: vms({ sender: 'My_Shop' }), item: 0, field: 'Sender' },

@@ -47,7 +47,7 @@ async function runWithRetry() {
 			mode: 'allItems',
 			text: 'Hi {first_name}',
 			phoneNumber: '={{ $json.phone }}',
-			recipientFields: { firstName: '={{ $json.name }}' },
+			personalization: { firstName: '={{ $json.name }}' },
 		},
 	};
 	const result = await bed.harness.run({ nodes: [node], connections: {} }, { input: items, executionId: `faults-${++executions}` });
@@ -102,7 +102,7 @@ function expectEveryContactOnce(run: Awaited<ReturnType<typeof runWithRetry>>): 
 	}
 	const accountedFor = run.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((p) => p.item));
 	expect(accountedFor).toEqual(items.map((_, index) => index));
-	expect(run.items[2].json.totals).toMatchObject({
+	expect(run.items[2].json.campaign_totals).toMatchObject({
 		frames: 3,
 		frames_sent: sent.length,
 		frames_already_accepted: 3 - sent.length,

@@ -52,7 +52,7 @@ export const routeeCases: BadInput[] = [
 	{ node: 'routee', name: 'a national number without default country (all items, item 3)', parameters: smsCampaign({ mode: 'allItems', recipient: '={{ $json.v }}' }), input: [{ json: { v: PHONE } }, { json: { v: PHONE } }, { json: { v: PHONE } }, { json: { v: '069 4853 0920' } }], item: 3, field: 'Recipient' },
 	{ node: 'routee', name: 'a voice campaign number too short', parameters: voiceCampaign({ to: '+3069' }), item: 0, field: 'To' },
 	{ node: 'routee', name: 'a conversation to a number that is not one', parameters: conversation({ to: 'call me' }), item: 0, field: 'To' },
-	{ node: 'routee', name: 'a bad reminder number', parameters: smsCampaign(options({ scheduledDate: '2031-01-01T10:00:00Z', reminderTo: 'nobody' })), item: 0, field: 'Reminder Numbers' },
+	{ node: 'routee', name: 'a bad reminder number', parameters: smsCampaign(options({ scheduledDate: '2031-01-01T10:00:00Z', reminder: { values: { to: 'nobody' } } })), item: 0, field: 'Reminder: Phone Numbers' },
 	// recipients
 	{ node: 'routee', name: 'an SMS campaign without recipients in item 1', parameters: smsCampaign({ to: '={{ $json.v }}' }), input: [{ json: { v: PHONE } }, { json: { v: '' } }], item: 1, field: 'Recipients' },
 	{ node: 'routee', name: 'a voice campaign without recipients', parameters: voiceCampaign({ to: '' }), item: 0, field: 'Recipients' },
@@ -72,13 +72,12 @@ export const routeeCases: BadInput[] = [
 	// enums
 	{ node: 'routee', name: 'a voice language not in the list', parameters: voiceCampaign({ language: '={{ "xx-XX" }}' }), item: 0, field: 'Language' },
 	{ node: 'routee', name: 'a voice gender not in the list in item 2', parameters: voiceCampaign({ gender: '={{ $json.v }}' }), input: third('female', 'robot'), item: 2, field: 'Gender' },
-	{ node: 'routee', name: 'a callback strategy not in the list', parameters: sms(options({ callbackUrl: 'https://example.com/cb', callbackStrategy: '={{ "Sometimes" }}' })), item: 0, field: 'Callback' },
+	{ node: 'routee', name: 'a callback strategy not in the list', parameters: sms(options({ callback: { values: { url: 'https://example.com/cb', strategy: '={{ "Sometimes" }}' } } })), item: 0, field: 'Callback' },
 	// URLs and message
-	{ node: 'routee', name: 'a WAV file URL that is not http(s)', parameters: voiceCampaign({ text: '', fileUrl: 'ftp://example.com/a.wav' }), item: 0, field: 'WAV File URL' },
+	{ node: 'routee', name: 'a WAV file URL that is not http(s)', parameters: voiceCampaign({ messageType: 'audioFile', fileUrl: 'ftp://example.com/a.wav' }), item: 0, field: 'WAV File URL' },
 	{ node: 'routee', name: 'a single-SMS label over 350 characters', parameters: sms(options({ label: 'l'.repeat(351) })), item: 0, field: 'Label' },
-	{ node: 'routee', name: 'both a text and a WAV file', parameters: voiceCampaign({ fileUrl: 'https://example.com/a.wav' }), item: 0, field: 'WAV File URL' },
-	{ node: 'routee', name: 'neither a text nor a WAV file', parameters: voiceCampaign({ text: '' }), item: 0, field: 'Text' },
-	{ node: 'routee', name: 'a callback URL that is not http(s)', parameters: smsCampaign(options({ callbackUrl: 'mailto:ops@example.com' })), item: 0, field: 'Callback URL' },
+	{ node: 'routee', name: 'text to speech with a blank text', parameters: voiceCampaign({ text: '  ' }), item: 0, field: 'Text' },
+	{ node: 'routee', name: 'a callback URL that is not http(s)', parameters: smsCampaign(options({ callback: { values: { url: 'mailto:ops@example.com' } } })), item: 0, field: 'Callback: URL' },
 	// dates
 	{ node: 'routee', name: 'a scheduled date in the past', parameters: smsCampaign(options({ scheduledDate: '2020-05-01T10:00:00Z' })), item: 0, field: 'Scheduled Date' },
 	{ node: 'routee', name: 'an unparseable scheduled date in item 1', parameters: voiceCampaign(options({ scheduledDate: '={{ $json.v }}' })), input: [{ json: { v: '2031-01-01T10:00:00Z' } }, { json: { v: 'soon' } }], item: 1, field: 'Scheduled Date' },

@@ -63,8 +63,8 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a non-E.164 reminder number',
-		parameters: smsCampaign({ options: { reminderTo: 'abc', reminderMinutesBefore: 5 } }),
-		message: /^Item 0: Reminder Numbers is not a valid phone number: 'abc'/,
+		parameters: smsCampaign({ options: { reminder: { values: { to: 'abc', minutesBefore: 5 } } } }),
+		message: /^Item 0: Reminder: Phone Numbers is not a valid phone number: 'abc'/,
 		itemIndex: 0,
 	},
 	// recipients
@@ -167,7 +167,7 @@ const cases: BadInputCase[] = [
 	// WAV files
 	{
 		name: 'a WAV URL that is not http(s)',
-		parameters: voiceCampaign({ text: '', fileUrl: 'ftp://example.com/message.wav' }),
+		parameters: voiceCampaign({ messageType: 'audioFile', fileUrl: 'ftp://example.com/message.wav' }),
 		message: 'Item 0: WAV File URL must be an http(s) URL (of a WAV file), got "ftp://example.com/message.wav"',
 		itemIndex: 0,
 	},
@@ -179,13 +179,7 @@ const cases: BadInputCase[] = [
 	},
 	// message or file
 	{
-		name: 'both a text and a WAV file',
-		parameters: voiceCampaign({ fileUrl: 'https://example.com/message.wav' }),
-		message: 'Item 0: Text and WAV File URL are both set: give only one of them',
-		itemIndex: 0,
-	},
-	{
-		name: 'neither a text nor a WAV file',
+		name: 'text to speech with a blank text',
 		parameters: voiceCampaign({ text: '  ' }),
 		message: 'Item 0: Text is missing: give the Text to read (text to speech) or a WAV File URL',
 		itemIndex: 0,
@@ -268,14 +262,14 @@ const cases: BadInputCase[] = [
 	// callbacks
 	{
 		name: 'a callback URL that is not http(s)',
-		parameters: smsCampaign({ options: { callbackUrl: 'ftp://example.com/cb' } }),
-		message: 'Item 0: Callback URL must be an http(s) URL, got "ftp://example.com/cb"',
+		parameters: smsCampaign({ options: { callback: { values: { url: 'ftp://example.com/cb' } } } }),
+		message: 'Item 0: Callback: URL must be an http(s) URL, got "ftp://example.com/cb"',
 		itemIndex: 0,
 	},
 	{
 		name: 'a campaign callback URL without a scheme',
-		parameters: voiceCampaign({ options: { campaignCallbackUrl: 'example.com/cb' } }),
-		message: 'Item 0: Campaign Callback URL must be an http(s) URL, got "example.com/cb"',
+		parameters: voiceCampaign({ options: { campaignCallback: { values: { url: 'example.com/cb', strategy: 'OnChange' } } } }),
+		message: 'Item 0: Campaign Callback: URL must be an http(s) URL, got "example.com/cb"',
 		itemIndex: 0,
 	},
 	{
@@ -285,15 +279,15 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	{
-		name: 'a callback strategy without a callback URL',
-		parameters: smsCampaign({ options: { callbackStrategy: 'OnCompletion' } }),
-		message: 'Item 0: Callback Strategy is set but Callback URL is empty: add the URL',
+		name: 'a callback with a strategy and an empty URL',
+		parameters: smsCampaign({ options: { callback: { values: { url: ' ', strategy: 'OnCompletion' } } } }),
+		message: 'Item 0: Callback: URL must not be empty',
 		itemIndex: 0,
 	},
 	{
 		name: 'machine detection Continue without an event URL',
-		parameters: conversation({ options: { machineDetection: 'Continue' } }),
-		message: 'Item 0: Machine Detection Event URL is required with strategy Continue (the URL answers with the dial plan to run)',
+		parameters: conversation({ options: { machineDetection: { values: { strategy: 'Continue' } } } }),
+		message: 'Item 0: Machine Detection: Event URL is required with strategy Continue (the URL answers with the dial plan to run)',
 		itemIndex: 0,
 	},
 	// IDs and paging

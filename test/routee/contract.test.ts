@@ -33,9 +33,9 @@ test('the voice campaign name goes under `name`, the documented request key (cam
 test('field labels of body paths', () => {
 	expect(labelOf(['ttl'])).toBe('TTL (Minutes)');
 	expect(labelOf(['to', 2])).toBe('To (entry 3)');
-	expect(labelOf(['callback', 'url'])).toBe('Callback URL');
+	expect(labelOf(['callback', 'url'])).toBe('Callback: URL');
 	expect(labelOf(['dialPlan', 'verbs', 1, 'message', 'text'])).toBe('Verb 2: Text');
 	expect(labelOf(['dialPlan', 'verbs', 0, 'to', 'phone'])).toBe('Verb 1: To');
-	expect(labelOf(['dialPlan', 'verbs', 0, 'machineDetection', 'eventUrl'])).toBe('Verb 1: Machine Detection Event URL');
-	expect(labelOf(['reminder', 'to', 0])).toBe('Reminder Numbers (entry 1)');
+	expect(labelOf(['dialPlan', 'verbs', 0, 'machineDetection', 'eventUrl'])).toBe('Verb 1: Machine Detection: Event URL');
+	expect(labelOf(['reminder', 'to', 0])).toBe('Reminder: Phone Numbers (entry 1)');
 });

@@ -116,7 +116,7 @@ describe('13. WAV URLs: any http(s) URL; the content must be WAV (https://docs.r
 	const wav = 'https://cdn.example.com/audio/4711?format=wav';
 
 	test('a campaign and a PLAY verb with a WAV URL whose path does not end in .wav are sent', async () => {
-		const campaign = await t.run(voiceCampaign({ text: '', fileUrl: wav }));
+		const campaign = await t.run(voiceCampaign({ messageType: 'audioFile', fileUrl: wav }));
 		const call = await t.run(conversation([{ type: 'PLAY', fileUrl: wav, repeat: 0, bargeIn: false }]));
 		expect([campaign.error, call.error]).toEqual([undefined, undefined]);
 		expect(t.received().map((q) => [q.path, q.status])).toEqual([

@@ -78,13 +78,9 @@ describe('SMS → Send Campaign', () => {
 				scheduledDate: '2030-06-01T10:00:00',
 				flash: true,
 				respectQuietHours: true,
-				callbackUrl: 'https://example.com/sms',
-				callbackStrategy: 'OnCompletion',
-				campaignCallbackUrl: 'https://example.com/campaign',
-				campaignCallbackStrategy: 'OnChange',
-				reminderMinutesBefore: 30,
-				reminderMinutesAfter: 5,
-				reminderTo: '+306948530999',
+				callback: { values: { url: 'https://example.com/sms', strategy: 'OnCompletion' } },
+				campaignCallback: { values: { url: 'https://example.com/campaign', strategy: 'OnChange' } },
+				reminder: { values: { minutesBefore: 30, minutesAfter: 5, to: '+306948530999' } },
 				fallbackValues: { values: [{ label: 'firstName', value: 'friend' }] },
 				ttl: 120,
 				allowInvalid: false,
@@ -214,8 +210,7 @@ describe('SMS → Send', () => {
 				options: {
 					flash: false,
 					label: 'otp',
-					callbackUrl: 'https://example.com/sms',
-					callbackStrategy: 'OnChange',
+					callback: { values: { url: 'https://example.com/sms', strategy: 'OnChange' } },
 					ttl: 10,
 					transcode: false,
 					defaultCountry: 'GR',
@@ -282,6 +277,21 @@ describe('SMS → campaigns by tracking ID', () => {
 		]);
 	});
 
+	test('Get Campaign: Simplify (the default) keeps 10 fields of the campaign; off, the whole response', async () => {
+		const trackingId = await scheduledCampaign('Simple');
+		const simple = await t.run({ resource: 'sms', operation: 'getCampaign', trackingId });
+		const raw = await t.run({ resource: 'sms', operation: 'getCampaign', trackingId, simplify: false });
+		expect([simple.error, raw.error]).toEqual([undefined, undefined]);
+		expect(Object.keys(simple.items[0].json)).toEqual(
+			['trackingId', 'type', 'campaignName', 'state', 'from', 'body', 'scheduledDate', 'createdAt', 'statuses', 'cost'].filter(
+				(key) => key in raw.items[0].json,
+			),
+		);
+		expect(Object.keys(raw.items[0].json).length).toBeGreaterThan(10);
+		expect(simple.items[0].json).toMatchObject({ trackingId, state: 'Scheduled', campaignName: 'Simple', from: expect.any(String) });
+		expect(simple.items[0].json.statuses).toEqual(raw.items[0].json.statuses);
+	});
+
 	test('Update Scheduled Campaign: reads the campaign, then PUT /sms/{trackingId} with it, the changes and the new date', async () => {
 		const trackingId = await scheduledCampaign('Update me');
 		t.sandbox.clearRequests();
@@ -332,7 +342,7 @@ describe('SMS → campaigns by tracking ID', () => {
 		expect(r.items[0].json.state).not.toBe('Scheduled');
 	});
 
-	test('Delete Scheduled Campaign: DELETE /sms/{trackingId}', async () => {
+	test('Cancel Scheduled Campaign: DELETE /sms/{trackingId}', async () => {
 		const trackingId = await scheduledCampaign('Delete me');
 		t.sandbox.clearRequests();
 		const r = await t.run({ resource: 'sms', operation: 'deleteCampaign', trackingId });
@@ -354,6 +364,13 @@ describe('SMS → tracking', () => {
 			[messageId, 1, 2, { item: 0 }],
 			[messageId, 2, 2, { item: 0 }],
 		]);
+		// Simplify (the default): 10 fields per part; off: every field Routee answers
+		expect(Object.keys(r.items[0].json)).toEqual(['messageId', 'part', 'parts', 'label', 'to', 'from', 'status', 'price', 'createdAt'].filter((key) => key in r.items[0].json));
+		expect(Object.keys(r.items[0].json).length).toBeLessThanOrEqual(10);
+		const raw = await t.run({ resource: 'sms', operation: 'getMessageTracking', messageId, simplify: false });
+		expect(Object.keys(raw.items[0].json).length).toBeGreaterThan(10);
+		// the same message part (its status may have moved on in between)
+		expect(raw.items[0].json).toMatchObject({ messageId, part: 1, parts: 2, to: '+306948530980', price: r.items[0].json.price });
 	});
 
 	describe('Get Campaign Tracking', () => {
@@ -376,6 +393,7 @@ describe('SMS → tracking', () => {
 			]);
 			expect(r.items).toHaveLength(3);
 			expect(r.items.every((i) => i.json.campaignTrackingId === trackingId)).toBe(true);
+			expect(r.items.every((i) => Object.keys(i.json).length <= 10 && i.json.status !== undefined)).toBe(true);
 			expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		});
 

@@ -1,4 +1,4 @@
-// Keys pressed in a voice campaign (Collect DTMF Digits). Routee's voice callback carries none
+// Keys pressed in a voice campaign (Collect Key Presses). Routee's voice callback carries none
 // (https://docs.routee.net/docs/voice-callbacks); voice tracking has them as `collectedTones`
 // (https://docs.routee.net/reference/voicemessagetracking). Voice → Get Message Tracking outputs them as `digits`.
 
@@ -19,18 +19,18 @@ async function callsOf(trackingId: string): Promise<Record<string, string>> {
 	}
 }
 
-test('Collect DTMF Digits says where the keys are: not in the callbacks, in Get Message Tracking or the trigger', () => {
+test('Collect Key Presses says where the keys are: not in the callbacks, in Get Message Tracking or the trigger', () => {
 	const routee = t.harness.types.getByNameAndVersion(t.harness.nodeType('routee'));
 	const options = routee.description.properties.filter((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('sendCampaign'));
 	const collect = options
 		.flatMap((p) => (p.options ?? []) as Array<{ name: string; description?: string }>)
-		.find((o) => o.name === 'collectDtmfDigits');
+		.find((o) => o.name === 'collectKeyPresses');
 	expect(collect?.description).not.toMatch(/reported in the callbacks/);
-	expect(collect?.description).toMatch(/does not carry them.*Get Message Tracking.*Fetch Key Presses/);
+	expect(collect?.description).toMatch(/does not carry the keys.*Get Message Tracking.*Fetch Key Presses/);
 });
 
 describe('Voice → Get Message Tracking: digits', () => {
-	test('the keys pressed during each call of a campaign with Collect DTMF Digits, beside the provider fields', async () => {
+	test('the keys pressed during each call of a campaign with Collect Key Presses, beside the provider fields', async () => {
 		const sent = await t.run({
 			resource: 'voice',
 			operation: 'sendCampaign',
@@ -40,7 +40,7 @@ describe('Voice → Get Message Tracking: digits', () => {
 			gender: 'female',
 			// presses 1, presses 2, presses nothing, does not answer
 			to: '+306948531001, +306948531002, +306948531003, +306948530000',
-			options: { collectDtmfDigits: true },
+			options: { collectKeyPresses: { values: { collect: true } } },
 		});
 		expect(sent.error).toBeUndefined();
 		const calls = await callsOf(sent.items[0].json.trackingId as string);
@@ -63,7 +63,7 @@ describe('Voice → Get Message Tracking: digits', () => {
 		expect(tracked.items.map((i) => i.pairedItem)).toEqual(numbers.map((_, item) => ({ item })));
 	});
 
-	test('a campaign without Collect DTMF Digits: digits is null', async () => {
+	test('a campaign without Collect Key Presses: digits is null', async () => {
 		const sent = await t.run({ resource: 'voice', operation: 'sendCampaign', from: '+306948530900', text: 'Hello', to: '+306948531001' });
 		const calls = await callsOf(sent.items[0].json.trackingId as string);
 		const tracked = await t.run({ resource: 'voice', operation: 'getMessageTracking', messageId: calls['+306948531001'] });

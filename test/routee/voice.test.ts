@@ -80,12 +80,9 @@ describe('Voice → Send Campaign', () => {
 				scheduledDate: '2030-06-01T10:00:00+03:00',
 				respectQuietHours: true,
 				hangupDelay: 30,
-				callbackUrl: 'https://example.com/voice',
-				callbackStrategy: 'OnCompletion',
-				campaignCallbackUrl: 'https://example.com/campaign',
-				campaignCallbackStrategy: 'OnChange',
-				collectDtmfDigits: true,
-				collectDtmfAwaitSeconds: 5,
+				callback: { values: { url: 'https://example.com/voice', strategy: 'OnCompletion' } },
+				campaignCallback: { values: { url: 'https://example.com/campaign', strategy: 'OnChange' } },
+				collectKeyPresses: { values: { collect: true, waitSeconds: 5 } },
 			},
 		});
 		expect(r.error).toBeUndefined();
@@ -129,6 +126,7 @@ describe('Voice → Send Campaign', () => {
 				operation: 'sendCampaign',
 				mode: 'allItems',
 				from: 'MyClinic',
+				messageType: 'audioFile',
 				fileUrl: 'https://example.com/reminder.wav',
 				recipient: '={{ $json.phone }}',
 				options: { defaultCountry: 'GR' },
@@ -147,7 +145,7 @@ describe('Voice → Send Campaign', () => {
 		]);
 	});
 
-	test('Delete Scheduled Campaign: DELETE /voice/campaign/{trackingId}; Get Campaign: GET /campaigns/{trackingId}', async () => {
+	test('Cancel Scheduled Campaign: DELETE /voice/campaign/{trackingId}; Get Campaign: GET /campaigns/{trackingId}', async () => {
 		const sent = await t.run({
 			resource: 'voice',
 			operation: 'sendCampaign',
@@ -214,24 +212,21 @@ describe('Voice → Start Conversation', () => {
 							dialOptions: {
 								hangupDelay: 15,
 								maxDuration: 600,
-								callbackUrl: 'https://example.com/dial',
-								callbackStrategy: 'OnCompletion',
+								callback: { values: { url: 'https://example.com/dial', strategy: 'OnCompletion' } },
 								record: true,
 								recordingFormat: 'WAV',
 								recordingCallbackUrl: 'https://example.com/recording',
-								machineDetection: 'Continue',
-								machineDetectionEventUrl: 'https://example.com/machine',
+								machineDetection: { values: { strategy: 'Continue', eventUrl: 'https://example.com/machine' } },
 							},
 						},
 					],
 				},
 				options: {
 					defaultCountry: 'GR',
-					callbackUrl: 'https://example.com/call',
-					callbackStrategy: 'OnChange',
+					callback: { values: { url: 'https://example.com/call', strategy: 'OnChange' } },
 					hangupDelay: 25,
 					maxDuration: 300,
-					machineDetection: 'Hangup',
+					machineDetection: { values: { strategy: 'Hangup' } },
 				},
 			}),
 			{ input: [item({ phone: '6948531050' })] },

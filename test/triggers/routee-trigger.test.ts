@@ -620,7 +620,7 @@ describe('node description and lifecycle', () => {
 		expect(description.properties.find((p) => p.name === 'fetchVoiceDigits')).toMatchObject({ type: 'boolean', default: false });
 		expect((description.properties.find((p) => p.name === 'events')?.options ?? []).map((o) => (o as { value: string }).value)).toContain('inboundSms');
 		const notice = description.properties.find((p) => p.type === 'notice');
-		expect(notice?.displayName).toMatch(/Callback URL/);
+		expect(notice?.displayName).toMatch(/Production URL into a Routee node's 'Callback' or 'Campaign Callback' option/);
 	});
 
 	test('checkExists / create / delete register nothing and call nobody', async () => {
@@ -843,7 +843,7 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 		return started;
 	}
 
-	/** A voice campaign with Collect DTMF Digits to numbers that press 1, 2, nothing, and one that does not answer. */
+	/** A voice campaign with Collect Key Presses to numbers that press 1, 2, nothing, and one that does not answer. */
 	async function campaignWithKeys(url: string): Promise<void> {
 		const bearer = await token(sandbox);
 		const answer = await routee(sandbox, bearer, 'POST', '/voice/campaign', {

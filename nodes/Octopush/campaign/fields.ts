@@ -5,6 +5,9 @@ import { MAX_FRAME_SIZE, MIN_FRAME_SIZE, VOICE_LANGUAGES, VOICE_LANGUAGES_URL } 
 
 /** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
 
+/** Hidden when the node is an AI agent's tool (n8n names the tool variant `<node>Tool`, see `@tool` in n8n-workflow's displayParameter). */
+const notForTools = { hide: { '@tool': [true] } };
+
 export const modeField: INodeProperties = {
 	displayName: 'Mode',
 	name: 'mode',
@@ -12,18 +15,20 @@ export const modeField: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{
-			name: 'One Campaign per Input Item',
-			value: 'perItem',
-			description: 'Each input item is a campaign with its own text and recipients',
-		},
-		{
 			name: 'One Campaign for All Input Items',
 			value: 'allItems',
 			description:
-				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); text and settings are read from the first item',
+				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); the other fields are read from the first item',
+		},
+		{
+			name: 'One Campaign per Input Item',
+			value: 'perItem',
+			description: 'Each input item is a campaign with its own recipients',
 		},
 	],
 	default: 'perItem',
+	// an AI agent sends one campaign per call: the bulk and tuning fields mean nothing to it
+	displayOptions: notForTools,
 };
 
 export const textField: INodeProperties = {
@@ -34,13 +39,13 @@ export const textField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The message, 1 to 1224 characters. Personalise it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+		'The message, 1 to 1224 characters. Personalize it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
 };
 
 export const voiceTextField: INodeProperties = {
 	...textField,
 	description:
-		'The message the voice reads, 1 to 1224 characters, written in the voice language (accents, Greek and Cyrillic letters are sent as they are). Personalise it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+		'The message the voice reads, 1 to 1224 characters, written in the voice language (accents, Greek and Cyrillic letters are sent as they are). Personalize it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
 };
 
 const contactFields: INodeProperties[] = [
@@ -81,7 +86,7 @@ export const CONTACT_PARAMETERS = {
 } as const;
 
 const phoneNumberDescription =
-	'In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with Options → Default Country';
+	'In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with the \'Default Country\' option';
 
 export function recipientFields(optional = false): INodeProperties[] {
 	return [
@@ -98,19 +103,20 @@ export function recipientFields(optional = false): INodeProperties[] {
 				},
 			],
 			default: 'fields',
-			displayOptions: { show: { mode: ['perItem'] } },
+			// hidden for 'allItems' rather than shown for 'perItem': a tool has no Mode (see modeField) and must still show it
+			displayOptions: { hide: { mode: ['allItems'] } },
 		},
 		{
 			displayName: 'Recipients',
 			name: 'recipients',
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
-			placeholder: 'Add Recipient',
+			placeholder: 'Add recipient',
 			default: {},
 			description: optional
 				? 'Contacts to add to the list for this campaign (optional)'
 				: 'Who receives the campaign. Any number: they are sent in frames of at most 500.',
-			displayOptions: { show: { mode: ['perItem'], recipientsInput: ['fields'] } },
+			displayOptions: { show: { recipientsInput: ['fields'] }, hide: { mode: ['allItems'] } },
 			options: [
 				{
 					name: 'recipient',
@@ -122,10 +128,18 @@ export function recipientFields(optional = false): INodeProperties[] {
 							type: 'string',
 							required: true,
 							default: '',
-							placeholder: '+33612345678',
+							placeholder: 'e.g. +33612345678',
 							description: phoneNumberDescription,
 						},
-						...contactFields,
+						{
+							displayName: 'Personalization',
+							name: 'personalization',
+							type: 'collection',
+							placeholder: 'Add field',
+							default: {},
+							description: 'Values for the {first_name}, {last_name} and {param1} to {param5} placeholders of the text',
+							options: contactFields,
+						},
 					],
 				},
 			],
@@ -137,7 +151,7 @@ export function recipientFields(optional = false): INodeProperties[] {
 			default: '[]',
 			description:
 				'An array of phone numbers, or of contacts with phone_number, first_name, last_name and param1 to param5, e.g. [{"phone_number": "+33612345678", "first_name": "Ada"}]',
-			displayOptions: { show: { mode: ['perItem'], recipientsInput: ['json'] } },
+			displayOptions: { show: { recipientsInput: ['json'] }, hide: { mode: ['allItems'] } },
 		},
 		{
 			displayName: 'Phone Number',
@@ -150,12 +164,12 @@ export function recipientFields(optional = false): INodeProperties[] {
 			displayOptions: { show: { mode: ['allItems'] } },
 		},
 		{
-			displayName: 'Recipient Fields',
-			name: 'recipientFields',
+			displayName: 'Personalization',
+			name: 'personalization',
 			type: 'collection',
-			placeholder: 'Add Field',
+			placeholder: 'Add field',
 			default: {},
-			description: "Fields of each input item to use for the placeholders, usually expressions on the item's fields",
+			description: "Values for the placeholders of the text, usually expressions on each input item's fields",
 			displayOptions: { show: { mode: ['allItems'] } },
 			options: contactFields,
 		},
@@ -167,7 +181,7 @@ export const senderField: INodeProperties = {
 	name: 'sender',
 	type: 'string',
 	default: '',
-	placeholder: 'MyShop',
+	placeholder: 'e.g. MyShop',
 	description:
 		'3 to 11 letters, digits or spaces (a-zA-Z0-9 and space), if your Octopush account allows custom senders. Leave empty for the default sender.',
 };
@@ -231,7 +245,10 @@ const commonOptions: INodeProperties[] = [
 		name: 'requestId',
 		type: 'string',
 		default: '',
-		description: 'Octopush refuses a second request with the same ID for 24 hours. Leave empty to derive one per request from this execution, so a retry within the execution (Retry On Fail) never sends twice. A retry from the executions list is a new execution, and n8n does not tell the node which one it retries: set your own ID (e.g. your campaign\'s ID, or an ID from the trigger\'s data) to be safe then too, also when an n8n worker was stopped in the middle of the send. With several frames, "-1", "-2", … is appended.',
+		displayOptions: notForTools,
+		description:
+			'Octopush refuses a second request with the same ID for 24 hours. Empty: one is derived from this execution, so a retry within it never sends twice. With several frames, "-1", "-2", … is appended.',
+		hint: "Set your own (e.g. your campaign's ID) to also be safe when you retry from the executions list or an n8n worker stopped mid-send: n8n does not tell the node which execution a retry repeats",
 	},
 	{
 		displayName: 'Send At',
@@ -257,6 +274,7 @@ const framingOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: MIN_FRAME_SIZE, maxValue: MAX_FRAME_SIZE },
 		default: MAX_FRAME_SIZE,
+		displayOptions: notForTools,
 		description: `Recipients per request (${MIN_FRAME_SIZE} to ${MAX_FRAME_SIZE}; Octopush advises 200 to 500). Larger campaigns are sent as several requests ("frames"), each with its own ticket.`,
 	},
 	{
@@ -265,6 +283,7 @@ const framingOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 10 },
 		default: 1,
+		displayOptions: notForTools,
 		description: 'How many frames to send at the same time (1 sends them one after another)',
 	},
 ];
@@ -281,7 +300,7 @@ export const autoRemoveBlacklistedOption: INodeProperties = {
 
 /** "This value is "true" when you want to get back pressed key": https://octopush-api.readme.io/reference/post_public_apivoice_campaignon_listcreate */
 export const getBackPressedKeysOption: INodeProperties = {
-	displayName: 'Get Back Pressed Keys',
+	displayName: 'Collect Key Presses',
 	name: 'getBackPressedKeys',
 	type: 'boolean',
 	default: false,
@@ -308,7 +327,7 @@ export function optionsField(own: INodeProperties[], framing: boolean): INodePro
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		options,
 	};

@@ -17,7 +17,7 @@ const MAX_FRAMES_IN_PARALLEL = 10;
 export interface FramedSend {
 	path: string;
 	schema: z.ZodTypeAny;
-	/** Numeric response fields added up over the frames in each item's `totals`. */
+	/** Numeric response fields added up over the frames, in the `campaign_totals` of each campaign's last frame item. */
 	totals: readonly string[];
 	/** The request body without `recipients` and `request_id`, read from item `itemIndex`. */
 	readBody(context: IExecuteFunctions, itemIndex: number): IDataObject;
@@ -52,7 +52,7 @@ export async function executeFramedSend(
 	items: INodeExecutionData[],
 	operation: FramedSend,
 ): Promise<INodeExecutionData[]> {
-	const mode = context.getNodeParameter('mode', 0) as Mode;
+	const mode = context.getNodeParameter('mode', 0, 'perItem') as Mode;
 	const leads = mode === 'allItems' ? [0] : items.map((_, index) => index);
 	const usedRequestIds = new Map<string, number>();
 	const planned: Array<Campaign | InvalidCampaign> = [];
@@ -203,7 +203,9 @@ function frameItems(
 		} else {
 			json = { ...about, error: outcome.error.message };
 		}
-		return { json: { ...json, totals }, pairedItem: frame.pairedItem };
+		// The campaign's totals only on its last frame item: on every item, a sum downstream would count them once per frame.
+		const last = index === campaign.frames.length - 1;
+		return { json: last ? { ...json, campaign_totals: totals } : json, pairedItem: frame.pairedItem };
 	});
 }
 

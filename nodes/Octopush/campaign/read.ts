@@ -26,7 +26,7 @@ export function readRecipients(
 	if (mode === 'allItems') {
 		const phoneNumber = itemValueReader(context, items, 'phoneNumber', '');
 		const fields = Object.entries(CONTACT_PARAMETERS).map(
-			([parameter, field]) => [field, itemValueReader(context, items, `recipientFields.${parameter}`, '')] as const,
+			([parameter, field]) => [field, itemValueReader(context, items, `personalization.${parameter}`, '')] as const,
 		);
 		return items.map((_, index) => {
 			const raw: IDataObject = { phone_number: phoneNumber(index) as IDataObject[string] };
@@ -45,7 +45,8 @@ function listedRecipients(context: IExecuteFunctions, itemIndex: number): IDataO
 	const listed = context.getNodeParameter('recipients.recipient', itemIndex, []) as IDataObject[];
 	return listed.map((entry) => {
 		const raw: IDataObject = { phone_number: entry.phoneNumber };
-		for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS)) raw[field] = entry[parameter];
+		const personalization = (entry.personalization ?? {}) as IDataObject;
+		for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS)) raw[field] = personalization[parameter];
 		return raw;
 	});
 }

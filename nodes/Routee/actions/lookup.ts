@@ -18,7 +18,45 @@ export const trackingIdField = (what: string) =>
 export const messageIdField = (what: string) =>
 	idField('messageId', 'Message ID', `The ID of the ${what} (the messageId of its tracking or callbacks)`);
 
-/** One request per item, built from its ID field; the response (or each entry of an array response) is an output item. */
+/** n8n's Simplify toggle, for responses of more than 10 fields ([UX] "AI tool nodes: 'Output' parameter"). */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/**
+ * What Simplify keeps of an SMS tracking entry (https://docs.routee.net/reference/smstrackingsingle answers about 20
+ * fields per message part): which message and part, who, the status, the price and when.
+ */
+export const SIMPLIFIED_SMS_TRACKING = [
+	'messageId',
+	'campaignTrackingId',
+	'part',
+	'parts',
+	'label',
+	'to',
+	'from',
+	'status',
+	'price',
+	'createdAt',
+] as const;
+
+/** The fields of `response` named in `keys` that it has, in that order. */
+function pick(response: IDataObject, keys: readonly string[]): IDataObject {
+	return Object.fromEntries(keys.filter((key) => key in response).map((key) => [key, response[key]]));
+}
+
+function simplifyEach(entries: IDataObject | IDataObject[], keys: readonly string[]): IDataObject | IDataObject[] {
+	return Array.isArray(entries) ? entries.map((entry) => pick(entry, keys)) : pick(entries, keys);
+}
+
+/**
+ * One request per item, built from its ID field; the response (or each entry of an array response) is an output item.
+ * With `simplified`, the operation has a Simplify field: when on, an object response keeps only those fields.
+ */
 export async function executeById(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -27,13 +65,16 @@ export async function executeById(
 		id: string,
 		itemIndex: number,
 	) => { method: 'GET' | 'DELETE' | 'PUT'; path: string; body?: IDataObject; schema?: z.ZodTypeAny },
+	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
 	return await executeEachValidated(context, items, (itemIndex) => {
 		const { method, path, body, schema } = request(pathId(context, itemIndex, field.name, field.label), itemIndex);
 		if (schema) assertBody(context, schema, body, itemIndex);
+		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
 		return async () => {
 			const response = await routeeRequest(context, method, path, itemIndex, body);
-			return Array.isArray(response) ? (response as IDataObject[]) : response;
+			const entries = Array.isArray(response) ? (response as IDataObject[]) : response;
+			return simplify ? simplifyEach(entries, simplified) : entries;
 		};
 	});
 }
@@ -57,11 +98,12 @@ export const pagingFields: INodeProperties[] = [
 	},
 ];
 
-/** Every entry of a campaign's tracking (one per message or message part), or the first Limit. */
+/** Every entry of a campaign's tracking (one per message or message part), or the first Limit; see `executeById` for `simplified`. */
 export async function executeCampaignTracking(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	path: (trackingId: string) => string,
+	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
 	return await executeEachValidated(context, items, (itemIndex) => {
 		const trackingId = pathId(context, itemIndex, 'trackingId', 'Tracking ID');
@@ -70,6 +112,10 @@ export async function executeCampaignTracking(
 		if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
 			throw invalid(context, itemIndex, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
 		}
-		return async () => await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
+		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
+		return async () => {
+			const entries = await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
+			return simplify ? simplifyEach(entries, simplified) : entries;
+		};
 	});
 }

@@ -15,19 +15,19 @@ import { smsCampaignSendBody } from '../../contract';
 
 const description: INodeProperties[] = [
 	modeField,
-	textField,
+	senderField,
 	...recipientFields(),
+	textField,
 	{
-		displayName: 'Type',
+		displayName: 'SMS Type',
 		name: 'smsType',
 		type: 'options',
 		options: [
-			{ name: 'Premium', value: 'sms_premium', description: 'Fast delivery, custom sender and replies possible' },
 			{ name: 'Low Cost', value: 'sms_low_cost', description: 'Cheaper, slower, no replies' },
+			{ name: 'Premium', value: 'sms_premium', description: 'Fast delivery, custom sender and replies possible' },
 		],
 		default: 'sms_premium',
 	},
-	senderField,
 	optionsField(
 		[
 			autoRemoveBlacklistedOption,

@@ -61,9 +61,9 @@ const description: INodeProperties[] = [
 		description: 'Name of the Octopush tag whose contacts the campaign is for',
 		displayOptions: { show: { target: ['tag'] } },
 	},
-	voiceTextField,
-	...recipientFields(true),
 	senderField,
+	...recipientFields(true),
+	voiceTextField,
 	...voiceFields,
 	{
 		displayName: 'Wait Until Ready, Then Send',
@@ -110,7 +110,7 @@ interface Planned {
 export const create: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const mode = this.getNodeParameter('mode', 0) as Mode;
+		const mode = this.getNodeParameter('mode', 0, 'perItem') as Mode;
 		const leads = mode === 'allItems' ? [0] : items.map((_, index) => index);
 		const planned: Array<Planned | { leadItem: number; itemIndexes: number[]; error: Error }> = [];
 		for (const leadItem of leads) {

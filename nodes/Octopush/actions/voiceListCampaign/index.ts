@@ -20,10 +20,10 @@ export const voiceListCampaignDescription: INodeProperties[] = [
 				action: 'Create a voice list campaign',
 			},
 			{
-				name: 'Delete',
+				name: 'Cancel',
 				value: 'delete',
-				description: 'Delete a campaign that was not sent',
-				action: 'Delete a voice list campaign',
+				description: 'Cancel a campaign that was not sent',
+				action: 'Cancel a voice list campaign',
 			},
 			{
 				name: 'Get Status',

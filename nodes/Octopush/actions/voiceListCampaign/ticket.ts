@@ -11,7 +11,7 @@ export const ticketNumberField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'voice_5f44ebf9e47b7',
+	placeholder: 'e.g. voice_5f44ebf9e47b7',
 	description: 'The ticket_number that Create returned',
 };
 

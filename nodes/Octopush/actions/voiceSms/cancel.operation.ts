@@ -21,7 +21,7 @@ const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'voice_5f44ebf9e47b7',
+		placeholder: 'e.g. voice_5f44ebf9e47b7',
 		description: `The ticket_number of a scheduled frame (Send Campaign outputs one item per frame, so feed its output here to cancel every frame). ${RULES}.`,
 	},
 ];

@@ -18,9 +18,9 @@ import { VOICE_SMS_TYPE, voiceCampaignSendBody } from '../../contract';
 
 const description: INodeProperties[] = [
 	modeField,
-	voiceTextField,
-	...recipientFields(),
 	senderField,
+	...recipientFields(),
+	voiceTextField,
 	...voiceFields,
 	optionsField(
 		[

@@ -14,7 +14,7 @@ const description: INodeProperties[] = [
 			{
 				name: 'One Campaign for All Input Items',
 				value: 'allItems',
-				description: 'Each input item is one recipient of a single campaign to analyse',
+				description: 'Each input item is one recipient of a single campaign to analyze',
 			},
 			{
 				name: 'One Request per Input Item',

@@ -16,7 +16,7 @@ export const smsBodyField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The message. Personalise it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the Fallback Values).',
+		'The message. Personalize it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the \'Fallback Values\' option).',
 };
 
 /** The one recipient of a single SMS (Send, Send and Wait for Delivery). */
@@ -26,6 +26,6 @@ export const smsRecipientField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: '+306948530920',
-	description: 'The phone number, in E.164 format such as +306948530920 (national formats work with Options → Default Country)',
+	placeholder: 'e.g. +306948530920',
+	description: 'The phone number, in E.164 format such as +306948530920 (national formats work with the \'Default Country\' option)',
 };

@@ -34,10 +34,10 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Analyze an SMS campaign',
 			},
 			{
-				name: 'Delete Scheduled Campaign',
+				name: 'Cancel Scheduled Campaign',
 				value: 'deleteCampaign',
 				description: 'Cancel an SMS campaign that is still scheduled',
-				action: 'Delete a scheduled SMS campaign',
+				action: 'Cancel a scheduled SMS campaign',
 			},
 			{
 				name: 'Get Campaign',
@@ -82,7 +82,7 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Update a scheduled SMS campaign',
 			},
 		],
-		'sendCampaign',
+		'send',
 	),
 	...showFor('sms', 'sendCampaign', sendCampaign.description),
 	...showFor('sms', 'send', send.description),

@@ -42,7 +42,7 @@ export const send: Operation = {
 				body: textOf(this, itemIndex, 'body', false),
 			};
 			copyOptions(options, body, { flash: 'flash', label: 'label', ttl: 'ttl', transcode: 'transcode' });
-			const callback = callbackOf(this, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
+			const callback = callbackOf(options, 'callback');
 			if (callback) body.callback = callback;
 			return assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
 		});

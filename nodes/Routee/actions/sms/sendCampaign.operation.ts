@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { executeCampaign } from '../../campaign';
 import { smsCampaignBody } from '../../contract';
 import {
+	bundleOption,
 	callbackOptions,
 	campaignNameOption,
 	defaultCountryOption,
@@ -16,59 +17,61 @@ import {
 	transcodeOption,
 	ttlOption,
 } from '../../fields';
-import { copyOptions, optionsOf, phoneListOf, scheduleAndCallbacksOf, textOf } from '../../read';
+import { bundleOf, copyOptions, defaultCountryOf, optionsOf, phoneListOf, scheduleAndCallbacksOf, textOf } from '../../read';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [
 	modeField,
-	{
-		displayName:
-			'Routee fills [~label] placeholders from the labels of Routee contacts. For each item to get its own values, each item must give a Routee Contact ID of a contact that already has those labels; phone numbers get the Fallback Values. This node never creates Routee contacts. To personalise for plain phone numbers, use Send with an expression in Body (one SMS per item).',
-		name: 'labelsNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { mode: ['allItems'] } },
-	},
 	smsSenderField,
-	smsBodyField,
 	...recipientFields(),
+	{
+		...smsBodyField,
+		hint: "[~label] values come from the labels of the Routee contacts you send to; phone numbers get the 'Fallback Values' option",
+	},
 	optionsCollection([
 		campaignNameOption,
 		scheduledDateOption,
 		flashOption,
 		respectQuietHoursOption,
 		...callbackOptions(true),
-		{
-			displayName: 'Reminder Minutes Before',
-			name: 'reminderMinutesBefore',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 15,
-			description: 'Send a test SMS to the Reminder Numbers this many minutes before the Scheduled Date',
-		},
-		{
-			displayName: 'Reminder Minutes After',
-			name: 'reminderMinutesAfter',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'Send a test SMS to the Reminder Numbers this many minutes after the campaign starts',
-		},
-		{
-			displayName: 'Reminder Numbers',
-			name: 'reminderTo',
-			type: 'string',
-			default: '',
-			placeholder: '+306948530920',
-			description:
-				'Phone numbers that get the test SMS (the reminder), separated by commas; needed for a reminder',
-		},
+		bundleOption(
+			'Reminder',
+			'reminder',
+			[
+				{
+					displayName: 'Phone Numbers',
+					name: 'to',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'e.g. +306948530920',
+					description: 'Who gets the test SMS, separated by commas',
+				},
+				{
+					displayName: 'Minutes Before',
+					name: 'minutesBefore',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 15,
+					description: 'Send the test SMS this many minutes before the Scheduled Date',
+				},
+				{
+					displayName: 'Minutes After',
+					name: 'minutesAfter',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Send the test SMS this many minutes after the campaign starts',
+				},
+			],
+			'A test SMS sent to your own numbers before or after the campaign',
+		),
 		{
 			displayName: 'Fallback Values',
 			name: 'fallbackValues',
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
-			placeholder: 'Add Fallback Value',
+			placeholder: 'Add fallback value',
 			default: {},
 			description: 'The value of a [~label] placeholder for recipients that have no such label',
 			options: [
@@ -81,7 +84,7 @@ const description: INodeProperties[] = [
 							name: 'label',
 							type: 'string',
 							default: '',
-							placeholder: 'firstName',
+							placeholder: 'e.g. firstName',
 							description: 'The label name, as in [~firstName]',
 						},
 						{
@@ -89,7 +92,7 @@ const description: INodeProperties[] = [
 							name: 'value',
 							type: 'string',
 							default: '',
-							placeholder: 'customer',
+							placeholder: 'e.g. customer',
 						},
 					],
 				},
@@ -109,14 +112,14 @@ const description: INodeProperties[] = [
 	]),
 ];
 
-/** The reminder (a test SMS before/after the campaign) from its three options. */
+/** The reminder (a test SMS before/after the campaign) from its bundle. */
 function reminderOf(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject | undefined {
-	const keys = ['reminderMinutesBefore', 'reminderMinutesAfter', 'reminderTo'];
-	if (!keys.some((key) => options[key] !== undefined)) return undefined;
+	const bundle = bundleOf(options, 'reminder');
+	if (bundle === undefined) return undefined;
 	const reminder: IDataObject = {
-		to: phoneListOf(context, itemIndex, 'Reminder Numbers', options.reminderTo, String(options.defaultCountry ?? '')),
+		to: phoneListOf(context, itemIndex, 'Reminder: Phone Numbers', bundle.to, defaultCountryOf(options)),
 	};
-	copyOptions(options, reminder, { reminderMinutesBefore: 'minutesBefore', reminderMinutesAfter: 'minutesAfter' });
+	copyOptions(bundle, reminder, { minutesBefore: 'minutesBefore', minutesAfter: 'minutesAfter' });
 	return reminder;
 }
 

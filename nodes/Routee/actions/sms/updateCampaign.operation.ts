@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { executeEachValidated } from '../../../shared/validate-first';
 import { smsCampaignBody, smsCampaignUpdateBody } from '../../contract';
 import { scheduledDateOption } from '../../fields';
-import { defaultCountryOf, listOf, pathId, phoneListOf, scheduledDateOf } from '../../read';
+import { listOf, pathId, phoneListOf, scheduledDateOf } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody, invalid } from '../../validation';
 import { trackingIdField } from '../lookup';
@@ -40,7 +40,7 @@ const description: INodeProperties[] = [
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add field',
 		default: {},
 		options: (
 			[
@@ -67,7 +67,8 @@ const description: INodeProperties[] = [
 				default: '',
 				description: 'Names of contact groups in your Routee account, separated by commas or an array',
 			},
-			...campaignOptions.filter((option) => option.name !== 'scheduledDate'),
+			// Default Country only reads national numbers; it is not a field of the campaign
+			...campaignOptions.filter((option) => !['scheduledDate', 'defaultCountry'].includes(option.name)),
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -118,8 +119,7 @@ export const updateCampaign: Operation = {
 				for (const key of ['from', 'body']) {
 					if (fields[key] !== undefined) changes[key] = key === 'from' ? String(fields[key]).trim() : fields[key];
 				}
-				const country = defaultCountryOf(fields);
-				if (fields.to !== undefined) changes.to = phoneListOf(this, itemIndex, 'To', fields.to, country);
+				if (fields.to !== undefined) changes.to = phoneListOf(this, itemIndex, 'To', fields.to, '');
 				if (fields.contacts !== undefined) changes.contacts = listOf(this, itemIndex, 'Contact IDs', fields.contacts);
 				if (fields.groups !== undefined) changes.groups = listOf(this, itemIndex, 'Groups', fields.groups);
 				if (this.getNodeParameter('when', itemIndex) === 'scheduled') {

@@ -23,8 +23,8 @@ const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '+306948530920',
-		description: 'The phone number to call, in E.164 format (national formats work with Options → Default Country)',
+		placeholder: 'e.g. +306948530920',
+		description: 'The phone number to call, in E.164 format (national formats work with the \'Default Country\' option)',
 	},
 	{
 		displayName: 'Prompt',

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LANGUAGE_OPTIONS, STRATEGY_OPTIONS, WAV_URL_DESCRIPTION } from '../../fields';
+import { callbackBundle, LANGUAGE_OPTIONS, TRIGGER_URL_HINT, WAV_URL_DESCRIPTION } from '../../fields';
+import { callbackOf } from '../../read';
 import { invalid } from '../../validation';
-import { dialHangupDelayOption, machineDetectionOptions } from './fields';
+import { dialHangupDelayOption, machineDetectionOf, machineDetectionOption } from './fields';
 
 /** A conversation's dial plan: verbs built in the UI, raw JSON, or a URL that answers one. */
 
@@ -55,6 +56,7 @@ const verbFields: INodeProperties[] = [
 		name: 'text',
 		type: 'string',
 		typeOptions: { rows: 2 },
+		required: true,
 		default: '',
 		description: 'What the voice says',
 		displayOptions: onlyFor('SAY'),
@@ -65,8 +67,9 @@ const verbFields: INodeProperties[] = [
 		displayName: 'WAV File URL',
 		name: 'fileUrl',
 		type: 'string',
+		required: true,
 		default: '',
-		placeholder: 'https://example.com/welcome.wav',
+		placeholder: 'e.g. https://example.com/welcome.wav',
 		description: WAV_URL_DESCRIPTION,
 		displayOptions: onlyFor('PLAY'),
 	},
@@ -77,6 +80,7 @@ const verbFields: INodeProperties[] = [
 		typeOptions: { minValue: -1 },
 		default: 0,
 		description: 'How many more times to repeat it (-1 repeats until the caller presses a key or hangs up)',
+		hint: '0 plays it once',
 		displayOptions: onlyFor('SAY', 'PLAY'),
 	},
 	{
@@ -85,14 +89,17 @@ const verbFields: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether a key press interrupts it',
+		hint: 'The caller can skip it by pressing a key',
 		displayOptions: onlyFor('SAY', 'PLAY'),
 	},
 	{
 		displayName: 'From',
 		name: 'dialFrom',
 		type: 'string',
+		required: true,
 		default: '',
-		description: 'The caller ID the dialled party sees',
+		placeholder: 'e.g. +306948530920',
+		description: 'The caller ID the dialed party sees',
 		displayOptions: onlyFor('DIAL'),
 	},
 	{
@@ -107,8 +114,9 @@ const verbFields: INodeProperties[] = [
 		displayName: 'To',
 		name: 'dialTo',
 		type: 'string',
+		required: true,
 		default: '',
-		placeholder: '+306948530920',
+		placeholder: 'e.g. +306948530920',
 		description: 'Who to connect the call to: an E.164 phone number, a SIP URI or a Viber number',
 		displayOptions: onlyFor('DIAL'),
 	},
@@ -116,40 +124,27 @@ const verbFields: INodeProperties[] = [
 		displayName: 'Dial Options',
 		name: 'dialOptions',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		displayOptions: onlyFor('DIAL'),
 		options: [
-			{
-				displayName: 'Callback Strategy',
-				name: 'callbackStrategy',
-				type: 'options',
-				options: STRATEGY_OPTIONS,
-				default: 'OnChange',
-			},
-			{
-				displayName: 'Callback URL',
-				name: 'callbackUrl',
-				type: 'string',
-				default: '',
-				description: 'Routee POSTs the status of the dialled call to this URL',
-			},
+			callbackBundle('Callback', 'callback', 'the status of the dialed call'),
 			dialHangupDelayOption,
-			...machineDetectionOptions,
+			machineDetectionOption,
 			{
 				displayName: 'Max Duration',
 				name: 'maxDuration',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 60,
-				description: 'Longest the dialled call may last, in seconds',
+				description: 'Longest the dialed call may last, in seconds',
 			},
 			{
 				displayName: 'Record',
 				name: 'record',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to record the dialled call',
+				description: 'Whether to record the dialed call',
 			},
 			{
 				displayName: 'Recording Callback URL',
@@ -175,10 +170,11 @@ const verbFields: INodeProperties[] = [
 		name: 'eventUrl',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.com/webhook/routee',
+		placeholder: 'e.g. https://n8n.example.com/webhook/3f9c…/webhook',
 		// optional (https://docs.routee.net/reference/collect-verb)
 		description:
-			'Optional: Routee POSTs the keys pressed to this URL (e.g. a Routee Trigger) and waits 3 s for an optional new dial plan',
+			'Optional: Routee POSTs the key presses to this URL and waits 3 s for an optional new dial plan',
+		hint: TRIGGER_URL_HINT,
 		displayOptions: onlyFor('COLLECT'),
 	},
 	{
@@ -227,7 +223,7 @@ export const dialPlanFields: INodeProperties[] = [
 		name: 'verbs',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Verb',
+		placeholder: 'Add verb',
 		default: {},
 		description: 'What happens in the call, in order. At most one Dial.',
 		displayOptions: { show: { dialPlanSource: ['verbs'] } },
@@ -246,7 +242,7 @@ export const dialPlanFields: INodeProperties[] = [
 		name: 'dialPlanUrl',
 		type: 'string',
 		default: '',
-		placeholder: 'https://example.com/dialplan.json',
+		placeholder: 'e.g. https://example.com/dialplan.json',
 		description: 'An http(s) URL that answers a dial plan',
 		displayOptions: { show: { dialPlanSource: ['url'] } },
 	},
@@ -286,14 +282,10 @@ function verbOf(entry: IDataObject, phone: (value: string, label: string) => str
 			for (const key of ['hangupDelay', 'maxDuration', 'record', 'recordingFormat', 'recordingCallbackUrl']) {
 				setIfGiven(verb, key, options[key]);
 			}
-			if (options.callbackUrl !== undefined || options.callbackStrategy !== undefined) {
-				verb.callback = { url: String(options.callbackUrl ?? '').trim(), strategy: options.callbackStrategy ?? 'OnChange' };
-			}
-			if (options.machineDetection !== undefined || options.machineDetectionEventUrl !== undefined) {
-				const detection: IDataObject = { strategy: options.machineDetection ?? 'Hangup' };
-				setIfGiven(detection, 'eventUrl', options.machineDetectionEventUrl);
-				verb.machineDetection = detection;
-			}
+			const callback = callbackOf(options, 'callback');
+			if (callback) verb.callback = callback;
+			const machineDetection = machineDetectionOf(options);
+			if (machineDetection) verb.machineDetection = machineDetection;
 			return verb;
 		}
 		case 'COLLECT': {

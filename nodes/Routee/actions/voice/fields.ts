@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { MAX_HANGUP_DELAY } from '../../contract';
-import { hangupDelayDescription, senderField } from '../../fields';
+import { bundleOption, hangupDelayDescription, senderField } from '../../fields';
+import { bundleOf, copyOptions } from '../../read';
 
 /** Fields the voice operations share. */
 
@@ -10,17 +11,17 @@ export const voiceSenderField = senderField(
 	'The caller ID the recipients see: a number of at most 16 digits, + allowed (e.g. +306948530920), as Routee documents. A name of at most 11 characters with a letter (latin letters, digits, spaces, . & -) is still sent, but recipients then see "Unknown" as the caller.',
 );
 
-/** What a call does when an answering machine picks up: a conversation's options and a DIAL verb's options. */
-export const machineDetectionOptions: INodeProperties[] = [
+/** What a call does when an answering machine picks up: a conversation's option and a DIAL verb's option. */
+export const machineDetectionOption: INodeProperties = bundleOption('Machine Detection', 'machineDetection', [
 	{
-		displayName: 'Machine Detection',
-		name: 'machineDetection',
+		displayName: 'Strategy',
+		name: 'strategy',
 		type: 'options',
 		options: [
 			{
 				name: 'Continue',
 				value: 'Continue',
-				description: 'Run the dial plan that the Machine Detection Event URL answers',
+				description: 'Run the dial plan that the Event URL answers',
 			},
 			{ name: 'Hang Up', value: 'Hangup' },
 		],
@@ -28,13 +29,24 @@ export const machineDetectionOptions: INodeProperties[] = [
 		description: 'What to do when an answering machine picks up',
 	},
 	{
-		displayName: 'Machine Detection Event URL',
-		name: 'machineDetectionEventUrl',
+		displayName: 'Event URL',
+		name: 'eventUrl',
 		type: 'string',
 		default: '',
+		placeholder: 'e.g. https://example.com/dial-plan',
 		description: 'With Continue: Routee POSTs to this URL when a machine answers, and runs the dial plan it answers',
+		displayOptions: { show: { strategy: ['Continue'] } },
 	},
-];
+]);
+
+/** `{strategy, eventUrl}` of the Machine Detection bundle, as Routee's body has it; the contract checks them. */
+export function machineDetectionOf(options: IDataObject): IDataObject | undefined {
+	const bundle = bundleOf(options, 'machineDetection');
+	if (bundle === undefined) return undefined;
+	const detection: IDataObject = { strategy: bundle.strategy ?? 'Hangup' };
+	if (detection.strategy === 'Continue') copyOptions(bundle, detection, { eventUrl: 'eventUrl' });
+	return detection;
+}
 
 /** Seconds to wait for a conversation's call to be answered: 1–60 (https://docs.routee.net/reference/perform-a-voice-conversation). */
 export const callHangupDelayOption: INodeProperties = {
@@ -60,5 +72,5 @@ export const maxDurationOption: INodeProperties = {
 export const dialHangupDelayOption: INodeProperties = {
 	...callHangupDelayOption,
 	typeOptions: { minValue: 1 },
-	description: 'Seconds to wait for the dialled party to answer, at least 1',
+	description: 'Seconds to wait for the dialed party to answer, at least 1',
 };

@@ -34,10 +34,10 @@ export const voiceDescription: INodeProperties[] = [
 				action: 'Call and wait for a key press',
 			},
 			{
-				name: 'Delete Scheduled Campaign',
+				name: 'Cancel Scheduled Campaign',
 				value: 'deleteCampaign',
 				description: 'Cancel a voice campaign that is still scheduled',
-				action: 'Delete a scheduled voice campaign',
+				action: 'Cancel a scheduled voice campaign',
 			},
 			{
 				name: 'Get Campaign',

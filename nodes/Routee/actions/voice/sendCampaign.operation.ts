@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { executeCampaign } from '../../campaign';
 import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../contract';
 import {
+	bundleOption,
 	callbackOptions,
 	campaignNameOption,
 	defaultCountryOption,
@@ -16,25 +17,35 @@ import {
 	scheduledDateOption,
 	WAV_URL_DESCRIPTION,
 } from '../../fields';
-import { copyOptions, optionsOf, scheduleAndCallbacksOf, textOf } from '../../read';
+import { bundleOf, copyOptions, optionsOf, scheduleAndCallbacksOf, textOf } from '../../read';
 import { voiceSenderField } from './fields';
+
+const textToSpeech = { show: { messageType: ['textToSpeech'] } };
 
 const description: INodeProperties[] = [
 	modeField,
 	voiceSenderField,
+	...recipientFields(MAX_VOICE_RECIPIENTS),
 	{
-		displayName: 'Give either a Text, read by text to speech, or the URL of a WAV file to play',
-		name: 'messageNotice',
-		type: 'notice',
-		default: '',
+		displayName: 'Message Type',
+		name: 'messageType',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Audio File', value: 'audioFile', description: 'Play a WAV file' },
+			{ name: 'Text to Speech', value: 'textToSpeech', description: 'A voice reads a text' },
+		],
+		default: 'textToSpeech',
 	},
 	{
 		displayName: 'Text',
 		name: 'text',
 		type: 'string',
 		typeOptions: { rows: 4 },
+		required: true,
 		default: '',
-		description: `The message read to each recipient by text to speech, at most ${MAX_TTS_TEXT} characters. Leave empty to play a WAV file instead.`,
+		description: `The message read to each recipient, at most ${MAX_TTS_TEXT} characters`,
+		displayOptions: textToSpeech,
 	},
 	{
 		displayName: 'Language',
@@ -43,6 +54,7 @@ const description: INodeProperties[] = [
 		options: LANGUAGE_OPTIONS,
 		default: 'en-GB',
 		description: 'The language the Text is read in',
+		displayOptions: textToSpeech,
 	},
 	{
 		displayName: 'Gender',
@@ -51,16 +63,18 @@ const description: INodeProperties[] = [
 		options: GENDER_OPTIONS,
 		default: 'female',
 		description: 'The voice that reads the Text',
+		displayOptions: textToSpeech,
 	},
 	{
 		displayName: 'WAV File URL',
 		name: 'fileUrl',
 		type: 'string',
+		required: true,
 		default: '',
-		placeholder: 'https://example.com/message.wav',
-		description: `${WAV_URL_DESCRIPTION}, played instead of a Text`,
+		placeholder: 'e.g. https://example.com/message.wav',
+		description: WAV_URL_DESCRIPTION,
+		displayOptions: { show: { messageType: ['audioFile'] } },
 	},
-	...recipientFields(MAX_VOICE_RECIPIENTS),
 	optionsCollection([
 		campaignNameOption,
 		scheduledDateOption,
@@ -74,24 +88,30 @@ const description: INodeProperties[] = [
 			description: 'Seconds to wait for each call to be answered',
 		},
 		...callbackOptions(true),
-		{
-			displayName: 'Collect DTMF Digits',
-			name: 'collectDtmfDigits',
-			type: 'boolean',
-			default: false,
+		bundleOption(
+			'Collect Key Presses',
+			'collectKeyPresses',
+			[
+				{
+					displayName: 'Collect',
+					name: 'collect',
+					type: 'boolean',
+					default: true,
+					description: 'Whether Routee collects the keys the recipients press at the end of the message',
+				},
+				{
+					displayName: 'Wait Seconds',
+					name: 'waitSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 5,
+					description: 'Seconds of silence added at the end of the message for the recipient to press keys',
+				},
+			],
 			// The voice callback carries no keys (https://docs.routee.net/docs/voice-callbacks); voice tracking has
 			// them as collectedTones (https://docs.routee.net/reference/voicemessagetracking).
-			description:
-				"Whether Routee collects the keys the recipients press at the end of the message. The call's callback does not carry them: read them with Voice → Get Message Tracking (output field digits), or turn on Fetch Key Presses of Voice Campaign Calls in the Routee Trigger.",
-		},
-		{
-			displayName: 'Collect DTMF Await Seconds',
-			name: 'collectDtmfAwaitSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 5,
-			description: 'Seconds of silence added at the end of the message for the recipient to press keys',
-		},
+			"The call's callback does not carry the keys: read them with Voice → Get Message Tracking (output field digits), or turn on 'Fetch Key Presses of Voice Campaign Calls' in the Routee Trigger",
+		),
 		defaultCountryOption,
 	]),
 ];
@@ -99,24 +119,29 @@ const description: INodeProperties[] = [
 function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = optionsOf(context, itemIndex);
 	const body: IDataObject = { from: textOf(context, itemIndex, 'from') };
-	const text = textOf(context, itemIndex, 'text', false);
-	if (!(typeof text === 'string' && text.trim() === '')) {
-		body.message = {
-			text,
-			language: context.getNodeParameter('language', itemIndex) as string,
-			gender: context.getNodeParameter('gender', itemIndex) as string,
-		};
+	if (context.getNodeParameter('messageType', itemIndex, 'textToSpeech') === 'audioFile') {
+		body.fileURL = textOf(context, itemIndex, 'fileUrl');
+	} else {
+		const text = textOf(context, itemIndex, 'text', false);
+		// a blank text is no message: the contract then says the Text is missing
+		if (!(typeof text === 'string' && text.trim() === '')) {
+			body.message = {
+				text,
+				language: context.getNodeParameter('language', itemIndex) as string,
+				gender: context.getNodeParameter('gender', itemIndex) as string,
+			};
+		}
 	}
-	const fileUrl = textOf(context, itemIndex, 'fileUrl');
-	if (fileUrl !== '') body.fileURL = fileUrl;
 	copyOptions(options, body, {
 		// the request key is `name`; only the response calls it `campaignName` (https://docs.routee.net/reference/send-a-voice-campaign)
 		campaignName: 'name',
 		respectQuietHours: 'respectQuietHours',
 		hangupDelay: 'hangupDelay',
-		collectDtmfDigits: 'collectDtmfDigits',
-		collectDtmfAwaitSeconds: 'collectDtmfAwaitSeconds',
 	});
+	const keyPresses = bundleOf(options, 'collectKeyPresses');
+	if (keyPresses !== undefined) {
+		copyOptions(keyPresses, body, { collect: 'collectDtmfDigits', waitSeconds: 'collectDtmfAwaitSeconds' });
+	}
 	Object.assign(body, scheduleAndCallbacksOf(context, itemIndex, options));
 	return body;
 }

@@ -9,7 +9,7 @@ import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, te
 import { assertBody } from '../../validation';
 import { startConversationRequest } from './conversationRequest';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
-import { callHangupDelayOption, maxDurationOption, machineDetectionOptions, voiceSenderField } from './fields';
+import { callHangupDelayOption, machineDetectionOf, machineDetectionOption, maxDurationOption, voiceSenderField } from './fields';
 
 const description: INodeProperties[] = [
 	{
@@ -33,16 +33,16 @@ const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '+306948530920',
+		placeholder: 'e.g. +306948530920',
 		description:
-			'Who to call: a phone number in E.164 format (national formats work with Options → Default Country), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567',
+			'Who to call: a phone number in E.164 format (national formats work with the \'Default Country\' option), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567',
 	},
 	...dialPlanFields,
 	optionsCollection([
 		...callbackOptions(false),
 		callHangupDelayOption,
 		maxDurationOption,
-		...machineDetectionOptions,
+		machineDetectionOption,
 		defaultCountryOption,
 	]),
 ];
@@ -59,14 +59,11 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		from: textOf(context, itemIndex, 'from'),
 		...dialPlanOf(context, itemIndex, phone),
 	};
-	const callback = callbackOf(context, itemIndex, options, 'callbackUrl', 'callbackStrategy', 'Callback');
+	const callback = callbackOf(options, 'callback');
 	if (callback) body.callback = callback;
 	copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
-	if (options.machineDetection !== undefined || options.machineDetectionEventUrl !== undefined) {
-		const detection: IDataObject = { strategy: options.machineDetection ?? 'Hangup' };
-		copyOptions(options, detection, { machineDetectionEventUrl: 'eventUrl' });
-		body.machineDetection = detection;
-	}
+	const machineDetection = machineDetectionOf(options);
+	if (machineDetection) body.machineDetection = machineDetection;
 	return body;
 }
 
