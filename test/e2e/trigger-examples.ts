@@ -127,6 +127,17 @@ export const TRIGGER_EXAMPLE_CHAINS: Record<string, (context: ChainContext) => P
 			const records = await crm.records(crmBefore + 1);
 			expect(records.at(-1)).toMatchObject({ orderId: 'A-2001', phone: '+33612345601', orderStatus: 'confirmed', digits: '1', source: 'Call and wait for key press' });
 
+			// "Execute workflow" in the editor: n8n starts it from the pinned order (A-1001, +33612345601) without waiting for a call
+			known = await executionIds(n8n, workflowId);
+			const started = await n8n.request<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/rest/workflows/${workflowId}/run`, {
+				triggerToStartFrom: { name: 'New order' },
+			});
+			expect(started).toEqual({ executionId: expect.any(String) });
+			const clicked = await n8n.waitForExecution(String(started.executionId), 60000);
+			expect({ status: clicked.status, mode: clicked.mode }).toEqual({ status: 'success', mode: 'manual' });
+			expect(ranNodes(clicked)).toContain('Update the CRM');
+			expect((await crm.records(crmBefore + 2)).at(-1)).toMatchObject({ orderId: 'A-1001', phone: '+33612345601', digits: '1' });
+
 			// not answered: the SMS branch, nothing to the CRM
 			known = await executionIds(n8n, workflowId);
 			sandbox.clearRequests();
@@ -140,7 +151,7 @@ export const TRIGGER_EXAMPLE_CHAINS: Record<string, (context: ChainContext) => P
 			expect(sandbox.requestsTo('routee', 'POST', '/sms').map((r) => [r.status, r.body])).toEqual([
 				[200, { from: 'MyShop', to: '+33612340000', body: 'We called you about your order A-2002. Reply YES to confirm the delivery tomorrow.' }],
 			]);
-			expect(await crm.count()).toBe(crmBefore + 1);
+			expect(await crm.count()).toBe(crmBefore + 2);
 		});
 	},
 
