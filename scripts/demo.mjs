@@ -1,8 +1,8 @@
 // `npm run demo`: this package in a real n8n on your machine, talking to the local provider sandbox.
 // Builds the package, installs n8n (cached in .cache/n8n/), starts the sandbox and n8n with the
-// package installed as n8n installs a community package, imports the example workflows and two
-// credentials pointing at the sandbox ("Routee sandbox", "Octopush sandbox"), and prints where to
-// click. No Routee or Octopush account is needed: nothing leaves the machine. Ctrl-C stops everything;
+// package installed as n8n installs a community package, imports the example workflows and the
+// credentials pointing at the sandbox, publishes the examples that start by themselves (the CRM
+// stand-in, the new-order webhooks, the triggers), and prints the story to click through. No Routee or Octopush account is needed: nothing leaves the machine. Ctrl-C stops everything;
 // so does SIGINT / SIGTERM to the `npm run demo` process (the npm script execs tsx, which passes the
 // signal on), and so does the death of the process that started this one (it is watched).
 //
@@ -30,16 +30,23 @@ async function stop(why, code = 0) {
 	stopping = true;
 	say(`\n▸ Stopping n8n and the sandbox (${why})…`);
 	running.unfollow();
-	running.build?.kill('SIGTERM');
+	if (running.build) killGroup(running.build.pid);
 	await running.n8n?.stop().catch(() => undefined);
 	await running.sandbox?.stop().catch(() => undefined);
 	process.exit(code);
 }
 
+function killGroup(pid) {
+	try {
+		process.kill(-pid, 'SIGTERM');
+	} catch {}
+}
+
 function build() {
 	say('▸ Building the package (npm run build)…');
 	return new Promise((resolveBuild, reject) => {
-		const child = spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+		// its own process group, so stop() ends npm, sh, tsc and gulp together
+		const child = spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', detached: true });
 		running.build = child;
 		child.on('error', reject);
 		child.on('close', (code) => {

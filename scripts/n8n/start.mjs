@@ -169,7 +169,8 @@ export class N8n {
 				throw new Error(`n8n exited (${this.child.exitCode}) while starting:\n${this.logTail()}`);
 			}
 			const setup = await this.request('POST', '/rest/owner/setup', OWNER, { raw: true }).catch(() => undefined);
-			if (setup?.json !== undefined && setup.status !== 404) break;
+			// 404: the REST routes are not mounted yet; 503 "Database is not ready!": n8n is still migrating
+			if (setup?.json !== undefined && setup.status !== 404 && setup.status !== 503) break;
 			if (Date.now() > deadline) throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${this.logTail()}`);
 			await sleep(500);
 		}

@@ -128,7 +128,10 @@ describe('npm run demo (real n8n), stopped with SIGINT to the npm process', () =
 		expect(await listening(sandboxPort)).toBe(true);
 
 		process.kill(npmPid, 'SIGINT');
-		expect(await Promise.race([exited.then(() => 'exited'), new Promise((resolve) => setTimeout(() => resolve('still running'), 60000))])).toBe('exited');
+		let timer: NodeJS.Timeout | undefined;
+		const outcome = await Promise.race([exited.then(() => 'exited'), new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 60000)))]);
+		clearTimeout(timer);
+		expect(outcome).toBe('exited');
 		const gone = await until(() => seen.every((pid) => !alive(pid)), 30000);
 		expect({ gone, left: seen.filter(alive).map((pid) => `${pid} ${commandOf(pid)}`) }).toEqual({ gone: true, left: [] });
 		expect(await listening(n8nPort)).toBe(false);
