@@ -89,6 +89,16 @@ function followSandbox(sandbox) {
 const orderCommand = (url, orderId, phone) =>
 	`curl -X POST ${url} -H 'content-type: application/json' -d '{"orderId":"${orderId}","phone":"${phone}"}'`;
 
+/** The Production URL a published example starts on (its Webhook's path, or its trigger's URL), or undefined. */
+function startUrl(n8n, workflow) {
+	if (!startsByItself(workflow)) return undefined;
+	const webhook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
+	if (webhook) return n8n.webhookUrl(webhook.parameters.path);
+	const trigger = workflow.nodes.find((node) => /Trigger$/.test(node.type));
+	const token = trigger.parameters.callerAuthentication === 'queryToken' ? '?token=…' : '';
+	return `${n8n.webhookUrl(`${trigger.webhookId}/webhook`)}${token}`;
+}
+
 /** What to click: the story of the examples, with this n8n's URLs (README "Try it: npm run demo" says the same). */
 function banner({ version, n8n, sandbox, examples, stepDelayMs }) {
 	const byFile = Object.fromEntries(examples.map((e) => [e.file, e.workflow]));
@@ -111,6 +121,8 @@ function banner({ version, n8n, sandbox, examples, stepDelayMs }) {
 	];
 	for (const { file, workflow } of examples) {
 		lines.push(`    • ${workflow.name}${startsByItself(workflow) ? '   [published]' : ''}`, `        ${link(file)}   (examples/${file})`);
+		const startsOn = startUrl(n8n, workflow);
+		if (startsOn) lines.push(`        starts on POST ${startsOn}`);
 	}
 	lines.push(
 		'',
