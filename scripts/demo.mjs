@@ -79,7 +79,8 @@ function followSandbox(sandbox) {
 		}
 		for (; callbacks < sandbox.callbacksSent.length; callbacks++) {
 			const c = sandbox.callbacksSent[callbacks];
-			say(`  sandbox → callback ${c.kind} to ${c.url} → ${c.status}`);
+			// the callback secret stays out of the console, as out of n8n's log
+			say(`  sandbox → callback ${c.kind} to ${c.url.replace(/([?&]token=)[^&]*/, '$1…')} → ${c.status}`);
 		}
 	}, 500);
 	return () => clearInterval(timer);

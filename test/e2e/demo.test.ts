@@ -118,6 +118,11 @@ describe('npm run demo (real n8n), stopped with SIGINT to the npm process', () =
 		expect(crm.status).toBe(200);
 		expect(await crm.json()).toMatchObject({ orderId: 'D-1', source: 'demo test' });
 
+		// a new order as the banner's curl posts it: a callback reaches a trigger URL (the demo prints it, without the token)
+		const order = await fetch(`${baseUrl}/webhook/new-order-call`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orderId: 'D-2', phone: '+33612345601' }) });
+		expect(order.status).toBe(200);
+		expect(await until(() => /sandbox → callback routee\.collect to \S+\?token=… → 200/.test(output), 30000)).toBe(true);
+
 		seen = tree(npmPid);
 		const commands = seen.map(commandOf);
 		// npm, tsx, the demo itself, n8n (and its task runner)
@@ -137,5 +142,6 @@ describe('npm run demo (real n8n), stopped with SIGINT to the npm process', () =
 		expect(await listening(n8nPort)).toBe(false);
 		expect(await listening(sandboxPort)).toBe(false);
 		expect(output).toContain('Stopping n8n and the sandbox (SIGINT)');
+		expect(output).not.toContain('sandbox-callback-secret');
 	}, 10 * 60 * 1000);
 });
