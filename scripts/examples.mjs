@@ -8,16 +8,36 @@ import { n8nId } from './n8n/start.mjs';
 
 export const EXAMPLES_DIR = join(ROOT, 'examples');
 
-/** [{ file, workflow }] for examples/*.json, sorted by file name; `workflow.id` is set. */
-export function readExamples() {
+/**
+ * The n8n the examples' own URLs point at (the CRM stand-in's webhook, the Routee Trigger examples' Production
+ * URLs): `npm run demo` on its default port. An n8n elsewhere (another port, the e2e suite's) gets them rewritten.
+ */
+export const EXAMPLES_N8N_URL = 'http://127.0.0.1:5678';
+
+/**
+ * [{ file, workflow }] for examples/*.json, sorted by file name; `workflow.id` is set. With `n8nBaseUrl`, the
+ * examples' URLs of EXAMPLES_N8N_URL point at that n8n instead.
+ */
+export function readExamples({ n8nBaseUrl } = {}) {
 	if (!existsSync(EXAMPLES_DIR)) return [];
 	return readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+			let text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
+			if (n8nBaseUrl) text = text.replaceAll(`${EXAMPLES_N8N_URL}/`, `${n8nBaseUrl.replace(/\/+$/, '')}/`);
+			const workflow = JSON.parse(text);
 			return { file, workflow: { ...workflow, id: n8nId(`example:${file}`) } };
 		});
+}
+
+/** The example that plays the CRM the loop examples update (published first). */
+export const CRM_STAND_IN = 'crm-stand-in.json';
+
+/** Whether an example starts by itself (a Webhook or one of our triggers) rather than by clicking "Execute workflow". */
+export function startsByItself(workflow) {
+	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook' || /Trigger$/.test(node.type)) &&
+		!workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
 }
 
 /** The secret the trigger examples' callback URLs carry (?token=…), in the "Callback secret (sandbox)" credential. */
@@ -25,8 +45,10 @@ export const SANDBOX_CALLBACK_SECRET = 'sandbox-callback-secret-2f9c';
 
 /**
  * Imports into `n8n` the two credentials pointing at `sandbox` ("Routee sandbox", "Octopush
- * sandbox"), the triggers' "Callback secret (sandbox)" and every example workflow; returns the
- * examples. Used by the demo and the screenshots.
+ * sandbox"), the triggers' "Callback secret (sandbox)" and every example workflow (their URLs pointing
+ * at this n8n), then publishes (activates) the examples that start by themselves — the CRM stand-in
+ * first — so the URLs the other examples call are live. Returns the examples. Used by the demo and the
+ * screenshots.
  */
 export async function importDemoContent(n8n, sandbox) {
 	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
@@ -51,7 +73,11 @@ export async function importDemoContent(n8n, sandbox) {
 			data: { secret: SANDBOX_CALLBACK_SECRET },
 		},
 	]);
-	const examples = readExamples();
-	if (examples.length > 0) await n8n.importWorkflows(examples.map((e) => e.workflow));
+	const examples = readExamples({ n8nBaseUrl: n8n.baseUrl });
+	if (examples.length === 0) return examples;
+	await n8n.importWorkflows(examples.map((e) => e.workflow));
+	const live = examples.filter((e) => startsByItself(e.workflow));
+	live.sort((a, b) => Number(b.file === CRM_STAND_IN) - Number(a.file === CRM_STAND_IN));
+	for (const { workflow } of live) await n8n.activate(workflow.id);
 	return examples;
 }

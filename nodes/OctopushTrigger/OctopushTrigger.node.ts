@@ -133,6 +133,6 @@ export class OctopushTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveCallback(this, { acceptForm: true, normalize: normalizeOctopushCallback });
+		return await receiveCallback(this, { acceptForm: true, normalize: normalizeOctopushCallback, events: OCTOPUSH_EVENTS });
 	}
 }

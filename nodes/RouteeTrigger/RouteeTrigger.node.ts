@@ -104,7 +104,7 @@ export class RouteeTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const fetchDigits = this.getNodeParameter('fetchVoiceDigits', false) === true;
-		const received = await receiveCallback(this, { acceptForm: false, normalize: normalizeRouteeCallback });
+		const received = await receiveCallback(this, { acceptForm: false, normalize: normalizeRouteeCallback, events: ROUTEE_EVENTS });
 		const items = received.workflowData?.[0];
 		if (!fetchDigits || items === undefined) return received;
 		// Routee already has its 200: the tracking request does not delay the answer it waits for

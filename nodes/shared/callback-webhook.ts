@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { callbackKey, isRepeat } from './callback-duplicates';
 import {
@@ -14,6 +14,17 @@ export interface CallbackSource {
 	/** Whether a form-encoded body is a valid callback (Octopush may send one; Routee sends JSON). */
 	acceptForm: boolean;
 	normalize(payload: IDataObject, receivedAtMs: number, options: IDataObject): NormalizeResult;
+	/** The trigger's Events options, to name a kind it received but does not listen to. */
+	events: INodePropertyOptions[];
+}
+
+/**
+ * The log line for a callback of a kind the trigger's Events leave out. Without it such a callback (e.g. SMS
+ * statuses sent to a trigger that listens to voice events) would be answered 200 and start nothing, silently.
+ */
+export function notListenedToMessage(nodeName: string, kind: string, events: INodePropertyOptions[]): string {
+	const name = events.find((event) => event.value === kind)?.name ?? kind;
+	return `${nodeName} received a callback of a kind its Events setting does not include: "${name}" (${kind}). No execution was started; to start the workflow on these callbacks, add "${name}" to the node's Events.`;
 }
 
 // The trigger writes its own answer and returns `noWebhookResponse`, so n8n adds nothing to it, and a
@@ -77,6 +88,12 @@ export async function receiveCallback(context: IWebhookFunctions, source: Callba
 	answer(response, 200);
 
 	const event = normalized.event;
-	if (repeated || !passesFilters(event, filters)) return answered();
+	if (repeated) return answered();
+	if (!filters.events.includes(event.kind)) {
+		const { id, name } = context.getNode();
+		context.logger.warn(notListenedToMessage(name, event.kind, source.events), { workflowId: context.getWorkflow().id, nodeId: id, eventKind: event.kind });
+		return answered();
+	}
+	if (!passesFilters(event, filters)) return answered();
 	return answered([context.helpers.returnJsonArray([{ ...event }])]);
 }

@@ -70,10 +70,10 @@ export function exampleStartTypes(): Record<string, string> {
 	);
 }
 
-/** examples/*.json, each with its stable n8n id. */
-export async function loadExamples(): Promise<Example[]> {
+/** examples/*.json, each with its stable n8n id; with `n8nBaseUrl`, their URLs point at that n8n (as the demo imports them). */
+export async function loadExamples(n8nBaseUrl?: string): Promise<Example[]> {
 	const { readExamples } = await importEsm<ExamplesModule>(path.join(ROOT, 'scripts/examples.mjs'));
-	return readExamples().map(({ file, workflow }) => ({ file, workflow, startType: startNodeType(workflow) }));
+	return readExamples({ n8nBaseUrl }).map(({ file, workflow }) => ({ file, workflow, startType: startNodeType(workflow) }));
 }
 
 /** Type of the node without incoming connections (sticky notes aside): what starts the workflow. */

@@ -193,11 +193,12 @@ describe.each(VERSIONS)('real n8n %s', (version) => {
 
 	describe('example workflows that start with a Manual Trigger (n8n import:workflow, then run as the editor runs them)', () => {
 		beforeAll(async () => {
-			const runnable = examples.filter((e) => e.startType === MANUAL_TRIGGER);
+			// as the demo imports them: their URLs (the Routee Trigger examples' Production URLs) point at this n8n
+			const runnable = (await loadExamples(n8n.baseUrl)).filter((e) => e.startType === MANUAL_TRIGGER);
 			if (runnable.length > 0) await n8n.importWorkflows(runnable.map((e) => e.workflow));
 		}, 120000);
 
-		test('every example starts with a Manual Trigger or one of our triggers, and each has its checks', () => {
+		test('every example starts with a Manual Trigger, a Webhook or one of our triggers, and each has its checks', () => {
 			expect(examples.map((e) => e.file)).toEqual(Object.keys(START_TYPES));
 			for (const example of examples) {
 				const check = example.startType === MANUAL_TRIGGER ? example.file in EXAMPLE_EXPECTATIONS : example.file in TRIGGER_EXAMPLE_CHAINS;
@@ -207,7 +208,7 @@ describe.each(VERSIONS)('real n8n %s', (version) => {
 
 		for (const [file, startType] of Object.entries(START_TYPES)) {
 			if (startType !== MANUAL_TRIGGER) {
-				test.skip(`${file}: starts with ${startType}, a trigger — run below by activating it and feeding it the sandbox's callbacks`, () => undefined);
+				test.skip(`${file}: starts with ${startType} — run below by publishing it and calling it (a new order, the sandbox's callbacks)`, () => undefined);
 				continue;
 			}
 			test(`${file} runs and the sandbox receives exactly the expected requests`, async () => {

@@ -97,7 +97,16 @@ export const ROUTEE_EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 								repeat: 0,
 								bargeIn: true,
 							},
-							{ type: 'COLLECT', eventUrl: 'http://localhost:5678/webhook/routee-keys', maxDigits: 1, submitOnHash: false },
+							{
+								type: 'COLLECT',
+								// the Production URL of the "Routee: key pressed 1 → update the CRM" example (trigger-routee-key-pressed-update-crm.json)
+								// with its token; on the port of the n8n the example was imported into (scripts/examples.mjs)
+								eventUrl: expect.stringMatching(
+									/^http:\/\/127\.0\.0\.1:\d+\/webhook\/9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c03\/webhook\?token=sandbox-callback-secret-2f9c$/,
+								),
+								maxDigits: 1,
+								submitOnHash: false,
+							},
 							{
 								type: 'SAY',
 								message: { text: 'Thank you, goodbye.', language: 'en-GB', gender: 'female' },

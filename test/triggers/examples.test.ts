@@ -47,6 +47,13 @@ function chain(workflow: WorkflowJson, triggerType: string, actionType: string):
 	return { trigger, ifNode, action };
 }
 
+/** The path of the CRM stand-in's Webhook, which the examples' "Update the CRM" requests call. */
+function crmPath(): string {
+	const webhook = load('crm-stand-in.json').nodes.find((n) => n.type === 'n8n-nodes-base.webhook') as INode;
+	expect(webhook.parameters).toMatchObject({ httpMethod: 'POST', responseMode: 'lastNode' });
+	return String(webhook.parameters.path);
+}
+
 let h: Harness;
 let sandbox: Sandbox;
 const hosts: TriggerHost[] = [];
@@ -116,7 +123,8 @@ test('Octopush: the callee pressed 1 → IF → the CRM request', async () => {
 	const workflow = load('trigger-octopush-pressed-1-update-crm.json');
 	const { trigger, ifNode, action } = chain(workflow, 'n8n-nodes-routee-octopush.octopushTrigger', 'n8n-nodes-base.httpRequest');
 	expect(trigger.credentials?.octopushApi?.name).toBe('Octopush sandbox');
-	expect(action.parameters).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:4010/crm' });
+	// the demo's CRM stand-in (examples/crm-stand-in.json: a Webhook on this path)
+	expect(action.parameters).toMatchObject({ method: 'POST', url: `http://127.0.0.1:5678/webhook/${crmPath()}` });
 
 	const host = await TriggerHost.start(h, 'octopushTrigger', { parameters: trigger.parameters, credentials: trigger.credentials });
 	hosts.push(host);
@@ -148,6 +156,46 @@ test('Octopush: the callee pressed 1 → IF → the CRM request', async () => {
 	expect(confirmed.map((e) => [e.to, e.digits])).toEqual([['+33600000101', '1']]);
 
 	// the CRM request reads fields the trigger outputs
+	const parameters = (action.parameters.bodyParameters as { parameters: Array<{ name: string; value: string }> }).parameters;
+	for (const { value } of parameters) {
+		for (const [, field] of value.matchAll(/\$json\.(\w+)/g)) expect(confirmed[0]).toHaveProperty(field);
+	}
+});
+
+test('Routee: key pressed 1 (COLLECT to its URL, as the voice-call examples send it) → IF → the CRM request', async () => {
+	const workflow = load('trigger-routee-key-pressed-update-crm.json');
+	const { trigger, ifNode, action } = chain(workflow, 'n8n-nodes-routee-octopush.routeeTrigger', 'n8n-nodes-base.httpRequest');
+	expect(trigger.parameters).toMatchObject({ events: ['dtmf'], callerAuthentication: 'queryToken' });
+	expect(action.parameters).toMatchObject({ method: 'POST', url: `http://127.0.0.1:5678/webhook/${crmPath()}` });
+	expect(JSON.stringify(workflow)).not.toContain(CALLBACK_SECRET);
+	// the examples that call send their key presses to this trigger's Production URL, with the token
+	const url = `http://127.0.0.1:5678/webhook/${String(trigger.webhookId)}/webhook?token=${CALLBACK_SECRET}`;
+	const collectUrls = (file: string) =>
+		load(file).nodes.flatMap((n) => ((n.parameters.verbs as { verb?: Array<{ type: string; eventUrl?: string }> } | undefined)?.verb ?? []).filter((v) => v.type === 'COLLECT').map((v) => v.eventUrl));
+	expect(collectUrls('routee-voice-conversation.json')).toEqual([url]);
+	expect(collectUrls('order-call-then-triggers.json')).toEqual([url]);
+
+	const host = await TriggerHost.start(h, 'routeeTrigger', { parameters: trigger.parameters, credentials: trigger.credentials });
+	hosts.push(host);
+	const bearer = await token(sandbox);
+	for (const [index, to] of ['+306900000001', '+306900000002', '+306900000000'].entries()) {
+		if (index > 0) await new Promise((resolve) => setTimeout(resolve, 1100)); // Routee's conversation rate limit
+		const call = await routee(sandbox, bearer, 'POST', '/voice/conversation', {
+			from: '+306900009999',
+			to: { phone: to },
+			dialPlan: { verbs: [{ type: 'SAY', message: { text: 'Press 1', language: 'en-GB' } }, { type: 'COLLECT', eventUrl: `${host.url}?token=${CALLBACK_SECRET}`, maxDigits: 1 }] },
+			callback: { url: `${host.url}?token=${CALLBACK_SECRET}`, strategy: 'OnChange' },
+		});
+		expect(call.status).toBe(200);
+	}
+	await sandbox.waitForCallbacks((sent) => sent.filter((s) => s.kind === 'routee.conversation' && ['NoAnswer', 'Completed'].includes((s.body as any).status.name)).length === 3);
+	// only the key presses start it (the unanswered call pressed none); the call statuses are left out
+	expect(host.events.map((e) => [e.kind, e.to, e.digits])).toEqual([
+		['dtmf', '+306900000001', '1'],
+		['dtmf', '+306900000002', '2'],
+	]);
+	const confirmed = host.events.filter((event) => passesIf(ifNode, event));
+	expect(confirmed.map((e) => e.to)).toEqual(['+306900000001']);
 	const parameters = (action.parameters.bodyParameters as { parameters: Array<{ name: string; value: string }> }).parameters;
 	for (const { value } of parameters) {
 		for (const [, field] of value.matchAll(/\$json\.(\w+)/g)) expect(confirmed[0]).toHaveProperty(field);

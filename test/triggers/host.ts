@@ -10,6 +10,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
@@ -59,6 +61,27 @@ function parsedByN8nForVersion2(contentType: string): boolean {
 }
 
 let hostCounter = 0;
+
+export interface LoggedLine {
+	level: 'warn' | 'info';
+	message: string;
+	meta: unknown;
+}
+
+/**
+ * Records what nodes write to n8n's log (`this.logger` is n8n's Logger from the container, as in n8n) at warn and
+ * info level, until `stop()`; the lines still go to the logger.
+ */
+export function captureLog(): { lines: LoggedLine[]; stop: () => void } {
+	const logger = Container.get(Logger);
+	const lines: LoggedLine[] = [];
+	const spies = (['warn', 'info'] as const).map((level) =>
+		jest.spyOn(logger, level).mockImplementation((message: string, meta?: unknown) => {
+			lines.push({ level, message, meta });
+		}),
+	);
+	return { lines, stop: () => spies.forEach((spy) => spy.mockRestore()) };
+}
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {

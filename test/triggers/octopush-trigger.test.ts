@@ -10,7 +10,7 @@ import { OCTOPUSH_DELIVERY_STATUSES } from '../sandbox/octopush/callbacks';
 import { defaultSettings, SETTINGS_READ_PATHS } from '../sandbox/octopush/state';
 import { octopush } from '../sandbox/test-client';
 import { OctopushTrigger } from '../../nodes/OctopushTrigger/OctopushTrigger.node';
-import { callbackSecret, TriggerHost, type HostOptions } from './host';
+import { callbackSecret, captureLog, TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
 let sandbox: Sandbox;
@@ -191,10 +191,27 @@ describe('every Octopush callback kind is normalized', () => {
 describe('filters, repeats and bad bodies (Octopush)', () => {
 	const all = [smsReport, voiceReportMeta, reply, stop];
 
-	test('Events keeps the chosen kinds', async () => {
+	test('Events keeps the chosen kinds; each other kind is answered 200 and n8n\'s log says which Events entry to add', async () => {
 		const trigger = await host({ registration: 'manual', events: ['voiceDelivery', 'stop'] });
-		for (const payload of all) expect((await trigger.post(payload)).status).toBe(200);
+		const log = captureLog();
+		try {
+			for (const payload of all) expect((await trigger.post(payload)).status).toBe(200);
+		} finally {
+			log.stop();
+		}
 		expect(trigger.events.map((e) => e.kind)).toEqual(['voiceDelivery', 'stop']);
+		expect(log.lines.map((line) => [line.level, line.message, (line.meta as { eventKind: string }).eventKind])).toEqual([
+			[
+				'warn',
+				'Trigger received a callback of a kind its Events setting does not include: "SMS Delivery Report" (smsDelivery). No execution was started; to start the workflow on these callbacks, add "SMS Delivery Report" to the node\'s Events.',
+				'smsDelivery',
+			],
+			[
+				'warn',
+				'Trigger received a callback of a kind its Events setting does not include: "Inbound Reply" (inbound). No execution was started; to start the workflow on these callbacks, add "Inbound Reply" to the node\'s Events.',
+				'inbound',
+			],
+		]);
 	});
 
 	test('Statuses and Final Statuses Only apply to delivery reports; replies and STOP pass', async () => {

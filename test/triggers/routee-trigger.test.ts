@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Harness } from '../harness';
 import { Sandbox, type SentCallback } from '../sandbox';
 import { routee, token } from '../sandbox/test-client';
-import { callbackSecret, TriggerHost, type HostOptions } from './host';
+import { callbackSecret, captureLog, TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
 const hosts: TriggerHost[] = [];
@@ -379,6 +379,47 @@ describe('filters', () => {
 		for (const payload of all) answers.push(await trigger.post(payload));
 		expect(answers.map((a) => [a.status, a.body])).toEqual(all.map(() => [200, '']));
 		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null']);
+	});
+
+	test('a kind left out of Events is not silent: n8n\'s log names the kind and the Events entry to add', async () => {
+		const trigger = await host({ events: ['dtmf', 'conversationStatus'] }, { nodeId: 'node-routee-1', workflowId: 'workflow-routee-1' });
+		const log = captureLog();
+		try {
+			expect((await trigger.post(smsPart)).status).toBe(200);
+			expect((await trigger.post(collect)).status).toBe(200);
+			expect((await trigger.post(voiceMessage)).status).toBe(200);
+		} finally {
+			log.stop();
+		}
+		expect(kindsOf(trigger)).toEqual(['dtmf:null']);
+		expect(log.lines).toEqual([
+			{
+				level: 'warn',
+				message:
+					'Trigger received a callback of a kind its Events setting does not include: "SMS Status" (smsStatus). No execution was started; to start the workflow on these callbacks, add "SMS Status" to the node\'s Events.',
+				meta: { workflowId: 'workflow-routee-1', nodeId: 'node-routee-1', eventKind: 'smsStatus' },
+			},
+			{
+				level: 'warn',
+				message:
+					'Trigger received a callback of a kind its Events setting does not include: "Voice Call Status" (voiceStatus). No execution was started; to start the workflow on these callbacks, add "Voice Call Status" to the node\'s Events.',
+				meta: { workflowId: 'workflow-routee-1', nodeId: 'node-routee-1', eventKind: 'voiceStatus' },
+			},
+		]);
+	});
+
+	test('a repeat, a status filtered out and an unknown callback write no such line', async () => {
+		const trigger = await host({ events: ['voiceStatus'], options: { finalOnly: true } });
+		const log = captureLog();
+		try {
+			await trigger.post({ ...voiceMessage, status: { name: 'Ringing', updatedDate: '2024-05-01T10:15:30Z' } });
+			await trigger.post(voiceMessage);
+			await trigger.post(voiceMessage);
+		} finally {
+			log.stop();
+		}
+		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer']);
+		expect(log.lines).toEqual([]);
 	});
 
 	test('Events can be only inbound SMS', async () => {
