@@ -24,7 +24,11 @@ const SHOTS = [
 	{ file: 'octopush.png', example: 'octopush-voice-sms-campaign.json', nodeType: 'octopush', execute: true },
 	{ file: 'routee-trigger.png', example: 'trigger-routee-call-not-answered-send-sms.json', nodeType: 'routeeTrigger' },
 	{ file: 'octopush-trigger.png', example: 'trigger-octopush-pressed-1-update-crm.json', nodeType: 'octopushTrigger' },
+	{ file: 'routee-call-and-wait.png', example: 'order-call-and-wait.json', nodeType: 'routee' },
 ];
+
+/** The one-workflow loop, as its Executions tab shows it: waiting for the call, then resumed and finished. */
+const LOOP = { example: 'order-call-and-wait.json', path: 'new-order', waiting: 'execution-waiting.png', resumed: 'execution-resumed.png' };
 
 function loadPlaywright() {
 	const dir = process.env.PLAYWRIGHT_CORE_DIR;
@@ -72,6 +76,34 @@ async function shoot(page, baseUrl, examples, { file, example, nodeType, execute
 	process.stdout.write(`saved docs/screenshots/${file} (${workflow.name} → ${node.name})\n`);
 }
 
+/** Posts a new order to the loop example's production URL and screenshots its execution waiting, then resumed. */
+async function shootLoop(page, n8n, sandbox, examples) {
+	const { workflow } = examples.find((e) => e.file === LOOP.example);
+	sandbox.options.deliveryDelayMs = 8000; // the call rings and is answered slowly enough to see it waiting
+	const posted = await fetch(`${n8n.baseUrl}/webhook/${LOOP.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ orderId: 'A-1001', phone: '+33612345601' }),
+	});
+	if (!posted.ok) throw new Error(`POST /webhook/${LOOP.path} answered ${posted.status}`);
+	let executionId;
+	for (let i = 0; i < 120 && executionId === undefined; i++) {
+		executionId = (await n8n.executions(workflow.id)).find((e) => e.status === 'waiting')?.id;
+		if (executionId === undefined) await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	if (executionId === undefined) throw new Error('the loop example never waited');
+	const view = async (file) => {
+		await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}/executions/${executionId}`);
+		await page.waitForTimeout(4000); // the execution preview loads in an iframe
+		await dismissPopups(page);
+		await page.screenshot({ path: join(HERE, file) });
+		process.stdout.write(`saved docs/screenshots/${file} (${workflow.name}, execution ${executionId})\n`);
+	};
+	await view(LOOP.waiting);
+	await n8n.waitForExecution(executionId, 120000);
+	await view(LOOP.resumed);
+}
+
 async function main() {
 	const { chromium } = loadPlaywright();
 	const sandbox = await Sandbox.start();
@@ -95,6 +127,7 @@ async function main() {
 		const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 		await logIn(page, n8n.baseUrl);
 		for (const shot of SHOTS) await shoot(page, n8n.baseUrl, examples, shot);
+		await shootLoop(page, n8n, sandbox, examples);
 	} finally {
 		await browser?.close();
 		await n8n.stop();
