@@ -122,7 +122,7 @@ describe('Continue On Fail', () => {
 			},
 			{
 				json: { error: "Item 1, recipient 1: Phone Number is not valid: 'not a number' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed" },
-				pairedItem: [{ item: 1 }],
+				pairedItem: { item: 1 },
 			},
 			{ json: expect.objectContaining({ frame_status: 'sent', ticket_number: expect.stringMatching(/^voice_/) }), pairedItem: [{ item: 2 }] },
 		]);
@@ -159,7 +159,7 @@ describe('Continue On Fail', () => {
 		expect(r.items).toEqual([
 			{
 				json: { error: expect.stringMatching(/^Item 0: voice list campaign voice_\w+ failed while Octopush prepared it/) },
-				pairedItem: [{ item: 0 }],
+				pairedItem: { item: 0 },
 			},
 		]);
 	});

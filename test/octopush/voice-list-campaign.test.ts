@@ -51,7 +51,7 @@ describe('Voice List Campaign', () => {
 		expect(r.items).toEqual([
 			{
 				json: { ticket_number: expect.stringMatching(/^voice_/), request_id: expect.stringMatching(REQUEST_ID) },
-				pairedItem: [{ item: 0 }],
+				pairedItem: { item: 0 },
 			},
 		]);
 	});
@@ -189,7 +189,7 @@ describe('Voice List Campaign', () => {
 						residual_credit: 9999.8,
 					},
 				},
-				pairedItem: [{ item: 0 }],
+				pairedItem: { item: 0 },
 			},
 		]);
 	});

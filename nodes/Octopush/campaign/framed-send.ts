@@ -4,7 +4,7 @@ import type { z } from 'zod';
 
 import { type FrameOutcome, runFrames } from '../../shared/frame-runner';
 import { splitIntoFrames } from '../../shared/framing';
-import { asNodeError } from '../../shared/operation';
+import { executeJobs } from '../../shared/execute';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE, ticketOf, withTicketNumber } from '../contract';
 import { failureKindOf, octopushRequest } from '../transport';
 import { type Mode, type Recipient, readDefaultCountry, readRecipients } from './read';
@@ -37,12 +37,6 @@ interface Campaign {
 	userRequestId: boolean;
 }
 
-interface InvalidCampaign {
-	leadItem: number;
-	itemIndexes: number[];
-	error: Error;
-}
-
 /**
  * Sends one campaign per input item, or one for all input items, each split into frames of at most
  * 500 recipients. Every frame of every campaign is built and validated before the first is sent.
@@ -53,45 +47,31 @@ export async function executeFramedSend(
 	operation: FramedSend,
 ): Promise<INodeExecutionData[]> {
 	const mode = context.getNodeParameter('mode', 0) as Mode;
-	const leads = mode === 'allItems' ? [0] : items.map((_, index) => index);
 	const usedRequestIds = new Map<string, number>();
-	const planned: Array<Campaign | InvalidCampaign> = [];
-	for (const leadItem of leads) {
-		try {
+	return await executeJobs(context, items, {
+		mode,
+		plan: ({ leadItem }) => {
 			const campaign = planCampaign(context, items, operation, mode, leadItem);
 			claimRequestIds(context, campaign, usedRequestIds);
-			planned.push(campaign);
-		} catch (error) {
-			if (!context.continueOnFail()) throw asNodeError(context, error as Error, leadItem);
-			const itemIndexes = mode === 'allItems' ? items.map((_, index) => index) : [leadItem];
-			planned.push({ leadItem, itemIndexes, error: error as Error });
-		}
-	}
-
-	const output: INodeExecutionData[] = [];
-	const sentEarlier: string[] = [];
-	for (const campaign of planned) {
-		if ('error' in campaign) {
-			output.push({
-				json: { error: campaign.error.message },
-				pairedItem: campaign.itemIndexes.map((item) => ({ item })),
-			});
-			continue;
-		}
-		const outcomes = await runFrames(
-			campaign.frames,
-			campaign.inParallel,
-			async (frame) => await octopushRequest(context, 'POST', operation.path, campaign.leadItem, frame.body),
-			failureKindOf,
-		);
-		const failed = outcomes.findIndex((outcome) => outcome.status === 'refused' || outcome.status === 'unknown');
-		if (failed >= 0 && !context.continueOnFail()) {
-			throw frameFailure(campaign, outcomes, failed, sentEarlier);
-		}
-		output.push(...frameItems(campaign, outcomes, failed, operation.totals));
-		sentEarlier.push(`item ${campaign.leadItem}: ${acceptedSummary(campaign, outcomes)}`);
-	}
-	return output;
+			return campaign;
+		},
+		run: async (campaign) => {
+			const outcomes = await runFrames(
+				campaign.frames,
+				campaign.inParallel,
+				async (frame) => await octopushRequest(context, 'POST', operation.path, campaign.leadItem, frame.body),
+				failureKindOf,
+			);
+			const failed = outcomes.findIndex((outcome) => outcome.status === 'refused' || outcome.status === 'unknown');
+			if (failed >= 0 && !context.continueOnFail()) throw frameFailure(campaign, outcomes, failed);
+			return { campaign, outcomes, failed };
+		},
+		output: ({ campaign, outcomes, failed }) => frameItems(campaign, outcomes, failed, operation.totals),
+		sends: true,
+		// each frame's request ID makes Octopush refuse it a second time (see the retry line of frameFailure)
+		resendsOnRerun: false,
+		describe: ({ campaign, outcomes }) => acceptedSummary(campaign, outcomes),
+	});
 }
 
 function planCampaign(
@@ -251,7 +231,6 @@ function frameFailure(
 	campaign: Campaign,
 	outcomes: Array<FrameOutcome<IDataObject>>,
 	failed: number,
-	sentEarlier: string[],
 ): Error {
 	const outcome = outcomes[failed] as { status: 'refused' | 'unknown'; error: Error };
 	const error = outcome.error;
@@ -265,7 +244,6 @@ function frameFailure(
 	const lines = [
 		`Accepted: ${acceptedSummary(campaign, outcomes)}.`,
 		`Not accepted: ${notAccepted.join(', ')}.`,
-		...(sentEarlier.length > 0 ? [`Campaigns of earlier items sent in this run: ${sentEarlier.join('; ')}.`] : []),
 		retry,
 	];
 	const what = outcome.status === 'refused' ? 'was refused by Octopush' : 'got no usable answer from Octopush';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { executeEachValidated } from '../../shared/validate-first';
+import { executeJobs } from '../../shared/execute';
 import { pathId } from '../read';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { assertBody, invalid } from '../validation';
@@ -28,13 +28,13 @@ export async function executeById(
 		itemIndex: number,
 	) => { method: 'GET' | 'DELETE' | 'PUT'; path: string; body?: IDataObject; schema?: z.ZodTypeAny },
 ): Promise<INodeExecutionData[]> {
-	return await executeEachValidated(context, items, (itemIndex) => {
-		const { method, path, body, schema } = request(pathId(context, itemIndex, field.name, field.label), itemIndex);
-		if (schema) assertBody(context, schema, body, itemIndex);
-		return async () => {
-			const response = await routeeRequest(context, method, path, itemIndex, body);
-			return Array.isArray(response) ? (response as IDataObject[]) : response;
-		};
+	return await executeJobs(context, items, {
+		plan: ({ leadItem }) => {
+			const call = request(pathId(context, leadItem, field.name, field.label), leadItem);
+			if (call.schema) assertBody(context, call.schema, call.body, leadItem);
+			return call;
+		},
+		run: async ({ method, path, body }, { leadItem }) => await routeeRequest(context, method, path, leadItem, body),
 	});
 }
 
@@ -63,13 +63,16 @@ export async function executeCampaignTracking(
 	items: INodeExecutionData[],
 	path: (trackingId: string) => string,
 ): Promise<INodeExecutionData[]> {
-	return await executeEachValidated(context, items, (itemIndex) => {
-		const trackingId = pathId(context, itemIndex, 'trackingId', 'Tracking ID');
-		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown);
-		if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-			throw invalid(context, itemIndex, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
-		}
-		return async () => await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
+	return await executeJobs(context, items, {
+		plan: ({ leadItem }) => {
+			const trackingId = pathId(context, leadItem, 'trackingId', 'Tracking ID');
+			const returnAll = context.getNodeParameter('returnAll', leadItem, false) as boolean;
+			const limit = returnAll ? undefined : (context.getNodeParameter('limit', leadItem, 50) as unknown);
+			if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
+				throw invalid(context, leadItem, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
+			}
+			return { path: path(trackingId), limit: limit as number | undefined };
+		},
+		run: async (call, { leadItem }) => await routeeGetPaged(context, call.path, leadItem, call.limit),
 	});
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, type Operation } from '../../../shared/operation';
+import { asNodeError, executeJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
 import { inTurn } from '../../../shared/pacing';
-import { executeEachValidated } from '../../../shared/validate-first';
 import { unknownOutcome } from '../../campaign';
 import { conversationBody } from '../../contract';
 import { callbackOptions, defaultCountryOption, optionsCollection } from '../../fields';
@@ -81,29 +81,24 @@ export const startConversation: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		const lane = `routee-conversation|${await accountKey(this)}`;
-		return await executeEachValidated(
-			this,
-			items,
-			(itemIndex) => {
-				const body = assertBody(this, conversationBody, readBody(this, itemIndex), itemIndex) as IDataObject;
-				return async () => {
-					for (let attempt = 1; ; attempt++) {
-						try {
-							return await inTurn(lane, CONVERSATION_INTERVAL_MS, async () =>
-								await routeeRequest(this, 'POST', '/voice/conversation', itemIndex, body),
-							);
-						} catch (error) {
-							if (attempt === 1 && isRateLimited(error)) continue;
-							throw asNodeError(this, error as Error, itemIndex);
-						}
+		return await executeJobs(this, items, {
+			plan: ({ leadItem }) =>
+				assertBody(this, conversationBody, readBody(this, leadItem), leadItem) as IDataObject,
+			run: async (body, { leadItem }) => {
+				for (let attempt = 1; ; attempt++) {
+					try {
+						return await inTurn(lane, CONVERSATION_INTERVAL_MS, async () =>
+							await routeeRequest(this, 'POST', '/voice/conversation', leadItem, body),
+						);
+					} catch (error) {
+						if (attempt === 1 && isRateLimited(error)) continue;
+						throw asNodeError(this, error as Error, leadItem);
 					}
-				};
+				}
 			},
-			{
-				sends: true,
-				describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
-				explain: unknownOutcome,
-			},
-		);
+			sends: true,
+			describe: (result) => `tracking ID ${String(result.trackingId)}`,
+			explain: unknownOutcome,
+		});
 	},
 };
