@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/execute';
+import { asNodeError, executeJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
 import {
 	autoRemoveBlacklistedOption,
@@ -170,7 +170,7 @@ async function run(context: IExecuteFunctions, campaign: Planned): Promise<IData
 	try {
 		created = withTicketNumber(await octopushRequest(context, 'POST', campaign.path, leadItem, body));
 	} catch (error) {
-		if (failureKindOf(error) !== 'duplicate') throw error;
+		if (failureKindOf(error) !== 'duplicate') throw asNodeError(context, error as Error, leadItem);
 		return {
 			request_id: body.request_id,
 			already_created: true,
