@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { isE164 } from '../shared/phone';
+import { oneOf } from '../shared/schema';
 import { placeholdersIn } from '../shared/recipients';
 
 // ---------------------------------------------------------------------------------------------
@@ -164,16 +165,9 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Request bodies. Messages are rules that read after the field's name: "Sender in item 0 <rule>".
+// Request bodies. Messages are rules that read after the field's name in the error's description: "Sender <rule>."
 // ---------------------------------------------------------------------------------------------
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T) {
-	return z.enum(values as unknown as [T[number], ...Array<T[number]>], {
-		errorMap: (_issue, ctx) => ({
-			message: `must be one of ${values.join(', ')}, got ${JSON.stringify(ctx.data)}`,
-		}),
-	});
-}
 
 const CONTACT_KEYS: ReadonlySet<string> = new Set(['phone_number', ...CONTACT_FIELDS]);
 

@@ -56,9 +56,11 @@ export function pairedItemOf(itemIndexes: readonly number[]): IPairedItemData | 
 	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
 }
 
-/** The item n8n shows for a failed job when Continue On Fail is on. */
-function errorItem(message: string, itemIndexes: readonly number[]): INodeExecutionData {
-	return { json: { error: message }, pairedItem: pairedItemOf(itemIndexes) };
+/** The item n8n shows for a failed job when Continue On Fail is on: the message, and the rule or fix if any. */
+function errorItem(error: Error, itemIndexes: readonly number[], message = error.message): INodeExecutionData {
+	const { description } = error as { description?: string | null };
+	const json: IDataObject = description ? { error: message, description } : { error: message };
+	return { json, pairedItem: pairedItemOf(itemIndexes) };
 }
 
 type Planned<Plan> = { job: Job; plan: Plan } | { job: Job; error: Error };
@@ -80,7 +82,7 @@ export function planJobs<Plan>(
 	for (const job of jobsOf(items, hooks.mode ?? 'perItem')) {
 		const leaveOut = (itemIndex: number, error: Error) => {
 			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
-			leftOut.push(errorItem(error.message, [itemIndex]));
+			leftOut.push(errorItem(error, [itemIndex]));
 			job.itemIndexes = job.itemIndexes.filter((index) => index !== itemIndex);
 		};
 		try {
@@ -109,7 +111,7 @@ export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
 	for (const entry of planned) {
 		const { job } = entry;
 		if ('error' in entry) {
-			output.push(errorItem(entry.error.message, job.itemIndexes));
+			output.push(errorItem(entry.error, job.itemIndexes));
 			continue;
 		}
 		try {
@@ -124,7 +126,8 @@ export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
 			if (!context.continueOnFail()) {
 				throw withNotes(context, error as Error, job, explanation, sent, hooks.resendsOnRerun !== false);
 			}
-			output.push(errorItem([(error as Error).message, explanation].filter(Boolean).join(' '), job.itemIndexes));
+			const message = [(error as Error).message, explanation].filter(Boolean).join(' ');
+			output.push(errorItem(error as Error, job.itemIndexes, message));
 		}
 	}
 	return [...output, ...leftOut];

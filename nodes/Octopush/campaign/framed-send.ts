@@ -6,7 +6,7 @@ import { type FrameOutcome, runFrames } from '../../shared/frame-runner';
 import { splitIntoFrames } from '../../shared/framing';
 import { executeJobs } from '../../shared/execute';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE, ticketOf, withTicketNumber } from '../contract';
-import { failureKindOf, octopushRequest } from '../transport';
+import { failureKindOf, octopushRequest, reasonOf } from '../transport';
 import { type Mode, type Recipient, readDefaultCountry, readRecipients } from './read';
 import { requestIds } from './request-id';
 import { assertBody, invalid } from './validate';
@@ -246,8 +246,11 @@ function frameFailure(
 		`Not accepted: ${notAccepted.join(', ')}.`,
 		retry,
 	];
-	const what = outcome.status === 'refused' ? 'was refused by Octopush' : 'got no usable answer from Octopush';
-	error.message = `Frame ${failed + 1} of ${frames} ${what}: ${error.message}`;
+	// Octopush's own reason, without the transport's "Octopush refused the request" a second time
+	error.message =
+		outcome.status === 'refused'
+			? `Octopush refused frame ${failed + 1} of ${frames}: ${reasonOf(error)}`
+			: `Frame ${failed + 1} of ${frames} got no usable answer from Octopush: ${reasonOf(error)}`;
 	if (error instanceof NodeApiError) {
 		error.description = [error.description, ...lines].filter(Boolean).join('\n');
 		error.context = {

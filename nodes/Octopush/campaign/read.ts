@@ -92,7 +92,7 @@ function toRecipient(
 	const phone = raw.phone_number;
 	const number = typeof phone === 'string' || typeof phone === 'number' ? phone : '';
 	const normalized = normalizePhoneNumber(number, defaultCountry || undefined);
-	if (!normalized.ok) throw invalid(context, source, 'Phone Number', `is not valid: ${normalized.reason}`);
+	if (!normalized.ok) throw invalid(context, source, 'Phone Number', normalized.reason);
 	const contact: Contact = { phone_number: normalized.e164 };
 	for (const field of CONTACT_FIELDS) {
 		const value = raw[field];

@@ -203,11 +203,11 @@ async function waitUntilReady(
 		if (Date.now() + intervalMs > deadline) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`Item ${itemIndex}: voice list campaign ${ticket} was still "${String(status.status)}" after ${timeoutMs / 1000} seconds, so it was not sent`,
+				`Voice list campaign ${ticket} was not ready after ${timeoutMs / 1000} seconds, so it was not sent [item ${itemIndex}]`,
 				{
 					itemIndex,
 					description:
-						'Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.',
+						`Its status is still "${String(status.status)}": Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.`,
 				},
 			);
 		}
