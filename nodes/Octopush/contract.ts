@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { isE164 } from '../shared/phone';
 import { oneOf } from '../shared/schema';
-import { placeholdersIn } from '../shared/recipients';
+import { placeholdersIn } from '../shared/placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // Facts the sources disagree on or leave unverified. Each lives here and nowhere else.
@@ -354,10 +354,3 @@ export const voiceTagCreateBody = z
 export const ticketBody = z
 	.object({ ticket_number: z.string().trim().min(1, 'must not be empty') })
 	.strict();
-
-export type OctopushBodySchema =
-	| typeof voiceCampaignSendBody
-	| typeof smsCampaignSendBody
-	| typeof voiceListCreateBody
-	| typeof voiceTagCreateBody
-	| typeof ticketBody;
