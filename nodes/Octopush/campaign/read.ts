@@ -8,7 +8,8 @@ import { CONTACT_FIELDS, FIELD_LABELS, type Contact } from '../contract';
 import { CONTACT_PARAMETERS } from './fields';
 import { invalid, type Source } from './validate';
 
-export type Mode = 'perItem' | 'allItems';
+export type { Mode } from '../../shared/execute';
+import type { Mode } from '../../shared/execute';
 
 export interface Recipient {
 	contact: Contact;
