@@ -57,7 +57,7 @@ export class OctopushApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://api.octopush.com/v1/public").replace(/\\/+$/, "")}}',
+			baseURL: `={{($credentials.baseUrl || "${OCTOPUSH_DEFAULT_BASE_URL}").replace(/\\/+$/, "")}}`,
 			url: '/wallet/check-balance',
 		},
 		rules: [

@@ -140,7 +140,7 @@ export class RouteeOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://connect.routee.net").replace(/\\/+$/, "")}}',
+			baseURL: `={{($credentials.baseUrl || "${ROUTEE_DEFAULT_BASE_URL}").replace(/\\/+$/, "")}}`,
 			url: '/accounts/me/balance',
 		},
 	};

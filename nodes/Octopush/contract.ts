@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { isE164 } from '../shared/phone';
-import { placeholdersIn } from '../shared/recipients';
+import { oneOf } from '../shared/schema';
+import { placeholdersIn } from '../shared/placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // Facts the sources disagree on or leave unverified. Each lives here and nowhere else.
@@ -164,16 +165,9 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Request bodies. Messages are rules that read after the field's name: "Sender in item 0 <rule>".
+// Request bodies. Messages are rules that read after the field's name in the error's description: "Sender <rule>."
 // ---------------------------------------------------------------------------------------------
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T) {
-	return z.enum(values as unknown as [T[number], ...Array<T[number]>], {
-		errorMap: (_issue, ctx) => ({
-			message: `must be one of ${values.join(', ')}, got ${JSON.stringify(ctx.data)}`,
-		}),
-	});
-}
 
 const CONTACT_KEYS: ReadonlySet<string> = new Set(['phone_number', ...CONTACT_FIELDS]);
 
@@ -360,10 +354,3 @@ export const voiceTagCreateBody = z
 export const ticketBody = z
 	.object({ ticket_number: z.string().trim().min(1, 'must not be empty') })
 	.strict();
-
-export type OctopushBodySchema =
-	| typeof voiceCampaignSendBody
-	| typeof smsCampaignSendBody
-	| typeof voiceListCreateBody
-	| typeof voiceTagCreateBody
-	| typeof ticketBody;

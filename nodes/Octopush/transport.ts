@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { OCTOPUSH_DEFAULT_BASE_URL } from '../../credentials/OctopushApi.credentials';
+import { baseUrlOf, credentialsOf, requestWithCredential, statusOf } from '../shared/http';
 import { FIELD_LABELS, VOICE_LANGUAGES_URL } from './contract';
 
 export const OCTOPUSH_CREDENTIAL = 'octopushApi';
-const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
 
 /**
  * Hints for Octopush's error codes: the v1 code 442 (example answer on
@@ -68,29 +69,29 @@ interface OctopushErrorBody {
 	errors?: Record<string, { code?: number; message?: string }>;
 }
 
-async function baseUrl(context: IExecuteFunctions): Promise<string> {
-	const credentials = await context.getCredentials(OCTOPUSH_CREDENTIAL);
-	return ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
+
+/** The node, or the Octopush Trigger when it registers its callback URLs. */
+type OctopushContext = IExecuteFunctions | IHookFunctions;
 
 /** Every call to Octopush goes through here: authentication headers, base URL and error mapping. */
 export async function octopushRequest(
-	context: IExecuteFunctions,
+	context: OctopushContext,
 	method: IHttpRequestMethods,
 	path: string,
 	itemIndex: number,
 	body?: IDataObject,
 	qs?: IDataObject,
 ): Promise<IDataObject> {
-	const url = `${await baseUrl(context)}${path}`;
+	const credentials = await credentialsOf(context, OCTOPUSH_CREDENTIAL);
+	const url = `${baseUrlOf(credentials, OCTOPUSH_DEFAULT_BASE_URL)}${path}`;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, OCTOPUSH_CREDENTIAL, {
+		const response = await requestWithCredential(context, OCTOPUSH_CREDENTIAL, credentials, {
 			method,
 			url,
 			body,
 			qs,
 			json: true,
-		})) as unknown;
+		});
 		// 204 No Content (cancel) answers nothing
 		return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
 	} catch (error) {
@@ -104,12 +105,7 @@ function responseBodyOf(error: unknown): OctopushErrorBody | undefined {
 	return typeof data === 'object' && data !== null ? (data as OctopushErrorBody) : undefined;
 }
 
-function statusOf(error: unknown): number | undefined {
-	const e = error as { response?: { status?: number }; httpCode?: string | null };
-	return e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
-}
-
-export function octopushApiError(context: IExecuteFunctions, error: JsonObject, itemIndex: number): NodeApiError {
+export function octopushApiError(context: OctopushContext, error: JsonObject, itemIndex: number): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
 	const body = responseBodyOf(error) ?? responseBodyOf(source);
@@ -127,16 +123,17 @@ export function octopushApiError(context: IExecuteFunctions, error: JsonObject, 
 	const message = fieldErrors.length
 		? `Octopush refused the request: ${reason}`
 		: body?.message
-			? `Octopush error${status ? ` ${status}` : ''}: ${body.message}`
+			? `Octopush answered${status ? ` HTTP ${status}` : ''}: ${body.message}`
 			: undefined;
 	const apiError = new NodeApiError(context.getNode(), source, {
 		itemIndex,
 		message,
 		description: hint,
 		httpCode: status ? String(status) : undefined,
+		failure: status === 429 ? { cause: 'rate-limited' } : status === 401 ? { cause: 'credential-invalid' } : undefined,
 	});
 	// NodeApiError puts the body's `message` over the description it is given
-	if (hint) apiError.description = hint;
+	apiError.description = hint ?? null;
 	if (reason) reasons.set(apiError, reason);
 	failureKinds.set(
 		apiError,

@@ -1,12 +1,14 @@
-import type { IDataObject, IHookFunctions, IHttpRequestMethods, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { octopushRequest, reasonOf as octopushReasonOf } from '../Octopush/transport';
+import { statusOf } from '../shared/http';
 
 import { isObject } from '../shared/callback-event';
 import { callbackUrlFor, readCallerAuthSettings } from '../shared/webhook-auth';
 import { CALLBACK_KEY_BY_EVENT, invalidTimeZoneMessage } from './normalize';
 
-const CREDENTIAL = 'octopushApi';
-const DEFAULT_BASE_URL = 'https://api.octopush.com/v1/public';
 /**
  * The account settings ("campaign parameters") are documented under two GET paths; the first is tried, the
  * second when the first answers 404.
@@ -104,47 +106,26 @@ function manualSteps(url: string, keys: string[]): string {
 	return `To register it by hand, set Registration to 'Manual' and, in your Octopush account, open the Callbacks page and paste ${shown} as the URL for ${kinds}${shown === url ? '' : ' (with your secret in place of the placeholders)'}.`;
 }
 
-function httpCodeOf(error: unknown): string | null {
-	const code = (error as { httpCode?: string | null }).httpCode;
-	return code ? String(code) : null;
-}
-
+/** "HTTP 500: <Octopush's own reason> (<hint>)", with every URL in it redacted. */
 function reasonOf(error: unknown): string {
-	const e = error as { message?: string; description?: string | null };
-	const code = httpCodeOf(error);
-	const status = code ? `HTTP ${code}: ` : '';
-	const description = e.description && e.description !== e.message ? ` (${e.description})` : '';
-	return redactUrlsIn(`${status}${e.message ?? String(error)}${description}`);
-}
-
-async function request(context: IHookFunctions, method: IHttpRequestMethods, path: string, body?: IDataObject): Promise<IN8nHttpFullResponse> {
-	const credentials = await context.getCredentials(CREDENTIAL);
-	const baseUrl = ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL, {
-		method,
-		url: `${baseUrl}${path}`,
-		body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
-}
-
-/** The answer's JSON body; an error status becomes the error n8n shows, with Octopush's own message. */
-function answerOf(context: IHookFunctions, response: IN8nHttpFullResponse): IDataObject {
-	const answer = isObject(response.body) ? response.body : {};
-	if (response.statusCode >= 400) {
-		const message = typeof answer.message === 'string' ? answer.message : undefined;
-		throw new NodeApiError(context.getNode(), answer as JsonObject, { httpCode: String(response.statusCode), message });
-	}
-	return answer;
+	const e = error as { description?: string | null; httpCode?: string | null };
+	const status = e.httpCode ? `HTTP ${e.httpCode}: ` : '';
+	const reason = error instanceof Error ? octopushReasonOf(error) : String(error);
+	const description = e.description && e.description !== reason ? ` (${e.description})` : '';
+	return redactUrlsIn(`${status}${reason}${description}`);
 }
 
 /** The account settings, from the first documented GET path that exists (404 → the next one). */
 async function readSettings(context: IHookFunctions): Promise<Settings> {
 	const [first, fallback] = READ_PATHS;
-	const response = await request(context, 'GET', first);
-	return answerOf(context, response.statusCode === 404 ? await request(context, 'GET', fallback) : response);
+	// the transport's error is already the NodeApiError n8n shows; only a 404 moves on to the second path
+	const answer = await octopushRequest(context, 'GET', first, 0).then(
+		(settings) => ({ settings }),
+		(error: NodeApiError) => ({ error }),
+	);
+	if ('settings' in answer) return answer.settings;
+	if (statusOf(answer.error) !== 404) throw answer.error;
+	return await octopushRequest(context, 'GET', fallback, 0);
 }
 
 function callbacksOf(settings: Settings): IDataObject {
@@ -159,7 +140,7 @@ function callbacksOf(settings: Settings): IDataObject {
  * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/
  */
 async function writeCallbacks(context: IHookFunctions, settings: Settings, changes: IDataObject): Promise<void> {
-	answerOf(context, await request(context, 'PATCH', EDIT_PATH, { ...settings, callbacks: { ...callbacksOf(settings), ...changes } }));
+	await octopushRequest(context, 'PATCH', EDIT_PATH, 0, { ...settings, callbacks: { ...callbacksOf(settings), ...changes } });
 }
 
 /**

@@ -2,14 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { z } from 'zod';
 
 import { itemValueReader } from '../shared/direct-field';
-import { asNodeError } from '../shared/operation';
-import { type Plan, planEach, runPlanned } from '../shared/validate-first';
+import { executeJobs, type Job, type Mode } from '../shared/execute';
 import { defaultCountryOf, listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
 import { failureKindOf, routeeRequest } from './transport';
 import { assertBody, invalid } from './validation';
-
-/** How a campaign operation (SMS or voice campaign, SMS analysis) turns input items into requests. */
-export type Mode = 'perItem' | 'allItems';
 
 export interface CampaignOperation {
 	path: string;
@@ -55,40 +51,35 @@ function recipientOfItem(context: IExecuteFunctions, itemIndex: number, country:
 	return { to: [phoneNumberOf(context, itemIndex, 'Recipient', value, country)], contacts: [], groups: [] };
 }
 
-function planAllItems(
+/** The campaign's body: its fields from the lead item, its recipients from the job's items. */
+function planCampaign(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	operation: CampaignOperation,
-): Array<Plan<IDataObject>> {
-	const everyItem = items.map((_, index) => index);
-	try {
-		const base = operation.readBody(context, 0);
-		const country = defaultCountryOf(optionsOf(context, 0));
-		const failures: Array<Plan<IDataObject>> = [];
-		const included: number[] = [];
-		const recipients: Recipients = { to: [], contacts: [], groups: [] };
-		const typeOf = itemValueReader(context, items, 'recipientType', 'phone');
-		const valueOf = itemValueReader(context, items, 'recipient', '');
-		for (const itemIndex of everyItem) {
-			try {
-				const recipient = recipientOfItem(context, itemIndex, country, typeOf(itemIndex), valueOf(itemIndex));
-				recipients.to.push(...recipient.to);
-				recipients.contacts.push(...recipient.contacts);
-				included.push(itemIndex);
-			} catch (error) {
-				if (!context.continueOnFail()) throw asNodeError(context, error as Error, itemIndex);
-				failures.push({ itemIndex, pairedItems: [itemIndex], error: error as Error });
-			}
-		}
-		if (included.length === 0) return failures;
-		const leadItem = included[0];
-		const body = assertBody(context, operation.schema, withRecipients(base, recipients), leadItem) as IDataObject;
-		return [{ itemIndex: leadItem, pairedItems: included, plan: body }, ...failures];
-	} catch (error) {
-		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
-		if (!context.continueOnFail()) throw asNodeError(context, error as Error, itemIndex);
-		return [{ itemIndex, pairedItems: everyItem, error: error as Error }];
+	mode: Mode,
+	job: Job,
+	leaveOut: (itemIndex: number, error: Error) => void,
+): IDataObject {
+	const base = operation.readBody(context, job.leadItem);
+	if (mode === 'perItem') {
+		const body = withRecipients(base, itemRecipients(context, job.leadItem));
+		return assertBody(context, operation.schema, body, job.leadItem) as IDataObject;
 	}
+	const country = defaultCountryOf(optionsOf(context, job.leadItem));
+	const recipients: Recipients = { to: [], contacts: [], groups: [] };
+	const typeOf = itemValueReader(context, items, 'recipientType', 'phone');
+	const valueOf = itemValueReader(context, items, 'recipient', '');
+	for (const itemIndex of job.itemIndexes) {
+		try {
+			const recipient = recipientOfItem(context, itemIndex, country, typeOf(itemIndex), valueOf(itemIndex));
+			recipients.to.push(...recipient.to);
+			recipients.contacts.push(...recipient.contacts);
+		} catch (error) {
+			leaveOut(itemIndex, error as Error);
+		}
+	}
+	if (job.itemIndexes.length === 0) return {};
+	return assertBody(context, operation.schema, withRecipients(base, recipients), job.itemIndexes[0]) as IDataObject;
 }
 
 /** Sends one campaign per input item, or one for all input items; every request is validated first. */
@@ -98,23 +89,14 @@ export async function executeCampaign(
 	operation: CampaignOperation,
 ): Promise<INodeExecutionData[]> {
 	const mode = context.getNodeParameter('mode', 0, 'perItem') as Mode;
-	const plans =
-		mode === 'allItems'
-			? planAllItems(context, items, operation)
-			: planEach(context, items, (itemIndex) => {
-					const body = withRecipients(operation.readBody(context, itemIndex), itemRecipients(context, itemIndex));
-					return assertBody(context, operation.schema, body, itemIndex) as IDataObject;
-				});
-	return await runPlanned(
-		context,
-		plans,
-		async (body, itemIndex) => await routeeRequest(context, 'POST', operation.path, itemIndex, body),
-		{
-			sends: operation.sends,
-			describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
-			explain: (error) => (operation.sends ? unknownOutcome(error) : undefined),
-		},
-	);
+	return await executeJobs(context, items, {
+		mode,
+		plan: (job, leaveOut) => planCampaign(context, items, operation, mode, job, leaveOut),
+		run: async (body, job) => await routeeRequest(context, 'POST', operation.path, job.leadItem, body),
+		sends: operation.sends,
+		describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
+		explain: (error) => (operation.sends ? unknownOutcome(error) : undefined),
+	});
 }
 
 /** What to tell the user when a send may or may not have been accepted. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { isE164 } from '../shared/phone';
+import { oneOf } from '../shared/schema';
 
 // ---------------------------------------------------------------------------------------------
 // Documented limits and value lists. Sources (docs.routee.net, the reference pages of each endpoint):
@@ -48,7 +49,7 @@ export const VERB_TYPES = ['SAY', 'PLAY', 'DIAL', 'COLLECT'] as const;
 export const CONVERSATION_ACTIONS = ['hangup', 'reject'] as const;
 
 // ---------------------------------------------------------------------------------------------
-// Value rules. Messages read after the field's name: "Item 0: TTL (Minutes) <rule>".
+// Value rules. Each reads after the field's name in the error's description: "TTL (Minutes) <rule>."
 // ---------------------------------------------------------------------------------------------
 
 const NUMERIC_SENDER = /^\d{1,16}$/;
@@ -71,11 +72,6 @@ export function isHttpUrl(value: string): boolean {
 
 const shown = (value: unknown) => JSON.stringify(value);
 
-function oneOf<T extends readonly [string, ...string[]]>(values: T) {
-	return z.enum(values as unknown as [T[number], ...Array<T[number]>], {
-		errorMap: (_issue, ctx) => ({ message: `must be one of ${values.join(', ')}, got ${shown(ctx.data)}` }),
-	});
-}
 
 function wholeNumber(min: number, max?: number) {
 	const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;

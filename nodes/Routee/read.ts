@@ -34,7 +34,7 @@ export function phoneNumberOf(
 ): string {
 	const raw = typeof value === 'string' || typeof value === 'number' ? value : '';
 	const normalized = normalizePhoneNumber(raw, defaultCountry || undefined);
-	if (!normalized.ok) throw invalid(context, itemIndex, label, `is not a valid phone number: ${normalized.reason}`);
+	if (!normalized.ok) throw invalid(context, itemIndex, label, normalized.reason);
 	return normalized.e164;
 }
 

@@ -1,10 +1,18 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IWebhookFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	Failure,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { ROUTEE_DEFAULT_BASE_URL } from '../../credentials/RouteeOAuth2Api.credentials';
+import { baseUrlOf, credentialsOf, requestWithCredential, statusOf } from '../shared/http';
 import { MAX_PAGE_SIZE } from './contract';
 
 export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
-const DEFAULT_BASE_URL = 'https://connect.routee.net';
 
 /** Plain-English hints for Routee's documented error codes (HTTP status + module + error). */
 const ERROR_HINTS: Record<string, string> = {
@@ -38,18 +46,23 @@ interface RouteeErrorBody {
 	errors?: Array<{ code?: string; developerMessage?: string; property?: string }>;
 }
 
+/**
+ * Why a call failed, declared the n8n way (n8n-workflow `Failure`): a 429 is Routee's rate limit, a 401 after
+ * n8n fetched a new token means the credential's application ID or secret is wrong.
+ */
+function failureOf(status: number | undefined): Failure | undefined {
+	if (status === 429) return { cause: 'rate-limited' };
+	if (status === 401) return { cause: 'credential-invalid' };
+	return undefined;
+}
+
 /** The node, or the Routee Trigger when it reads voice tracking for a callback. */
 type RouteeContext = IExecuteFunctions | IWebhookFunctions;
 
-async function baseUrl(context: RouteeContext): Promise<string> {
-	const credentials = await context.getCredentials(ROUTEE_CREDENTIAL);
-	return ((credentials.baseUrl as string) || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
-
 /** Identifies the Routee account (application) of the node's credential, e.g. to pace its calls. */
 export async function accountKey(context: IExecuteFunctions): Promise<string> {
-	const credentials = await context.getCredentials(ROUTEE_CREDENTIAL);
-	return `${await baseUrl(context)}|${String(credentials.applicationId ?? '')}`;
+	const credentials = await credentialsOf(context, ROUTEE_CREDENTIAL);
+	return `${baseUrlOf(credentials, ROUTEE_DEFAULT_BASE_URL)}|${String(credentials.applicationId ?? '')}`;
 }
 
 /** Every call to Routee goes through here: authentication, base URL and error mapping. */
@@ -61,14 +74,16 @@ export async function routeeRequest(
 	body?: IDataObject,
 	qs?: IDataObject,
 ): Promise<IDataObject> {
-	const url = `${await baseUrl(context)}${path}`;
+	const credentials = await credentialsOf(context, ROUTEE_CREDENTIAL);
+	const url = `${baseUrlOf(credentials, ROUTEE_DEFAULT_BASE_URL)}${path}`;
 	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
+		const response = await requestWithCredential(
 			context,
 			ROUTEE_CREDENTIAL,
+			credentials,
 			{ method, url, body, qs, json: true },
 			{ preAuthenticationRetryStatusCode: TOKEN_RENEWAL_STATUSES },
-		)) as unknown;
+		);
 		return (typeof response === 'object' && response !== null ? response : {}) as IDataObject;
 	} catch (error) {
 		throw routeeApiError(context, error as JsonObject, itemIndex);
@@ -83,12 +98,6 @@ function responseBodyOf(error: JsonObject): RouteeErrorBody | undefined {
 	];
 	const found = candidates.find((c) => typeof c === 'object' && c !== null);
 	return found as RouteeErrorBody | undefined;
-}
-
-function statusOf(error: unknown): number | undefined {
-	const e = error as { response?: { status?: number }; httpCode?: string | null };
-	const status = e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
-	return status !== undefined && Number.isFinite(status) ? status : undefined;
 }
 
 /**
@@ -113,25 +122,23 @@ export function routeeApiError(context: RouteeContext, error: JsonObject, itemIn
 	const providerMessage = body?.developerMessage ?? body?.errors?.[0]?.developerMessage;
 	const invalidNumbers = body?.errors?.map((e) => e.property).filter(Boolean);
 	const hint = (code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
-	const details = [
-		providerMessage,
-		invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}` : undefined,
-		hint,
-	]
+	// the provider's message is the title; the description adds only what the title does not say
+	const details = [invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}.` : undefined, hint]
 		.filter(Boolean)
-		.join(' — ');
+		.join(' ');
 	const apiError = new NodeApiError(context.getNode(), source, {
 		itemIndex,
 		message: code
-			? `Routee error ${code}: ${providerMessage ?? 'request refused'}`
+			? `Routee refused the request (code ${code}): ${providerMessage ?? 'no reason given'}`
 			: status
 				? `Routee answered HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`
 				: undefined,
 		description: details || undefined,
 		httpCode: status ? String(status) : undefined,
+		failure: failureOf(status),
 	});
 	// NodeApiError may put a message of the body over the description it is given
-	if (details) apiError.description = details;
+	apiError.description = details || null;
 	if (code) apiError.context = { ...apiError.context, routeeCode: code };
 	failureKinds.set(apiError, status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown');
 	return apiError;

@@ -21,7 +21,7 @@ export function isE164(value: string): boolean {
  */
 export function normalizePhoneNumber(input: string | number, defaultCountry?: string): PhoneNumberResult {
 	const raw = String(input).trim();
-	if (raw === '') return { ok: false, reason: 'the phone number is empty' };
+	if (raw === '') return { ok: false, reason: 'is empty: give a phone number' };
 
 	const international = INTERNATIONAL_START.test(raw);
 	// "+44 (0)20 …" repeats the trunk prefix for national callers; it is not part of the number
@@ -29,33 +29,33 @@ export function normalizePhoneNumber(input: string | number, defaultCountry?: st
 	if (!/^\+?\d+$/.test(compact)) {
 		return {
 			ok: false,
-			reason: `'${raw}' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed`,
+			reason: `may hold only digits, a leading +, spaces, dots, dashes and brackets, got '${raw}'`,
 		};
 	}
 
 	if (compact.startsWith('+') || compact.startsWith('00')) {
 		const e164 = compact.startsWith('+') ? compact : `+${compact.slice(2)}`;
 		if (isE164(e164)) return { ok: true, e164 };
-		return { ok: false, reason: `'${raw}' is not a valid phone number: E.164 needs + and 8–15 digits, the first not 0` };
+		return { ok: false, reason: `needs + and 8–15 digits, the first not 0 (E.164), got '${raw}'` };
 	}
 
 	const countryCode = (defaultCountry ?? '').trim().toUpperCase();
 	if (countryCode === '') {
 		if (compact.startsWith('0')) {
-			return { ok: false, reason: `no default country set to interpret national number '${raw}'` };
+			return { ok: false, reason: `is a national number ('${raw}'): set a Default Country in Options to read it` };
 		}
 		return {
 			ok: false,
-			reason: `'${raw}' is not a valid phone number: E.164 needs + and 8–15 digits (or set a default country to read national numbers)`,
+			reason: `needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '${raw}'`,
 		};
 	}
 	const country = CALLING_CODES[countryCode];
-	if (country === undefined) return { ok: false, reason: `unknown default country '${defaultCountry}'` };
+	if (country === undefined) return { ok: false, reason: `cannot be read: the Default Country '${defaultCountry}' is unknown` };
 
 	const nsn = nationalSignificantNumber(compact, country);
 	const e164 = nsn === undefined ? undefined : `+${country.nsnRedirects?.[nsn.slice(0, 3)] ?? country.callingCode}${nsn}`;
 	if (e164 === undefined || !isE164(e164)) {
-		return { ok: false, reason: `'${raw}' is not a valid ${country.name} phone number: ${expectation(country)}` };
+		return { ok: false, reason: `is not a ${country.name} number ('${raw}'): ${expectation(country)}` };
 	}
 	return { ok: true, e164 };
 }

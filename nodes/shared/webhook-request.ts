@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from './callback-event';
+
 /** The parts of n8n's webhook request the triggers read: n8n has already parsed JSON and form bodies into `body`. */
 export interface WebhookRequest {
 	headers: Record<string, string | string[] | undefined>;
@@ -21,10 +23,6 @@ export interface WebhookResponse {
 export type PayloadResult = { ok: true; payload: IDataObject } | { ok: false; reason: string };
 
 const FORM = /^[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*$/;
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function contentTypeOf(request: WebhookRequest): string {
 	const header = request.headers['content-type'];

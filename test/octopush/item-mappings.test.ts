@@ -62,7 +62,9 @@ describe('Octopush all-items mappings read from the items', () => {
 		const bad = [...items.slice(0, 2), { json: { ...items[2].json, phone: 'call me' } }];
 		const fast = await t.run(campaign(plain), { input: bad });
 		const slow = await t.run(campaign(forN8n), { input: bad });
-		expect(fast.error?.message).toBe("Item 2: Phone Number is not valid: 'call me' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed");
+		expect(fast.error?.message).toBe('Phone Number is not valid [item 2]');
+		expect(fast.error?.description).toBe("Phone Number may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'call me'.");
+		expect(slow.error?.description).toBe(fast.error?.description);
 		expect(slow.error?.message).toBe(fast.error?.message);
 		expect((fast.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(2);
 		expect(t.bodies('POST', '/voice-campaign/send')).toHaveLength(0);

@@ -59,7 +59,7 @@ describe('provider errors', () => {
 		t.sandbox.octopush.balance = 0.01;
 		const r = await t.run(voice);
 		expect(r.error?.message).toBe(
-			'Frame 1 of 1 was refused by Octopush: Octopush refused the request: credit: Not enough credit: the campaign costs 0.05, the balance is 0.01. (code 104)',
+			'Octopush refused frame 1 of 1: credit: Not enough credit: the campaign costs 0.05, the balance is 0.01. (code 104)',
 		);
 		expect(r.error?.description).toContain(
 			'Your Octopush credit is too low for this send. Top up the account and run the node again.',
@@ -90,7 +90,7 @@ describe('provider errors', () => {
 		const r = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: 'voice_x' });
 		expect(r.error?.name).toBe('NodeApiError');
 		expect(r.error?.httpCode).toBe('500');
-		expect(r.error?.message).toBe('Octopush error 500: Injected fault: HTTP 500.');
+		expect(r.error?.message).toBe('Octopush answered HTTP 500: Injected fault: HTTP 500.');
 	});
 });
 
@@ -121,8 +121,8 @@ describe('Continue On Fail', () => {
 				pairedItem: [{ item: 0 }],
 			},
 			{
-				json: { error: "Item 1, recipient 1: Phone Number is not valid: 'not a number' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed" },
-				pairedItem: [{ item: 1 }],
+				json: { error: "Phone Number of recipient 1 is not valid [item 1]", description: "Phone Number of recipient 1 may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'not a number'." },
+				pairedItem: { item: 1 },
 			},
 			{ json: expect.objectContaining({ frame_status: 'sent', ticket_number: expect.stringMatching(/^voice_/) }), pairedItem: [{ item: 2 }] },
 		]);
@@ -134,7 +134,7 @@ describe('Continue On Fail', () => {
 			{ continueOnFail: true, input: [{ json: { ticket: '' } }, { json: { ticket: 'voice_unknown' } }] },
 		);
 		expect(r.items).toEqual([
-			{ json: { error: 'Item 0: Ticket Number must not be empty' }, pairedItem: { item: 0 } },
+			{ json: { error: 'Ticket Number is not valid [item 0]', description: 'Ticket Number must not be empty.' }, pairedItem: { item: 0 } },
 			{
 				json: { error: 'Octopush refused the request: Ticket Number (ticket_number): Unknown ticket number: voice_unknown. (code 444)' },
 				pairedItem: { item: 1 },
@@ -158,8 +158,11 @@ describe('Continue On Fail', () => {
 		);
 		expect(r.items).toEqual([
 			{
-				json: { error: expect.stringMatching(/^Item 0: voice list campaign voice_\w+ failed while Octopush prepared it/) },
-				pairedItem: [{ item: 0 }],
+				json: {
+					error: expect.stringMatching(/^Voice list campaign voice_\w+ failed while Octopush prepared it, so it cannot be sent \[item 0\]$/),
+					description: expect.stringMatching(/^Its status is "failed"\./),
+				},
+				pairedItem: { item: 0 },
 			},
 		]);
 	});

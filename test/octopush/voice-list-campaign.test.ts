@@ -51,7 +51,7 @@ describe('Voice List Campaign', () => {
 		expect(r.items).toEqual([
 			{
 				json: { ticket_number: expect.stringMatching(/^voice_/), request_id: expect.stringMatching(REQUEST_ID) },
-				pairedItem: [{ item: 0 }],
+				pairedItem: { item: 0 },
 			},
 		]);
 	});
@@ -134,8 +134,9 @@ describe('Voice List Campaign', () => {
 
 		const early = await t.run({ resource: 'voiceListCampaign', operation: 'send', ticketNumber: ticket });
 		expect(early.error?.message).toBe(
-			`Item 0: voice list campaign ${ticket} is not ready to be sent yet (status "under_computation")`,
+			`Voice list campaign ${ticket} is not ready to be sent yet [item 0]`,
 		);
+		expect(early.error?.description).toMatch(/^Its status is "under_computation": Octopush is still preparing it\./);
 		expect(early.error?.context?.itemIndex).toBe(0);
 		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(0);
 
@@ -189,7 +190,7 @@ describe('Voice List Campaign', () => {
 						residual_credit: 9999.8,
 					},
 				},
-				pairedItem: [{ item: 0 }],
+				pairedItem: { item: 0 },
 			},
 		]);
 	});
@@ -198,7 +199,7 @@ describe('Voice List Campaign', () => {
 		const r = await create({ listName: 'fail-list', waitAndSend: true, pollInterval: 1, timeout: 10 });
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toMatch(
-			/^Item 0: voice list campaign voice_\w+ failed while Octopush prepared it \(status "failed"\), so it cannot be sent$/,
+			/^Voice list campaign voice_\w+ failed while Octopush prepared it, so it cannot be sent \[item 0\]$/,
 		);
 		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(0);
 	});
@@ -208,8 +209,9 @@ describe('Voice List Campaign', () => {
 		const r = await create({ waitAndSend: true, pollInterval: 1, timeout: 1 });
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toMatch(
-			/^Item 0: voice list campaign voice_\w+ was still "under_computation" after 1 seconds, so it was not sent$/,
+			/^Voice list campaign voice_\w+ was not ready after 1 seconds, so it was not sent \[item 0\]$/,
 		);
+		expect(r.error?.description).toMatch(/^Its status is still "under_computation"/);
 		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(0);
 	});
 

@@ -333,7 +333,7 @@ describe('Voice SMS → Send Campaign', () => {
 		});
 		expect(t.bodies('POST', '/voice-campaign/send')).toEqual([expect.objectContaining({ voice_language: 'tr-TR' })]);
 		expect(r.error?.message).toBe(
-			'Frame 1 of 1 was refused by Octopush: Octopush refused the request: Voice Language (voice_language): Voice language not supported. (code 442)',
+			'Octopush refused frame 1 of 1: Voice Language (voice_language): Voice language not supported. (code 442)',
 		);
 		expect(r.error?.description).toContain('Octopush does not offer this voice language on your account');
 	});

@@ -104,7 +104,8 @@ export function expectItemError(
 	expect(result.status).toBe('error');
 	const message = result.error?.message ?? '';
 	expect({ message, itemIndex: result.error?.context?.itemIndex }).toEqual({ message, itemIndex });
-	expect(message).toMatch(new RegExp(`\\bitem ${itemIndex}\\b`, 'i'));
-	expect(message).toContain(field);
+	// n8n's shape: the title ends with "[item N]", the description under it holds the rule (and names the field)
+	expect(message).toMatch(new RegExp(`\\[item ${itemIndex}\\]$`));
+	expect(`${message}\n${result.error?.description ?? ''}`).toContain(field);
 	expect(bed.sandbox.requests.map((r) => `${r.method} ${r.provider}${r.path}`)).toEqual([]);
 }

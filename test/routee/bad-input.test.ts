@@ -25,182 +25,208 @@ const cases: BadInputCase[] = [
 	{
 		name: 'a non-E.164 number among the To numbers',
 		parameters: smsCampaign({ to: '+306948530920, 6948530921' }),
-		message:
-			"Item 0: To (entry 2) is not a valid phone number: '6948530921' is not a valid phone number: E.164 needs + and 8–15 digits (or set a default country to read national numbers)",
+		message: "To (entry 2) is not valid [item 0]",
+		description: "To (entry 2) needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 number in the third item of a campaign for all items',
 		parameters: smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}' }),
 		input: people('+306948530920', '+306948530921', '0612345678'),
-		message: "Item 2: Recipient is not a valid phone number: no default country set to interpret national number '0612345678'",
+		message: "Recipient is not valid [item 2]",
+		description: "Recipient is a national number ('0612345678'): set a Default Country in Options to read it.",
 		itemIndex: 2,
 	},
 	{
 		name: 'a non-E.164 number in the second of two items, one request per item (nothing is sent for the first either)',
 		parameters: { resource: 'sms', operation: 'send', from: 'MyShop', body: 'Hi', to: '={{ $json.phone }}' },
 		input: people('+306948530920', '+30 69 ab'),
-		message: /^Item 1: To is not a valid phone number: '\+30 69 ab' is not a valid phone number/,
+		message: 'To is not valid [item 1]',
+		description: /^To may hold only digits, a leading \+, spaces, dots, dashes and brackets, got '\+30 69 ab'\.$/,
 		itemIndex: 1,
 	},
 	{
 		name: 'a number too short for the default country',
 		parameters: voiceCampaign({ to: '06 12', options: { defaultCountry: 'FR' } }),
-		message: /^Item 0: To is not a valid phone number: '06 12' is not a valid France phone number/,
+		message: 'To is not valid [item 0]',
+		description: /^To is not a France number \('06 12'\): expected /,
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 conversation recipient',
 		parameters: conversation({ to: '12345' }),
-		message: /^Item 0: To is not a valid phone number: '12345' is not a valid phone number/,
+		message: 'To is not valid [item 0]',
+		description: /^To needs \+ and 8–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 number in a DIAL verb',
 		parameters: conversation({ verbs: { verb: [say, dial('0044 12')] } }),
-		message: /^Item 0: Verb 2: To is not a valid phone number: '0044 12'/,
+		message: 'Verb 2: To is not valid [item 0]',
+		description: /^Verb 2: To needs \+ and 8–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 reminder number',
 		parameters: smsCampaign({ options: { reminder: { values: { to: 'abc', minutesBefore: 5 } } } }),
-		message: /^Item 0: Reminder: Phone Numbers is not a valid phone number: 'abc'/,
+		message: 'Reminder: Phone Numbers is not valid [item 0]',
+		description: /^Reminder: Phone Numbers may hold only digits, a leading \+, spaces, dots, dashes and brackets, got 'abc'\.$/,
 		itemIndex: 0,
 	},
 	// recipients
 	{
 		name: 'no recipients in an SMS campaign',
 		parameters: smsCampaign({ to: '' }),
-		message: 'Item 0: Recipients must not be empty: give at least one phone number, contact ID or group',
+		message: 'Recipients is not valid [item 0]',
+		description: 'Recipients must not be empty: give at least one phone number, contact ID or group.',
 		itemIndex: 0,
 	},
 	{
 		name: 'no recipients in a voice campaign (expressions that give nothing)',
 		parameters: voiceCampaign({ to: '={{ $json.none }}', groups: '={{ [] }}' }),
-		message: 'Item 0: Recipients must not be empty: give at least one phone number, contact ID or group',
+		message: 'Recipients is not valid [item 0]',
+		description: 'Recipients must not be empty: give at least one phone number, contact ID or group.',
 		itemIndex: 0,
 	},
 	{
 		name: 'an item without a recipient in a campaign for all items',
 		parameters: voiceCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}' }),
 		input: [item({ phone: '+306948530920' }), item({})],
-		message: "Item 1: Recipient is not a valid phone number: the phone number is empty",
+		message: "Recipient is not valid [item 1]",
+		description: 'Recipient is empty: give a phone number.',
 		itemIndex: 1,
 	},
 	{
 		name: 'more than 1000 numbers in a voice campaign',
 		parameters: voiceCampaign({ to: '={{ Array.from({ length: 1001 }, (_, i) => "+3069" + String(i).padStart(8, "0")) }}' }),
-		message: 'Item 0: To must hold at most 1000 numbers',
+		message: 'To is not valid [item 0]',
+		description: 'To must hold at most 1000 numbers.',
 		itemIndex: 0,
 	},
 	// senders
 	{
 		name: 'an alphanumeric sender over 11 characters',
 		parameters: smsCampaign({ from: 'MyVeryLongShop' }),
-		message:
-			'Item 0: From must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -), got "MyVeryLongShop"',
+		message: 'From is not valid [item 0]',
+		description: 'From must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -), got "MyVeryLongShop".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a numeric sender over 16 digits',
 		parameters: { resource: 'sms', operation: 'send', from: '12345678901234567', to: '+306948530920', body: 'Hi' },
-		message: /^Item 0: From must be a number of at most 16 digits \(without \+\) .*, got "12345678901234567"$/,
+		message: 'From is not valid [item 0]',
+		description: /^From must be a number of at most 16 digits \(without \+\) .*, got "12345678901234567"\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a voice sender over 11 characters',
 		parameters: voiceCampaign({ from: 'My Clinic Athens' }),
-		message: /^Item 0: From must be a number of at most 16 digits \(\+ allowed\) .*, got "My Clinic Athens"$/,
+		message: 'From is not valid [item 0]',
+		description: /^From must be a number of at most 16 digits \(\+ allowed\) .*, got "My Clinic Athens"\.$/,
 		itemIndex: 0,
 	},
 	// campaign name
 	{
 		name: 'a campaign name of 1 character',
 		parameters: smsCampaign({ options: { campaignName: 'A' } }),
-		message: 'Item 0: Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -',
+		message: 'Campaign Name is not valid [item 0]',
+		description: 'Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -.',
 		itemIndex: 0,
 	},
 	{
 		name: 'a campaign name of 31 characters',
 		parameters: voiceCampaign({ options: { campaignName: 'x'.repeat(31) } }),
-		message: 'Item 0: Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -',
+		message: 'Campaign Name is not valid [item 0]',
+		description: 'Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -.',
 		itemIndex: 0,
 	},
 	{
 		name: 'a campaign name with a character Routee does not allow',
 		parameters: smsCampaign({ options: { campaignName: 'Sale!' } }),
-		message: 'Item 0: Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -',
+		message: 'Campaign Name is not valid [item 0]',
+		description: 'Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -.',
 		itemIndex: 0,
 	},
 	// TTL
 	{
 		name: 'TTL 0',
 		parameters: smsCampaign({ options: { ttl: 0 } }),
-		message: 'Item 0: TTL (Minutes) must be a whole number from 1 to 4320, got 0',
+		message: 'TTL (Minutes) is not valid [item 0]',
+		description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 0.',
 		itemIndex: 0,
 	},
 	{
 		name: 'TTL 4321',
 		parameters: { resource: 'sms', operation: 'send', from: 'MyShop', to: '+306948530920', body: 'Hi', options: { ttl: 4321 } },
-		message: 'Item 0: TTL (Minutes) must be a whole number from 1 to 4320, got 4321',
+		message: 'TTL (Minutes) is not valid [item 0]',
+		description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 4321.',
 		itemIndex: 0,
 	},
 	// text to speech
 	{
 		name: 'text to speech over 1000 characters',
 		parameters: voiceCampaign({ text: 'a'.repeat(1001) }),
-		message: 'Item 0: Text must be at most 1000 characters, it has 1001',
+		message: 'Text is not valid [item 0]',
+		description: 'Text must be at most 1000 characters, it has 1001.',
 		itemIndex: 0,
 	},
 	{
 		name: 'a language not in the list',
 		parameters: voiceCampaign({ language: '={{ "xx-XX" }}' }),
-		message: /^Item 0: Language must be one of bg-BG, de-DE, .*, got "xx-XX"$/,
+		message: 'Language is not valid [item 0]',
+		description: /^Language must be one of bg-BG, de-DE, .*, got "xx-XX"\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a gender not in the list (SAY verb)',
 		parameters: conversation({ verbs: { verb: [{ ...say, gender: '={{ "robot" }}' }] } }),
-		message: 'Item 0: Verb 1: Gender must be one of female, male, got "robot"',
+		message: 'Verb 1: Gender is not valid [item 0]',
+		description: 'Verb 1: Gender must be one of female, male, got "robot".',
 		itemIndex: 0,
 	},
 	// WAV files
 	{
 		name: 'a WAV URL that is not http(s)',
 		parameters: voiceCampaign({ messageType: 'audioFile', fileUrl: 'ftp://example.com/message.wav' }),
-		message: 'Item 0: WAV File URL must be an http(s) URL (of a WAV file), got "ftp://example.com/message.wav"',
+		message: 'WAV File URL is not valid [item 0]',
+		description: 'WAV File URL must be an http(s) URL (of a WAV file), got "ftp://example.com/message.wav".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a PLAY URL that is not http(s)',
 		parameters: conversation({ verbs: { verb: [{ type: 'PLAY', fileUrl: 'file:///tmp/music.wav' }] } }),
-		message: 'Item 0: Verb 1: WAV File URL must be an http(s) URL (of a WAV file), got "file:///tmp/music.wav"',
+		message: 'Verb 1: WAV File URL is not valid [item 0]',
+		description: 'Verb 1: WAV File URL must be an http(s) URL (of a WAV file), got "file:///tmp/music.wav".',
 		itemIndex: 0,
 	},
 	// message or file
 	{
 		name: 'text to speech with a blank text',
 		parameters: voiceCampaign({ text: '  ' }),
-		message: 'Item 0: Text is missing: give the Text to read (text to speech) or a WAV File URL',
+		message: 'Text is not valid [item 0]',
+		description: 'Text is missing: give the Text to read (text to speech) or a WAV File URL.',
 		itemIndex: 0,
 	},
 	// dial plans
 	{
 		name: 'neither a dial plan nor a dial-plan URL',
 		parameters: conversation({ dialPlanSource: 'url', dialPlanUrl: '' }),
-		message: 'Item 0: Dial Plan is missing: give the verbs of a dial plan or a Dial Plan URL',
+		message: 'Dial Plan is not valid [item 0]',
+		description: 'Dial Plan is missing: give the verbs of a dial plan or a Dial Plan URL.',
 		itemIndex: 0,
 	},
 	{
 		name: 'an empty verb list',
 		parameters: conversation({ verbs: {} }),
-		message: 'Item 0: Verbs must not be empty: add at least one verb (SAY, PLAY, DIAL or COLLECT)',
+		message: 'Verbs is not valid [item 0]',
+		description: 'Verbs must not be empty: add at least one verb (SAY, PLAY, DIAL or COLLECT)',
 		itemIndex: 0,
 	},
 	{
 		name: 'two DIAL verbs',
 		parameters: conversation({ verbs: { verb: [dial('+306948530930'), say, dial('+306948530931')] } }),
-		message: 'Item 0: Verbs may hold at most one DIAL verb, it has 2 (verbs 1, 3)',
+		message: 'Verbs is not valid [item 0]',
+		description: 'Verbs may hold at most one DIAL verb, it has 2 (verbs 1, 3)',
 		itemIndex: 0,
 	},
 	{
@@ -212,96 +238,111 @@ const cases: BadInputCase[] = [
 				{ type: 'DIAL', from: '+306948530900', to: { phone: '+306948530931' } },
 			]),
 		}),
-		message: 'Item 0: Verbs may hold at most one DIAL verb, it has 2 (verbs 1, 2)',
+		message: 'Verbs is not valid [item 0]',
+		description: 'Verbs may hold at most one DIAL verb, it has 2 (verbs 1, 2)',
 		itemIndex: 0,
 	},
 	{
 		name: 'malformed raw JSON dial plan',
 		parameters: conversation({ dialPlanSource: 'json', dialPlanJson: '{\n  "verbs": [\n    { "type": "SAY", }\n  ]\n}' }),
-		message: /^Item 0: Dial Plan \(JSON\) is not valid JSON at position 36 \(line 3, column 22\): /,
+		message: 'Dial Plan (JSON) is not valid [item 0]',
+		description: /^Dial Plan \(JSON\) is not valid JSON at position 36 \(line 3, column 22\): /,
 		itemIndex: 0,
 	},
 	{
 		name: 'truncated raw JSON dial plan',
 		parameters: conversation({ dialPlanSource: 'json', dialPlanJson: '{"verbs": [' }),
-		message: /^Item 0: Dial Plan \(JSON\) is not valid JSON at position 11 \(line 1, column 12\): /,
+		message: 'Dial Plan (JSON) is not valid [item 0]',
+		description: /^Dial Plan \(JSON\) is not valid JSON at position 11 \(line 1, column 12\): /,
 		itemIndex: 0,
 	},
 	{
 		name: 'a raw JSON verb of an unknown type',
 		parameters: conversation({ dialPlanSource: 'json', dialPlanJson: '{"verbs": [{"type": "SING"}]}' }),
-		message: 'Item 0: Verb 1: Verb Type must be one of SAY, PLAY, DIAL, COLLECT',
+		message: 'Verb 1: Verb Type is not valid [item 0]',
+		description: 'Verb 1: Verb Type must be one of SAY, PLAY, DIAL, COLLECT.',
 		itemIndex: 0,
 	},
 	// hang-up delay
 	{
 		name: 'hang-up delay 0',
 		parameters: conversation({ options: { hangupDelay: 0 } }),
-		message: 'Item 0: Hang-Up Delay must be a whole number from 1 to 60, got 0',
+		message: 'Hang-Up Delay is not valid [item 0]',
+		description: 'Hang-Up Delay must be a whole number from 1 to 60, got 0.',
 		itemIndex: 0,
 	},
 	{
 		name: 'hang-up delay 0 in a DIAL verb (DIAL: min 1, no maximum)',
 		parameters: conversation({ verbs: { verb: [{ ...dial('+306948530930'), dialOptions: { hangupDelay: 0 } }] } }),
-		message: 'Item 0: Verb 1: Hang-Up Delay must be a whole number at least 1, got 0',
+		message: 'Verb 1: Hang-Up Delay is not valid [item 0]',
+		description: 'Verb 1: Hang-Up Delay must be a whole number at least 1, got 0.',
 		itemIndex: 0,
 	},
 	// dates
 	{
 		name: 'a scheduled date in the past',
 		parameters: smsCampaign({ options: { scheduledDate: '2020-01-01T10:00:00+00:00' } }),
-		message: 'Item 0: Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time',
+		message: 'Scheduled Date is not valid [item 0]',
+		description: 'Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time.',
 		itemIndex: 0,
 	},
 	{
 		name: 'an unparseable scheduled date',
 		parameters: voiceCampaign({ options: { scheduledDate: '={{ "next tuesday" }}' } }),
-		message: /^Item 0: Scheduled Date is not a valid date-time: 'next tuesday' is not a date-time/,
+		message: 'Scheduled Date is not valid [item 0]',
+		description: /^Scheduled Date is not a valid date-time: 'next tuesday' is not a date-time/,
 		itemIndex: 0,
 	},
 	// callbacks
 	{
 		name: 'a callback URL that is not http(s)',
 		parameters: smsCampaign({ options: { callback: { values: { url: 'ftp://example.com/cb' } } } }),
-		message: 'Item 0: Callback: URL must be an http(s) URL, got "ftp://example.com/cb"',
+		message: 'Callback: URL is not valid [item 0]',
+		description: 'Callback: URL must be an http(s) URL, got "ftp://example.com/cb".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a campaign callback URL without a scheme',
 		parameters: voiceCampaign({ options: { campaignCallback: { values: { url: 'example.com/cb', strategy: 'OnChange' } } } }),
-		message: 'Item 0: Campaign Callback: URL must be an http(s) URL, got "example.com/cb"',
+		message: 'Campaign Callback: URL is not valid [item 0]',
+		description: 'Campaign Callback: URL must be an http(s) URL, got "example.com/cb".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a COLLECT event URL that is not http(s)',
 		parameters: conversation({ verbs: { verb: [{ type: 'COLLECT', eventUrl: 'mailto:a@b.c' }] } }),
-		message: 'Item 0: Verb 1: Event URL must be an http(s) URL, got "mailto:a@b.c"',
+		message: 'Verb 1: Event URL is not valid [item 0]',
+		description: 'Verb 1: Event URL must be an http(s) URL, got "mailto:a@b.c".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a callback with a strategy and an empty URL',
 		parameters: smsCampaign({ options: { callback: { values: { url: ' ', strategy: 'OnCompletion' } } } }),
-		message: 'Item 0: Callback: URL must not be empty',
+		message: 'Callback: URL is not valid [item 0]',
+		description: /^Callback: URL must not be empty/,
 		itemIndex: 0,
 	},
 	{
 		name: 'machine detection Continue without an event URL',
 		parameters: conversation({ options: { machineDetection: { values: { strategy: 'Continue' } } } }),
-		message: 'Item 0: Machine Detection: Event URL is required with strategy Continue (the URL answers with the dial plan to run)',
+		message: 'Machine Detection: Event URL is not valid [item 0]',
+		description: /^Machine Detection: Event URL is required with strategy Continue \(the URL answers with the dial plan to run\)/,
 		itemIndex: 0,
 	},
 	// IDs and paging
 	{
 		name: 'an empty tracking ID',
 		parameters: { resource: 'sms', operation: 'getCampaign', trackingId: '={{ $json.none }}' },
-		message: 'Item 0: Tracking ID must not be empty',
+		message: 'Tracking ID is not valid [item 0]',
+		description: 'Tracking ID must not be empty.',
 		itemIndex: 0,
 	},
 	{
 		// a literal empty date is refused by n8n itself ("Parameter "Scheduled Date" is required"); an expression can still be empty
 		name: 'Update Scheduled Campaign without a date',
 		parameters: { resource: 'sms', operation: 'updateCampaign', trackingId: 'abc', when: 'scheduled', scheduledDate: '={{ $json.none }}' },
-		message: 'Item 0: Scheduled Date must not be empty: set a date, or choose Send → Now',
+		message: 'Scheduled Date is not valid [item 0]',
+		description: 'Scheduled Date must not be empty: set a date, or choose Send → Now.',
 		itemIndex: 0,
 	},
 ];
@@ -319,7 +360,7 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(r.items[0].json.trackingId).toEqual(expect.any(String));
 		expect(r.items[1].json).toEqual({
-			error: "Item 1: To is not a valid phone number: 'not a number' is not a valid phone number: only digits, a leading +, spaces, dots, dashes and brackets are allowed",
+			error: "To is not valid [item 1]", description: "To may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'not a number'.",
 		});
 		expect(r.items[2].json.trackingId).toEqual(expect.any(String));
 	});
@@ -333,7 +374,10 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 		expect(t.received().map((q) => (q.body as { to: string[] }).to)).toEqual([['+306948530920', '+306948530922']]);
 		expect(r.items).toHaveLength(2);
 		expect(r.items[0]).toEqual({ json: expect.objectContaining({ trackingId: expect.any(String) }), pairedItem: [{ item: 0 }, { item: 2 }] });
-		expect(r.items[1]).toEqual({ json: { error: expect.stringMatching(/^Item 1: Recipient is not a valid phone number/) }, pairedItem: { item: 1 } });
+		expect(r.items[1]).toEqual({
+			json: { error: 'Recipient is not valid [item 1]', description: expect.stringMatching(/^Recipient needs \+ and 8–15 digits \(E\.164\)/) },
+			pairedItem: { item: 1 },
+		});
 	});
 
 	test('one campaign for all items with an invalid campaign field: one error item for all items, nothing sent', async () => {
@@ -342,7 +386,7 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 			continueOnFail: true,
 		});
 		expect(r.items).toEqual([
-			{ json: { error: 'Item 0: TTL (Minutes) must be a whole number from 1 to 4320, got 0' }, pairedItem: [{ item: 0 }, { item: 1 }] },
+			{ json: { error: 'TTL (Minutes) is not valid [item 0]', description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 0.' }, pairedItem: [{ item: 0 }, { item: 1 }] },
 		]);
 		expect(t.sandbox.requests).toEqual([]);
 	});

@@ -45,7 +45,7 @@ describe('10. voice campaign name: the request key is `name` (https://docs.route
 		const second = await t.run(voiceCampaign({ to: '+306948531202', options: { campaignName: 'Clinic reminders' } }));
 		expect(t.received('POST', '/voice/campaign').map((q) => q.status)).toEqual([200, 409]);
 		expect(second.error?.name).toBe('NodeApiError');
-		expect(second.error?.message).toBe('Routee error 409009003: Your account already has a campaign with the given name: Clinic reminders');
+		expect(second.error?.message).toBe('Routee refused the request (code 409009003): Your account already has a campaign with the given name: Clinic reminders');
 		expect(second.error?.description).toContain('A campaign with this name already exists in your Routee account. Campaign names must be unique.');
 		expect(second.error?.httpCode).toBe('409');
 	});
@@ -174,8 +174,9 @@ describe('15. TTL and label as Routee documents them (https://docs.routee.net/re
 		expect(t.received('POST', '/sms')[0]).toMatchObject({ status: 200, body: expect.objectContaining({ label: 'l'.repeat(350) }) });
 		t.sandbox.clearRequests();
 		const refused = await t.run(sms({ label: 'l'.repeat(351) }));
-		expect(refused.error?.message).toBe(
-			'Item 0: Label must be at most 350 characters (https://docs.routee.net/reference/send-single-sms), it has 351',
+		expect(refused.error?.message).toBe('Label is not valid [item 0]');
+		expect(refused.error?.description).toBe(
+			'Label must be at most 350 characters (https://docs.routee.net/reference/send-single-sms), it has 351.',
 		);
 		expect(t.sandbox.requests).toEqual([]);
 	});

@@ -117,7 +117,7 @@ describe('provider errors become NodeApiError with the code, the message and a h
 		const r = await t.run(parameters, { input: [item()] });
 		expect(r.status).toBe('error');
 		expect(r.error?.name).toBe('NodeApiError');
-		expect(r.error?.message).toMatch(new RegExp(`^Routee error ${code}: \\S`));
+		expect(r.error?.message).toMatch(new RegExp(`^Routee refused the request \\(code ${code}\\): \\S`));
 		expect(r.error?.description).toContain(hint);
 		expect(r.error?.httpCode).toBe(httpCode);
 		expect(r.error?.context).toMatchObject({ itemIndex: 0, routeeCode: code });
@@ -137,7 +137,13 @@ describe('provider errors become NodeApiError with the code, the message and a h
 		);
 		expect(r.error).toBeUndefined();
 		expect(r.items).toEqual([
-			{ json: { error: expect.stringMatching(/^Routee error 404009001: /) }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: expect.stringMatching(/^Routee refused the request \(code 404009001\): /),
+					description: 'No campaign with this tracking ID exists in your Routee account.',
+				},
+				pairedItem: { item: 0 },
+			},
 			{ json: expect.objectContaining({ trackingId: expect.any(String), type: 'Sms' }), pairedItem: { item: 1 } },
 		]);
 	});
@@ -181,7 +187,7 @@ describe('a send whose outcome is unknown is never sent again', () => {
 			[['+306948530931'], 200],
 			[['+306948530932'], 500],
 		]);
-		expect(r.error?.message).toBe('Routee error 500000000: Internal error');
+		expect(r.error?.message).toBe('Routee refused the request (code 500000000): Internal error');
 		expect(r.error?.context?.itemIndex).toBe(1);
 		expect(r.error?.description).toContain('may or may not have been accepted');
 		expect(r.error?.description).toMatch(/Already sent by this run: item 0 \(tracking ID [\w-]+\)\./);

@@ -78,6 +78,11 @@ describe('Voice → Get Message Tracking: digits', () => {
 			{ resource: 'voice', operation: 'getMessageTracking', messageId: 'no-such-call' },
 			{ continueOnFail: true },
 		);
-		expect(tracked.items).toEqual([{ json: { error: expect.stringMatching(/404005000/) }, pairedItem: { item: 0 } }]);
+		expect(tracked.items).toEqual([
+			{
+				json: { error: expect.stringMatching(/404005000/), description: 'No tracking information exists for this ID.' },
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });

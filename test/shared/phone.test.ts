@@ -136,28 +136,28 @@ describe('normalizePhoneNumber', () => {
 	});
 
 	it.each([
-		['', 'FR', 'the phone number is empty'],
-		['   ', undefined, 'the phone number is empty'],
-		['0612', undefined, "no default country set to interpret national number '0612'"],
-		['06 12 34 56 78', undefined, "no default country set to interpret national number '06 12 34 56 78'"],
-		['612345678', undefined, "'612345678' is not a valid phone number: E.164 needs + and 8–15 digits"],
-		['0612', 'FR', "'0612' is not a valid France phone number: expected 9 digits after the trunk prefix 0"],
-		['06 12 34 56 78 9', 'FR', 'is not a valid France phone number'],
-		['+0612345678', 'FR', "'+0612345678' is not a valid phone number: E.164 needs + and 8–15 digits"],
-		['+33 6 12', undefined, "'+33 6 12' is not a valid phone number: E.164 needs + and 8–15 digits"],
-		['+33 6 12 34 56 78 90 12 34', undefined, 'E.164 needs + and 8–15 digits'],
-		['0033 0', 'FR', 'E.164 needs + and 8–15 digits'],
-		['call 0612345678', 'FR', 'only digits, a leading +, spaces, dots, dashes and brackets are allowed'],
+		['', 'FR', 'is empty: give a phone number'],
+		['   ', undefined, 'is empty: give a phone number'],
+		['0612', undefined, "is a national number ('0612'): set a Default Country in Options to read it"],
+		['06 12 34 56 78', undefined, "is a national number ('06 12 34 56 78'): set a Default Country in Options to read it"],
+		['612345678', undefined, "needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '612345678'"],
+		['0612', 'FR', "is not a France number ('0612'): expected 9 digits after the trunk prefix 0"],
+		['06 12 34 56 78 9', 'FR', 'is not a France number'],
+		['+0612345678', 'FR', "needs + and 8–15 digits, the first not 0 (E.164), got '+0612345678'"],
+		['+33 6 12', undefined, "needs + and 8–15 digits, the first not 0 (E.164), got '+33 6 12'"],
+		['+33 6 12 34 56 78 90 12 34', undefined, 'needs + and 8–15 digits'],
+		['0033 0', 'FR', 'needs + and 8–15 digits'],
+		['call 0612345678', 'FR', 'may hold only digits, a leading +, spaces, dots, dashes and brackets'],
 		['06 12 34 56 78 ext 2', 'FR', 'only digits'],
 		['33+612345678', 'FR', 'only digits'],
-		['0612345678', 'XX', "unknown default country 'XX'"],
-		['0612345678', 'ES', "'0612345678' is not a valid Spain phone number: expected 9 digits (Spain has no trunk prefix)"],
-		['447700900123', 'FR', 'is not a valid France phone number'],
-		['123-456-7890', 'US', "'123-456-7890' is not a valid United States phone number: expected 10 digits after the trunk prefix 1"],
-		['555-0123', 'US', 'is not a valid United States phone number'],
-		['07700 900123 4', 'GB', 'is not a valid United Kingdom phone number'],
+		['0612345678', 'XX', "cannot be read: the Default Country 'XX' is unknown"],
+		['0612345678', 'ES', "is not a Spain number ('0612345678'): expected 9 digits (Spain has no trunk prefix)"],
+		['447700900123', 'FR', 'is not a France number'],
+		['123-456-7890', 'US', "is not a United States number ('123-456-7890'): expected 10 digits after the trunk prefix 1"],
+		['555-0123', 'US', 'is not a United States number'],
+		['07700 900123 4', 'GB', 'is not a United Kingdom number'],
 		['691234567', 'GR', 'expected 10 digits (Greece has no trunk prefix)'],
-		['0 11 15 1234-5678', 'AR', 'is not a valid Argentina phone number'],
+		['0 11 15 1234-5678', 'AR', 'is not a Argentina number'],
 	])('%s in %s fails: %s', (input, country, reason) => {
 		const result = normalizePhoneNumber(input, country);
 		expect(result.ok).toBe(false);
@@ -168,7 +168,7 @@ describe('normalizePhoneNumber', () => {
 		const result = normalizePhoneNumber('0612', 'FR');
 		expect(result).toEqual({
 			ok: false,
-			reason: "'0612' is not a valid France phone number: expected 9 digits after the trunk prefix 0, or an international number starting with +",
+			reason: "is not a France number ('0612'): expected 9 digits after the trunk prefix 0, or an international number starting with +",
 		});
 	});
 

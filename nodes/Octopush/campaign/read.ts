@@ -8,7 +8,8 @@ import { CONTACT_FIELDS, FIELD_LABELS, type Contact } from '../contract';
 import { CONTACT_PARAMETERS } from './fields';
 import { invalid, type Source } from './validate';
 
-export type Mode = 'perItem' | 'allItems';
+export type { Mode } from '../../shared/execute';
+import type { Mode } from '../../shared/execute';
 
 export interface Recipient {
 	contact: Contact;
@@ -93,7 +94,7 @@ function toRecipient(
 	const phone = raw.phone_number;
 	const number = typeof phone === 'string' || typeof phone === 'number' ? phone : '';
 	const normalized = normalizePhoneNumber(number, defaultCountry || undefined);
-	if (!normalized.ok) throw invalid(context, source, 'Phone Number', `is not valid: ${normalized.reason}`);
+	if (!normalized.ok) throw invalid(context, source, 'Phone Number', normalized.reason);
 	const contact: Contact = { phone_number: normalized.e164 };
 	for (const field of CONTACT_FIELDS) {
 		const value = raw[field];

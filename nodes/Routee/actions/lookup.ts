@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { executeEachValidated } from '../../shared/validate-first';
+import { executeJobs } from '../../shared/execute';
 import { pathId } from '../read';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { assertBody, invalid } from '../validation';
@@ -67,15 +67,18 @@ export async function executeById(
 	) => { method: 'GET' | 'DELETE' | 'PUT'; path: string; body?: IDataObject; schema?: z.ZodTypeAny },
 	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
-	return await executeEachValidated(context, items, (itemIndex) => {
-		const { method, path, body, schema } = request(pathId(context, itemIndex, field.name, field.label), itemIndex);
-		if (schema) assertBody(context, schema, body, itemIndex);
-		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
-		return async () => {
-			const response = await routeeRequest(context, method, path, itemIndex, body);
+	return await executeJobs(context, items, {
+		plan: ({ leadItem }) => {
+			const call = request(pathId(context, leadItem, field.name, field.label), leadItem);
+			if (call.schema) assertBody(context, call.schema, call.body, leadItem);
+			const simplify = simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
+			return { ...call, simplify };
+		},
+		run: async ({ method, path, body, simplify }, { leadItem }) => {
+			const response = await routeeRequest(context, method, path, leadItem, body);
 			const entries = Array.isArray(response) ? (response as IDataObject[]) : response;
-			return simplify ? simplifyEach(entries, simplified) : entries;
-		};
+			return simplify && simplified ? simplifyEach(entries, simplified) : entries;
+		},
 	});
 }
 
@@ -105,17 +108,20 @@ export async function executeCampaignTracking(
 	path: (trackingId: string) => string,
 	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
-	return await executeEachValidated(context, items, (itemIndex) => {
-		const trackingId = pathId(context, itemIndex, 'trackingId', 'Tracking ID');
-		const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown);
-		if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-			throw invalid(context, itemIndex, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
-		}
-		const simplify = simplified !== undefined && context.getNodeParameter('simplify', itemIndex, true) === true;
-		return async () => {
-			const entries = await routeeGetPaged(context, path(trackingId), itemIndex, limit as number | undefined);
-			return simplify ? simplifyEach(entries, simplified) : entries;
-		};
+	return await executeJobs(context, items, {
+		plan: ({ leadItem }) => {
+			const trackingId = pathId(context, leadItem, 'trackingId', 'Tracking ID');
+			const returnAll = context.getNodeParameter('returnAll', leadItem, false) as boolean;
+			const limit = returnAll ? undefined : (context.getNodeParameter('limit', leadItem, 50) as unknown);
+			if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
+				throw invalid(context, leadItem, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
+			}
+			const simplify = simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
+			return { path: path(trackingId), limit: limit as number | undefined, simplify };
+		},
+		run: async (call, { leadItem }) => {
+			const entries = await routeeGetPaged(context, call.path, leadItem, call.limit);
+			return call.simplify && simplified ? simplifyEach(entries, simplified) : entries;
+		},
 	});
 }

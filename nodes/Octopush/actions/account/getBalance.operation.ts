@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executePerItem, type Operation } from '../../../shared/operation';
+import { executeJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
 import { octopushRequest } from '../../transport';
 
 export const getBalance: Operation = {
 	description: [],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executePerItem(this, items, async (itemIndex) =>
-			octopushRequest(this, 'GET', '/wallet/check-balance', itemIndex),
-		);
+		return await executeJobs(this, items, {
+			plan: () => undefined,
+			run: async (_, { leadItem }) => await octopushRequest(this, 'GET', '/wallet/check-balance', leadItem),
+		});
 	},
 };

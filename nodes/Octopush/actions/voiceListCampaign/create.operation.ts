@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { asNodeError, type Operation } from '../../../shared/operation';
+import { asNodeError, executeJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
@@ -96,7 +91,6 @@ const description: INodeProperties[] = [
 
 interface Planned {
 	leadItem: number;
-	itemIndexes: number[];
 	target: Target;
 	path: string;
 	body: IDataObject;
@@ -110,31 +104,12 @@ interface Planned {
 export const create: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const mode = this.getNodeParameter('mode', 0, 'perItem') as Mode;
-		const leads = mode === 'allItems' ? [0] : items.map((_, index) => index);
-		const planned: Array<Planned | { leadItem: number; itemIndexes: number[]; error: Error }> = [];
-		for (const leadItem of leads) {
-			const itemIndexes = mode === 'allItems' ? items.map((_, index) => index) : [leadItem];
-			try {
-				planned.push({ itemIndexes, ...plan(this, items, mode, leadItem) });
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error as Error, leadItem);
-				planned.push({ leadItem, itemIndexes, error: error as Error });
-			}
-		}
-
-		const output: INodeExecutionData[] = [];
-		for (const campaign of planned) {
-			const pairedItem = campaign.itemIndexes.map((item) => ({ item }));
-			try {
-				if ('error' in campaign) throw campaign.error;
-				output.push({ json: await run(this, campaign), pairedItem });
-			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error as Error, campaign.leadItem);
-				output.push({ json: { error: (error as Error).message }, pairedItem });
-			}
-		}
-		return output;
+		const mode = this.getNodeParameter('mode', 0) as Mode;
+		return await executeJobs(this, items, {
+			mode,
+			plan: ({ leadItem }) => plan(this, items, mode, leadItem),
+			run: async (campaign) => await run(this, campaign),
+		});
 	},
 };
 
@@ -143,7 +118,7 @@ function plan(
 	items: INodeExecutionData[],
 	mode: Mode,
 	leadItem: number,
-): Omit<Planned, 'itemIndexes'> {
+): Planned {
 	const targetName = context.getNodeParameter('target', leadItem) as Target;
 	const target = TARGETS[targetName];
 	if (target === undefined) throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
@@ -195,7 +170,7 @@ async function run(context: IExecuteFunctions, campaign: Planned): Promise<IData
 	try {
 		created = withTicketNumber(await octopushRequest(context, 'POST', campaign.path, leadItem, body));
 	} catch (error) {
-		if (failureKindOf(error) !== 'duplicate') throw new NodeApiError(context.getNode(), error as JsonObject);
+		if (failureKindOf(error) !== 'duplicate') throw asNodeError(context, error as Error, leadItem);
 		return {
 			request_id: body.request_id,
 			already_created: true,
@@ -228,11 +203,11 @@ async function waitUntilReady(
 		if (Date.now() + intervalMs > deadline) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`Item ${itemIndex}: voice list campaign ${ticket} was still "${String(status.status)}" after ${timeoutMs / 1000} seconds, so it was not sent`,
+				`Voice list campaign ${ticket} was not ready after ${timeoutMs / 1000} seconds, so it was not sent [item ${itemIndex}]`,
 				{
 					itemIndex,
 					description:
-						'Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.',
+						`Its status is still "${String(status.status)}": Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.`,
 				},
 			);
 		}

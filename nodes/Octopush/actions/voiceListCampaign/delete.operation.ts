@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executePerItem, type Operation } from '../../../shared/operation';
-import { readTickets, ticketOrThrow } from '../../campaign/tickets';
+import { executeJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
+import { readTicket } from '../../campaign/tickets';
 import { octopushRequest } from '../../transport';
 import { ticketNumberField } from './ticket';
 
@@ -9,13 +10,14 @@ import { ticketNumberField } from './ticket';
 export const deleteCampaign: Operation = {
 	description: [ticketNumberField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const tickets = readTickets(this, items.length);
-		return await executePerItem(this, items, async (itemIndex) => {
-			const ticketNumber = ticketOrThrow(tickets[itemIndex]);
-			const response = await octopushRequest(this, 'DELETE', '/voice-campaign-on-list/cancel', itemIndex, {
-				ticket_number: ticketNumber,
-			});
-			return { ticket_number: ticketNumber, ...response, deleted: true };
+		return await executeJobs(this, items, {
+			plan: ({ leadItem }) => readTicket(this, leadItem),
+			run: async (ticketNumber, { leadItem }) => {
+				const response = await octopushRequest(this, 'DELETE', '/voice-campaign-on-list/cancel', leadItem, {
+					ticket_number: ticketNumber,
+				});
+				return { ticket_number: ticketNumber, ...response, deleted: true };
+			},
 		});
 	},
 };

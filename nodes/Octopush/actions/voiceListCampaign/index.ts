@@ -13,17 +13,17 @@ export const voiceListCampaignDescription: INodeProperties[] = [
 		'voiceListCampaign',
 		[
 			{
+				name: 'Cancel',
+				value: 'delete',
+				description: 'Cancel a campaign that was not sent',
+				action: 'Cancel a voice list campaign',
+			},
+			{
 				name: 'Create',
 				value: 'create',
 				description:
 					'Create a voice SMS campaign on a contact list or tag; Octopush prepares it, then it waits for Send',
 				action: 'Create a voice list campaign',
-			},
-			{
-				name: 'Cancel',
-				value: 'delete',
-				description: 'Cancel a campaign that was not sent',
-				action: 'Cancel a voice list campaign',
 			},
 			{
 				name: 'Get Status',

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executePerItem, type Operation } from '../../../shared/operation';
-import { readTickets, ticketOrThrow } from '../../campaign/tickets';
+import { executeJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
+import { readTicket } from '../../campaign/tickets';
 import { invalid } from '../../campaign/validate';
 import { assertReady, fetchListStatus, sendListCampaign, type Target, targetField, ticketNumberField } from './ticket';
 
@@ -9,16 +10,20 @@ import { assertReady, fetchListStatus, sendListCampaign, type Target, targetFiel
 export const send: Operation = {
 	description: [ticketNumberField, targetField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const tickets = readTickets(this, items.length);
-		return await executePerItem(this, items, async (itemIndex) => {
-			const ticketNumber = ticketOrThrow(tickets[itemIndex]);
-			const target = this.getNodeParameter('target', itemIndex, 'list') as Target;
-			if (target !== 'list' && target !== 'tag') {
-				throw invalid(this, { itemIndex }, 'Campaign Target', `must be list or tag, got ${JSON.stringify(target)}`);
-			}
-			const status = await fetchListStatus(this, ticketNumber, itemIndex);
-			assertReady(this, status, itemIndex);
-			return { ticket_number: ticketNumber, ...(await sendListCampaign(this, ticketNumber, itemIndex, target)) };
+		return await executeJobs(this, items, {
+			plan: ({ leadItem }) => {
+				const ticketNumber = readTicket(this, leadItem);
+				const target = this.getNodeParameter('target', leadItem, 'list') as Target;
+				if (target !== 'list' && target !== 'tag') {
+					throw invalid(this, { itemIndex: leadItem }, 'Campaign Target', `must be list or tag, got ${JSON.stringify(target)}`);
+				}
+				return { ticketNumber, target };
+			},
+			run: async ({ ticketNumber, target }, { leadItem }) => {
+				const status = await fetchListStatus(this, ticketNumber, leadItem);
+				assertReady(this, status, leadItem);
+				return { ticket_number: ticketNumber, ...(await sendListCampaign(this, ticketNumber, leadItem, target)) };
+			},
 		});
 	},
 };

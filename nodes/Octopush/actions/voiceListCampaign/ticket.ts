@@ -34,17 +34,20 @@ export function assertReady(context: IExecuteFunctions, status: IDataObject, ite
 	if (status.status === LIST_STATUS.failed) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`Item ${itemIndex}: voice list campaign ${ticket} failed while Octopush prepared it (status "failed"), so it cannot be sent`,
-			{ itemIndex, description: 'Check the list or tag, the text and the credit, then create the campaign again.' },
+			`Voice list campaign ${ticket} failed while Octopush prepared it, so it cannot be sent [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: 'Its status is "failed". Check the list or tag, the text and the credit, then create the campaign again.',
+			},
 		);
 	}
 	throw new NodeOperationError(
 		context.getNode(),
-		`Item ${itemIndex}: voice list campaign ${ticket} is not ready to be sent yet (status "${String(status.status)}")`,
+		`Voice list campaign ${ticket} is not ready to be sent yet [item ${itemIndex}]`,
 		{
 			itemIndex,
 			description:
-				'Octopush is still preparing it. Try again in a moment, or use Create with "Wait Until Ready, Then Send".',
+				`Its status is "${String(status.status)}": Octopush is still preparing it. Try again in a moment, or use Create with "Wait Until Ready, Then Send".`,
 		},
 	);
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, type Operation } from '../../../shared/operation';
-import { readTickets, ticketOrThrow } from '../../campaign/tickets';
+import { asNodeError, planJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
+import { readTicket } from '../../campaign/tickets';
 import { octopushRequest, reasonOf } from '../../transport';
 
 /**
@@ -48,12 +49,15 @@ function ticketLabel(items: INodeExecutionData[], outcome: Outcome): string {
 export const cancel: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const tickets = readTickets(this, items.length);
+		// not executeJobs: every ticket is tried even after one failed, then one error reports them all
+		const { planned } = planJobs(this, items, { plan: ({ leadItem }) => readTicket(this, leadItem) });
 		const outcomes: Outcome[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		for (const entry of planned) {
+			const itemIndex = entry.job.leadItem;
 			const outcome: Outcome = { itemIndex };
 			try {
-				outcome.ticket = ticketOrThrow(tickets[itemIndex]);
+				if ('error' in entry) throw entry.error;
+				outcome.ticket = entry.plan;
 				const response = await octopushRequest(this, 'DELETE', '/voice-campaign/cancel', itemIndex, {
 					ticket_number: outcome.ticket,
 				});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { planEach, runPlanned } from '../../../shared/validate-first';
+import { executeJobs } from '../../../shared/execute';
 import { unknownOutcome } from '../../campaign';
 import { MAX_LABEL, singleSmsBody } from '../../contract';
 import { callbackOptions, defaultCountryOption, flashOption, optionsCollection, transcodeOption, ttlOption } from '../../fields';
@@ -34,7 +34,8 @@ const description: INodeProperties[] = [
 export const send: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const plans = planEach(this, items, (itemIndex) => {
+		return await executeJobs(this, items, {
+			plan: ({ leadItem: itemIndex }) => {
 			const options = optionsOf(this, itemIndex);
 			const body: IDataObject = {
 				from: textOf(this, itemIndex, 'from'),
@@ -45,16 +46,11 @@ export const send: Operation = {
 			const callback = callbackOf(options, 'callback');
 			if (callback) body.callback = callback;
 			return assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
-		});
-		return await runPlanned(
-			this,
-			plans,
-			async (body, itemIndex) => await routeeRequest(this, 'POST', '/sms', itemIndex, body),
-			{
-				sends: true,
-				describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
-				explain: unknownOutcome,
 			},
-		);
+			run: async (body, { leadItem }) => await routeeRequest(this, 'POST', '/sms', leadItem, body),
+			sends: true,
+			describe: (result) => `tracking ID ${String(result.trackingId)}`,
+			explain: unknownOutcome,
+		});
 	},
 };

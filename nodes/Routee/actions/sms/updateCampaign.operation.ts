@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { executeEachValidated } from '../../../shared/validate-first';
+import { executeJobs } from '../../../shared/execute';
 import { smsCampaignBody, smsCampaignUpdateBody } from '../../contract';
 import { scheduledDateOption } from '../../fields';
 import { listOf, pathId, phoneListOf, scheduledDateOf } from '../../read';
@@ -109,10 +109,8 @@ function requestFieldsOf(campaign: IDataObject): IDataObject {
 export const updateCampaign: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeEachValidated(
-			this,
-			items,
-			(itemIndex) => {
+		return await executeJobs(this, items, {
+			plan: ({ leadItem: itemIndex }) => {
 				const trackingId = pathId(this, itemIndex, 'trackingId', 'Tracking ID');
 				const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 				const changes: IDataObject = smsCampaignOptions(this, itemIndex, fields);
@@ -130,13 +128,14 @@ export const updateCampaign: Operation = {
 					changes.scheduledDate = date;
 				}
 				assertBody(this, smsCampaignUpdateBody, changes, itemIndex);
-				return async () => {
-					const current = await routeeRequest(this, 'GET', `/campaigns/${trackingId}`, itemIndex);
-					const body = assertBody(this, smsCampaignBody, { ...requestFieldsOf(current), ...changes }, itemIndex) as IDataObject;
-					return await routeeRequest(this, 'PUT', `/sms/${trackingId}`, itemIndex, body);
-				};
+				return { trackingId, changes };
 			},
-			{ sends: true },
-		);
+			run: async ({ trackingId, changes }, { leadItem }) => {
+				const current = await routeeRequest(this, 'GET', `/campaigns/${trackingId}`, leadItem);
+				const body = assertBody(this, smsCampaignBody, { ...requestFieldsOf(current), ...changes }, leadItem) as IDataObject;
+				return await routeeRequest(this, 'PUT', `/sms/${trackingId}`, leadItem, body);
+			},
+			sends: true,
+		});
 	},
 };

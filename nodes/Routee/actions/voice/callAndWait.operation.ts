@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, type Operation } from '../../../shared/operation';
+import { asNodeError } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
 import { conversationBody } from '../../contract';
 import { defaultCountryOption, optionsCollection } from '../../fields';
 import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/operation';
+import { asNodeError } from '../../../shared/execute';
 import { inTurn } from '../../../shared/pacing';
 import { accountKey, routeeRequest } from '../../transport';
 

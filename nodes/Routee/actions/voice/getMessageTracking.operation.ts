@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { executeEachValidated } from '../../../shared/validate-first';
+import { executeJobs } from '../../../shared/execute';
 import { pathId } from '../../read';
 import { routeeRequest } from '../../transport';
 import { messageIdField } from '../lookup';
@@ -31,9 +31,9 @@ export async function voiceTracking(
 export const getMessageTracking: Operation = {
 	description: [messageIdField('call')],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeEachValidated(this, items, (itemIndex) => {
-			const messageId = pathId(this, itemIndex, 'messageId', 'Message ID');
-			return async () => await voiceTracking(this, messageId, itemIndex);
+		return await executeJobs(this, items, {
+			plan: ({ leadItem }) => pathId(this, leadItem, 'messageId', 'Message ID'),
+			run: async (messageId, { leadItem }) => await voiceTracking(this, messageId, leadItem),
 		});
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { asNodeError, type Operation } from '../../../shared/operation';
-import { executeEachValidated } from '../../../shared/validate-first';
+import { asNodeError, executeJobs } from '../../../shared/execute';
+import type { Operation } from '../../../shared/operation';
 import { unknownOutcome } from '../../campaign';
 import { conversationBody } from '../../contract';
 import { callbackOptions, defaultCountryOption, optionsCollection } from '../../fields';
@@ -71,24 +71,19 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 export const startConversation: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeEachValidated(
-			this,
-			items,
-			(itemIndex) => {
-				const body = assertBody(this, conversationBody, readBody(this, itemIndex), itemIndex) as IDataObject;
-				return async () => {
-					try {
-						return await startConversationRequest(this, itemIndex, body);
-					} catch (error) {
-						throw asNodeError(this, error as Error, itemIndex);
-					}
-				};
+		return await executeJobs(this, items, {
+			plan: ({ leadItem }) =>
+				assertBody(this, conversationBody, readBody(this, leadItem), leadItem) as IDataObject,
+			run: async (body, { leadItem }) => {
+				try {
+					return await startConversationRequest(this, leadItem, body);
+				} catch (error) {
+					throw asNodeError(this, error as Error, leadItem);
+				}
 			},
-			{
-				sends: true,
-				describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
-				explain: unknownOutcome,
-			},
-		);
+			sends: true,
+			describe: (result) => `tracking ID ${String(result.trackingId)}`,
+			explain: unknownOutcome,
+		});
 	},
 };

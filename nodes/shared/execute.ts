@@ -1,0 +1,160 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * The one execution path of every action operation:
+ * 1. group the input items into jobs (one per item, or one for all items: the Mode field),
+ * 2. `plan` every job (read, validate, build the request) before anything is sent,
+ * 3. `run` the jobs in order and turn each result into output items paired with the job's items.
+ * An invalid job stops the node before the first request; with Continue On Fail it becomes an error item
+ * and the other jobs still run. When a run fails after others were sent, the error says what was sent.
+ */
+
+/** The input items one job is made of: `leadItem` gives the job's own fields, `itemIndexes` its output's pairing. */
+export interface Job {
+	leadItem: number;
+	itemIndexes: number[];
+}
+
+/** 'perItem': one job per input item. 'allItems': one job for all input items. */
+export type Mode = 'perItem' | 'allItems';
+
+export interface ExecutionHooks<Plan, Result> {
+	/** How input items become jobs; one job per item unless said otherwise. */
+	mode?: Mode;
+	/**
+	 * Reads and validates the job's input and builds what `run` needs, sending nothing. Throws the error of an
+	 * invalid value. `leaveOut(itemIndex, error)` drops one input item from an all-items job: it stops the node,
+	 * or with Continue On Fail becomes that item's error item while the job goes on without it.
+	 */
+	plan(job: Job, leaveOut: (itemIndex: number, error: Error) => void): Plan;
+	/** Makes the job's requests. */
+	run(plan: Plan, job: Job): Promise<Result>;
+	/** The job's output items; by default each object of the result, paired with the job's items. */
+	output?(result: Result, job: Job): INodeExecutionData[];
+	/** True when a job sends something (SMS, calls): a later failure then lists what this run already sent. */
+	sends?: boolean;
+	/** False when running the node again does not send an accepted job twice (idempotent request IDs). */
+	resendsOnRerun?: boolean;
+	/** What an accepted job created (e.g. "tracking ID x"), for that list. */
+	describe?(result: Result, job: Job): string | undefined;
+	/** More to say about a failed run, e.g. that it may have been accepted. */
+	explain?(error: Error, job: Job): string | undefined;
+}
+
+/** Errors our code raises are already node errors; anything else is wrapped with its item index. */
+export function asNodeError(
+	context: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
+}
+
+export function pairedItemOf(itemIndexes: readonly number[]): IPairedItemData | IPairedItemData[] {
+	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+}
+
+/** The item n8n shows for a failed job when Continue On Fail is on: the message, and the rule or fix if any. */
+function errorItem(error: Error, itemIndexes: readonly number[], message = error.message): INodeExecutionData {
+	const { description } = error as { description?: string | null };
+	const json: IDataObject = description ? { error: message, description } : { error: message };
+	return { json, pairedItem: pairedItemOf(itemIndexes) };
+}
+
+type Planned<Plan> = { job: Job; plan: Plan } | { job: Job; error: Error };
+
+function jobsOf(items: INodeExecutionData[], mode: Mode): Job[] {
+	const every = items.map((_, index) => index);
+	if (mode === 'allItems') return items.length === 0 ? [] : [{ leadItem: 0, itemIndexes: every }];
+	return every.map((index) => ({ leadItem: index, itemIndexes: [index] }));
+}
+
+/** Plans every job (step 2); the failures of Continue On Fail come back as error items to output after the jobs. */
+export function planJobs<Plan>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	hooks: Pick<ExecutionHooks<Plan, unknown>, 'mode' | 'plan'>,
+): { planned: Array<Planned<Plan>>; leftOut: INodeExecutionData[] } {
+	const planned: Array<Planned<Plan>> = [];
+	const leftOut: INodeExecutionData[] = [];
+	for (const job of jobsOf(items, hooks.mode ?? 'perItem')) {
+		const leaveOut = (itemIndex: number, error: Error) => {
+			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
+			leftOut.push(errorItem(error, [itemIndex]));
+			job.itemIndexes = job.itemIndexes.filter((index) => index !== itemIndex);
+		};
+		try {
+			const plan = hooks.plan(job, leaveOut);
+			if (job.itemIndexes.length === 0) continue;
+			if (!job.itemIndexes.includes(job.leadItem)) job.leadItem = job.itemIndexes[0];
+			planned.push({ job, plan });
+		} catch (error) {
+			const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? job.leadItem;
+			if (!context.continueOnFail()) throw asNodeError(context, error as Error, itemIndex);
+			planned.push({ job, error: error as Error });
+		}
+	}
+	return { planned, leftOut };
+}
+
+/** Runs the operation's jobs: every job is planned before the first is run. */
+export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	hooks: ExecutionHooks<Plan, Result>,
+): Promise<INodeExecutionData[]> {
+	const { planned, leftOut } = planJobs(context, items, hooks);
+	const output: INodeExecutionData[] = [];
+	const sent: string[] = [];
+	for (const entry of planned) {
+		const { job } = entry;
+		if ('error' in entry) {
+			output.push(errorItem(entry.error, job.itemIndexes));
+			continue;
+		}
+		try {
+			const result = await hooks.run(entry.plan, job);
+			output.push(...(hooks.output?.(result, job) ?? defaultOutput(result, job)));
+			if (hooks.sends) {
+				const what = hooks.describe?.(result, job);
+				sent.push(`item ${job.leadItem}${what ? ` (${what})` : ''}`);
+			}
+		} catch (error) {
+			const explanation = hooks.explain?.(error as Error, job);
+			if (!context.continueOnFail()) {
+				throw withNotes(context, error as Error, job, explanation, sent, hooks.resendsOnRerun !== false);
+			}
+			const message = [(error as Error).message, explanation].filter(Boolean).join(' ');
+			output.push(errorItem(error as Error, job.itemIndexes, message));
+		}
+	}
+	return [...output, ...leftOut];
+}
+
+function defaultOutput(result: unknown, job: Job): INodeExecutionData[] {
+	const pairedItem = pairedItemOf(job.itemIndexes);
+	return (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({ json, pairedItem }));
+}
+
+/** The error of a failed run, with what to know before running the node again in its description. */
+function withNotes(
+	context: IExecuteFunctions,
+	error: Error,
+	job: Job,
+	explanation: string | undefined,
+	sent: string[],
+	resendsOnRerun: boolean,
+): Error {
+	const nodeError = asNodeError(context, error, job.leadItem);
+	const notes = [
+		explanation,
+		sent.length > 0 ? `Already sent by this run: ${sent.join(', ')}.` : undefined,
+		sent.length > 0 && resendsOnRerun
+			? 'Running the node again sends those again; turn on Continue On Fail to get a result per item instead.'
+			: undefined,
+	].filter(Boolean);
+	if (notes.length > 0) nodeError.description = [nodeError.description, ...notes].filter(Boolean).join('\n');
+	return nodeError;
+}

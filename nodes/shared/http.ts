@@ -1,0 +1,60 @@
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+/** The contexts a provider's transport serves: the action node, and the triggers' hooks and webhooks. */
+export type RequestContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+
+/** One credential read per node run: a context lives for one run of the node. */
+const credentialsRead = new WeakMap<RequestContext, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+/**
+ * The node's credential of `type`, read once per run of the node. n8n would otherwise decrypt it again
+ * for every request (a 100,000-recipient Octopush campaign makes 200); a token that n8n's preAuthentication
+ * fetches is written into this same object, so later requests of the run use it.
+ */
+export async function credentialsOf(context: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsRead.get(context);
+	if (byType === undefined) credentialsRead.set(context, (byType = new Map()));
+	let read = byType.get(type);
+	if (read === undefined) {
+		read = context.getCredentials(type);
+		byType.set(type, read);
+		// a failed read is not kept: the next request asks again (and fails with n8n's own message)
+		read.catch(() => byType?.delete(type));
+	}
+	return await read;
+}
+
+/** The credential's Base URL without a trailing slash, or the provider's default. */
+export function baseUrlOf(credentials: ICredentialDataDecryptedObject, defaultBaseUrl: string): string {
+	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl : '';
+	return (configured || defaultBaseUrl).replace(/\/+$/, '');
+}
+
+/** n8n's authenticated request, with the credential read once per run (see `credentialsOf`). */
+export async function requestWithCredential(
+	context: RequestContext,
+	type: string,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+	extra: IAdditionalCredentialOptions = {},
+): Promise<unknown> {
+	const { id = '', name = '' } = context.getNode().credentials?.[type] ?? {};
+	return (await context.helpers.httpRequestWithAuthentication.call(context, type, options, {
+		...extra,
+		credentialsDecrypted: { id: id ?? '', name, type, data: credentials },
+	})) as unknown;
+}
+
+/** The HTTP status of a failed request, from the client's error or n8n's wrapper. */
+export function statusOf(error: unknown): number | undefined {
+	const e = error as { response?: { status?: number }; httpCode?: string | null };
+	const status = e?.response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	return status !== undefined && Number.isFinite(status) ? status : undefined;
+}
