@@ -134,36 +134,6 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export type Contact = { phone_number: string } & Partial<Record<ContactField, string>>;
 
-/** The UI name of each body field, for our validation errors and Octopush's. */
-export const FIELD_LABELS: Record<string, string> = {
-	text: 'Text',
-	recipients: 'Recipients',
-	phone_number: 'Phone Number',
-	first_name: 'First Name',
-	last_name: 'Last Name',
-	param1: 'Param 1',
-	param2: 'Param 2',
-	param3: 'Param 3',
-	param4: 'Param 4',
-	param5: 'Param 5',
-	sender: 'Sender',
-	send_at: 'Send At',
-	purpose: 'Purpose',
-	type: 'SMS Type',
-	voice_gender: 'Voice Gender',
-	voice_language: 'Voice Language',
-	auto_delete_optout_contacts: 'Auto Delete Opt-Out Contacts',
-	get_back_pressed_keys: 'Collect Key Presses',
-	with_replies: 'With Replies',
-	auto_remove_blacklisted_numbers: 'Auto Remove Blacklisted Numbers',
-	auto_optimize_text: 'Auto Optimize Text',
-	simulation_mode: 'Simulation Mode',
-	request_id: 'Request ID',
-	list_name: 'List Name',
-	tag_name: 'Tag Name',
-	ticket_number: 'Ticket Number',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Request bodies. Messages are rules that read after the field's name in the error's description: "Sender <rule>."
 // ---------------------------------------------------------------------------------------------

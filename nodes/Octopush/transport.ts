@@ -3,7 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { OCTOPUSH_DEFAULT_BASE_URL } from '../../credentials/OctopushApi.credentials';
 import { baseUrlOf, credentialsOf, requestWithCredential, statusOf } from '../shared/http';
-import { FIELD_LABELS, VOICE_LANGUAGES_URL } from './contract';
+import { VOICE_LANGUAGES_URL } from './contract';
+import { labelOf } from './labels';
 
 export const OCTOPUSH_CREDENTIAL = 'octopushApi';
 
@@ -112,7 +113,7 @@ export function octopushApiError(context: OctopushContext, error: JsonObject, it
 	const status = statusOf(source) ?? statusOf(error);
 	const fieldErrors = Object.entries(body?.errors ?? {}).map(
 		([field, detail]) =>
-			`${FIELD_LABELS[field] ? `${FIELD_LABELS[field]} (${field})` : field}: ${detail.message ?? ERROR_HINTS[detail.code ?? -1] ?? 'invalid'}${detail.code ? ` (code ${detail.code})` : ''}`,
+			`${labelOf(field) ? `${labelOf(field)} (${field})` : field}: ${detail.message ?? ERROR_HINTS[detail.code ?? -1] ?? 'invalid'}${detail.code ? ` (code ${detail.code})` : ''}`,
 	);
 	const codes = [body?.code, ...Object.values(body?.errors ?? {}).map((d) => d.code)];
 	// a refused login is about the credential whatever code comes with it

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { assertBody as assertBodyWith } from '../shared/invalid';
-import { labelOf } from './contract';
+import { labelOf } from './labels';
 
 export { invalid } from '../shared/invalid';
 

@@ -4,7 +4,8 @@ import { jsonParse } from 'n8n-workflow';
 import { isInPast, toIsoWithOffset } from '../../shared/dates';
 import { itemValueReader } from '../../shared/direct-field';
 import { normalizePhoneNumber } from '../../shared/phone';
-import { CONTACT_FIELDS, FIELD_LABELS, type Contact } from '../contract';
+import { CONTACT_FIELDS, type Contact } from '../contract';
+import { labelOf } from '../labels';
 import { CONTACT_PARAMETERS } from './fields';
 import { invalid, type Source } from './validate';
 
@@ -100,7 +101,7 @@ function toRecipient(
 		const value = raw[field];
 		if (value === undefined || value === null || value === '') continue;
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			throw invalid(context, source, FIELD_LABELS[field], `must be text, got ${JSON.stringify(value)}`);
+			throw invalid(context, source, labelOf(field) ?? field, `must be text, got ${JSON.stringify(value)}`);
 		}
 		contact[field] = String(value);
 	}

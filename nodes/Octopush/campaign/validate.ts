@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { assertBody as assertBodyWith, type Source } from '../../shared/invalid';
-import { FIELD_LABELS } from '../contract';
+import { labelOf } from '../labels';
 
 export { invalid, type Source } from '../../shared/invalid';
 
@@ -20,8 +20,8 @@ export function assertBody<T extends z.ZodTypeAny>(
 	return assertBodyWith(context, schema, body, itemIndex, ([key, index, field]) => {
 		if (key === 'recipients' && typeof index === 'number') {
 			const source = recipientSources[index] ?? { itemIndex, recipient: index + 1 };
-			return { label: FIELD_LABELS[String(field)] ?? 'Recipient', source };
+			return { label: labelOf(String(field)) ?? 'Recipient', source };
 		}
-		return { label: key === undefined ? 'Request' : (FIELD_LABELS[String(key)] ?? String(key)) };
+		return { label: key === undefined ? 'Request' : (labelOf(String(key)) ?? String(key)) };
 	});
 }

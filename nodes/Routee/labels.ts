@@ -1,0 +1,62 @@
+import { fieldLabels } from '../shared/field-labels';
+import { accountDescription } from './actions/account';
+import { smsDescription } from './actions/sms';
+import { voiceDescription } from './actions/voice';
+
+/**
+ * Where a request body names a field differently from the panel: body path → the field's name in the
+ * properties (a bundle's field as "bundle.field").
+ */
+const FIELD_OF_BODY_PATH: Record<string, string> = {
+	name: 'campaignName',
+	message: 'text',
+	'message.text': 'text',
+	'message.language': 'language',
+	'message.gender': 'gender',
+	fileURL: 'fileUrl',
+	collectDtmfDigits: 'collectKeyPresses.collect',
+	collectDtmfAwaitSeconds: 'collectKeyPresses.waitSeconds',
+	dialPlan: 'dialPlanSource',
+	'dialPlan.verbs': 'verbs',
+	action: 'callAction',
+};
+
+/** Body paths that no single field shows. */
+const LABEL_OF_BODY_PATH: Record<string, string> = {
+	// To, Contact IDs and Groups together
+	recipients: 'Recipients',
+	// the verb's own selector is labelled "Verb", which after "Verb 2: " would read twice
+	type: 'Verb Type',
+};
+
+// read on first use: the operations that report errors are loaded by the same descriptions
+let labels: Map<string, string> | undefined;
+function labelOfField(key: string): string | undefined {
+	labels ??= fieldLabels([...smsDescription, ...voiceDescription, ...accountDescription]);
+	return LABEL_OF_BODY_PATH[key] ?? labels.get(FIELD_OF_BODY_PATH[key] ?? key);
+}
+
+/**
+ * The UI name of the field at a Routee body path: `ttl` → "TTL (Minutes)", `to.2` → "To (entry 3)",
+ * `dialPlan.verbs.1.message.text` → "Verb 2: Text".
+ */
+export function labelOf(path: ReadonlyArray<string | number>): string {
+	const verbIndex = path[0] === 'dialPlan' && path[1] === 'verbs' && typeof path[2] === 'number' ? path[2] : undefined;
+	if (verbIndex !== undefined) {
+		const rest = path.slice(3);
+		return rest.length === 0 ? `Verb ${verbIndex + 1}` : `Verb ${verbIndex + 1}: ${labelOf(rest)}`;
+	}
+	const position = path.findIndex((part) => typeof part === 'number');
+	const named = (position === -1 ? path : path.slice(0, position)).map(String);
+	const key = named.join('.');
+	const label =
+		labelOfField(key) ??
+		// a verb's `to: { phone }` or `to: { sip }` is its To field
+		(named[0] === 'to' && named.length === 2 ? labelOfField('to') : undefined) ??
+		(named.length > 1 ? labelOfField(named[named.length - 1]) : undefined) ??
+		(key === '' ? 'Request' : key);
+	if (position === -1) return label;
+	const entry = `${label} (entry ${(path[position] as number) + 1})`;
+	const after = path.slice(position + 1);
+	return after.length === 0 ? entry : `${entry}: ${labelOf(after)}`;
+}
