@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { isE164 } from '../shared/phone';
@@ -15,39 +14,12 @@ import { placeholdersIn } from '../shared/placeholders';
  */
 export const VOICE_SMS_TYPE = 'voice_sms';
 
-/** The ticket of a send: `ticket_number` in v1; older accounts answer `vocal_ticket` (voice) or `sms_ticket` (SMS). */
-export function ticketOf(response: IDataObject): string | undefined {
-	const ticket = response.ticket_number ?? response.vocal_ticket ?? response.sms_ticket;
-	return typeof ticket === 'string' && ticket !== '' ? ticket : undefined;
-}
-
-/** A response with the ticket always under `ticket_number`, whichever name Octopush used. */
-export function withTicketNumber(response: IDataObject): IDataObject {
-	const ticket = ticketOf(response);
-	return ticket === undefined ? response : { ...response, ticket_number: ticket };
-}
-
-export const LIST_STATUS = {
-	computing: 'under_computation',
-	ready: 'ready_to_be_sent',
-	failed: 'failed',
-} as const;
-
-/**
- * https://dev.octopush.com/api-sms-documentation/vocal-sms-api/statut-de-sms-vocal-sur-liste/ lists `ready_to_be_sent`;
- * `ready_to_be_send` is read as the same status in case an account spells it so (no source shows it; harmless).
- */
-export function normalizeListStatus(status: unknown): string | undefined {
-	if (typeof status !== 'string') return undefined;
-	return status === 'ready_to_be_send' ? LIST_STATUS.ready : status;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Documented limits and value lists, each with its source.
 // ---------------------------------------------------------------------------------------------
 
 /** "Message text (from 1 to 1224 characters …)": https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/ */
-export const MAX_TEXT = 1224;
+const MAX_TEXT = 1224;
 /** Each contact field replaces a placeholder: at most 50 characters (https://dev.octopush.com/en/sms-gateway-api-documentation/send-sms/). */
 export const MAX_CONTACT_FIELD = 50;
 /**
@@ -63,11 +35,11 @@ export const MAX_FRAME_SIZE = 500;
  * with spaces": https://octopush.com/en/sms-gateway-api-documentation/two-ways-sms/ and
  * https://dev.octopush.com/en/sms-gateway-api-documentation/transactional-sms (the English VMS page omits the space).
  */
-export const SENDER_RULE = /^[a-zA-Z0-9 ]{3,11}$/;
+const SENDER_RULE = /^[a-zA-Z0-9 ]{3,11}$/;
 
-export const PURPOSES = ['alert', 'wholesale'] as const;
-export const VOICE_GENDERS = ['female', 'male'] as const;
-export type VoiceGender = (typeof VOICE_GENDERS)[number];
+const PURPOSES = ['alert', 'wholesale'] as const;
+const VOICE_GENDERS = ['female', 'male'] as const;
+type VoiceGender = (typeof VOICE_GENDERS)[number];
 
 /** The page that lists each voice language with the genders it has. */
 export const VOICE_LANGUAGES_URL = 'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
@@ -120,17 +92,17 @@ export const VOICE_LANGUAGES: Readonly<Record<string, { name: string; genders: r
 };
 
 /** Why Octopush has no voice of this gender for this language, or undefined when it has one (or the language is not listed). */
-export function unavailableVoice(language: string, gender: string): string | undefined {
+function unavailableVoice(language: string, gender: string): string | undefined {
 	const known = VOICE_LANGUAGES[language];
 	if (known === undefined || (known.genders as readonly string[]).includes(gender)) return undefined;
 	return `must be ${known.genders.join(' or ')} for ${known.name} (${language}): Octopush lists no ${gender} voice for it (${VOICE_LANGUAGES_URL})`;
 }
 
-export const SMS_TYPES = ['sms_premium', 'sms_low_cost'] as const;
+const SMS_TYPES = ['sms_premium', 'sms_low_cost'] as const;
 
 /** Contact fields besides the phone number, in the order Octopush documents them; each is a `{name}` placeholder. */
 export const CONTACT_FIELDS = ['first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'] as const;
-export type ContactField = (typeof CONTACT_FIELDS)[number];
+type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export type Contact = { phone_number: string } & Partial<Record<ContactField, string>>;
 

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { OCTOPUSH_DEFAULT_BASE_URL } from '../../credentials/OctopushApi.credentials';
-import { baseUrlOf, credentialsOf, requestWithCredential, statusOf } from '../shared/http';
+import { type Provider, requestTo, statusOf } from '../shared/http';
 import { VOICE_LANGUAGES_URL } from './contract';
 import { labelOf } from './labels';
 
-export const OCTOPUSH_CREDENTIAL = 'octopushApi';
+const OCTOPUSH_CREDENTIAL = 'octopushApi';
 
 /**
  * Hints for Octopush's error codes: the v1 code 442 (example answer on
@@ -34,7 +34,7 @@ const STATUS_HINTS: Record<number, string> = {
 const DUPLICATE_REQUEST_CODE = 120;
 
 /** How a failed call ended, for work that must never be sent twice. */
-export type OctopushFailureKind =
+type OctopushFailureKind =
 	/** Octopush refused the request_id as already used: an earlier identical request was accepted. */
 	| 'duplicate'
 	/** Octopush answered with a 4xx: the request was not accepted. */
@@ -74,39 +74,13 @@ interface OctopushErrorBody {
 /** The node, or the Octopush Trigger when it registers its callback URLs. */
 type OctopushContext = IExecuteFunctions | IHookFunctions;
 
-/** Every call to Octopush goes through here: authentication headers, base URL and error mapping. */
-export async function octopushRequest(
-	context: OctopushContext,
-	method: IHttpRequestMethods,
-	path: string,
-	itemIndex: number,
-	body?: IDataObject,
-	qs?: IDataObject,
-): Promise<IDataObject> {
-	const credentials = await credentialsOf(context, OCTOPUSH_CREDENTIAL);
-	const url = `${baseUrlOf(credentials, OCTOPUSH_DEFAULT_BASE_URL)}${path}`;
-	try {
-		const response = await requestWithCredential(context, OCTOPUSH_CREDENTIAL, credentials, {
-			method,
-			url,
-			body,
-			qs,
-			json: true,
-		});
-		// 204 No Content (cancel) answers nothing
-		return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
-	} catch (error) {
-		throw octopushApiError(context, error as JsonObject, itemIndex);
-	}
-}
-
 function responseBodyOf(error: unknown): OctopushErrorBody | undefined {
 	const e = error as { response?: { data?: unknown }; context?: { data?: unknown } };
 	const data = e?.response?.data ?? e?.context?.data;
 	return typeof data === 'object' && data !== null ? (data as OctopushErrorBody) : undefined;
 }
 
-export function octopushApiError(context: OctopushContext, error: JsonObject, itemIndex: number): NodeApiError {
+function octopushApiError(context: OctopushContext, error: JsonObject, itemIndex: number): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
 	const body = responseBodyOf(error) ?? responseBodyOf(source);
@@ -142,3 +116,12 @@ export function octopushApiError(context: OctopushContext, error: JsonObject, it
 	);
 	return apiError;
 }
+
+const OCTOPUSH: Provider<OctopushContext> = {
+	credential: OCTOPUSH_CREDENTIAL,
+	defaultBaseUrl: OCTOPUSH_DEFAULT_BASE_URL,
+	apiError: octopushApiError,
+};
+
+/** Every call to Octopush goes through here: authentication headers, base URL and error mapping. */
+export const octopushRequest = requestTo(OCTOPUSH);

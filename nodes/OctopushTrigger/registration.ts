@@ -61,7 +61,7 @@ async function ourUrl(context: IHookFunctions): Promise<string> {
  * A URL as it may appear in a message: userinfo and query values replaced by placeholders (they carry the
  * caller's secret, or another system's), fragment dropped. Text that is no URL is not shown at all.
  */
-export function redactUrl(value: unknown, placeholder = 'YOUR_SECRET'): string {
+function redactUrl(value: unknown, placeholder = 'YOUR_SECRET'): string {
 	let url: URL;
 	try {
 		url = new URL(String(value));

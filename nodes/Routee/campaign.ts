@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { defaultCountryOf } from '../shared/fields';
 import { itemValueReader } from '../shared/direct-field';
 import { executeJobs, type Job, type Mode } from '../shared/execute';
-import { defaultCountryOf, listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
+import { listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
 import { failureKindOf, routeeRequest } from './transport';
 import { assertBody, invalid } from './validation';
 
-export interface CampaignOperation {
+interface CampaignOperation {
 	path: string;
 	schema: z.ZodTypeAny;
 	/** Whether the request sends messages (false for the analysis). */

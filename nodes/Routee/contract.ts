@@ -19,7 +19,7 @@ export const MAX_TTL_MINUTES = 4320;
 export const MAX_LABEL = 350;
 export const MAX_TTS_TEXT = 1000;
 export const MAX_VOICE_RECIPIENTS = 1000;
-export const MAX_SMS_RECIPIENTS = 30000;
+const MAX_SMS_RECIPIENTS = 30000;
 export const MAX_PAGE_SIZE = 2000;
 /** The conversation's top-level hangupDelay only (https://docs.routee.net/reference/perform-a-voice-conversation); a DIAL verb's has no maximum (https://docs.routee.net/reference/dial-verb). */
 export const MAX_HANGUP_DELAY = 60;
@@ -43,8 +43,8 @@ export const LANGUAGES = [
 ] as const;
 export const GENDERS = ['female', 'male'] as const;
 export const STRATEGIES = ['OnChange', 'OnCompletion'] as const;
-export const MACHINE_DETECTION_STRATEGIES = ['Hangup', 'Continue'] as const;
-export const RECORDING_FORMATS = ['MP3', 'WAV'] as const;
+const MACHINE_DETECTION_STRATEGIES = ['Hangup', 'Continue'] as const;
+const RECORDING_FORMATS = ['MP3', 'WAV'] as const;
 export const VERB_TYPES = ['SAY', 'PLAY', 'DIAL', 'COLLECT'] as const;
 export const CONVERSATION_ACTIONS = ['hangup', 'reject'] as const;
 

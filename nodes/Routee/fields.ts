@@ -1,32 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { COUNTRY_OPTIONS } from '../shared/phone';
+import { defaultCountryOption as defaultCountryField } from '../shared/fields';
 import { GENDERS, LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from './contract';
 
 /** Fields several Routee operations share. Each operation file lists which it uses. */
-
-export const modeField: INodeProperties = {
-	displayName: 'Mode',
-	name: 'mode',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{
-			name: 'One Campaign for All Input Items',
-			value: 'allItems',
-			description:
-				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); the other fields are read from the first item',
-		},
-		{
-			name: 'One Campaign per Input Item',
-			value: 'perItem',
-			description: 'Each input item is a campaign with its own recipients',
-		},
-	],
-	default: 'perItem',
-	// an AI agent sends one campaign per call: the bulk and tuning fields mean nothing to it
-	displayOptions: { hide: { '@tool': [true] } },
-};
 
 const PHONE_FORMAT =
 	'in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with the \'Default Country\' option)';
@@ -128,21 +105,23 @@ export const GENDER_OPTIONS: INodePropertyOptions[] = GENDERS.map((value) => ({
 	value,
 }));
 
-export const STRATEGY_OPTIONS: INodePropertyOptions[] = [
+const STRATEGY_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'On Change (Every Status)', value: 'OnChange' },
 	{ name: 'On Completion (Final Status Only)', value: 'OnCompletion' },
 ];
 
-const COUNTRIES: INodePropertyOptions[] = [{ name: 'None (Phone Numbers Must Be E.164)', value: '' }, ...COUNTRY_OPTIONS];
-
-export const defaultCountryOption: INodeProperties = {
-	displayName: 'Default Country',
-	name: 'defaultCountry',
-	type: 'options',
-	options: COUNTRIES,
+/** The one phone number a single SMS or call goes to (operations that say more override the description). */
+export const phoneToField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
 	default: '',
-	description: 'Country used to read phone numbers written in national format (e.g. 069 4853 0920 in Greece)',
+	placeholder: 'e.g. +306948530920',
+	description: 'The phone number, in E.164 format such as +306948530920 (national formats work with the \'Default Country\' option)',
 };
+
+export const defaultCountryOption = defaultCountryField('069 4853 0920 in Greece');
 
 export const scheduledDateOption: INodeProperties = {
 	displayName: 'Scheduled Date',
@@ -256,15 +235,3 @@ export const hangupDelayDescription = `Seconds to wait for the call to be answer
 
 /** What every WAV File URL field says: Routee needs WAV content, whatever the URL's path ends with. */
 export const WAV_URL_DESCRIPTION = 'An http(s) URL that must point to a WAV file (the URL need not end in .wav)';
-
-/** The Options collection of an operation, sorted for the UI. */
-export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
-}

@@ -1,10 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isInPast, toIsoWithOffset } from '../shared/dates';
 import { normalizePhoneNumber } from '../shared/phone';
+import { futureDateOf } from '../shared/scheduled-date';
 import { invalid } from './validation';
 
 /** Reading the node's fields into request values, with the checks that need the item and the field's name. */
+
+/** The fix a Routee Scheduled Date in the past asks for. */
+export const SCHEDULE_IN_FUTURE = 'choose a future date and time';
 
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -52,22 +55,6 @@ export function phoneListOf(
 	);
 }
 
-/** n8n's date-time value → ISO 8601 with offset, in the workflow's time zone unless it has one; never past. */
-export function scheduledDateOf(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	value: unknown,
-): string | undefined {
-	if (isEmpty(value)) return undefined;
-	const iso = toIsoWithOffset(typeof value === 'string' ? value.trim() : value, context.getTimezone());
-	if (typeof iso !== 'string') throw invalid(context, itemIndex, label, `is not a valid date-time: ${iso.error}`);
-	if (isInPast(iso, Date.now())) {
-		throw invalid(context, itemIndex, label, `is in the past (${iso}): choose a future date and time`);
-	}
-	return iso;
-}
-
 /** The fields of a bundle option (see `bundleOption` in fields.ts), or undefined when the user did not add it. */
 export function bundleOf(options: IDataObject, name: string): IDataObject | undefined {
 	const bundle = options[name] as IDataObject | undefined;
@@ -90,7 +77,7 @@ export function scheduleAndCallbacksOf(
 	options: IDataObject,
 ): IDataObject {
 	const body: IDataObject = {};
-	const scheduledDate = scheduledDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate);
+	const scheduledDate = futureDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate, SCHEDULE_IN_FUTURE);
 	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
 	const callback = callbackOf(options, 'callback');
 	if (callback) body.callback = callback;
@@ -111,12 +98,8 @@ export function optionsOf(context: IExecuteFunctions, itemIndex: number): IDataO
 	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
-export function defaultCountryOf(options: IDataObject): string {
-	return typeof options.defaultCountry === 'string' ? options.defaultCountry : '';
-}
-
 /** A required text field: trimmed, never empty. */
-export function requiredText(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+function requiredText(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (isEmpty(value)) throw invalid(context, itemIndex, label, 'must not be empty');
 	if (typeof value !== 'string' && typeof value !== 'number') {

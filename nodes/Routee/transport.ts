@@ -2,14 +2,13 @@ import type {
 	Failure,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { ROUTEE_DEFAULT_BASE_URL } from '../../credentials/RouteeOAuth2Api.credentials';
-import { baseUrlOf, credentialsOf, requestWithCredential, statusOf } from '../shared/http';
+import { baseUrlOf, credentialsOf, type Provider, requestTo, statusOf } from '../shared/http';
 import { MAX_PAGE_SIZE } from './contract';
 
 export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
@@ -65,31 +64,6 @@ export async function accountKey(context: IExecuteFunctions): Promise<string> {
 	return `${baseUrlOf(credentials, ROUTEE_DEFAULT_BASE_URL)}|${String(credentials.applicationId ?? '')}`;
 }
 
-/** Every call to Routee goes through here: authentication, base URL and error mapping. */
-export async function routeeRequest(
-	context: RouteeContext,
-	method: IHttpRequestMethods,
-	path: string,
-	itemIndex: number,
-	body?: IDataObject,
-	qs?: IDataObject,
-): Promise<IDataObject> {
-	const credentials = await credentialsOf(context, ROUTEE_CREDENTIAL);
-	const url = `${baseUrlOf(credentials, ROUTEE_DEFAULT_BASE_URL)}${path}`;
-	try {
-		const response = await requestWithCredential(
-			context,
-			ROUTEE_CREDENTIAL,
-			credentials,
-			{ method, url, body, qs, json: true },
-			{ preAuthenticationRetryStatusCode: TOKEN_RENEWAL_STATUSES },
-		);
-		return (typeof response === 'object' && response !== null ? response : {}) as IDataObject;
-	} catch (error) {
-		throw routeeApiError(context, error as JsonObject, itemIndex);
-	}
-}
-
 function responseBodyOf(error: JsonObject): RouteeErrorBody | undefined {
 	const candidates = [
 		(error as { response?: { data?: unknown } }).response?.data,
@@ -104,7 +78,7 @@ function responseBodyOf(error: JsonObject): RouteeErrorBody | undefined {
  * How a failed call ended: `refused` when Routee answered with a 4xx (nothing was accepted), `unknown`
  * when there was no answer or a 5xx (it may or may not have been accepted).
  */
-export type RouteeFailureKind = 'refused' | 'unknown';
+type RouteeFailureKind = 'refused' | 'unknown';
 
 const failureKinds = new WeakMap<Error, RouteeFailureKind>();
 
@@ -112,7 +86,7 @@ export function failureKindOf(error: unknown): RouteeFailureKind {
 	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
 }
 
-export function routeeApiError(context: RouteeContext, error: JsonObject, itemIndex: number): NodeApiError {
+function routeeApiError(context: RouteeContext, error: JsonObject, itemIndex: number): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; re-wrapping that would
 	// hand back the original unchanged, so build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
@@ -167,3 +141,13 @@ export async function routeeGetPaged(
 		}
 	}
 }
+
+const ROUTEE: Provider<RouteeContext> = {
+	credential: ROUTEE_CREDENTIAL,
+	defaultBaseUrl: ROUTEE_DEFAULT_BASE_URL,
+	credentialOptions: { preAuthenticationRetryStatusCode: TOKEN_RENEWAL_STATUSES },
+	apiError: routeeApiError,
+};
+
+/** Every call to Routee goes through here: authentication, base URL and error mapping. */
+export const routeeRequest = requestTo(ROUTEE);

@@ -111,7 +111,7 @@ const FINAL_BY_KIND: Record<string, string[]> = {
 };
 
 /** An inbound SMS also says who sent it and what it says. */
-export type RouteeEvent = CallbackEvent & { from?: string | null; text?: string | null };
+type RouteeEvent = CallbackEvent & { from?: string | null; text?: string | null };
 
 /**
  * A JSON body that is no callback the trigger knows is answered 200 and starts nothing: Routee re-sends

@@ -5,7 +5,7 @@ import { DuplicateWindow } from './duplicate-window';
 import { canonicalJson } from './event-id';
 
 /** Callbacks remembered per trigger node, and trigger nodes remembered per n8n process. */
-export const MAX_CALLBACKS_PER_TRIGGER = 20_000;
+const MAX_CALLBACKS_PER_TRIGGER = 20_000;
 const MAX_TRIGGERS = 500;
 
 /*

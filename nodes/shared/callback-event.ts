@@ -1,6 +1,7 @@
 import type { IDataObject, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { toIsoWithOffset } from './dates';
+import { optionsCollection } from './fields';
 
 /**
  * One provider callback in the shape both triggers output, so a workflow reads `status`, `digits` or `to`
@@ -59,7 +60,7 @@ export function isoAt(value: unknown, receivedAtMs: number, timeZone?: string): 
 	return toIsoWithOffset(receivedAtMs) as string;
 }
 
-export interface CallbackFilters {
+interface CallbackFilters {
 	events: string[];
 	statuses: string[];
 	finalOnly: boolean;
@@ -86,40 +87,33 @@ export const DEFAULT_DUPLICATE_WINDOW_MINUTES = 24 * 60;
 
 /** Options shared by both triggers: status filters and the duplicate window (plus provider-specific extras). */
 export function filterOptionsProperty(statuses: INodePropertyOptions[], extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Final Statuses Only',
-				name: 'finalOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to drop status events whose status is not final (e.g. Queued, Sent). Key presses, replies and STOP always pass.',
-			},
-			{
-				displayName: 'Ignore Repeats Within (Minutes)',
-				name: 'duplicateWindowMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: DEFAULT_DUPLICATE_WINDOW_MINUTES,
-				description:
-					'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution (at least once, never lost); drop those by the event\'s eventId, e.g. with n8n\'s Remove Duplicates node. 0 turns this off.',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: statuses,
-				default: [],
-				description:
-					'Only status events with one of these statuses start the workflow (none chosen: all). Events without a status always pass.',
-			},
-			...extra,
-		],
-	};
+	return optionsCollection([
+		{
+			displayName: 'Final Statuses Only',
+			name: 'finalOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to drop status events whose status is not final (e.g. Queued, Sent). Key presses, replies and STOP always pass.',
+		},
+		{
+			displayName: 'Ignore Repeats Within (Minutes)',
+			name: 'duplicateWindowMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_DUPLICATE_WINDOW_MINUTES,
+			description:
+				'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution (at least once, never lost); drop those by the event\'s eventId, e.g. with n8n\'s Remove Duplicates node. 0 turns this off.',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: statuses,
+			default: [],
+			description:
+				'Only status events with one of these statuses start the workflow (none chosen: all). Events without a status always pass.',
+		},
+		...extra,
+	]);
 }

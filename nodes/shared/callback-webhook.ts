@@ -10,7 +10,7 @@ import {
 import { checkCaller, readCallerAuthSettings, type CallerAuthSettings } from './webhook-auth';
 import { answer, readPayload, readUnparsedBody, type WebhookRequest, type WebhookResponse } from './webhook-request';
 
-export interface CallbackSource {
+interface CallbackSource {
 	/** Whether a form-encoded body is a valid callback (Octopush may send one; Routee sends JSON). */
 	acceptForm: boolean;
 	normalize(payload: IDataObject, receivedAtMs: number, options: IDataObject): NormalizeResult;
@@ -22,7 +22,7 @@ export interface CallbackSource {
  * The log line for a callback of a kind the trigger's Events leave out. Without it such a callback (e.g. SMS
  * statuses sent to a trigger that listens to voice events) would be answered 200 and start nothing, silently.
  */
-export function notListenedToMessage(nodeName: string, kind: string, events: INodePropertyOptions[]): string {
+function notListenedToMessage(nodeName: string, kind: string, events: INodePropertyOptions[]): string {
 	const name = events.find((event) => event.value === kind)?.name ?? kind;
 	return `${nodeName} received a callback of a kind its Events setting does not include: "${name}" (${kind}). No execution was started; to start the workflow on these callbacks, add "${name}" to the node's Events.`;
 }

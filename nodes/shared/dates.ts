@@ -1,4 +1,4 @@
-export type IsoResult = string | { error: string };
+type IsoResult = string | { error: string };
 
 interface WallTime {
 	year: number;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 /** Reads a parameter's value for one input item from that item's JSON. */
-export type FieldReader = (json: IDataObject) => unknown;
+type FieldReader = (json: IDataObject) => unknown;
 
 const IDENTIFIER = /^\.([A-Za-z_$][\w$]*)/;
 const QUOTED_KEY = /^\[\s*(['"])((?:(?!\1)[^\\])*)\1\s*\]/;

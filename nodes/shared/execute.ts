@@ -19,7 +19,7 @@ export interface Job {
 /** 'perItem': one job per input item. 'allItems': one job for all input items. */
 export type Mode = 'perItem' | 'allItems';
 
-export interface ExecutionHooks<Plan, Result> {
+interface ExecutionHooks<Plan, Result> {
 	/** How input items become jobs; one job per item unless said otherwise. */
 	mode?: Mode;
 	/**
@@ -52,7 +52,7 @@ export function asNodeError(
 	return new NodeOperationError(context.getNode(), error, { itemIndex });
 }
 
-export function pairedItemOf(itemIndexes: readonly number[]): IPairedItemData | IPairedItemData[] {
+function pairedItemOf(itemIndexes: readonly number[]): IPairedItemData | IPairedItemData[] {
 	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
 }
 

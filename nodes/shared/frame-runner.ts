@@ -12,7 +12,7 @@ export type FrameOutcome<R> =
 	| { status: 'refused' | 'unknown'; error: Error }
 	| { status: 'not_sent' };
 
-export type FailureKind = 'duplicate' | 'refused' | 'unknown';
+type FailureKind = 'duplicate' | 'refused' | 'unknown';
 
 /**
  * Sends frames in order, at most `concurrency` at a time. After a frame is refused or ends without a

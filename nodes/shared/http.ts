@@ -1,14 +1,17 @@
 import type {
 	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 
 /** The contexts a provider's transport serves: the action node, and the triggers' hooks and webhooks. */
-export type RequestContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+type RequestContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 /** One credential read per node run: a context lives for one run of the node. */
 const credentialsRead = new WeakMap<RequestContext, Map<string, Promise<ICredentialDataDecryptedObject>>>();
@@ -50,6 +53,46 @@ export async function requestWithCredential(
 		...extra,
 		credentialsDecrypted: { id: id ?? '', name, type, data: credentials },
 	})) as unknown;
+}
+
+/** What a provider's requests need: its credential type, default base URL and error mapping. */
+export interface Provider<C extends RequestContext> {
+	credential: string;
+	defaultBaseUrl: string;
+	/** n8n's extra credential options, e.g. the statuses after which Routee's token is fetched again. */
+	credentialOptions?: IAdditionalCredentialOptions;
+	apiError(context: C, error: JsonObject, itemIndex: number): Error;
+}
+
+/**
+ * The provider's request function: `(context, method, path, itemIndex, body?, qs?)` sends JSON with the
+ * credential's authentication to the credential's base URL, and maps a failure to the provider's error.
+ */
+export function requestTo<C extends RequestContext>(provider: Provider<C>) {
+	return async function request(
+		context: C,
+		method: IHttpRequestMethods,
+		path: string,
+		itemIndex: number,
+		body?: IDataObject,
+		qs?: IDataObject,
+	): Promise<IDataObject> {
+		const credentials = await credentialsOf(context, provider.credential);
+		const url = `${baseUrlOf(credentials, provider.defaultBaseUrl)}${path}`;
+		try {
+			const response = await requestWithCredential(
+				context,
+				provider.credential,
+				credentials,
+				{ method, url, body, qs, json: true },
+				provider.credentialOptions,
+			);
+			// a 204 No Content (e.g. Octopush's cancel) answers nothing
+			return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
+		} catch (error) {
+			throw provider.apiError(context, error as JsonObject, itemIndex);
+		}
+	};
 }
 
 /** The HTTP status of a failed request, from the client's error or n8n's wrapper. */

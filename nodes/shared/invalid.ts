@@ -9,7 +9,7 @@ export interface Source {
 }
 
 /** The field a body path names, as the user sees it, and for a recipient the item it came from. */
-export type LabelAt = (path: ReadonlyArray<string | number>) => { label: string; source?: Source };
+type LabelAt = (path: ReadonlyArray<string | number>) => { label: string; source?: Source };
 
 /**
  * The error of an invalid value, raised before anything is sent, in n8n's shape: a short message ending with

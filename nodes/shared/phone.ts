@@ -1,6 +1,6 @@
 import { CALLING_CODES, type CountryDialing } from './calling-codes';
 
-export type PhoneNumberResult = { ok: true; e164: string } | { ok: false; reason: string };
+type PhoneNumberResult = { ok: true; e164: string } | { ok: false; reason: string };
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 const INTERNATIONAL_START = /^[\s([]*(\+|00)/;

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from './operation';
 
 /** A node's operations: resource → operation → its module, as the Resource and Operation options name them. */
-export type OperationMap = Readonly<Record<string, Readonly<Record<string, Operation>>>>;
+type OperationMap = Readonly<Record<string, Readonly<Record<string, Operation>>>>;
 
 /** Every "resource.operation" pair of a map, e.g. 'sms.send', for typing what a node offers. */
 export type OperationName<M extends OperationMap> = {

@@ -20,19 +20,17 @@ import { secureEquals } from './secure-compare';
  * documents turning user:password@ in a callback URL into an Authorization header, so Basic auth is not
  * offered either.
  */
-export type CallerAuthentication = 'none' | 'queryToken';
-
-/** The credential type (this package's own) that holds the secret. */
-export const CALLBACK_SECRET_CREDENTIAL = 'routeeOctopushCallbackSecretApi';
-/** The name of the query parameter that carries the secret. */
-export const TOKEN_PARAMETER = 'token';
-
 export type CallerAuthSettings = { method: 'none' } | { method: 'queryToken'; secret: string };
 
-export type CallerCheck = { ok: true } | { ok: false; status: 401 | 403; message: string };
+/** The credential type (this package's own) that holds the secret. */
+const CALLBACK_SECRET_CREDENTIAL = 'routeeOctopushCallbackSecretApi';
+/** The name of the query parameter that carries the secret. */
+const TOKEN_PARAMETER = 'token';
+
+type CallerCheck = { ok: true } | { ok: false; status: 401 | 403; message: string };
 
 /** The parts of an incoming request the check reads (n8n's express request has them all). */
-export interface CallerRequest {
+interface CallerRequest {
 	headers: Record<string, string | string[] | undefined>;
 	query?: unknown;
 	url?: string;

@@ -20,7 +20,7 @@ export interface WebhookResponse {
 	end(text?: string): unknown;
 }
 
-export type PayloadResult = { ok: true; payload: IDataObject } | { ok: false; reason: string };
+type PayloadResult = { ok: true; payload: IDataObject } | { ok: false; reason: string };
 
 const FORM = /^[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*$/;
 

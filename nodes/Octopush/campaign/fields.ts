@@ -1,35 +1,9 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { COUNTRY_OPTIONS } from '../../shared/phone';
+import { defaultCountryOption, notForTools, optionsCollection } from '../../shared/fields';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE, VOICE_LANGUAGES, VOICE_LANGUAGES_URL } from '../contract';
 
 /** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
-
-/** Hidden when the node is an AI agent's tool (n8n names the tool variant `<node>Tool`, see `@tool` in n8n-workflow's displayParameter). */
-const notForTools = { hide: { '@tool': [true] } };
-
-export const modeField: INodeProperties = {
-	displayName: 'Mode',
-	name: 'mode',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{
-			name: 'One Campaign for All Input Items',
-			value: 'allItems',
-			description:
-				'Each input item is one recipient of a single campaign (e.g. the rows of a contact export); the other fields are read from the first item',
-		},
-		{
-			name: 'One Campaign per Input Item',
-			value: 'perItem',
-			description: 'Each input item is a campaign with its own recipients',
-		},
-	],
-	default: 'perItem',
-	// an AI agent sends one campaign per call: the bulk and tuning fields mean nothing to it
-	displayOptions: notForTools,
-};
 
 export const textField: INodeProperties = {
 	displayName: 'Text',
@@ -215,20 +189,9 @@ export const voiceFields: INodeProperties[] = [
 	},
 ];
 
-const COUNTRIES: INodePropertyOptions[] = [
-	{ name: 'None (Phone Numbers Must Be E.164)', value: '' },
-	...COUNTRY_OPTIONS,
-];
-
 const commonOptions: INodeProperties[] = [
-	{
-		displayName: 'Default Country',
-		name: 'defaultCountry',
-		type: 'options',
-		options: COUNTRIES,
-		default: '',
-		description: 'Country used to read phone numbers written in national format (e.g. 06 12 34 56 78 in France)',
-	},
+	defaultCountryOption('06 12 34 56 78 in France'),
+
 	{
 		displayName: 'Purpose',
 		name: 'purpose',
@@ -320,15 +283,5 @@ export function voiceOptionFields(options: IDataObject): IDataObject {
 
 /** The Options collection of a send operation: the shared options plus the operation's own, sorted for the UI. */
 export function optionsField(own: INodeProperties[], framing: boolean): INodeProperties {
-	const options = [...commonOptions, ...(framing ? framingOptions : []), ...own].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	};
+	return optionsCollection([...commonOptions, ...(framing ? framingOptions : []), ...own]);
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FrameOutcome } from '../../shared/frame-runner';
-import { ticketOf, withTicketNumber } from '../contract';
+import { ticketOf, withTicketNumber } from '../responses';
 import { reasonOf } from '../transport';
 import type { Campaign, Frame } from './framed-send';
 

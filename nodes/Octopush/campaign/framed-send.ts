@@ -6,7 +6,7 @@ import { splitIntoFrames } from '../../shared/framing';
 import { executeJobs } from '../../shared/execute';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../contract';
 import { failureKindOf, octopushRequest } from '../transport';
-import { type Mode, type Recipient, readDefaultCountry, readRecipients } from './read';
+import { type Mode, type Recipient, readRecipients } from './read';
 import { requestIds } from './request-id';
 import { acceptedSummary, frameFailure, frameItems } from './frame-report';
 import { assertBody, invalid } from './validate';
@@ -91,7 +91,7 @@ function planCampaign(
 		1,
 		MAX_FRAMES_IN_PARALLEL,
 	]);
-	const recipients = readRecipients(context, items, mode, leadItem, readDefaultCountry(context, leadItem));
+	const recipients = readRecipients(context, items, mode, leadItem);
 	if (recipients.length === 0) {
 		throw invalid(context, { itemIndex: leadItem }, 'Recipients', 'must not be empty: add at least one recipient');
 	}

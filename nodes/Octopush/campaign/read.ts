@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { isInPast, toIsoWithOffset } from '../../shared/dates';
 import { itemValueReader } from '../../shared/direct-field';
+import { defaultCountryOf } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
+import { futureDateOf } from '../../shared/scheduled-date';
 import { CONTACT_FIELDS, type Contact } from '../contract';
 import { labelOf } from '../labels';
 import { CONTACT_PARAMETERS } from './fields';
@@ -17,14 +18,17 @@ export interface Recipient {
 	source: Source;
 }
 
-/** The recipients of a campaign: those listed in item `itemIndex`, or (all items mode) one per input item. */
+/**
+ * The recipients of a campaign: those listed in item `itemIndex`, or (all items mode) one per input item;
+ * national numbers are read in the Default Country of item `itemIndex`'s options.
+ */
 export function readRecipients(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	mode: Mode,
 	itemIndex: number,
-	defaultCountry: string,
 ): Recipient[] {
+	const defaultCountry = defaultCountryOf(context.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	if (mode === 'allItems') {
 		const phoneNumber = itemValueReader(context, items, 'phoneNumber', '');
 		const fields = Object.entries(CONTACT_PARAMETERS).map(
@@ -114,30 +118,15 @@ export function readCommonFields(context: IExecuteFunctions, itemIndex: number):
 	const body: IDataObject = {};
 	const sender = String(context.getNodeParameter('sender', itemIndex, '') ?? '').trim();
 	if (sender !== '') body.sender = sender;
-	const sendAt = readSendAt(context, itemIndex, options.sendAt);
+	const sendAt = futureDateOf(
+		context,
+		itemIndex,
+		'Send At',
+		options.sendAt,
+		'choose a future time, or leave it empty to send now',
+	);
 	if (sendAt !== undefined) body.send_at = sendAt;
 	if (options.purpose !== undefined && options.purpose !== '') body.purpose = options.purpose;
 	if (options.simulationMode !== undefined) body.simulation_mode = options.simulationMode;
 	return body;
-}
-
-/** n8n's date-time value → ISO 8601 with offset (workflow time zone unless it carries one); never in the past. */
-function readSendAt(context: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const iso = toIsoWithOffset(value, context.getTimezone());
-	if (typeof iso !== 'string') throw invalid(context, { itemIndex }, 'Send At', `is not a valid date-time: ${iso.error}`);
-	if (isInPast(iso, Date.now())) {
-		throw invalid(
-			context,
-			{ itemIndex },
-			'Send At',
-			`is in the past (${iso}): choose a future time, or leave it empty to send now`,
-		);
-	}
-	return iso;
-}
-
-export function readDefaultCountry(context: IExecuteFunctions, itemIndex: number): string {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return typeof options.defaultCountry === 'string' ? options.defaultCountry : '';
 }

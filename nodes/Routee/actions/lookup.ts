@@ -8,7 +8,7 @@ import { assertBody, invalid } from '../validation';
 
 /** Fields and steps of the operations that read or act on one campaign, message or call by its ID. */
 
-export function idField(name: string, displayName: string, description: string): INodeProperties {
+function idField(name: string, displayName: string, description: string): INodeProperties {
 	return { displayName, name, type: 'string', required: true, default: '', description };
 }
 

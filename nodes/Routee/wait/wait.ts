@@ -33,7 +33,7 @@ import { voiceTracking } from '../actions/voice/getMessageTracking.operation';
  * Only an execution that finished with an error still answers 409.
  */
 
-export const TIME_LIMIT_MINUTES = 10;
+const TIME_LIMIT_MINUTES = 10;
 
 /**
  * The node's one webhook: n8n's waiting webhook (`restartWebhook`), served under /webhook-waiting/<execution id> only

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
 import {
 	autoRemoveBlacklistedOption,
-	modeField,
 	optionsField,
 	recipientFields,
 	senderField,

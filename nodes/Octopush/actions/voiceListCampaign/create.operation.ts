@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
+import { modeField } from '../../../shared/fields';
 import { asNodeError, executeJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
-	modeField,
 	optionsField,
 	recipientFields,
 	senderField,
@@ -14,10 +14,11 @@ import {
 	voiceOptionFields,
 	voiceTextField,
 } from '../../campaign/fields';
-import { type Mode, readCommonFields, readDefaultCountry, readRecipients } from '../../campaign/read';
+import { type Mode, readCommonFields, readRecipients } from '../../campaign/read';
 import { requestIds } from '../../campaign/request-id';
 import { assertBody, invalid } from '../../campaign/validate';
-import { LIST_STATUS, voiceListCreateBody, voiceTagCreateBody, withTicketNumber } from '../../contract';
+import { voiceListCreateBody, voiceTagCreateBody } from '../../contract';
+import { LIST_STATUS, withTicketNumber } from '../../responses';
 import { failureKindOf, octopushRequest } from '../../transport';
 import { assertReady, fetchListStatus, sendListCampaign, type Target } from './ticket';
 
@@ -123,7 +124,7 @@ function plan(
 	const target = TARGETS[targetName];
 	if (target === undefined) throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
 	const options = context.getNodeParameter('options', leadItem, {}) as IDataObject;
-	const recipients = readRecipients(context, items, mode, leadItem, readDefaultCountry(context, leadItem));
+	const recipients = readRecipients(context, items, mode, leadItem);
 	const [requestId] = requestIds(
 		context,
 		String(options.requestId ?? '').trim(),

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
-import { readTicket } from '../../campaign/tickets';
+import { readTicket, ticketNumberField } from '../../campaign/tickets';
 import { octopushRequest } from '../../transport';
-import { ticketNumberField } from './ticket';
 
 /** DELETE /voice-campaign-on-list/cancel: deletes a campaign that was not sent (Octopush answers 204 No Content). */
 export const deleteCampaign: Operation = {

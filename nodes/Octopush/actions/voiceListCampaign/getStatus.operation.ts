@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
-import { readTicket } from '../../campaign/tickets';
-import { fetchListStatus, ticketNumberField } from './ticket';
+import { readTicket, ticketNumberField } from '../../campaign/tickets';
+import { fetchListStatus } from './ticket';
 
 /** Whether Octopush has finished preparing the campaign: under_computation, ready_to_be_sent or failed. */
 export const getStatus: Operation = {

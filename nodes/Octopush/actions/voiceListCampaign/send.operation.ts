@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
-import { readTicket } from '../../campaign/tickets';
+import { readTicket, ticketNumberField } from '../../campaign/tickets';
 import { invalid } from '../../campaign/validate';
-import { assertReady, fetchListStatus, sendListCampaign, type Target, targetField, ticketNumberField } from './ticket';
+import { assertReady, fetchListStatus, sendListCampaign, type Target, targetField } from './ticket';
 
 /** Sends ("validates") a campaign Octopush has finished preparing; refuses while it is not ready. */
 export const send: Operation = {

@@ -1,19 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { LIST_STATUS, normalizeListStatus } from '../../contract';
+import { LIST_STATUS, normalizeListStatus } from '../../responses';
 import { octopushRequest } from '../../transport';
-
-/** The ticket of a voice list campaign, as Get Status, Send and Delete ask for it. */
-export const ticketNumberField: INodeProperties = {
-	displayName: 'Ticket Number',
-	name: 'ticketNumber',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. voice_5f44ebf9e47b7',
-	description: 'The ticket_number that Create returned',
-};
 
 /** GET /voice-campaign-on-list/status: number_of_contacts, cost, estimated_duration, status (normalized). */
 export async function fetchListStatus(

@@ -3,7 +3,7 @@ import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, planJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
-import { readTicket } from '../../campaign/tickets';
+import { readTicket, ticketNumberField } from '../../campaign/tickets';
 import { octopushRequest, reasonOf } from '../../transport';
 
 /**
@@ -17,12 +17,7 @@ const CANCEL_RULES = `${RULES}.`;
 
 const description: INodeProperties[] = [
 	{
-		displayName: 'Ticket Number',
-		name: 'ticketNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. voice_5f44ebf9e47b7',
+		...ticketNumberField,
 		description: `The ticket_number of a scheduled frame (Send Campaign outputs one item per frame, so feed its output here to cancel every frame). ${RULES}.`,
 	},
 ];

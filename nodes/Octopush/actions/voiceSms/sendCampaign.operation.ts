@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
-	modeField,
 	optionsField,
 	recipientFields,
 	senderField,

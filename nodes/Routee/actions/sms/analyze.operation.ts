@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeCampaign } from '../../campaign';
 import { smsAnalyzeBody } from '../../contract';
-import { defaultCountryOption, modeField, optionsCollection, recipientFields } from '../../fields';
+import { defaultCountryOption, recipientFields } from '../../fields';
 import { textOf } from '../../read';
 import { smsBodyField, smsSenderField } from './fields';
 

@@ -18,14 +18,3 @@ export const smsBodyField: INodeProperties = {
 	description:
 		'The message. Personalize it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the \'Fallback Values\' option).',
 };
-
-/** The one recipient of a single SMS (Send, Send and Wait for Delivery). */
-export const smsRecipientField: INodeProperties = {
-	displayName: 'To',
-	name: 'to',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. +306948530920',
-	description: 'The phone number, in E.164 format such as +306948530920 (national formats work with the \'Default Country\' option)',
-};

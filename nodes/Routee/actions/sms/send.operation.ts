@@ -1,18 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeJobs } from '../../../shared/execute';
 import { unknownOutcome } from '../../campaign';
 import { MAX_LABEL, singleSmsBody } from '../../contract';
-import { callbackOptions, defaultCountryOption, flashOption, optionsCollection, transcodeOption, ttlOption } from '../../fields';
-import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { callbackOptions, defaultCountryOption, flashOption, phoneToField, transcodeOption, ttlOption } from '../../fields';
+import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
-import { smsBodyField, smsRecipientField, smsSenderField } from './fields';
+import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [
 	smsSenderField,
-	smsRecipientField,
+	phoneToField,
 	{ ...smsBodyField, description: 'The message; an expression gives each item its own text' },
 	optionsCollection([
 		flashOption,

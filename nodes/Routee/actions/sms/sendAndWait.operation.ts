@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
 import { singleSmsBody } from '../../contract';
-import { defaultCountryOption, flashOption, optionsCollection, transcodeOption, ttlOption } from '../../fields';
-import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { defaultCountryOption, flashOption, phoneToField, transcodeOption, ttlOption } from '../../fields';
+import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
 import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
-import { smsBodyField, smsRecipientField, smsSenderField } from './fields';
+import { smsBodyField, smsSenderField } from './fields';
 
 /**
  * Sends one SMS (POST /sms, https://docs.routee.net/reference/send-single-sms) with its callback (strategy
@@ -17,7 +18,7 @@ import { smsBodyField, smsRecipientField, smsSenderField } from './fields';
  */
 const description: INodeProperties[] = [
 	smsSenderField,
-	smsRecipientField,
+	phoneToField,
 	{ ...smsBodyField, description: 'The message' },
 	timeLimitField,
 	optionsCollection([flashOption, ttlOption, transcodeOption, defaultCountryOption]),

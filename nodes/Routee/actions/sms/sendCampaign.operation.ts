@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { defaultCountryOf, modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeCampaign } from '../../campaign';
 import { smsCampaignBody } from '../../contract';
@@ -9,15 +10,13 @@ import {
 	campaignNameOption,
 	defaultCountryOption,
 	flashOption,
-	modeField,
-	optionsCollection,
 	recipientFields,
 	respectQuietHoursOption,
 	scheduledDateOption,
 	transcodeOption,
 	ttlOption,
 } from '../../fields';
-import { bundleOf, copyOptions, defaultCountryOf, optionsOf, phoneListOf, scheduleAndCallbacksOf, textOf } from '../../read';
+import { bundleOf, copyOptions, optionsOf, phoneListOf, scheduleAndCallbacksOf, textOf } from '../../read';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [

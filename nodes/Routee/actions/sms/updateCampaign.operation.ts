@@ -4,7 +4,8 @@ import type { Operation } from '../../../shared/operation';
 import { executeJobs } from '../../../shared/execute';
 import { smsCampaignBody, smsCampaignUpdateBody } from '../../contract';
 import { scheduledDateOption } from '../../fields';
-import { listOf, pathId, phoneListOf, scheduledDateOf } from '../../read';
+import { futureDateOf } from '../../../shared/scheduled-date';
+import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody, invalid } from '../../validation';
 import { trackingIdField } from '../lookup';
@@ -121,7 +122,13 @@ export const updateCampaign: Operation = {
 				if (fields.contacts !== undefined) changes.contacts = listOf(this, itemIndex, 'Contact IDs', fields.contacts);
 				if (fields.groups !== undefined) changes.groups = listOf(this, itemIndex, 'Groups', fields.groups);
 				if (this.getNodeParameter('when', itemIndex) === 'scheduled') {
-					const date = scheduledDateOf(this, itemIndex, 'Scheduled Date', this.getNodeParameter('scheduledDate', itemIndex, ''));
+					const date = futureDateOf(
+						this,
+						itemIndex,
+						'Scheduled Date',
+						this.getNodeParameter('scheduledDate', itemIndex, ''),
+						SCHEDULE_IN_FUTURE,
+					);
 					if (date === undefined) {
 						throw invalid(this, itemIndex, 'Scheduled Date', 'must not be empty: set a date, or choose Send → Now');
 					}

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
 import { conversationBody } from '../../contract';
-import { defaultCountryOption, optionsCollection } from '../../fields';
-import { copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { defaultCountryOption, phoneToField } from '../../fields';
+import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { assertBody } from '../../validation';
 import { machineEventUrl, onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
@@ -19,12 +20,7 @@ import { startConversationRequest } from './conversationRequest';
 const description: INodeProperties[] = [
 	voiceSenderField,
 	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +306948530920',
+		...phoneToField,
 		description: 'The phone number to call, in E.164 format (national formats work with the \'Default Country\' option)',
 	},
 	{

@@ -9,7 +9,7 @@ import { accountKey, routeeRequest } from '../../transport';
  * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
  * Counted from the previous request's answer (see `inTurn`), so arrivals from this n8n process are never closer.
  */
-export const CONVERSATION_INTERVAL_MS = 1000;
+const CONVERSATION_INTERVAL_MS = 1000;
 
 /**
  * How often a call refused for the rate is sent, and the waits before each re-send: 1, 2, 4 and 8 s after the

@@ -11,7 +11,7 @@ import { messageIdField } from '../lookup';
  * call", https://docs.routee.net/reference/voicemessagetracking): '' when nothing was pressed, null when the
  * tracking has no tones. The voice campaign callback carries none (https://docs.routee.net/docs/voice-callbacks).
  */
-export function digitsOf(tracking: IDataObject): string | null {
+function digitsOf(tracking: IDataObject): string | null {
 	const tones = tracking.collectedTones;
 	if (typeof tones === 'number' && Number.isFinite(tones)) return String(tones);
 	return typeof tones === 'string' ? tones : null;

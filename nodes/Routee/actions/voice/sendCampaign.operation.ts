@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeCampaign } from '../../campaign';
 import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../contract';
@@ -10,8 +11,6 @@ import {
 	defaultCountryOption,
 	GENDER_OPTIONS,
 	LANGUAGE_OPTIONS,
-	modeField,
-	optionsCollection,
 	recipientFields,
 	respectQuietHoursOption,
 	scheduledDateOption,

@@ -1,15 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError, executeJobs } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
 import { unknownOutcome } from '../../campaign';
 import { conversationBody } from '../../contract';
-import { callbackOptions, defaultCountryOption, optionsCollection } from '../../fields';
-import { callbackOf, copyOptions, defaultCountryOf, optionsOf, phoneNumberOf, textOf } from '../../read';
+import { callbackOptions, defaultCountryOption, phoneToField } from '../../fields';
+import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { assertBody } from '../../validation';
 import { startConversationRequest } from './conversationRequest';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
-import { callHangupDelayOption, machineDetectionOf, machineDetectionOption, maxDurationOption, voiceSenderField } from './fields';
+import {
+	callHangupDelayOption,
+	machineDetectionOf,
+	machineDetectionOption,
+	maxDurationOption,
+	voiceSenderField,
+} from './fields';
 
 const description: INodeProperties[] = [
 	{
@@ -28,12 +35,7 @@ const description: INodeProperties[] = [
 		default: 'phone',
 	},
 	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +306948530920',
+		...phoneToField,
 		description:
 			'Who to call: a phone number in E.164 format (national formats work with the \'Default Country\' option), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567',
 	},
