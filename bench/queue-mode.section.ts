@@ -18,7 +18,9 @@ export async function queueModeSection(log: (line: string) => void): Promise<Sec
 	try {
 		queue = await runChild<QueueModeResult>('queue-mode.ts', ['queue', ...args]);
 	} catch (error) {
-		const why = String((error as Error).message).split('\n').find((line) => /redis|postgres|initdb|apt-get/i.test(line)) ?? String((error as Error).message).split('\n')[0];
+		// only a service that could not start skips the rows; any other failure is a failure
+		const why = String((error as Error).message).split('\n').find((line) => /redis-server|postgres|initdb|apt-get/i.test(line));
+		if (why === undefined) throw error;
 		return {
 			rows: [{ benchmark: '6 queue mode (webhook process + 2 workers)', measured: '—', baseline: '—', ratio: '—', target: '—', status: 'not measured' }],
 			notes: [`Queue mode skipped: ${why}`],
