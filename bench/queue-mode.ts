@@ -132,6 +132,9 @@ async function main(): Promise<void> {
 	const recipients = Number(process.argv[5] ?? 100_000);
 	const { startN8n, startQueueN8n } = (await import(path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs'))) as StartModule;
 	const sandbox = await Sandbox.start({ deliveryDelayMs: 60_000 });
+	// enough credit for the 100k campaign (the sandbox account starts with 150, enough for ~3,000 calls)
+	sandbox.octopush.balance = 1e9;
+	sandbox.routee.balance = 1e9;
 	const log = (line: string) => process.stderr.write(`${line}\n`);
 	const t0 = performance.now();
 	const n8n = mode === 'queue' ? await startQueueN8n({ log }) : await startN8n({ log });
