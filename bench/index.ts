@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of issue 6, each against a baseline measured in the same run;
 // prints the table and writes bench/results.md. Environment:
-//   BENCH_ONLY=octopush,routee,trigger,cold   run some sections only
+//   BENCH_ONLY=octopush,routee,trigger,cold,queue   run some sections only
+//   BENCH_QUEUE_RECIPIENTS=100000              campaign size of the queue-mode rows
 //   BENCH_SIZES=10000,100000,1000000           Octopush campaign sizes (100,000 is the headline)
 //   BENCH_HTTP_ITEMS=10000                     items for the HTTP Request node comparison
 
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { coldLoadSection } from './cold-load.section';
 import { consoleTable, markdownTable, type Row } from './lib/table';
 import { octopushSection, type Section } from './octopush.section';
+import { queueModeSection } from './queue-mode.section';
 import { routeeSection } from './routee.section';
 import { triggerSection } from './trigger.section';
 
@@ -19,7 +21,7 @@ const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((v) => v.trim()).filter(Boolean);
 
 async function main(): Promise<void> {
-	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold');
+	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold,queue');
 	const sizes = list(process.env.BENCH_SIZES, '10000,100000,1000000').map(Number);
 	const httpItems = Number(process.env.BENCH_HTTP_ITEMS ?? 10000);
 	const started = Date.now();
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
 		['routee', async () => await routeeSection(log)],
 		['trigger', async () => await triggerSection(log)],
 		['cold', () => coldLoadSection()],
+		['queue', async () => await queueModeSection(log)],
 	];
 	const rows: Row[] = [];
 	const notes: string[] = [];

@@ -56,6 +56,7 @@ export declare function n8nId(seed: string): string;
 export declare function installCommunityPackage(packageDir: string, userFolder: string): Promise<InstalledPackage>;
 
 export declare class N8n {
+	readonly mode: 'regular' | 'queue';
 	readonly version: string;
 	readonly nodeVersion: string;
 	readonly baseUrl: string;
@@ -88,6 +89,29 @@ export declare class N8n {
 	stop(options?: { keep?: boolean }): Promise<void>;
 }
 
+export interface N8nProcess {
+	name: string;
+	child: ChildProcess;
+	/** webhook process: its N8N_PORT; worker: its health-check port */
+	port: number;
+	logFile: string;
+}
+
+export declare class QueueN8n extends N8n {
+	readonly mode: 'queue';
+	/** The proxy playing the load balancer (WEBHOOK_URL); `served` lists where each request went. */
+	readonly webhookBaseUrl: string;
+	readonly proxy: { port: number; served: Array<{ method: string; path: string; target: 'main' | 'webhook'; status: number }> };
+	readonly services: { redisPort: number; postgresPort: number; postgresVersion: string; dir: string };
+	readonly webhookProcesses: N8nProcess[];
+	readonly workers: N8nProcess[];
+	webhookProcessUrl(index: number, path: string): string;
+	addWebhookProcess(timeoutMs?: number): Promise<N8nProcess>;
+	addWorker(timeoutMs?: number): Promise<N8nProcess>;
+	executionsByWorker(): Record<string, string[]>;
+	workerOf(executionId: string): string | undefined;
+}
+
 export declare function startN8n(options?: {
 	version?: string;
 	packageDir?: string;
@@ -96,3 +120,13 @@ export declare function startN8n(options?: {
 	readyTimeoutMs?: number;
 	log?: (line: string) => void;
 }): Promise<N8n>;
+
+export declare function startQueueN8n(options?: {
+	version?: string;
+	packageDir?: string;
+	env?: Record<string, string>;
+	webhookProcesses?: number;
+	workers?: number;
+	readyTimeoutMs?: number;
+	log?: (line: string) => void;
+}): Promise<QueueN8n>;

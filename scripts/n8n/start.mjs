@@ -3,10 +3,11 @@
 // credential and workflow import, execution, credential test, activation, executions.
 //
 // Module: `const n8n = await startN8n({ version })` … `await n8n.stop()`.
-// CLI:    node scripts/n8n/start.mjs [version]   (starts, prints URL and login, Ctrl-C stops)
+// CLI:    node scripts/n8n/start.mjs [version] [--queue]   (starts, prints URL and login, Ctrl-C stops)
+// Queue mode: `const n8n = await startQueueN8n({ version })` (main + webhook process + 2 workers).
 
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -16,6 +17,8 @@ import { pathToFileURL } from 'node:url';
 
 import { packPackage, unpackTarball } from '../pack.mjs';
 import { cleanEnv, DEFAULT_VERSION, installN8n, ROOT } from './install.mjs';
+import { startQueueServices } from './queue-services.mjs';
+import { startWebhookProxy } from './webhook-proxy.mjs';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -116,7 +119,11 @@ export class N8n {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.owner = OWNER;
 		this.cookie = '';
+		this.mode = 'regular';
 		this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+		// If the parent dies without calling stop(), do not leave n8n running.
+		this.onParentExit = () => killGroup(child.pid, 'SIGKILL');
+		process.on('exit', this.onParentExit);
 	}
 
 	/** Production webhook URL for a webhook `path` (`<webhookId>` or `<webhookId>/<path>`). */
@@ -135,14 +142,22 @@ export class N8n {
 
 	/** Calls n8n's REST API (`/rest/...`, `/types/...`) with the owner's session; returns the JSON (unwrapping `data`). */
 	async request(method, path, body, { raw = false } = {}) {
-		const response = await fetch(`${this.baseUrl}${path}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': BROWSER_ID,
-				...(this.cookie ? { cookie: this.cookie } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+		const send = () =>
+			fetch(`${this.baseUrl}${path}`, {
+				method,
+				headers: {
+					'content-type': 'application/json',
+					'browser-id': BROWSER_ID,
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+		// A reused keep-alive connection that n8n closed at that moment fails with "other side closed"
+		// (seen on a loaded machine): a read is safe to send once more.
+		const response = await send().catch(async (error) => {
+			if (method !== 'GET' || this.child.exitCode !== null || this.child.signalCode !== null) throw error;
+			await sleep(200);
+			return await send();
 		});
 		const text = await response.text();
 		let json;
@@ -174,7 +189,13 @@ export class N8n {
 			if (Date.now() > deadline) throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${this.logTail()}`);
 			await sleep(500);
 		}
-		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }, { raw: true });
+		// on a loaded machine the login route may come a moment after the setup route
+		let login;
+		for (;;) {
+			login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }, { raw: true });
+			if (login.status !== 404 || Date.now() > deadline) break;
+			await sleep(500);
+		}
 		const cookie = login.headers.get('set-cookie');
 		if (login.status !== 200 || !cookie) throw new Error(`n8n login failed (${login.status}): ${login.text.slice(0, 1000)}`);
 		this.cookie = cookie.split(';')[0];
@@ -327,22 +348,69 @@ export class N8n {
 
 	/** Stops n8n and everything it spawned (task runners); removes the user folder unless `keep`. */
 	async stop({ keep = false } = {}) {
-		if (this.child.exitCode === null && this.child.signalCode === null) {
-			killGroup(this.child.pid, 'SIGTERM');
-			const timer = setTimeout(() => killGroup(this.child.pid, 'SIGKILL'), 15000);
-			await this.exited;
-			clearTimeout(timer);
-		}
-		killGroup(this.child.pid, 'SIGKILL');
+		await stopProcess(this.child);
 		process.off('exit', this.onParentExit);
 		if (!keep) rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/** SIGTERM to the process group of `child`, SIGKILL after 15 s; resolves when it has exited. */
+async function stopProcess(child) {
+	if (child.exitCode === null && child.signalCode === null) {
+		const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+		killGroup(child.pid, 'SIGTERM');
+		const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 15000);
+		await exited;
+		clearTimeout(timer);
+	}
+	killGroup(child.pid, 'SIGKILL');
 }
 
 function killGroup(pid, signal) {
 	try {
 		process.kill(-pid, signal);
 	} catch {}
+}
+
+/** The environment every n8n process of one instance gets (regular mode: its only process). */
+async function n8nEnv({ userFolder, port, webhookUrl, extraEnv }) {
+	return cleanEnv({
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: webhookUrl ?? `http://127.0.0.1:${port}/`,
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
+		...extraEnv,
+	});
+}
+
+/** Spawns `n8n <command>` in its own process group, its output into `logFile`. */
+function spawnN8n(installed, command, { env, cwd, logFile }) {
+	const logStream = createWriteStream(logFile);
+	const child = spawn(installed.node, [installed.n8nBin, command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.pipe(logStream);
+	child.stderr.pipe(logStream);
+	return child;
+}
+
+/** A fresh user folder with the built package at `packageDir` installed as n8n installs a community package. */
+async function prepareUserFolder(version, packageDir, log) {
+	const userFolder = mkdtempSync(join(tmpdir(), `n8n-${version}-`));
+	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
+	const installedPackage = await installCommunityPackage(packageDir, userFolder);
+	log(`[n8n ${version}] ${installedPackage.name}@${installedPackage.version} installed into ${installedPackage.dir}`);
+	return { userFolder, installedPackage };
 }
 
 /**
@@ -358,36 +426,11 @@ export async function startN8n({
 	log = (line) => process.stdout.write(`${line}\n`),
 } = {}) {
 	const installed = await installN8n(version);
-	const userFolder = mkdtempSync(join(tmpdir(), `n8n-${version}-`));
-	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
-	const installedPackage = await installCommunityPackage(packageDir, userFolder);
-	log(`[n8n ${version}] ${installedPackage.name}@${installedPackage.version} installed into ${installedPackage.dir}`);
-
+	const { userFolder, installedPackage } = await prepareUserFolder(version, packageDir, log);
 	const port = wantedPort ?? (await freePort());
-	const env = cleanEnv({
-		N8N_USER_FOLDER: userFolder,
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
-		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
-		N8N_SECURE_COOKIE: 'false',
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
-		...extraEnv,
-	});
+	const env = await n8nEnv({ userFolder, port, extraEnv });
 	const logFile = join(userFolder, 'n8n.log');
-	const logStream = createWriteStream(logFile);
-	const child = spawn(installed.node, [installed.n8nBin, 'start'], { cwd: userFolder, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	child.stdout.pipe(logStream);
-	child.stderr.pipe(logStream);
+	const child = spawnN8n(installed, 'start', { env, cwd: userFolder, logFile });
 	const n8n = new N8n({
 		version,
 		nodeVersion: installed.nodeVersion,
@@ -401,9 +444,6 @@ export async function startN8n({
 		logFile,
 		installedPackage,
 	});
-	// If the parent dies without calling stop(), do not leave n8n running.
-	n8n.onParentExit = () => killGroup(child.pid, 'SIGKILL');
-	process.on('exit', n8n.onParentExit);
 	const started = Date.now();
 	log(`[n8n ${version}] starting on ${n8n.baseUrl} (Node ${installed.nodeVersion}, user folder ${userFolder})`);
 	try {
@@ -416,8 +456,211 @@ export async function startN8n({
 	return n8n;
 }
 
-async function main(version = DEFAULT_VERSION) {
-	const n8n = await startN8n({ version });
+/**
+ * n8n in queue mode: `n8n start` (main: editor, REST API, test webhooks), `n8n webhook` processes
+ * (production and waiting webhooks), `n8n worker` processes (every execution, manual ones too:
+ * OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS), sharing Redis, PostgreSQL 17, the user folder and the
+ * encryption key. A proxy in front plays the load balancer (see webhook-proxy.mjs); WEBHOOK_URL names it.
+ * `baseUrl` is the main process; `webhookUrl()` goes through the proxy to the first webhook process.
+ */
+export class QueueN8n extends N8n {
+	constructor({ services, proxy, installed, commonEnv, ...rest }) {
+		super(rest);
+		Object.assign(this, { services, proxy, installed, commonEnv });
+		this.mode = 'queue';
+		this.webhookBaseUrl = `http://127.0.0.1:${proxy.port}`;
+		/** `{ name, child, port, logFile }` of each webhook process and each worker. */
+		this.webhookProcesses = [];
+		this.workers = [];
+		// If the parent dies without calling stop(), none of the processes is left running.
+		process.off('exit', this.onParentExit);
+		this.onParentExit = () => {
+			for (const p of [this, ...this.webhookProcesses, ...this.workers]) if (p.child) killGroup(p.child.pid, 'SIGKILL');
+		};
+		process.on('exit', this.onParentExit);
+	}
+
+	webhookUrl(path) {
+		return `${this.webhookBaseUrl}/webhook/${path.replace(/^\/+/, '')}`;
+	}
+
+	/** The same production webhook URL, straight at webhook process `index` (bypassing the proxy). */
+	webhookProcessUrl(index, path) {
+		return `http://127.0.0.1:${this.webhookProcesses[index].port}/webhook/${path.replace(/^\/+/, '')}`;
+	}
+
+	/** Starts one more `n8n webhook` process; resolves with it once it answers /healthz. */
+	async addWebhookProcess(timeoutMs = 120000) {
+		// named and listed before the first await: several may start at once
+		const entry = { name: `webhook-${this.webhookProcesses.length + 1}` };
+		this.webhookProcesses.push(entry);
+		const { name } = entry;
+		const port = await freePort();
+		const env = { ...this.commonEnv, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const logFile = join(this.userFolder, `${name}.log`);
+		const child = spawnN8n(this.installed, 'webhook', { env, cwd: this.userFolder, logFile });
+		Object.assign(entry, { child, port, logFile });
+		await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, logFile, timeoutMs, name);
+		return entry;
+	}
+
+	/** Starts one more `n8n worker`; resolves with it once its readiness check answers 200. */
+	async addWorker(timeoutMs = 120000) {
+		// named and listed before the first await: several may start at once
+		const entry = { name: `worker-${this.workers.length + 1}` };
+		this.workers.push(entry);
+		const { name } = entry;
+		const healthPort = await freePort();
+		const env = {
+			...this.commonEnv,
+			N8N_PORT: String(await freePort()),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		};
+		const logFile = join(this.userFolder, `${name}.log`);
+		const child = spawnN8n(this.installed, 'worker', { env, cwd: this.userFolder, logFile });
+		Object.assign(entry, { child, port: healthPort, logFile });
+		await waitForHttp(`http://127.0.0.1:${healthPort}/healthz/readiness`, child, logFile, timeoutMs, name);
+		return entry;
+	}
+
+	/** Execution ids each worker logged as started ("Worker started execution <id>"), by worker name. */
+	executionsByWorker() {
+		return Object.fromEntries(
+			this.workers.map(({ name, logFile }) => [name, [...readLog(logFile ?? '').matchAll(/Worker started execution (\d+)/g)].map((m) => m[1])]),
+		);
+	}
+
+	/** The worker whose log says it started `executionId`, if any. */
+	workerOf(executionId) {
+		return Object.entries(this.executionsByWorker()).find(([, ids]) => ids.includes(String(executionId)))?.[0];
+	}
+
+	logTail(chars = 4000) {
+		const others = [...this.webhookProcesses, ...this.workers].filter((p) => p.logFile).map((p) => `--- ${p.name}\n${readLog(p.logFile).slice(-chars)}`);
+		return [`--- main\n${super.logTail(chars)}`, ...others].join('\n');
+	}
+
+	async stop({ keep = false } = {}) {
+		await Promise.all([...this.workers, ...this.webhookProcesses].filter((p) => p.child).map((p) => stopProcess(p.child)));
+		await stopProcess(this.child);
+		process.off('exit', this.onParentExit);
+		await this.proxy.close();
+		await this.services.stop();
+		if (!keep) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+function readLog(file) {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
+/** Waits until `url` answers 200 (while `child` runs). */
+async function waitForHttp(url, child, logFile, timeoutMs, name) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) while starting:\n${readLog(logFile).slice(-4000)}`);
+		const status = await fetch(url).then((r) => r.status, () => 0);
+		if (status === 200) return;
+		if (Date.now() > deadline) throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms:\n${readLog(logFile).slice(-4000)}`);
+		await sleep(300);
+	}
+}
+
+/**
+ * Queue mode (see QueueN8n): starts Redis and PostgreSQL 17, the proxy, main (first: it migrates the
+ * database and sets up the owner), then `webhookProcesses` webhook processes and `workers` workers.
+ * Bull's stalled-job check runs every QUEUE_WORKER_STALLED_INTERVAL; the lock a worker holds on its
+ * job lasts QUEUE_WORKER_LOCK_DURATION (shortened here so a killed worker's job is noticed in seconds).
+ */
+export async function startQueueN8n({
+	version = DEFAULT_VERSION,
+	packageDir = process.env.E2E_PACKAGE_DIR || ROOT,
+	env: extraEnv = {},
+	webhookProcesses = 1,
+	workers = 2,
+	readyTimeoutMs = 180000,
+	log = (line) => process.stdout.write(`${line}\n`),
+} = {}) {
+	const installed = await installN8n(version);
+	const services = await startQueueServices({ redisPort: await freePort(), postgresPort: await freePort() });
+	let n8n;
+	try {
+		const { userFolder, installedPackage } = await prepareUserFolder(version, packageDir, log);
+		const port = await freePort();
+		const proxyPort = await freePort();
+		let cluster;
+		const proxy = await startWebhookProxy({
+			port: proxyPort,
+			targets: () => ({ main: port, webhook: cluster?.webhookProcesses[0]?.port ?? port }),
+		});
+		const commonEnv = await n8nEnv({
+			userFolder,
+			port,
+			webhookUrl: `http://127.0.0.1:${proxyPort}/`,
+			extraEnv: {
+				// the public URL is the load balancer's, for the editor too: n8n builds test-webhook URLs from it
+				N8N_EDITOR_BASE_URL: `http://127.0.0.1:${proxyPort}/`,
+				EXECUTIONS_MODE: 'queue',
+				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+				N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+				QUEUE_BULL_REDIS_PORT: String(services.redisPort),
+				DB_TYPE: 'postgresdb',
+				DB_POSTGRESDB_HOST: '127.0.0.1',
+				DB_POSTGRESDB_PORT: String(services.postgresPort),
+				DB_POSTGRESDB_DATABASE: services.postgresDatabase,
+				DB_POSTGRESDB_USER: services.postgresUser,
+				DB_POSTGRESDB_PASSWORD: '',
+				QUEUE_WORKER_LOCK_DURATION: '10000',
+				QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+				QUEUE_WORKER_STALLED_INTERVAL: '3000',
+				...extraEnv,
+			},
+		});
+		const logFile = join(userFolder, 'n8n.log');
+		const child = spawnN8n(installed, 'start', { env: commonEnv, cwd: userFolder, logFile });
+		n8n = cluster = new QueueN8n({
+			version,
+			nodeVersion: installed.nodeVersion,
+			node: installed.node,
+			n8nBin: installed.n8nBin,
+			n8nDir: installed.dir,
+			userFolder,
+			port,
+			env: commonEnv,
+			child,
+			logFile,
+			installedPackage,
+			services,
+			proxy,
+			installed,
+			commonEnv,
+		});
+		const started = Date.now();
+		log(`[n8n ${version} queue] main on ${n8n.baseUrl}, webhooks through ${n8n.webhookBaseUrl} (PostgreSQL ${services.postgresVersion}, user folder ${userFolder})`);
+		await n8n.setUpOwnerAndLogIn(readyTimeoutMs);
+		await Promise.all([
+			...Array.from({ length: webhookProcesses }, () => n8n.addWebhookProcess(readyTimeoutMs)),
+			...Array.from({ length: workers }, () => n8n.addWorker(readyTimeoutMs)),
+		]);
+		log(`[n8n ${version} queue] main + ${webhookProcesses} webhook + ${workers} workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		return n8n;
+	} catch (error) {
+		// the error carries the logs' tails; nothing is left behind
+		if (n8n) await n8n.stop().catch(() => undefined);
+		else await services.stop();
+		throw error;
+	}
+}
+
+async function main(version = DEFAULT_VERSION, queue = false) {
+	const n8n = queue ? await startQueueN8n({ version }) : await startN8n({ version });
 	process.stdout.write(`n8n ${version}: ${n8n.baseUrl}  login ${OWNER.email} / ${OWNER.password}  (log: ${n8n.logFile}; Ctrl-C stops)\n`);
 	const shutdown = () => n8n.stop().then(() => process.exit(0));
 	process.once('SIGINT', shutdown);
@@ -426,7 +669,8 @@ async function main(version = DEFAULT_VERSION) {
 
 // No top-level await: test runners load this module with require().
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-	main(process.argv[2]).catch((error) => {
+	const args = process.argv.slice(2);
+	main(args.find((a) => !a.startsWith('--')), args.includes('--queue')).catch((error) => {
 		process.stderr.write(`${error.stack ?? error}\n`);
 		process.exit(1);
 	});

@@ -5,10 +5,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
-import type { CredentialEntry, N8n, WorkflowJson } from '../../scripts/n8n/start.mjs';
+import type { CredentialEntry, N8n, QueueN8n, WorkflowJson } from '../../scripts/n8n/start.mjs';
 import { importEsm } from './load-esm';
 
-export type { N8n, RunJson, ExecutionJson, WorkflowJson } from '../../scripts/n8n/start.mjs';
+export type { N8n, QueueN8n, RunJson, ExecutionJson, WorkflowJson } from '../../scripts/n8n/start.mjs';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-routee-octopush';
@@ -105,9 +105,34 @@ export function outputOf(run: { data: { resultData: { runData: Record<string, an
 	return (runs[0].data?.main?.[0] ?? []) as Array<{ json: Record<string, any>; pairedItem?: unknown }>;
 }
 
-export async function startForVersion(version: string, sandbox: Sandbox): Promise<N8n> {
-	const { startN8n } = await scripts();
-	const n8n = await startN8n({ version, log: (line) => process.stdout.write(`${line}\n`) });
+/** One e2e set-up: an n8n version in regular mode, or in queue mode (N8N_E2E_VERSIONS entry `<version>:queue`). */
+export interface Setup {
+	version: string;
+	queue: boolean;
+	label: string;
+}
+
+export function parseSetups(value: string): Setup[] {
+	return value
+		.split(',')
+		.filter(Boolean)
+		.map((entry) => {
+			const [version, mode] = entry.split(':');
+			if (mode !== undefined && mode !== 'queue') throw new Error(`N8N_E2E_VERSIONS entry "${entry}": the only mode is "queue"`);
+			const queue = mode === 'queue';
+			return { version, queue, label: queue ? `${version} in queue mode (main + webhook process + 2 workers)` : version };
+		});
+}
+
+export function isQueue(n8n: N8n): n8n is QueueN8n {
+	return n8n.mode === 'queue';
+}
+
+export async function startForVersion(setup: Setup | string, sandbox: Sandbox): Promise<N8n> {
+	const { version, queue } = typeof setup === 'string' ? { version: setup, queue: false } : setup;
+	const { startN8n, startQueueN8n } = await scripts();
+	const log = (line: string) => process.stdout.write(`${line}\n`);
+	const n8n = queue ? await startQueueN8n({ version, log }) : await startN8n({ version, log });
 	try {
 		await n8n.importCredentials(sandboxCredentials(sandbox));
 	} catch (error) {

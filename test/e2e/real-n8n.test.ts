@@ -1,4 +1,5 @@
-// End to end in real n8n: for each n8n version (N8N_E2E_VERSIONS, default 2.40.7 and 2.35.7) one
+// End to end in real n8n: for each set-up (N8N_E2E_VERSIONS, default 2.40.7 and 2.35.7 in regular mode and
+// 2.40.7 in queue mode: main + webhook process + 2 workers on Redis and PostgreSQL 17) one
 // n8n is started headless on loopback with this package installed the way n8n installs a community
 // package (packed tarball into <user folder>/.n8n/nodes), and driven through its CLI and REST API
 // against the in-process provider sandbox. Run with `npm run test:e2e`.
@@ -15,11 +16,13 @@ import {
 	loadExamples,
 	outputOf,
 	PACKAGE_NAME,
+	parseSetups,
 	sandboxCredentials,
 	startForVersion,
 	type Example,
 	type N8n,
 } from './n8n';
+import { registerQueueModeTests } from './queue-mode';
 import { registerTriggerExampleTests, TRIGGER_EXAMPLE_CHAINS } from './trigger-examples';
 import { registerTriggerTests } from './triggers';
 import { registerWaitTests } from './wait';
@@ -50,9 +53,9 @@ function expectRequests(received: RecordedRequest[], expected: ExpectedRequest[]
 	if (index !== received.length) throw new Error(`unexpected extra requests after the expected ones:\n${summary.slice(index).join('\n')}`);
 }
 
-// global-setup.mjs resolves the versions (and installs them) before jest collects the tests.
-const VERSIONS = (process.env.N8N_E2E_VERSIONS ?? '').split(',').filter(Boolean);
-if (VERSIONS.length === 0) throw new Error('N8N_E2E_VERSIONS is not set: run the suite with `npm run test:e2e`');
+// global-setup.mjs resolves the set-ups (and installs their versions) before jest collects the tests.
+const SETUPS = parseSetups(process.env.N8N_E2E_VERSIONS ?? '');
+if (SETUPS.length === 0) throw new Error('N8N_E2E_VERSIONS is not set: run the suite with `npm run test:e2e`');
 
 let examples: Example[] = [];
 beforeAll(async () => {
@@ -60,13 +63,14 @@ beforeAll(async () => {
 });
 const START_TYPES = exampleStartTypes();
 
-describe.each(VERSIONS)('real n8n %s', (version) => {
+describe.each(SETUPS)('real n8n $label', (setup) => {
+	const { version } = setup;
 	let sandbox: Sandbox;
 	let n8n: N8n;
 
 	beforeAll(async () => {
 		sandbox = await Sandbox.start({ deliveryDelayMs: 20, octopushComputationMs: 300 });
-		n8n = await startForVersion(version, sandbox);
+		n8n = await startForVersion(setup, sandbox);
 	}, 15 * 60 * 1000);
 
 	afterAll(async () => {
@@ -230,4 +234,5 @@ describe.each(VERSIONS)('real n8n %s', (version) => {
 	registerTriggerExampleTests(() => ({ n8n, sandbox, examples }));
 	registerTriggerTests(() => ({ n8n, sandbox }));
 	registerWaitTests(() => ({ n8n, sandbox }));
+	if (setup.queue) registerQueueModeTests(() => ({ n8n, sandbox }));
 });

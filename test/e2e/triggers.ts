@@ -7,7 +7,7 @@ import { CALLBACK_SECRET, CREDENTIALS, declaredTypes, loadExamples, outputOf, PA
 const callbackSecret = { id: CREDENTIALS.callbackSecret.id, name: CREDENTIALS.callbackSecret.name };
 const VOICE_SMS_EXAMPLE = 'octopush-voice-sms-campaign.json';
 
-function triggerWorkflow(id: string, name: string, type: string, webhookId: string, parameters: Record<string, unknown>, credentials?: Record<string, unknown>): WorkflowJson {
+export function triggerWorkflow(id: string, name: string, type: string, webhookId: string, parameters: Record<string, unknown>, credentials?: Record<string, unknown>): WorkflowJson {
 	return {
 		id,
 		name,
@@ -29,14 +29,32 @@ function triggerWorkflow(id: string, name: string, type: string, webhookId: stri
 }
 
 /** The events the trigger output in each execution, in execution order. */
-function eventsOf(executions: ExecutionJson[], nodeName: string): Array<Record<string, any>> {
+export function eventsOf(executions: ExecutionJson[], nodeName: string): Array<Record<string, any>> {
 	return executions.flatMap((execution) => outputOf(execution, nodeName).map((item) => item.json));
 }
 
 /** Waits `ms` and returns the workflow's execution count (to show that nothing started). */
-async function executionCountAfter(n8n: N8n, workflowId: string, ms: number): Promise<number> {
+export async function executionCountAfter(n8n: N8n, workflowId: string, ms: number): Promise<number> {
 	await new Promise((resolve) => setTimeout(resolve, ms));
 	return (await n8n.executions(workflowId)).length;
+}
+
+/** Sends one SMS through the sandbox's Routee API with `callbackUrl` (as the Routee node does); resolves with its messageId. */
+export async function sendSmsThroughSandbox(sandbox: Sandbox, to: string, callbackUrl: string): Promise<string> {
+	const [[applicationId, secret]] = [...sandbox.routee.applications];
+	const token = await fetch(sandbox.routeeTokenUrl, {
+		method: 'POST',
+		headers: { authorization: `Basic ${Buffer.from(`${applicationId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'grant_type=client_credentials',
+	}).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+	const response = await fetch(`${sandbox.routeeBaseUrl}/sms`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ from: 'Sandbox', to, body: 'Your code is 1234', callback: { url: callbackUrl, strategy: 'OnCompletion' } }),
+	});
+	expect(response.status).toBe(200);
+	// A single SMS answers its messageId as `trackingId` (callbacks carry it as `messageId`).
+	return ((await response.json()) as { trackingId: string }).trackingId;
 }
 
 export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {
@@ -215,24 +233,6 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 		let sandbox: Sandbox;
 		let url: string;
 
-		/** Sends one SMS through the sandbox's Routee API with `callbackUrl` (as the Routee node does). */
-		async function sendSms(to: string, callbackUrl: string): Promise<string> {
-			const [[applicationId, secret]] = [...sandbox.routee.applications];
-			const token = await fetch(sandbox.routeeTokenUrl, {
-				method: 'POST',
-				headers: { authorization: `Basic ${Buffer.from(`${applicationId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-				body: 'grant_type=client_credentials',
-			}).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-			const response = await fetch(`${sandbox.routeeBaseUrl}/sms`, {
-				method: 'POST',
-				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-				body: JSON.stringify({ from: 'Sandbox', to, body: 'Your code is 1234', callback: { url: callbackUrl, strategy: 'OnCompletion' } }),
-			});
-			expect(response.status).toBe(200);
-			// A single SMS answers its messageId as `trackingId` (callbacks carry it as `messageId`).
-			return ((await response.json()) as { trackingId: string }).trackingId;
-		}
-
 		beforeAll(async () => {
 			({ n8n, sandbox } = context());
 			url = `${n8n.webhookUrl(`${webhookId}/webhook`)}?token=${CALLBACK_SECRET}`;
@@ -254,7 +254,7 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 		});
 
 		test('the final status of an SMS becomes an execution with the normalized event', async () => {
-			const messageId = await sendSms('+33612345678', url);
+			const messageId = await sendSmsThroughSandbox(sandbox, '+33612345678', url);
 			const [execution] = await n8n.waitForExecutions(workflowId, 1);
 			expect([execution.mode, execution.status]).toEqual(['webhook', 'success']);
 			expect(eventsOf([execution], name)).toEqual([
