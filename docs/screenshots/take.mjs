@@ -94,7 +94,15 @@ async function shootLoop(page, n8n, sandbox, examples) {
 	if (executionId === undefined) throw new Error('the loop example never waited');
 	const view = async (file) => {
 		await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}/executions/${executionId}`);
-		await page.waitForTimeout(4000); // the execution preview loads in an iframe
+		// the execution preview is an iframe: wait (at most 30 s) until some frame shows the node, then a moment more
+		for (let i = 0; i < 60; i++) {
+			const shown = await Promise.all(
+				page.frames().map((frame) => frame.getByText('Call and wait for key press').count().catch(() => 0)),
+			);
+			if (shown.some((count) => count > 0)) break;
+			await page.waitForTimeout(500);
+		}
+		await page.waitForTimeout(2500);
 		await dismissPopups(page);
 		await page.screenshot({ path: join(HERE, file) });
 		process.stdout.write(`saved docs/screenshots/${file} (${workflow.name}, execution ${executionId})\n`);
