@@ -70,6 +70,11 @@ export function exampleStartTypes(): Record<string, string> {
 	);
 }
 
+/** Where production webhooks of `n8n` are reached: the load balancer in queue mode (WEBHOOK_URL), else n8n itself. */
+export function productionBaseUrl(n8n: N8n): string {
+	return (n8n as { webhookBaseUrl?: string }).webhookBaseUrl ?? n8n.baseUrl;
+}
+
 /** examples/*.json, each with its stable n8n id; with `n8nBaseUrl`, their URLs point at that n8n (as the demo imports them). */
 export async function loadExamples(n8nBaseUrl?: string): Promise<Example[]> {
 	const { readExamples } = await importEsm<ExamplesModule>(path.join(ROOT, 'scripts/examples.mjs'));

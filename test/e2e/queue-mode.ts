@@ -257,7 +257,7 @@ export function registerQueueModeTests(context: () => { n8n: N8n; sandbox: Sandb
 
 		test('a refusal for rate is retried with back-off: every call placed exactly once, both executions succeed', () => {
 			expect(runs.map((r) => r.status)).toEqual(['success', 'success']);
-			const accepted = arrivals.filter((r) => r.status === 200).map((r) => String((r.body as { to: string }).to));
+			const accepted = arrivals.filter((r) => r.status === 200).map((r) => String((r.body as { to: { phone: string } }).to.phone));
 			expect(countOf(accepted)).toEqual(countOf([...numbers.a, ...numbers.b]));
 			for (const run of runs) expect(outputOf(run, 'Routee')).toHaveLength(3);
 		});

@@ -14,6 +14,7 @@ import {
 	declaredTypes,
 	exampleStartTypes,
 	loadExamples,
+	productionBaseUrl,
 	outputOf,
 	PACKAGE_NAME,
 	parseSetups,
@@ -198,7 +199,7 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 	describe('example workflows that start with a Manual Trigger (n8n import:workflow, then run as the editor runs them)', () => {
 		beforeAll(async () => {
 			// as the demo imports them: their URLs (the Routee Trigger examples' Production URLs) point at this n8n
-			const runnable = (await loadExamples(n8n.baseUrl)).filter((e) => e.startType === MANUAL_TRIGGER);
+			const runnable = (await loadExamples(productionBaseUrl(n8n))).filter((e) => e.startType === MANUAL_TRIGGER);
 			if (runnable.length > 0) await n8n.importWorkflows(runnable.map((e) => e.workflow));
 		}, 120000);
 

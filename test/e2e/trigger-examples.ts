@@ -5,7 +5,7 @@
 // the update the CRM stand-in recorded.
 
 import type { Sandbox } from '../sandbox';
-import { CALLBACK_SECRET, loadExamples, outputOf, type Example, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
+import { CALLBACK_SECRET, loadExamples, outputOf, productionBaseUrl, type Example, type ExecutionJson, type N8n, type WorkflowJson } from './n8n';
 
 const CRM_STAND_IN = 'crm-stand-in.json';
 const KEY_PRESSES = 'trigger-routee-key-pressed-update-crm.json';
@@ -291,7 +291,7 @@ export function registerTriggerExampleTests(context: () => { n8n: N8n; sandbox: 
 			const { n8n } = context();
 			// as the demo imports them (scripts/examples.mjs): their URLs point at this n8n; every manual example too,
 			// since the chains run some of them
-			for (const example of await loadExamples(n8n.baseUrl)) imported.set(example.file, example);
+			for (const example of await loadExamples(productionBaseUrl(n8n))) imported.set(example.file, example);
 			const live = [...imported.values()].filter((e) => e.file in TRIGGER_EXAMPLE_CHAINS).map((e) => e.workflow);
 			await n8n.importWorkflows(live);
 			crm = new CrmStandIn(n8n, exampleIn(imported, CRM_STAND_IN).workflow.id);
