@@ -96,7 +96,7 @@ async function campaign(n8n: N8n, sandbox: Sandbox, recipients: number) {
 						mode: 'allItems',
 						text: 'Hello {first_name}, your appointment code is {param1}. Press 1 to confirm.',
 						phoneNumber: '={{ $json.phone }}',
-						recipientFields: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+						personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
 						sender: 'Bench',
 						voiceLanguage: 'fr-FR',
 						voiceGender: 'female',
