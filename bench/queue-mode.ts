@@ -12,7 +12,8 @@ import { Sandbox } from '../test/sandbox';
 import { sandboxCredentials } from '../test/e2e/n8n';
 import type { N8n, QueueN8n } from '../scripts/n8n/start.mjs';
 import { reportToParent } from './lib/child';
-import { smsDeliveryReport } from './trigger-throughput';
+import { routeeTriggerWorkflow, smsDeliveryReport } from './trigger-throughput';
+import { VMS_PARAMETERS } from './octopush-vms';
 
 type StartModule = typeof import('../scripts/n8n/start.mjs');
 
@@ -90,13 +91,9 @@ async function campaign(n8n: N8n, sandbox: Sandbox, recipients: number) {
 					type: 'n8n-nodes-routee-octopush.octopush',
 					typeVersion: 1,
 					position: [400, 0],
+					// the same campaign as the harness bench (octopush-vms.ts), so a panel change reaches both
 					parameters: {
-						resource: 'voiceSms',
-						operation: 'sendCampaign',
-						mode: 'allItems',
-						text: 'Hello {first_name}, your appointment code is {param1}. Press 1 to confirm.',
-						phoneNumber: '={{ $json.phone }}',
-						personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+						...VMS_PARAMETERS,
 						sender: 'Bench',
 						voiceLanguage: 'fr-FR',
 						voiceGender: 'female',
@@ -141,23 +138,7 @@ async function main(): Promise<void> {
 	const startMs = performance.now() - t0;
 	try {
 		await n8n.importCredentials(sandboxCredentials(sandbox));
-		await n8n.importWorkflows([
-			{
-				id: 'benchqueuetrigg1',
-				name: 'Bench: Routee Trigger',
-				nodes: [
-					{
-						id: 'routee-trigger',
-						name: 'Routee Trigger',
-						type: 'n8n-nodes-routee-octopush.routeeTrigger',
-						typeVersion: 2,
-						position: [0, 0],
-						webhookId: WEBHOOK_ID,
-						parameters: { events: ['smsStatus'], callerAuthentication: 'none', options: {} },
-					},
-				],
-			},
-		]);
+		await n8n.importWorkflows([routeeTriggerWorkflow('benchqueuetrigg1', WEBHOOK_ID)]);
 		await n8n.activate('benchqueuetrigg1');
 		const url = mode === 'queue' ? (n8n as QueueN8n).webhookProcessUrl(0, `${WEBHOOK_ID}/webhook`) : n8n.webhookUrl(`${WEBHOOK_ID}/webhook`);
 		const callbackResult = await callbacks(n8n, url, 'benchqueuetrigg1', perRound, inFlight);

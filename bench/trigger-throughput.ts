@@ -43,6 +43,25 @@ const LATENCY_GAP_MS = 150;
 export const ROUNDS = 3;
 
 /** A Routee SMS delivery report, the callback every benchmark of the trigger sends. */
+/** A workflow of one Routee Trigger (SMS statuses, no caller authentication) on `webhookId`. */
+export function routeeTriggerWorkflow(id: string, webhookId: string) {
+	return {
+		id,
+		name: 'Bench: Routee Trigger',
+		nodes: [
+			{
+				id: 'routee-trigger',
+				name: 'Routee Trigger',
+				type: 'n8n-nodes-routee-octopush.routeeTrigger',
+				typeVersion: 2,
+				position: [0, 0] as [number, number],
+				webhookId,
+				parameters: { events: ['smsStatus'], callerAuthentication: 'none', options: {} },
+			},
+		],
+	};
+}
+
 export function smsDeliveryReport(id: string) {
 	return {
 		messageId: id,
@@ -117,21 +136,7 @@ async function main(): Promise<void> {
 	const n8n = await startN8n({ env: n8nEnv, log: (line) => process.stderr.write(`${line}\n`) });
 	try {
 		await n8n.importWorkflows([
-			{
-				id: 'benchrouteetrig1',
-				name: 'Bench: Routee Trigger',
-				nodes: [
-					{
-						id: 'routee-trigger',
-						name: 'Routee Trigger',
-						type: 'n8n-nodes-routee-octopush.routeeTrigger',
-						typeVersion: 2,
-						position: [0, 0],
-						webhookId: ROUTEE_WEBHOOK_ID,
-						parameters: { events: ['smsStatus'], callerAuthentication: 'none', options: {} },
-					},
-				],
-			},
+			routeeTriggerWorkflow('benchrouteetrig1', ROUTEE_WEBHOOK_ID),
 			{
 				id: 'benchwebhooknod1',
 				name: 'Bench: Webhook node',
