@@ -8,7 +8,10 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e', '<rootDir>/test/reliability'],
 	// the reliability suite's flood through real n8n runs here; the rest of test/reliability runs in `jest`
-	testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/reliability/trigger-flood-n8n.test.ts'],
+	testMatch: [
+		'<rootDir>/test/e2e/**/*.test.ts',
+		'<rootDir>/test/reliability/trigger-flood-n8n.test.ts',
+	],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	globalSetup: '<rootDir>/test/e2e/global-setup.mjs',
 	testTimeout: 120000,

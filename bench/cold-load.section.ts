@@ -10,7 +10,8 @@ export function coldLoadSection(): Section {
 		{
 			benchmark: `5 cold load: require ${r.files} declared nodes + credentials (n8n-workflow, zod preloaded)`,
 			measured: ms(r.oursMs),
-			baseline: r.httpRequestMs !== undefined ? `n8n HTTP Request node ${ms(r.httpRequestMs)}` : '—',
+			baseline:
+				r.httpRequestMs !== undefined ? `n8n HTTP Request node ${ms(r.httpRequestMs)}` : '—',
 			ratio: r.httpRequestMs !== undefined ? times(r.oursMs / r.httpRequestMs) : '—',
 			target: '—',
 			status: 'info',
@@ -34,6 +35,8 @@ export function coldLoadSection(): Section {
 	];
 	return {
 		rows,
-		notes: [`Cold load: median of ${r.samples} fresh \`node\` processes each; the reference is ${r.httpRequestNote ?? 'not available'}.`],
+		notes: [
+			`Cold load: median of ${r.samples} fresh \`node\` processes each; the reference is ${r.httpRequestNote ?? 'not available'}.`,
+		],
 	};
 }

@@ -37,12 +37,21 @@ const t2 = process.hrtime.bigint();
 process.stdout.write(JSON.stringify({ preloadMs: Number(t1 - t0) / 1e6, loadMs: Number(t2 - t1) / 1e6 }));
 `;
 
-function sample(files: string[], preload: string[], cwd: string): { preloadMs: number; loadMs: number } {
-	const out = execFileSync(process.execPath, ['-e', SAMPLE, JSON.stringify(files), JSON.stringify(preload)], { cwd, encoding: 'utf8' });
+function sample(
+	files: string[],
+	preload: string[],
+	cwd: string,
+): { preloadMs: number; loadMs: number } {
+	const out = execFileSync(
+		process.execPath,
+		['-e', SAMPLE, JSON.stringify(files), JSON.stringify(preload)],
+		{ cwd, encoding: 'utf8' },
+	);
 	return JSON.parse(out) as { preloadMs: number; loadMs: number };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function walk(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -51,8 +60,12 @@ function walk(dir: string): string[] {
 }
 
 export function measureColdLoad(samples = 7): ColdLoadResult {
-	const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-	const files = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => path.join(PACKAGE_DIR, file));
+	const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	const files = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) =>
+		path.join(PACKAGE_DIR, file),
+	);
 	const preload = [require.resolve('n8n-workflow'), require.resolve('zod')];
 	const ours = Array.from({ length: samples }, () => sample(files, preload, PACKAGE_DIR));
 
@@ -68,9 +81,17 @@ export function measureColdLoad(samples = 7): ColdLoadResult {
 	if ('missing' in nodesBase) {
 		result.httpRequestNote = nodesBase.missing;
 	} else {
-		const httpRequest = path.join(nodesBase.dir, 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+		const httpRequest = path.join(
+			nodesBase.dir,
+			'dist',
+			'nodes',
+			'HttpRequest',
+			'HttpRequest.node.js',
+		);
 		const theirWorkflow = require.resolve('n8n-workflow', { paths: [nodesBase.dir] });
-		const theirs = Array.from({ length: samples }, () => sample([httpRequest], [theirWorkflow], nodesBase.dir));
+		const theirs = Array.from({ length: samples }, () =>
+			sample([httpRequest], [theirWorkflow], nodesBase.dir),
+		);
 		result.httpRequestMs = median(theirs.map((s) => s.loadMs));
 		result.httpRequestNote = `n8n-nodes-base ${nodesBase.nodesBaseVersion}`;
 	}
@@ -87,4 +108,5 @@ export function measureColdLoad(samples = 7): ColdLoadResult {
 	return result;
 }
 
-if (require.main === module) process.stdout.write(`${JSON.stringify(measureColdLoad(), null, 2)}\n`);
+if (require.main === module)
+	process.stdout.write(`${JSON.stringify(measureColdLoad(), null, 2)}\n`);

@@ -18,14 +18,21 @@ import { routeeSection } from './routee.section';
 import { triggerSection } from './trigger.section';
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
-const list = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string | undefined, fallback: string) =>
+	(value ?? fallback)
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
 
 async function main(): Promise<void> {
 	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold,queue');
 	const sizes = list(process.env.BENCH_SIZES, '10000,100000,1000000').map(Number);
 	const httpItems = Number(process.env.BENCH_HTTP_ITEMS ?? 10000);
 	const started = Date.now();
-	const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+	const load = os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ');
 
 	log('building the package (the harness and n8n load dist/)');
 	execSync('npm run build', { stdio: 'ignore', cwd: path.join(__dirname, '..') });

@@ -61,7 +61,8 @@ async function postAll(octopushBaseUrl: string, bodies: unknown[]): Promise<void
 			headers: { 'content-type': 'application/json', 'api-login': LOGIN, 'api-key': KEY },
 			body: JSON.stringify(body),
 		});
-		if (response.status !== 200) throw new Error(`baseline frame refused: ${response.status} ${await response.text()}`);
+		if (response.status !== 200)
+			throw new Error(`baseline frame refused: ${response.status} ${await response.text()}`);
 		await response.json();
 	}
 }
@@ -86,7 +87,11 @@ async function main(): Promise<void> {
 	trackParameterResolution();
 	const sandbox = await SandboxProcess.start();
 	const harness = await Harness.create();
-	const credential = harness.addCredential('octopushApi', { apiLogin: LOGIN, apiKey: KEY, baseUrl: sandbox.urls.octopushBaseUrl });
+	const credential = harness.addCredential('octopushApi', {
+		apiLogin: LOGIN,
+		apiKey: KEY,
+		baseUrl: sandbox.urls.octopushBaseUrl,
+	});
 	let execution = 0;
 	const runNode = async (items: INodeExecutionData[]) => {
 		const r = await harness.runNode('octopush', VMS_PARAMETERS, {
@@ -109,12 +114,17 @@ async function main(): Promise<void> {
 
 	const items = contacts(size);
 	await sandbox.reset();
-	const measured = await measureRss(async () => await parameterResolution(async () => await timed(async () => await runNode(items))));
+	const measured = await measureRss(
+		async () =>
+			await parameterResolution(async () => await timed(async () => await runNode(items))),
+	);
 	const { value: run, ms: nodeMs } = measured.result.value;
 	const accepted = await sandbox.octopushTickets();
 	const nodeConnections = await sandbox.connectionsAccepted();
 	const bodies = await sandbox.bodies('octopush', SEND);
-	const bodiesIdentical = JSON.stringify(bodies) === JSON.stringify(expectedBodies(size, bodies as Array<{ request_id: string }>));
+	const bodiesIdentical =
+		JSON.stringify(bodies) ===
+		JSON.stringify(expectedBodies(size, bodies as Array<{ request_id: string }>));
 
 	// the same bodies again, by a bare client: forget the request ids (and tickets) the node's run used
 	const fetchMs: number[] = [];
@@ -125,7 +135,10 @@ async function main(): Promise<void> {
 		fetchMs.push((await timed(async () => await postAll(sandbox.urls.octopushBaseUrl, bodies))).ms);
 		fetchConnections = await sandbox.connectionsAccepted();
 		await sandbox.reset();
-		n8nClientMs.push((await timed(async () => await postAllWithN8nClient(sandbox.urls.octopushBaseUrl, bodies))).ms);
+		n8nClientMs.push(
+			(await timed(async () => await postAllWithN8nClient(sandbox.urls.octopushBaseUrl, bodies)))
+				.ms,
+		);
 	}
 	await sandbox.stop();
 

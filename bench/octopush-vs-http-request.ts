@@ -73,7 +73,11 @@ async function main(): Promise<void> {
 	if ('missing' in nodesBase) throw new Error(nodesBase.missing);
 	const sandbox = await SandboxProcess.start();
 	const harness = await harnessWithHttpRequest(nodesBase);
-	const credential = harness.addCredential('octopushApi', { apiLogin: LOGIN, apiKey: KEY, baseUrl: sandbox.urls.octopushBaseUrl });
+	const credential = harness.addCredential('octopushApi', {
+		apiLogin: LOGIN,
+		apiKey: KEY,
+		baseUrl: sandbox.urls.octopushBaseUrl,
+	});
 	const base = sandbox.urls.octopushBaseUrl;
 
 	const perItem = httpRequestNode(
@@ -81,21 +85,32 @@ async function main(): Promise<void> {
 		`={{ JSON.stringify({ ${BODY_FIELDS}, recipients: [{ phone_number: $json.phone, first_name: $json.name, param1: $json.code }] }) }}`,
 		true,
 	);
-	const chunked = httpRequestNode(base, `={{ JSON.stringify({ ${BODY_FIELDS}, recipients: $json.recipients }) }}`, false);
+	const chunked = httpRequestNode(
+		base,
+		`={{ JSON.stringify({ ${BODY_FIELDS}, recipients: $json.recipients }) }}`,
+		false,
+	);
 	const runHttp = async (node: INode, input: INodeExecutionData[]) => {
 		const r = await harness.run({ nodes: [node], connections: {} }, { input });
 		if (r.error) throw r.error;
 		return r;
 	};
 	const runOurs = async (input: INodeExecutionData[]) => {
-		const r = await harness.runNode('octopush', VMS_PARAMETERS, { credentials: { octopushApi: credential }, input });
+		const r = await harness.runNode('octopush', VMS_PARAMETERS, {
+			credentials: { octopushApi: credential },
+			input,
+		});
 		if (r.error) throw r.error;
 		return r;
 	};
 	const grouped = (items: INodeExecutionData[]): INodeExecutionData[] => {
 		const groups: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i += 500) {
-			const recipients = items.slice(i, i + 500).map(({ json }) => ({ phone_number: json.phone, first_name: json.name, param1: json.code }));
+			const recipients = items.slice(i, i + 500).map(({ json }) => ({
+				phone_number: json.phone,
+				first_name: json.name,
+				param1: json.code,
+			}));
 			groups.push({ json: { recipients } });
 		}
 		return groups;

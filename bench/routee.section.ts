@@ -16,7 +16,8 @@ export async function routeeSection(log: (line: string) => void): Promise<Sectio
 			baseline: `${count(t.accepted)} sends accepted`,
 			ratio: '—',
 			target: t.executions > 1 ? '0 (token kept in the credential)' : '1',
-			status: t.accepted === t.sends && t.tokenRequests === (t.executions > 1 ? 0 : 1) ? 'pass' : 'miss',
+			status:
+				t.accepted === t.sends && t.tokenRequests === (t.executions > 1 ? 0 : 1) ? 'pass' : 'miss',
 		});
 	}
 	const { spacingMs, accepted, refused, calls, roundTripMs } = r.pacing;

@@ -12,7 +12,14 @@ import { SandboxProcess } from './lib/sandbox-process';
 
 export interface RouteeResult {
 	tokens: { sends: number; accepted: number; tokenRequests: number; executions: number }[];
-	pacing: { calls: number; accepted: number; refused: number; spacingMs: number[]; wallMs: number; roundTripMs: number[] };
+	pacing: {
+		calls: number;
+		accepted: number;
+		refused: number;
+		spacingMs: number[];
+		wallMs: number;
+		roundTripMs: number[];
+	};
 }
 
 /**
@@ -21,7 +28,9 @@ export interface RouteeResult {
  */
 async function roundTrip(url: string, token: string): Promise<number> {
 	const started = performance.now();
-	await Container.get(OutboundHttp).requests().request({ method: 'GET', url, headers: { authorization: `Bearer ${token}` }, json: true });
+	await Container.get(OutboundHttp)
+		.requests()
+		.request({ method: 'GET', url, headers: { authorization: `Bearer ${token}` }, json: true });
 	return performance.now() - started;
 }
 
@@ -38,7 +47,9 @@ async function accessToken(tokenUrl: string): Promise<string> {
 }
 
 const recipients = (n: number, offset = 0): INodeExecutionData[] =>
-	Array.from({ length: n }, (_, i) => ({ json: { to: `+3069${String(offset + i).padStart(8, '0')}` } }));
+	Array.from({ length: n }, (_, i) => ({
+		json: { to: `+3069${String(offset + i).padStart(8, '0')}` },
+	}));
 
 async function main(): Promise<void> {
 	const sandbox = await SandboxProcess.start();
@@ -51,15 +62,26 @@ async function main(): Promise<void> {
 		tokenUrl: sandbox.urls.routeeTokenUrl,
 	});
 	const run = async (parameters: Record<string, unknown>, input: INodeExecutionData[]) => {
-		const r = await harness.runNode('routee', parameters as never, { credentials: { routeeOAuth2Api: credential }, input });
+		const r = await harness.runNode('routee', parameters as never, {
+			credentials: { routeeOAuth2Api: credential },
+			input,
+		});
 		if (r.error) throw r.error;
 		return r;
 	};
 	const count = async (provider: string, method: string, path: string) =>
-		(await sandbox.requests()).filter((r) => r.provider === provider && r.method === method && r.path === path);
+		(await sandbox.requests()).filter(
+			(r) => r.provider === provider && r.method === method && r.path === path,
+		);
 
 	// 2. token reuse: 1,000 single SMS in one execution, then 10 executions of 100
-	const sms = { resource: 'sms', operation: 'send', from: 'Bench', to: '={{ $json.to }}', body: 'Your code is 1234' };
+	const sms = {
+		resource: 'sms',
+		operation: 'send',
+		from: 'Bench',
+		to: '={{ $json.to }}',
+		body: 'Your code is 1234',
+	};
 	const tokens: RouteeResult['tokens'] = [];
 	await run(sms, recipients(1000));
 	tokens.push({
@@ -82,7 +104,8 @@ async function main(): Promise<void> {
 	await sandbox.reset();
 	const bearer = await accessToken(sandbox.urls.routeeTokenUrl);
 	const roundTripMs: number[] = [];
-	for (let i = 0; i < 20; i++) roundTripMs.push(await roundTrip(`${sandbox.urls.routeeBaseUrl}/accounts/me/balance`, bearer));
+	for (let i = 0; i < 20; i++)
+		roundTripMs.push(await roundTrip(`${sandbox.urls.routeeBaseUrl}/accounts/me/balance`, bearer));
 	await sandbox.reset();
 	const conversation = {
 		resource: 'voice',
@@ -91,7 +114,16 @@ async function main(): Promise<void> {
 		toType: 'phone',
 		to: '={{ $json.to }}',
 		dialPlanSource: 'verbs',
-		verbs: { verb: [{ type: 'SAY', text: 'Your appointment is tomorrow at nine.', language: 'en-US', gender: 'female' }] },
+		verbs: {
+			verb: [
+				{
+					type: 'SAY',
+					text: 'Your appointment is tomorrow at nine.',
+					language: 'en-US',
+					gender: 'female',
+				},
+			],
+		},
 	};
 	const started = performance.now();
 	await run(conversation, recipients(20, 5000));
@@ -103,7 +135,14 @@ async function main(): Promise<void> {
 
 	reportToParent({
 		tokens,
-		pacing: { calls: 20, accepted: accepted.length, refused: posts.length - accepted.length, spacingMs, wallMs, roundTripMs },
+		pacing: {
+			calls: 20,
+			accepted: accepted.length,
+			refused: posts.length - accepted.length,
+			spacingMs,
+			wallMs,
+			roundTripMs,
+		},
 	} satisfies RouteeResult);
 }
 

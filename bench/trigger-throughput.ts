@@ -70,7 +70,11 @@ export function smsDeliveryReport(id: string) {
 		from: 'Bench',
 		part: 1,
 		parts: 1,
-		status: { name: 'Delivered', reason: { detailedStatus: 'Delivered' }, updatedDate: '2026-11-23T10:00:00.000Z' },
+		status: {
+			name: 'Delivered',
+			reason: { detailedStatus: 'Delivered' },
+			updatedDate: '2026-11-23T10:00:00.000Z',
+		},
 		price: 0.05,
 		originatingService: 'Sms',
 	};
@@ -95,7 +99,11 @@ async function load(
 		while (next < count && Date.now() < deadline) {
 			const n = from + next++;
 			const t0 = performance.now();
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload(n) });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: payload(n),
+			});
 			await response.arrayBuffer();
 			latenciesMs.push(performance.now() - t0);
 			if (response.status === 200) ok++;
@@ -103,12 +111,23 @@ async function load(
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
-	return { target, concurrency, sent: latenciesMs.length, ok, wallMs: performance.now() - started, latenciesMs, gapMs };
+	return {
+		target,
+		concurrency,
+		sent: latenciesMs.length,
+		ok,
+		wallMs: performance.now() - started,
+		latenciesMs,
+		gapMs,
+	};
 }
 
 async function executionCount(n8n: N8n, workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = await n8n.request<{ count: number }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+	const page = await n8n.request<{ count: number }>(
+		'GET',
+		`/rest/executions?filter=${filter}&limit=1`,
+	);
 	return page.count;
 }
 
@@ -126,7 +145,9 @@ async function settle(n8n: N8n, workflowId: string, expected: number): Promise<n
 async function main(): Promise<void> {
 	const perRound = Number(process.argv[2] ?? 200);
 	const concurrency = Number(process.argv[3] ?? 4);
-	const { startN8n } = (await import(path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs'))) as StartModule;
+	const { startN8n } = (await import(
+		path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs')
+	)) as StartModule;
 	const n8nEnv = Object.fromEntries(
 		(process.argv[4] ?? '')
 			.split(',')
@@ -148,7 +169,12 @@ async function main(): Promise<void> {
 						typeVersion: 2,
 						position: [0, 0],
 						webhookId: '0b7c3f4e-bench-4a2d-8c3e-webhooknode0',
-						parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+						parameters: {
+							httpMethod: 'POST',
+							path: WEBHOOK_PATH,
+							responseMode: 'onReceived',
+							options: {},
+						},
 					},
 				],
 			},
@@ -163,7 +189,12 @@ async function main(): Promise<void> {
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: '0b7c3f4e-bench-4a2d-8c3e-webhooknode1',
-						parameters: { httpMethod: 'POST', path: WEBHOOK_V1_PATH, responseMode: 'onReceived', options: {} },
+						parameters: {
+							httpMethod: 'POST',
+							path: WEBHOOK_V1_PATH,
+							responseMode: 'onReceived',
+							options: {},
+						},
 					},
 				],
 			},
@@ -176,11 +207,21 @@ async function main(): Promise<void> {
 			webhook: n8n.webhookUrl(WEBHOOK_PATH),
 			webhookV1: n8n.webhookUrl(WEBHOOK_V1_PATH),
 		};
-		const workflows = { routeeTrigger: 'benchrouteetrig1', webhook: 'benchwebhooknod1', webhookV1: 'benchwebhookv1n1' };
+		const workflows = {
+			routeeTrigger: 'benchrouteetrig1',
+			webhook: 'benchwebhooknod1',
+			webhookV1: 'benchwebhookv1n1',
+		};
 		const sent = { routeeTrigger: 0, webhook: 0, webhookV1: 0 };
 		const rounds: LoadResult[] = [];
 		let n = 0;
-		const round = async (target: LoadResult['target'], count: number, keep: boolean, inFlight = concurrency, gapMs = 0) => {
+		const round = async (
+			target: LoadResult['target'],
+			count: number,
+			keep: boolean,
+			inFlight = concurrency,
+			gapMs = 0,
+		) => {
 			const result = await load(urls[target], target, n, count, inFlight, gapMs);
 			n += count;
 			sent[target] += result.ok;
@@ -196,7 +237,12 @@ async function main(): Promise<void> {
 		}
 		const executions: Record<string, number> = {};
 		for (const target of targets) executions[target] = await executionCount(n8n, workflows[target]);
-		reportToParent({ n8nVersion: n8n.version, concurrency, rounds, executions } satisfies ThroughputResult);
+		reportToParent({
+			n8nVersion: n8n.version,
+			concurrency,
+			rounds,
+			executions,
+		} satisfies ThroughputResult);
 	} finally {
 		await n8n.stop();
 	}

@@ -16,14 +16,23 @@ const percentile = (values: number[], p: number) => {
 
 /** Rounds of one target in a run: with several callbacks in flight (throughput) or one at a time (latency). */
 const roundsOf = (run: ThroughputResult, target: LoadResult['target'], inFlight: boolean) =>
-	run.rounds.filter((x) => x.target === target && (inFlight ? x.concurrency > 1 : x.concurrency === 1));
+	run.rounds.filter(
+		(x) => x.target === target && (inFlight ? x.concurrency > 1 : x.concurrency === 1),
+	);
 
 function summary(rounds: LoadResult[]) {
 	const sent = rounds.reduce((total, r) => total + r.sent, 0);
 	const ok = rounds.reduce((total, r) => total + r.ok, 0);
 	const wallMs = rounds.reduce((total, r) => total + r.wallMs, 0);
 	const latencies = rounds.flatMap((r) => r.latenciesMs);
-	return { sent, ok, perSecond: (ok / wallMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), gapMs: rounds[0]?.gapMs ?? 0 };
+	return {
+		sent,
+		ok,
+		perSecond: (ok / wallMs) * 1000,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		gapMs: rounds[0]?.gapMs ?? 0,
+	};
 }
 
 /** n8n settings the comparison is repeated under, to show where n8n's time per callback goes. */
@@ -42,14 +51,30 @@ export async function triggerSection(log: (line: string) => void): Promise<Secti
 	const script = path.join(__dirname, '..', 'scripts', 'n8n', 'start.mjs');
 	if (!existsSync(script)) {
 		return {
-			rows: [{ benchmark: '4 trigger throughput in real n8n', measured: '—', baseline: '—', ratio: '—', target: '≥ 0.9×, p99 < 100 ms', status: 'not measured' }],
-			notes: ['Trigger throughput not measured: scripts/n8n/start.mjs (the real-n8n helper) is missing.'],
+			rows: [
+				{
+					benchmark: '4 trigger throughput in real n8n',
+					measured: '—',
+					baseline: '—',
+					ratio: '—',
+					target: '≥ 0.9×, p99 < 100 ms',
+					status: 'not measured',
+				},
+			],
+			notes: [
+				'Trigger throughput not measured: scripts/n8n/start.mjs (the real-n8n helper) is missing.',
+			],
 		};
 	}
 	const perRound = Number(process.env.BENCH_TRIGGER_CALLS ?? 200);
 	const concurrency = Number(process.env.BENCH_TRIGGER_CONCURRENCY ?? 4);
-	log(`trigger: real n8n, the Routee Trigger vs n8n's Webhook node v2 and v1: ${ROUNDS} rounds of ${perRound} callbacks (${concurrency} in flight) and ${perRound / 2} (one at a time) each`);
-	const r = await runChild<ThroughputResult>('trigger-throughput.ts', [String(perRound), String(concurrency)]);
+	log(
+		`trigger: real n8n, the Routee Trigger vs n8n's Webhook node v2 and v1: ${ROUNDS} rounds of ${perRound} callbacks (${concurrency} in flight) and ${perRound / 2} (one at a time) each`,
+	);
+	const r = await runChild<ThroughputResult>('trigger-throughput.ts', [
+		String(perRound),
+		String(concurrency),
+	]);
 	const ours = summary(roundsOf(r, 'routeeTrigger', true));
 	const theirs = summary(roundsOf(r, 'webhook', true));
 	const oursOne = summary(roundsOf(r, 'routeeTrigger', false));
@@ -57,13 +82,21 @@ export async function triggerSection(log: (line: string) => void): Promise<Secti
 	const v1 = summary(roundsOf(r, 'webhookV1', true));
 	const v1One = summary(roundsOf(r, 'webhookV1', false));
 	const ratio = ours.perSecond / theirs.perSecond;
-	log('trigger: the Routee Trigger\'s own webhook() in n8n-core\'s WebhookContext, 300 callbacks');
+	log("trigger: the Routee Trigger's own webhook() in n8n-core's WebhookContext, 300 callbacks");
 	const cost = await runChild<WebhookCost>('trigger-webhook-cost.ts', ['300']);
 	const variants = [];
 	for (const variant of N8N_VARIANTS) {
 		log(`trigger: the same comparison in an n8n started with ${variant.env}`);
-		const v = await runChild<ThroughputResult>('trigger-throughput.ts', [String(perRound), String(concurrency), variant.env]);
-		variants.push({ ...variant, ours: summary(roundsOf(v, 'routeeTrigger', true)).perSecond, theirs: summary(roundsOf(v, 'webhook', true)).perSecond });
+		const v = await runChild<ThroughputResult>('trigger-throughput.ts', [
+			String(perRound),
+			String(concurrency),
+			variant.env,
+		]);
+		variants.push({
+			...variant,
+			ours: summary(roundsOf(v, 'routeeTrigger', true)).perSecond,
+			theirs: summary(roundsOf(v, 'webhook', true)).perSecond,
+		});
 	}
 	const perRoundRate = (target: LoadResult['target']) =>
 		roundsOf(r, target, true)
@@ -103,23 +136,22 @@ export async function triggerSection(log: (line: string) => void): Promise<Secti
 			status: 'info',
 		},
 		{
-			benchmark: '4 … same n8n, its Webhook node at typeVersion 1 (n8n\'s older webhook path; our triggers were v1 until 0.1.0)',
+			benchmark:
+				"4 … same n8n, its Webhook node at typeVersion 1 (n8n's older webhook path; our triggers were v1 until 0.1.0)",
 			measured: `Routee Trigger ${ours.perSecond.toFixed(1)}/s, p50 ${ms(oursOne.p50)}`,
 			baseline: `Webhook v1 ${v1.perSecond.toFixed(1)}/s, p50 ${ms(v1One.p50)}`,
 			ratio: times(ours.perSecond / v1.perSecond),
 			target: '—',
 			status: 'info',
 		},
-		...variants.map(
-			(v): Row => ({
-				benchmark: `4 … same comparison, n8n started with ${v.env} (${v.what})`,
-				measured: `Routee Trigger ${v.ours.toFixed(1)}/s`,
-				baseline: `Webhook node ${v.theirs.toFixed(1)}/s`,
-				ratio: times(v.ours / v.theirs),
-				target: '—',
-				status: 'info',
-			}),
-		),
+		...variants.map((v): Row => ({
+			benchmark: `4 … same comparison, n8n started with ${v.env} (${v.what})`,
+			measured: `Routee Trigger ${v.ours.toFixed(1)}/s`,
+			baseline: `Webhook node ${v.theirs.toFixed(1)}/s`,
+			ratio: times(v.ours / v.theirs),
+			target: '—',
+			status: 'info',
+		})),
 		{
 			benchmark: `4 trigger latency p50 / p99, ${concurrency} in flight`,
 			measured: `Routee Trigger ${ms(ours.p50)} / ${ms(ours.p99)}`,

@@ -15,7 +15,8 @@ export class OctopushApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/octopush.svg', dark: 'file:../icons/octopush.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -48,7 +48,8 @@ export class RouteeOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/routee.svg', dark: 'file:../icons/routee.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -116,7 +117,10 @@ export class RouteeOAuth2Api implements ICredentialType {
 			if (!response?.access_token) {
 				throw new Error('the token response has no access_token');
 			}
-			return { accessToken: response.access_token, tokenFingerprint: tokenFingerprint(credentials) };
+			return {
+				accessToken: response.access_token,
+				tokenFingerprint: tokenFingerprint(credentials),
+			};
 		} catch (error) {
 			throw new Error(describeTokenFailure(error as TokenFailure));
 		}
@@ -133,7 +137,8 @@ export class RouteeOAuth2Api implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers ?? {}) };
 		const issuedForThese = credentials.tokenFingerprint === tokenFingerprint(credentials);
-		if (issuedForThese && credentials.accessToken) headers.Authorization = `Bearer ${credentials.accessToken as string}`;
+		if (issuedForThese && credentials.accessToken)
+			headers.Authorization = `Bearer ${credentials.accessToken as string}`;
 		else delete headers.Authorization;
 		return { ...requestOptions, headers };
 	}

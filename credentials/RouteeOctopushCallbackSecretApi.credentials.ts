@@ -14,7 +14,8 @@ export class RouteeOctopushCallbackSecretApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/routee.svg', dark: 'file:../icons/routee.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-octopush#credentials';
 
 	properties: INodeProperties[] = [
 		{

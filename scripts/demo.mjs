@@ -46,7 +46,11 @@ function build() {
 	say('▸ Building the package (npm run build)…');
 	return new Promise((resolveBuild, reject) => {
 		// its own process group, so stop() ends npm, sh, tsc and gulp together
-		const child = spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', detached: true });
+		const child = spawn('npm', ['run', 'build', '--silent'], {
+			cwd: ROOT,
+			stdio: 'inherit',
+			detached: true,
+		});
 		running.build = child;
 		child.on('error', reject);
 		child.on('close', (code) => {
@@ -80,7 +84,9 @@ function followSandbox(sandbox) {
 		for (; callbacks < sandbox.callbacksSent.length; callbacks++) {
 			const c = sandbox.callbacksSent[callbacks];
 			// the callback secret stays out of the console, as out of n8n's log
-			say(`  sandbox → callback ${c.kind} to ${c.url.replace(/([?&]token=)[^&]*/, '$1…')} → ${c.status}`);
+			say(
+				`  sandbox → callback ${c.kind} to ${c.url.replace(/([?&]token=)[^&]*/, '$1…')} → ${c.status}`,
+			);
 		}
 	}, 500);
 	return () => clearInterval(timer);
@@ -121,7 +127,10 @@ function banner({ version, n8n, sandbox, examples, stepDelayMs }) {
 		'  Workflows (Overview → Workflows):',
 	];
 	for (const { file, workflow } of examples) {
-		lines.push(`    • ${workflow.name}${startsByItself(workflow) ? '   [published]' : ''}`, `        ${link(file)}   (examples/${file})`);
+		lines.push(
+			`    • ${workflow.name}${startsByItself(workflow) ? '   [published]' : ''}`,
+			`        ${link(file)}   (examples/${file})`,
+		);
 		const startsOn = startUrl(n8n, workflow);
 		if (startsOn) lines.push(`        starts on POST ${startsOn}`);
 	}
@@ -171,7 +180,10 @@ function watchParent(stop) {
 async function main() {
 	const version = process.env.DEMO_N8N_VERSION || DEFAULT_VERSION;
 	const stepDelayMs = Number(process.env.SANDBOX_STEP_DELAY_MS || 2000);
-	if (!Number.isFinite(stepDelayMs) || stepDelayMs < 0) throw new Error(`SANDBOX_STEP_DELAY_MS must be a number of milliseconds, not "${process.env.SANDBOX_STEP_DELAY_MS}"`);
+	if (!Number.isFinite(stepDelayMs) || stepDelayMs < 0)
+		throw new Error(
+			`SANDBOX_STEP_DELAY_MS must be a number of milliseconds, not "${process.env.SANDBOX_STEP_DELAY_MS}"`,
+		);
 
 	// Installed first, so a stop during the build or n8n's start stops what has started.
 	process.on('SIGINT', () => stop('SIGINT'));
@@ -181,12 +193,20 @@ async function main() {
 
 	if (process.env.DEMO_SKIP_BUILD !== '1') await build();
 
-	running.sandbox = await Sandbox.start({ port: await portOr(Number(process.env.SANDBOX_PORT || 4010)), deliveryDelayMs: stepDelayMs });
+	running.sandbox = await Sandbox.start({
+		port: await portOr(Number(process.env.SANDBOX_PORT || 4010)),
+		deliveryDelayMs: stepDelayMs,
+	});
 	const { sandbox } = running;
 	say(`▸ Provider sandbox on ${sandbox.url} (plays Routee and Octopush)`);
 
-	say(`▸ Starting n8n ${version} with this package installed (the first run installs n8n: several minutes)…`);
-	running.n8n = await startN8n({ version, port: await portOr(Number(process.env.N8N_PORT || 5678)) });
+	say(
+		`▸ Starting n8n ${version} with this package installed (the first run installs n8n: several minutes)…`,
+	);
+	running.n8n = await startN8n({
+		version,
+		port: await portOr(Number(process.env.N8N_PORT || 5678)),
+	});
 	const { n8n } = running;
 	// a stop that came while n8n was starting found nothing to stop yet
 	if (stopping) return await n8n.stop();

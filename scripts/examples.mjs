@@ -25,7 +25,8 @@ export function readExamples({ n8nBaseUrl } = {}) {
 		.sort()
 		.map((file) => {
 			let text = readFileSync(join(EXAMPLES_DIR, file), 'utf8');
-			if (n8nBaseUrl) text = text.replaceAll(`${EXAMPLES_N8N_URL}/`, `${n8nBaseUrl.replace(/\/+$/, '')}/`);
+			if (n8nBaseUrl)
+				text = text.replaceAll(`${EXAMPLES_N8N_URL}/`, `${n8nBaseUrl.replace(/\/+$/, '')}/`);
 			const workflow = JSON.parse(text);
 			return { file, workflow: { ...workflow, id: n8nId(`example:${file}`) } };
 		});
@@ -36,8 +37,11 @@ export const CRM_STAND_IN = 'crm-stand-in.json';
 
 /** Whether an example starts by itself (a Webhook or one of our triggers) rather than by clicking "Execute workflow". */
 export function startsByItself(workflow) {
-	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.webhook' || /Trigger$/.test(node.type)) &&
-		!workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
+	return (
+		workflow.nodes.some(
+			(node) => node.type === 'n8n-nodes-base.webhook' || /Trigger$/.test(node.type),
+		) && !workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger')
+	);
 }
 
 /** The secret the trigger examples' callback URLs carry (?token=…), in the "Callback secret (sandbox)" credential. */
@@ -58,7 +62,12 @@ export async function importDemoContent(n8n, sandbox) {
 			id: 'routee-sandbox',
 			name: 'Routee sandbox',
 			type: 'routeeOAuth2Api',
-			data: { applicationId, applicationSecret, baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl },
+			data: {
+				applicationId,
+				applicationSecret,
+				baseUrl: sandbox.routeeBaseUrl,
+				tokenUrl: sandbox.routeeTokenUrl,
+			},
 		},
 		{
 			id: 'octopush-sandbox',

@@ -10,14 +10,19 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 import { packPackage, unpackTarball } from './pack.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function report(label, result) {
-	process.stdout.write(`${result.passed ? 'PASS' : 'FAIL'} ${label}${result.message ? `: ${result.message}` : ''}\n`);
+	process.stdout.write(
+		`${result.passed ? 'PASS' : 'FAIL'} ${label}${result.message ? `: ${result.message}` : ''}\n`,
+	);
 	if (!result.passed && result.details) process.stdout.write(`${result.details}\n`);
 	return result.passed;
 }
@@ -30,18 +35,29 @@ async function main() {
 	passed =
 		report('package.json has no runtime dependencies', {
 			passed: dependencies.length === 0,
-			message: dependencies.length ? `runtime dependencies are not allowed: ${dependencies.join(', ')}` : undefined,
+			message: dependencies.length
+				? `runtime dependencies are not allowed: ${dependencies.join(', ')}`
+				: undefined,
 		}) && passed;
 
-	passed = report(`source tree (${SOURCE_FILE_PATTERNS.join(', ')})`, await analyzePackage(ROOT, SOURCE_FILE_PATTERNS)) && passed;
+	passed =
+		report(
+			`source tree (${SOURCE_FILE_PATTERNS.join(', ')})`,
+			await analyzePackage(ROOT, SOURCE_FILE_PATTERNS),
+		) && passed;
 
 	for (const file of packageJson.n8n?.nodes ?? []) {
-		if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+		if (!existsSync(join(ROOT, file)))
+			throw new Error(`${file} is missing: run \`npm run build\` first`);
 	}
 	const tarball = packPackage(ROOT);
 	const unpacked = unpackTarball(tarball, join(dirname(tarball), 'package'));
 	try {
-		passed = report(`packed tarball ${tarball.split('/').pop()} (**/*.js, package.json)`, await analyzePackage(unpacked, ['**/*.js', 'package.json'])) && passed;
+		passed =
+			report(
+				`packed tarball ${tarball.split('/').pop()} (**/*.js, package.json)`,
+				await analyzePackage(unpacked, ['**/*.js', 'package.json']),
+			) && passed;
 	} finally {
 		rmSync(dirname(tarball), { recursive: true, force: true });
 	}

@@ -9,7 +9,14 @@ const RESULT_PREFIX = 'BENCH-RESULT ';
 export async function runChild<T>(script: string, args: string[] = []): Promise<T> {
 	const child = spawn(
 		process.execPath,
-		['--expose-gc', '--max-old-space-size=6144', '--import', 'tsx', path.join(__dirname, '..', script), ...args],
+		[
+			'--expose-gc',
+			'--max-old-space-size=6144',
+			'--import',
+			'tsx',
+			path.join(__dirname, '..', script),
+			...args,
+		],
 		{ stdio: ['ignore', 'pipe', 'inherit'] },
 	);
 	let stdout = '';
@@ -18,7 +25,8 @@ export async function runChild<T>(script: string, args: string[] = []): Promise<
 	});
 	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
 	const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-	if (code !== 0 || !line) throw new Error(`${script} ${args.join(' ')} exited ${code}:\n${stdout.slice(-3000)}`);
+	if (code !== 0 || !line)
+		throw new Error(`${script} ${args.join(' ')} exited ${code}:\n${stdout.slice(-3000)}`);
 	return JSON.parse(line.slice(RESULT_PREFIX.length)) as T;
 }
 

@@ -28,7 +28,9 @@ export function trackParameterResolution(): void {
 }
 
 /** Milliseconds and calls spent resolving parameters while `work` ran. */
-export async function parameterResolution<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; calls: number }> {
+export async function parameterResolution<T>(
+	work: () => Promise<T>,
+): Promise<{ value: T; ms: number; calls: number }> {
 	const [startMs, startCalls] = [totalMs, calls];
 	const value = await work();
 	return { value, ms: totalMs - startMs, calls: calls - startCalls };

@@ -32,14 +32,29 @@ async function main(): Promise<void> {
 		},
 		setOptions: (args) => Object.assign(sandbox.options, args),
 		/** Method, path, status and arrival time of every request (bodies left out). */
-		requests: () => sandbox.requests.map(({ provider, method, path, status, at }) => ({ provider, method, path, status, at })),
+		requests: () =>
+			sandbox.requests.map(({ provider, method, path, status, at }) => ({
+				provider,
+				method,
+				path,
+				status,
+				at,
+			})),
 		/** Parsed bodies of the requests to one provider path, in arrival order. */
 		bodies: (args) =>
-			sandbox.requests.filter((r) => r.provider === args.provider && r.path === args.path).map((r) => r.body),
+			sandbox.requests
+				.filter((r) => r.provider === args.provider && r.path === args.path)
+				.map((r) => r.body),
 		/** Octopush tickets accepted: how many, recipients over all of them, distinct recipients. */
 		octopushTickets: () => {
-			const numbers = [...sandbox.octopush.tickets.values()].flatMap((t) => t.recipients.map((r) => r.phone_number));
-			return { tickets: sandbox.octopush.tickets.size, recipients: numbers.length, distinct: new Set(numbers).size };
+			const numbers = [...sandbox.octopush.tickets.values()].flatMap((t) =>
+				t.recipients.map((r) => r.phone_number),
+			);
+			return {
+				tickets: sandbox.octopush.tickets.size,
+				recipients: numbers.length,
+				distinct: new Set(numbers).size,
+			};
 		},
 		routeeTokensIssued: () => sandbox.routee.tokensIssued,
 		connectionsAccepted: () => sandbox.connectionsAccepted,

@@ -19,7 +19,10 @@ export interface RequestSummary {
 
 export class SandboxProcess {
 	private nextId = 1;
-	private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	private readonly pending = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
 
 	private constructor(
 		private readonly child: ChildProcess,
@@ -34,10 +37,14 @@ export class SandboxProcess {
 		});
 		await new Promise<void>((resolve, reject) => {
 			child.once('message', () => resolve());
-			child.once('exit', (code) => reject(new Error(`sandbox process exited (${code}) before it was ready`)));
+			child.once('exit', (code) =>
+				reject(new Error(`sandbox process exited (${code}) before it was ready`)),
+			);
 		});
 		const bootstrap = new SandboxProcess(child, {} as SandboxUrls);
-		child.on('message', (message: { id: number; result?: unknown; error?: string }) => bootstrap.settle(message));
+		child.on('message', (message: { id: number; result?: unknown; error?: string }) =>
+			bootstrap.settle(message),
+		);
 		const urls = (await bootstrap.call('urls')) as SandboxUrls;
 		Object.assign(bootstrap.urls, urls);
 		return bootstrap;
@@ -61,8 +68,10 @@ export class SandboxProcess {
 
 	reset = async () => await this.call('reset');
 	requests = async () => await this.call<RequestSummary[]>('requests');
-	bodies = async (provider: string, requestPath: string) => await this.call<unknown[]>('bodies', { provider, path: requestPath });
-	octopushTickets = async () => await this.call<{ tickets: number; recipients: number; distinct: number }>('octopushTickets');
+	bodies = async (provider: string, requestPath: string) =>
+		await this.call<unknown[]>('bodies', { provider, path: requestPath });
+	octopushTickets = async () =>
+		await this.call<{ tickets: number; recipients: number; distinct: number }>('octopushTickets');
 	connectionsAccepted = async () => await this.call<number>('connectionsAccepted');
 	routeeTokensIssued = async () => await this.call<number>('routeeTokensIssued');
 

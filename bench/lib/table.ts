@@ -21,7 +21,9 @@ const COLUMNS: Array<[keyof Row, string]> = [
 ];
 
 export function consoleTable(rows: Row[]): string {
-	const widths = COLUMNS.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
+	const widths = COLUMNS.map(([key, title]) =>
+		Math.max(title.length, ...rows.map((row) => row[key].length)),
+	);
 	const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ');
 	return [
 		line(COLUMNS.map(([, title]) => title)),
@@ -39,7 +41,8 @@ export function markdownTable(rows: Row[]): string {
 	].join('\n');
 }
 
-export const ms = (value: number) => (value >= 10000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
+export const ms = (value: number) =>
+	value >= 10000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 export const count = (n: number) => n.toLocaleString('en-US');

@@ -20,15 +20,38 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 /** Which example workflow and node each screenshot opens; `execute`: run the node against the sandbox first. */
 const SHOTS = [
-	{ file: 'routee.png', example: 'routee-voice-conversation.json', nodeType: 'routee', execute: true },
-	{ file: 'octopush.png', example: 'octopush-voice-sms-campaign.json', nodeType: 'octopush', execute: true },
-	{ file: 'routee-trigger.png', example: 'trigger-routee-call-not-answered-send-sms.json', nodeType: 'routeeTrigger' },
-	{ file: 'octopush-trigger.png', example: 'trigger-octopush-pressed-1-update-crm.json', nodeType: 'octopushTrigger' },
+	{
+		file: 'routee.png',
+		example: 'routee-voice-conversation.json',
+		nodeType: 'routee',
+		execute: true,
+	},
+	{
+		file: 'octopush.png',
+		example: 'octopush-voice-sms-campaign.json',
+		nodeType: 'octopush',
+		execute: true,
+	},
+	{
+		file: 'routee-trigger.png',
+		example: 'trigger-routee-call-not-answered-send-sms.json',
+		nodeType: 'routeeTrigger',
+	},
+	{
+		file: 'octopush-trigger.png',
+		example: 'trigger-octopush-pressed-1-update-crm.json',
+		nodeType: 'octopushTrigger',
+	},
 	{ file: 'routee-call-and-wait.png', example: 'order-call-and-wait.json', nodeType: 'routee' },
 ];
 
 /** The one-workflow loop, as its Executions tab shows it: waiting for the call, then resumed and finished. */
-const LOOP = { example: 'order-call-and-wait.json', path: 'new-order', waiting: 'execution-waiting.png', resumed: 'execution-resumed.png' };
+const LOOP = {
+	example: 'order-call-and-wait.json',
+	path: 'new-order',
+	waiting: 'execution-waiting.png',
+	resumed: 'execution-resumed.png',
+};
 
 function loadPlaywright() {
 	const dir = process.env.PLAYWRIGHT_CORE_DIR;
@@ -36,13 +59,18 @@ function loadPlaywright() {
 	try {
 		return require(dir ?? 'playwright-core');
 	} catch {
-		throw new Error('playwright-core not found: see the install line at the top of docs/screenshots/take.mjs');
+		throw new Error(
+			'playwright-core not found: see the install line at the top of docs/screenshots/take.mjs',
+		);
 	}
 }
 
 async function logIn(page, baseUrl) {
 	await page.goto(`${baseUrl}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+		.first()
+		.fill(OWNER.email);
 	await page.locator('input[type="password"]').first().fill(OWNER.password);
 	await page.keyboard.press('Enter');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30000 });
@@ -51,9 +79,14 @@ async function logIn(page, baseUrl) {
 /** Closes what n8n may pop up over the editor on a fresh instance (what's new, tours, banners). */
 async function dismissPopups(page) {
 	for (let i = 0; i < 3; i++) {
-		const close = page.locator('.el-dialog__headerbtn, .el-message-box__headerbtn, [data-test-id="banner-close"], [data-test-id="close-button"]');
+		const close = page.locator(
+			'.el-dialog__headerbtn, .el-message-box__headerbtn, [data-test-id="banner-close"], [data-test-id="close-button"]',
+		);
 		if ((await close.count()) === 0) return;
-		await close.first().click({ timeout: 2000 }).catch(() => undefined);
+		await close
+			.first()
+			.click({ timeout: 2000 })
+			.catch(() => undefined);
 		await page.waitForTimeout(300);
 	}
 }
@@ -97,7 +130,12 @@ async function shootLoop(page, n8n, sandbox, examples) {
 		// the execution preview is an iframe: wait (at most 30 s) until some frame shows the node, then a moment more
 		for (let i = 0; i < 60; i++) {
 			const shown = await Promise.all(
-				page.frames().map((frame) => frame.getByText('Call and wait for key press').count().catch(() => 0)),
+				page.frames().map((frame) =>
+					frame
+						.getByText('Call and wait for key press')
+						.count()
+						.catch(() => 0),
+				),
 			);
 			if (shown.some((count) => count > 0)) break;
 			await page.waitForTimeout(500);
@@ -105,7 +143,9 @@ async function shootLoop(page, n8n, sandbox, examples) {
 		await page.waitForTimeout(2500);
 		await dismissPopups(page);
 		await page.screenshot({ path: join(HERE, file) });
-		process.stdout.write(`saved docs/screenshots/${file} (${workflow.name}, execution ${executionId})\n`);
+		process.stdout.write(
+			`saved docs/screenshots/${file} (${workflow.name}, execution ${executionId})\n`,
+		);
 	};
 	await view(LOOP.waiting);
 	await n8n.waitForExecution(executionId, 120000);

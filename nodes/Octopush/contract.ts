@@ -42,7 +42,8 @@ const VOICE_GENDERS = ['female', 'male'] as const;
 type VoiceGender = (typeof VOICE_GENDERS)[number];
 
 /** The page that lists each voice language with the genders it has. */
-export const VOICE_LANGUAGES_URL = 'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
+export const VOICE_LANGUAGES_URL =
+	'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
 const F = ['female'] as const;
 const FM = ['female', 'male'] as const;
 /**
@@ -51,7 +52,9 @@ const FM = ['female', 'male'] as const;
  * allowed). A code not listed here is sent as is: Octopush answers 442 "Voice language not supported" if it
  * does not know it.
  */
-export const VOICE_LANGUAGES: Readonly<Record<string, { name: string; genders: readonly VoiceGender[] }>> = {
+export const VOICE_LANGUAGES: Readonly<
+	Record<string, { name: string; genders: readonly VoiceGender[] }>
+> = {
 	'pl-PL': { name: 'Polish (Poland)', genders: FM },
 	'sv-SE': { name: 'Swedish (Sweden)', genders: F },
 	'de-DE': { name: 'German (Germany)', genders: FM },
@@ -94,14 +97,23 @@ export const VOICE_LANGUAGES: Readonly<Record<string, { name: string; genders: r
 /** Why Octopush has no voice of this gender for this language, or undefined when it has one (or the language is not listed). */
 function unavailableVoice(language: string, gender: string): string | undefined {
 	const known = VOICE_LANGUAGES[language];
-	if (known === undefined || (known.genders as readonly string[]).includes(gender)) return undefined;
+	if (known === undefined || (known.genders as readonly string[]).includes(gender))
+		return undefined;
 	return `must be ${known.genders.join(' or ')} for ${known.name} (${language}): Octopush lists no ${gender} voice for it (${VOICE_LANGUAGES_URL})`;
 }
 
 const SMS_TYPES = ['sms_premium', 'sms_low_cost'] as const;
 
 /** Contact fields besides the phone number, in the order Octopush documents them; each is a `{name}` placeholder. */
-export const CONTACT_FIELDS = ['first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'] as const;
+export const CONTACT_FIELDS = [
+	'first_name',
+	'last_name',
+	'param1',
+	'param2',
+	'param3',
+	'param4',
+	'param5',
+] as const;
 type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export type Contact = { phone_number: string } & Partial<Record<ContactField, string>>;
@@ -109,7 +121,6 @@ export type Contact = { phone_number: string } & Partial<Record<ContactField, st
 // ---------------------------------------------------------------------------------------------
 // Request bodies. Messages are rules that read after the field's name in the error's description: "Sender <rule>."
 // ---------------------------------------------------------------------------------------------
-
 
 const CONTACT_KEYS: ReadonlySet<string> = new Set(['phone_number', ...CONTACT_FIELDS]);
 
@@ -124,17 +135,23 @@ export function contactProblem(value: unknown): { field: string; rule: string } 
 	}
 	const contact = value as Record<string, unknown>;
 	for (const key in contact) {
-		if (!CONTACT_KEYS.has(key)) return { field: '', rule: `has unknown field "${key}": use ${[...CONTACT_KEYS].join(', ')}` };
+		if (!CONTACT_KEYS.has(key))
+			return { field: '', rule: `has unknown field "${key}": use ${[...CONTACT_KEYS].join(', ')}` };
 	}
 	const phone = contact.phone_number;
 	if (typeof phone !== 'string' || !isE164(phone)) {
-		return { field: 'phone_number', rule: `must be an E.164 phone number such as +33612345678, got ${JSON.stringify(phone)}` };
+		return {
+			field: 'phone_number',
+			rule: `must be an E.164 phone number such as +33612345678, got ${JSON.stringify(phone)}`,
+		};
 	}
 	for (const field of CONTACT_FIELDS) {
 		const text = contact[field];
 		if (text === undefined) continue;
-		if (typeof text !== 'string') return { field, rule: `must be text, got ${JSON.stringify(text)}` };
-		if (text.length > MAX_CONTACT_FIELD) return { field, rule: `must be at most ${MAX_CONTACT_FIELD} characters` };
+		if (typeof text !== 'string')
+			return { field, rule: `must be text, got ${JSON.stringify(text)}` };
+		if (text.length > MAX_CONTACT_FIELD)
+			return { field, rule: `must be at most ${MAX_CONTACT_FIELD} characters` };
 	}
 	return undefined;
 }
@@ -145,7 +162,11 @@ function recipientsRule(bounds?: { min: number; max: number }) {
 		.custom<Contact[]>((value) => Array.isArray(value), 'must be a list of recipients')
 		.superRefine((recipients, ctx) => {
 			if (bounds && recipients.length < bounds.min) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, fatal: true, message: 'must not be empty: add at least one recipient' });
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					fatal: true,
+					message: 'must not be empty: add at least one recipient',
+				});
 				return;
 			}
 			if (bounds && recipients.length > bounds.max) {
@@ -186,7 +207,10 @@ function textRule() {
 }
 
 const commonFields = {
-	sender: z.string().regex(SENDER_RULE, 'must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)').optional(),
+	sender: z
+		.string()
+		.regex(SENDER_RULE, 'must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)')
+		.optional(),
 	/** Already ISO 8601 with offset and checked to be in the future by the operation. */
 	send_at: z.string().optional(),
 	purpose: oneOf(PURPOSES).optional(),
@@ -202,20 +226,30 @@ const voiceFields = {
 };
 
 /** A gender the docs list as unavailable for the language (e.g. a male Swedish voice) is refused. */
-function voiceAvailable(body: { voice_language?: string; voice_gender?: string }, ctx: z.RefinementCtx): void {
+function voiceAvailable(
+	body: { voice_language?: string; voice_gender?: string },
+	ctx: z.RefinementCtx,
+): void {
 	if (body.voice_language === undefined || body.voice_gender === undefined) return;
 	const problem = unavailableVoice(body.voice_language, body.voice_gender);
-	if (problem !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['voice_gender'], message: problem });
+	if (problem !== undefined)
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['voice_gender'], message: problem });
 }
 
 /** Both body refinements of a voice campaign. */
-function voiceBodyRules(body: { text: string; recipients: Contact[]; voice_language?: string; voice_gender?: string }, ctx: z.RefinementCtx): void {
+function voiceBodyRules(
+	body: { text: string; recipients: Contact[]; voice_language?: string; voice_gender?: string },
+	ctx: z.RefinementCtx,
+): void {
 	voiceAvailable(body, ctx);
 	placeholdersFilled(body, ctx);
 }
 
 /** Every placeholder the text uses must have a value for every recipient. */
-function placeholdersFilled(body: { text: string; recipients: Contact[] }, ctx: z.RefinementCtx): void {
+function placeholdersFilled(
+	body: { text: string; recipients: Contact[] },
+	ctx: z.RefinementCtx,
+): void {
 	const used = placeholdersIn(body.text, CONTACT_FIELDS) as ContactField[];
 	body.recipients.forEach((recipient, index) => {
 		for (const field of used) {

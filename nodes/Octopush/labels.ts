@@ -23,5 +23,8 @@ export function labelOf(bodyKey: string): string | undefined {
 		...smsDescription,
 		...accountDescription,
 	]);
-	return labels.get(FIELD_OF_BODY_KEY[bodyKey] ?? bodyKey.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+	return labels.get(
+		FIELD_OF_BODY_KEY[bodyKey] ??
+			bodyKey.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+	);
 }

@@ -70,7 +70,6 @@ interface OctopushErrorBody {
 	errors?: Record<string, { code?: number; message?: string }>;
 }
 
-
 /** The node, or the Octopush Trigger when it registers its callback URLs. */
 type OctopushContext = IExecuteFunctions | IHookFunctions;
 
@@ -80,7 +79,11 @@ function responseBodyOf(error: unknown): OctopushErrorBody | undefined {
 	return typeof data === 'object' && data !== null ? (data as OctopushErrorBody) : undefined;
 }
 
-function octopushApiError(context: OctopushContext, error: JsonObject, itemIndex: number): NodeApiError {
+function octopushApiError(
+	context: OctopushContext,
+	error: JsonObject,
+	itemIndex: number,
+): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
 	const body = responseBodyOf(error) ?? responseBodyOf(source);
@@ -105,14 +108,23 @@ function octopushApiError(context: OctopushContext, error: JsonObject, itemIndex
 		message,
 		description: hint,
 		httpCode: status ? String(status) : undefined,
-		failure: status === 429 ? { cause: 'rate-limited' } : status === 401 ? { cause: 'credential-invalid' } : undefined,
+		failure:
+			status === 429
+				? { cause: 'rate-limited' }
+				: status === 401
+					? { cause: 'credential-invalid' }
+					: undefined,
 	});
 	// NodeApiError puts the body's `message` over the description it is given
 	apiError.description = hint ?? null;
 	if (reason) reasons.set(apiError, reason);
 	failureKinds.set(
 		apiError,
-		isDuplicateRequest(body) ? 'duplicate' : status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown',
+		isDuplicateRequest(body)
+			? 'duplicate'
+			: status !== undefined && status >= 400 && status < 500
+				? 'refused'
+				: 'unknown',
 	);
 	return apiError;
 }

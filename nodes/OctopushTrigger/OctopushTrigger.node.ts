@@ -27,7 +27,8 @@ export class OctopushTrigger implements INodeType {
 		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
 		version: 2,
 		subtitle: eventsSubtitle(OCTOPUSH_EVENTS),
-		description: 'Starts the workflow when Octopush reports a delivery (with pressed keys for voice), a reply or a STOP',
+		description:
+			'Starts the workflow when Octopush reports a delivery (with pressed keys for voice), a reply or a STOP',
 		defaults: { name: 'Octopush Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -75,7 +76,8 @@ export class OctopushTrigger implements INodeType {
 					{
 						name: 'Manual',
 						value: 'manual',
-						description: "Paste this node's URL into the Callbacks page of your Octopush account yourself",
+						description:
+							"Paste this node's URL into the Callbacks page of your Octopush account yourself",
 					},
 				],
 				default: 'automatic',
@@ -133,6 +135,10 @@ export class OctopushTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveCallback(this, { acceptForm: true, normalize: normalizeOctopushCallback, events: OCTOPUSH_EVENTS });
+		return await receiveCallback(this, {
+			acceptForm: true,
+			normalize: normalizeOctopushCallback,
+			events: OCTOPUSH_EVENTS,
+		});
 	}
 }

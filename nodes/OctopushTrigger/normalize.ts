@@ -1,6 +1,13 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { isObject, isoAt, numberOf, text, type CallbackEvent, type NormalizeResult } from '../shared/callback-event';
+import {
+	isObject,
+	isoAt,
+	numberOf,
+	text,
+	type CallbackEvent,
+	type NormalizeResult,
+} from '../shared/callback-event';
 import { toIsoWithOffset } from '../shared/dates';
 import { eventIdOf } from '../shared/event-id';
 import { nestBracketKeys } from '../shared/webhook-request';
@@ -29,7 +36,8 @@ export const OCTOPUSH_EVENTS: INodePropertyOptions[] = [
 	{
 		name: 'Voice Delivery Report',
 		value: 'voiceDelivery',
-		description: 'Delivery report of a voice SMS, with the pressed keys and call duration (the deliveries URL)',
+		description:
+			'Delivery report of a voice SMS, with the pressed keys and call duration (the deliveries URL)',
 	},
 ];
 
@@ -53,9 +61,17 @@ export const CALLBACK_KEY_BY_EVENT: Record<string, string> = {
  * cannot promise that no later report follows, and the Statuses option can still select it by expression.
  */
 const DELIVERY_STATUSES: Array<{ status: string; final: boolean; description: string }> = [
-	{ status: 'ACK', final: false, description: 'Acknowledged by the first carrier; a later report follows' },
+	{
+		status: 'ACK',
+		final: false,
+		description: 'Acknowledged by the first carrier; a later report follows',
+	},
 	{ status: 'BAD_DESTINATION', final: true, description: 'Bad destination (the number)' },
-	{ status: 'BLACKLISTED_NUMBER', final: true, description: 'The number opted out (STOP) and is blacklisted' },
+	{
+		status: 'BLACKLISTED_NUMBER',
+		final: true,
+		description: 'The number opted out (STOP) and is blacklisted',
+	},
 	{ status: 'CLICKED', final: true, description: 'The recipient clicked the message (email)' },
 	{ status: 'DELIVERED', final: true, description: 'Delivered' },
 	{ status: 'ISP_SEND', final: false, description: 'Sent to the ISP; a later report follows' },
@@ -65,17 +81,23 @@ const DELIVERY_STATUSES: Array<{ status: string; final: boolean; description: st
 	{ status: 'PROCESSED', final: false, description: 'Queued by Octopush; a later report follows' },
 	{ status: 'READ', final: true, description: 'Read by the recipient' },
 	{ status: 'SPAM_PRESUMPTION', final: true, description: 'Presumed spam (email)' },
-	{ status: 'TRANSMITTED', final: false, description: 'Received by the gateway; a later report follows' },
+	{
+		status: 'TRANSMITTED',
+		final: false,
+		description: 'Received by the gateway; a later report follows',
+	},
 	{ status: 'UNDEFINED', final: true, description: 'Undefined status' },
 	{ status: 'UNKNOWN_DELIVERY', final: true, description: 'Unknown delivery status' },
 ];
 const FINAL_STATUSES = new Set(DELIVERY_STATUSES.filter((s) => s.final).map((s) => s.status));
 
-export const OCTOPUSH_STATUSES: INodePropertyOptions[] = DELIVERY_STATUSES.map(({ status, final, description }) => ({
-	name: status,
-	value: status,
-	description: `${description} (${final ? 'final' : 'not final'})`,
-}));
+export const OCTOPUSH_STATUSES: INodePropertyOptions[] = DELIVERY_STATUSES.map(
+	({ status, final, description }) => ({
+		name: status,
+		value: status,
+		description: `${description} (${final ? 'final' : 'not final'})`,
+	}),
+);
 
 const VOICE_FIELDS = ['pressed_keys_code', 'call_duration', 'charged_duration'];
 
@@ -87,13 +109,17 @@ function voiceField(payload: IDataObject, key: string): unknown {
 
 function kindOf(payload: IDataObject): string | null {
 	if (payload.stop_date !== undefined) return 'stop';
-	if (payload.reception_date !== undefined || payload.sim_card_number !== undefined) return 'inbound';
+	if (payload.reception_date !== undefined || payload.sim_card_number !== undefined)
+		return 'inbound';
 	if (payload.status !== undefined) {
 		const channel = (text(payload.channel) ?? '').toLowerCase();
 		const hasVoiceFields = VOICE_FIELDS.some((key) => voiceField(payload, key) !== undefined);
-		return /voice|vocal/.test(channel) || (channel === '' && hasVoiceFields) ? 'voiceDelivery' : 'smsDelivery';
+		return /voice|vocal/.test(channel) || (channel === '' && hasVoiceFields)
+			? 'voiceDelivery'
+			: 'smsDelivery';
 	}
-	if (payload.text !== undefined) return /^\s*stop\b/i.test(text(payload.text) ?? '') ? 'stop' : 'inbound';
+	if (payload.text !== undefined)
+		return /^\s*stop\b/i.test(text(payload.text) ?? '') ? 'stop' : 'inbound';
 	return null;
 }
 
@@ -118,27 +144,39 @@ export function invalidTimeZoneMessage(value: unknown): string | null {
 }
 
 /** An Octopush callback (JSON or form) as the normalized event, or why it is not one. */
-export function normalizeOctopushCallback(payload: IDataObject, receivedAtMs: number, options: IDataObject = {}): NormalizeResult {
+export function normalizeOctopushCallback(
+	payload: IDataObject,
+	receivedAtMs: number,
+	options: IDataObject = {},
+): NormalizeResult {
 	const fields = nestBracketKeys(payload);
 	const kind = kindOf(fields);
 	if (kind === null) {
 		return {
 			ok: false,
-			reason: 'not an Octopush callback: expected a delivery report (status), an inbound reply (text, reception_date) or a STOP (stop_date)',
+			reason:
+				'not an Octopush callback: expected a delivery report (status), an inbound reply (text, reception_date) or a STOP (stop_date)',
 		};
 	}
 	const number = text(fields.number);
 	const messageId = text(fields.message_id);
-	if (number === null && messageId === null) return { ok: false, reason: 'the callback has neither number nor message_id' };
+	if (number === null && messageId === null)
+		return { ok: false, reason: 'the callback has neither number nor message_id' };
 
 	const zone = zoneOf(options.callbackTimeZone);
-	if (zone === null) return { ok: false, reason: invalidTimeZoneMessage(options.callbackTimeZone) as string };
+	if (zone === null)
+		return { ok: false, reason: invalidTimeZoneMessage(options.callbackTimeZone) as string };
 
 	// the eventId (see event-id.ts): Octopush's ticket (message_id), the recipient, what happened (status, or the
 	// reply's text) and Octopush's time of it (delivery, reception or STOP date)
 	const what = kind === 'smsDelivery' || kind === 'voiceDelivery' ? fields.status : fields.text;
 	const event: CallbackEvent & { ticket_number: string | null } = {
-		eventId: eventIdOf('octopush', kind, [messageId, number, what ?? null, fields[DATE_BY_KIND[kind]] ?? null]),
+		eventId: eventIdOf('octopush', kind, [
+			messageId,
+			number,
+			what ?? null,
+			fields[DATE_BY_KIND[kind]] ?? null,
+		]),
 		provider: 'octopush',
 		kind,
 		// Octopush's message_id is the ticket of the campaign, so it is both; `to` tells the recipients apart.

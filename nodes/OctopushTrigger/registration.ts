@@ -89,9 +89,14 @@ function isTestListen(context: IHookFunctions): boolean {
 
 /** True for a URL of this very node's webhook (production or test, any secret): same webhook id and path. */
 function isThisNodesUrl(context: IHookFunctions, value: unknown): boolean {
-	const tail = (text: string) => new URL(text).pathname.split('/').filter(Boolean).slice(-2).join('/');
+	const tail = (text: string) =>
+		new URL(text).pathname.split('/').filter(Boolean).slice(-2).join('/');
 	try {
-		return typeof value === 'string' && value !== '' && tail(value) === tail(context.getNodeWebhookUrl('default') as string);
+		return (
+			typeof value === 'string' &&
+			value !== '' &&
+			tail(value) === tail(context.getNodeWebhookUrl('default') as string)
+		);
 	} catch {
 		return false;
 	}
@@ -139,8 +144,15 @@ function callbacksOf(settings: Settings): IDataObject {
  * `email_for_inbounds` or keys this package does not know (`api_version`, `use_metadata_node_for_inbound`…):
  * https://dev.octopush.com/en/sms-gateway-api-documentation/api-default-parameters/modify-configuration/
  */
-async function writeCallbacks(context: IHookFunctions, settings: Settings, changes: IDataObject): Promise<void> {
-	await octopushRequest(context, 'PATCH', EDIT_PATH, 0, { ...settings, callbacks: { ...callbacksOf(settings), ...changes } });
+async function writeCallbacks(
+	context: IHookFunctions,
+	settings: Settings,
+	changes: IDataObject,
+): Promise<void> {
+	await octopushRequest(context, 'PATCH', EDIT_PATH, 0, {
+		...settings,
+		callbacks: { ...callbacksOf(settings), ...changes },
+	});
 }
 
 /**
@@ -156,13 +168,24 @@ function restoredValue(previous: IDataObject, key: string): IDataObject[string] 
 	return value === undefined || value === null ? '' : value;
 }
 
-function failActivation(context: IHookFunctions, failure: string, error: unknown, url: string, keys: string[]): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${failure} (${reasonOf(error)}). ${manualSteps(url, keys)}`);
+function failActivation(
+	context: IHookFunctions,
+	failure: string,
+	error: unknown,
+	url: string,
+	keys: string[],
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${failure} (${reasonOf(error)}). ${manualSteps(url, keys)}`,
+	);
 }
 
 /** True when the account already sends every chosen event to this trigger (always true for Manual registration). */
 export async function checkRegistration(context: IHookFunctions): Promise<boolean> {
-	const zoneProblem = invalidTimeZoneMessage((context.getNodeParameter('options', {}) as IDataObject).callbackTimeZone);
+	const zoneProblem = invalidTimeZoneMessage(
+		(context.getNodeParameter('options', {}) as IDataObject).callbackTimeZone,
+	);
 	if (zoneProblem !== null) throw new NodeOperationError(context.getNode(), zoneProblem);
 	if (!isAutomatic(context)) return true;
 	// a test listen decides in `create` what it may touch
@@ -173,7 +196,13 @@ export async function checkRegistration(context: IHookFunctions): Promise<boolea
 	try {
 		current = callbacksOf(await readSettings(context));
 	} catch (error) {
-		throw failActivation(context, "Octopush did not let the trigger read the account's callback URLs", error, url, keys);
+		throw failActivation(
+			context,
+			"Octopush did not let the trigger read the account's callback URLs",
+			error,
+			url,
+			keys,
+		);
 	}
 	return keys.every((key) => current[key] === url);
 }
@@ -199,10 +228,14 @@ export async function register(context: IHookFunctions): Promise<boolean> {
 			if (key in source) previous[key] = source[key];
 		}
 		// settings an earlier activation took but the chosen events no longer need go back now
-		const dropped = (stored?.keys ?? []).filter((key) => !keys.includes(key) && current[key] === stored?.url);
+		const dropped = (stored?.keys ?? []).filter(
+			(key) => !keys.includes(key) && current[key] === stored?.url,
+		);
 		staticData.registration = { url, keys, previous } satisfies Registration;
 		await writeCallbacks(context, settings, {
-			...Object.fromEntries(dropped.map((key) => [key, restoredValue(stored?.previous ?? {}, key)])),
+			...Object.fromEntries(
+				dropped.map((key) => [key, restoredValue(stored?.previous ?? {}, key)]),
+			),
 			...Object.fromEntries(keys.map((key) => [key, url])),
 		});
 	} catch (error) {
@@ -236,11 +269,17 @@ async function registerTest(context: IHookFunctions): Promise<boolean> {
 	try {
 		const settings = await readSettings(context);
 		const current = callbacksOf(settings);
-		record.keys = keys.filter((key) => current[key] === undefined || current[key] === null || current[key] === '');
+		record.keys = keys.filter(
+			(key) => current[key] === undefined || current[key] === null || current[key] === '',
+		);
 		if (record.keys.length === 0) return true;
 		for (const key of record.keys) if (key in current) record.previous[key] = current[key];
 		staticData[TEST_RECORD] = { ...record };
-		await writeCallbacks(context, settings, Object.fromEntries(record.keys.map((key) => [key, url])));
+		await writeCallbacks(
+			context,
+			settings,
+			Object.fromEntries(record.keys.map((key) => [key, url])),
+		);
 	} catch (error) {
 		throw failActivation(context, 'Octopush did not accept the test URL', error, url, keys);
 	}
@@ -259,12 +298,17 @@ async function restore(context: IHookFunctions, recordKey: string): Promise<bool
 		const settings = await readSettings(context);
 		const current = callbacksOf(settings);
 		const restore = Object.fromEntries(
-			stored.keys.filter((key) => current[key] === stored.url).map((key) => [key, restoredValue(stored.previous, key)]),
+			stored.keys
+				.filter((key) => current[key] === stored.url)
+				.map((key) => [key, restoredValue(stored.previous, key)]),
 		);
 		if (Object.keys(restore).length > 0) await writeCallbacks(context, settings, restore);
 	} catch (error) {
 		const previous = stored.keys
-			.map((key) => `${KEY_LABELS[key] ?? key}: ${stored.previous[key] ? redactUrl(stored.previous[key], 'HIDDEN') : '(none)'}`)
+			.map(
+				(key) =>
+					`${KEY_LABELS[key] ?? key}: ${stored.previous[key] ? redactUrl(stored.previous[key], 'HIDDEN') : '(none)'}`,
+			)
 			.join('; ');
 		throw new NodeOperationError(
 			context.getNode(),

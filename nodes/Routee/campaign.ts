@@ -42,14 +42,26 @@ function itemRecipients(context: IExecuteFunctions, itemIndex: number): Recipien
 }
 
 /** The recipient input item `itemIndex` is (its Recipient Type and Recipient), in "one campaign for all input items" mode. */
-function recipientOfItem(context: IExecuteFunctions, itemIndex: number, country: string, type: unknown, value: unknown): Recipients {
+function recipientOfItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	country: string,
+	type: unknown,
+	value: unknown,
+): Recipients {
 	if (type === 'contact') {
 		const [contact, ...more] = listOf(context, itemIndex, 'Recipient', value);
-		if (contact === undefined) throw invalid(context, itemIndex, 'Recipient', 'must not be empty: give a Routee contact ID');
-		if (more.length > 0) throw invalid(context, itemIndex, 'Recipient', 'must be one contact ID per item');
+		if (contact === undefined)
+			throw invalid(context, itemIndex, 'Recipient', 'must not be empty: give a Routee contact ID');
+		if (more.length > 0)
+			throw invalid(context, itemIndex, 'Recipient', 'must be one contact ID per item');
 		return { to: [], contacts: [contact], groups: [] };
 	}
-	return { to: [phoneNumberOf(context, itemIndex, 'Recipient', value, country)], contacts: [], groups: [] };
+	return {
+		to: [phoneNumberOf(context, itemIndex, 'Recipient', value, country)],
+		contacts: [],
+		groups: [],
+	};
 }
 
 /** The campaign's body: its fields from the lead item, its recipients from the job's items. */
@@ -72,7 +84,13 @@ function planCampaign(
 	const valueOf = itemValueReader(context, items, 'recipient', '');
 	for (const itemIndex of job.itemIndexes) {
 		try {
-			const recipient = recipientOfItem(context, itemIndex, country, typeOf(itemIndex), valueOf(itemIndex));
+			const recipient = recipientOfItem(
+				context,
+				itemIndex,
+				country,
+				typeOf(itemIndex),
+				valueOf(itemIndex),
+			);
 			recipients.to.push(...recipient.to);
 			recipients.contacts.push(...recipient.contacts);
 		} catch (error) {
@@ -80,7 +98,12 @@ function planCampaign(
 		}
 	}
 	if (job.itemIndexes.length === 0) return {};
-	return assertBody(context, operation.schema, withRecipients(base, recipients), job.itemIndexes[0]) as IDataObject;
+	return assertBody(
+		context,
+		operation.schema,
+		withRecipients(base, recipients),
+		job.itemIndexes[0],
+	) as IDataObject;
 }
 
 /** Sends one campaign per input item, or one for all input items; every request is validated first. */
@@ -93,9 +116,11 @@ export async function executeCampaign(
 	return await executeJobs(context, items, {
 		mode,
 		plan: (job, leaveOut) => planCampaign(context, items, operation, mode, job, leaveOut),
-		run: async (body, job) => await routeeRequest(context, 'POST', operation.path, job.leadItem, body),
+		run: async (body, job) =>
+			await routeeRequest(context, 'POST', operation.path, job.leadItem, body),
 		sends: operation.sends,
-		describe: (result) => (Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`),
+		describe: (result) =>
+			Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`,
 		explain: (error) => (operation.sends ? unknownOutcome(error) : undefined),
 	});
 }

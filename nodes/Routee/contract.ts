@@ -72,7 +72,6 @@ export function isHttpUrl(value: string): boolean {
 
 const shown = (value: unknown) => JSON.stringify(value);
 
-
 function wholeNumber(min: number, max?: number) {
 	const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
 	const rule = `must be a whole number ${range}`;
@@ -84,7 +83,9 @@ function wholeNumber(min: number, max?: number) {
 
 const flag = z.boolean({ invalid_type_error: 'must be true or false' });
 const text = z.string({ invalid_type_error: 'must be text' }).min(1, 'must not be empty');
-const httpUrl = text.refine(isHttpUrl, (v) => ({ message: `must be an http(s) URL, got ${shown(v)}` }));
+const httpUrl = text.refine(isHttpUrl, (v) => ({
+	message: `must be an http(s) URL, got ${shown(v)}`,
+}));
 // "Routee currently supports only .wav files": the content must be WAV, the URL need not end in .wav
 // (https://docs.routee.net/docs/other-voice-messaging-concept); Routee checks the content.
 const wavUrl = text.refine(isHttpUrl, (v) => ({
@@ -93,25 +94,34 @@ const wavUrl = text.refine(isHttpUrl, (v) => ({
 const e164 = z.string().refine(isE164, (v) => ({
 	message: `must be an E.164 phone number such as +306948530920, got ${shown(v)}`,
 }));
-const campaignName = z.string().regex(CAMPAIGN_NAME, 'must be 2 to 30 characters: latin letters, digits, spaces and -');
+const campaignName = z
+	.string()
+	.regex(CAMPAIGN_NAME, 'must be 2 to 30 characters: latin letters, digits, spaces and -');
 /** An ISO 8601 date-time with offset, built and checked to be in the future by the operation. */
-const scheduledDate = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/, 'must be ISO 8601 with an offset');
+const scheduledDate = z
+	.string()
+	.regex(
+		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/,
+		'must be ISO 8601 with an offset',
+	);
 
 export const SMS_SENDER_RULE =
 	'must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -)';
 export const VOICE_SENDER_RULE =
 	'must be a number of at most 16 digits (+ allowed) or at most 11 characters with a letter (latin letters, digits, spaces, . & -)';
 
-const smsSender = z
-	.string()
-	.refine((v) => NUMERIC_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v), (v) => ({
+const smsSender = z.string().refine(
+	(v) => NUMERIC_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v),
+	(v) => ({
 		message: `${SMS_SENDER_RULE}, got ${shown(v)}`,
-	}));
-const voiceSender = z
-	.string()
-	.refine((v) => VOICE_NUMBER_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v), (v) => ({
+	}),
+);
+const voiceSender = z.string().refine(
+	(v) => VOICE_NUMBER_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v),
+	(v) => ({
 		message: `${VOICE_SENDER_RULE}, got ${shown(v)}`,
-	}));
+	}),
+);
 
 const callback = z.object({ url: httpUrl, strategy: oneOf(STRATEGIES) }).strict();
 const ids = (max?: number) => {
@@ -120,7 +130,10 @@ const ids = (max?: number) => {
 };
 
 /** At least one of to / contacts / groups. */
-function hasRecipients(body: { to?: unknown[]; contacts?: unknown[]; groups?: unknown[] }, ctx: z.RefinementCtx) {
+function hasRecipients(
+	body: { to?: unknown[]; contacts?: unknown[]; groups?: unknown[] },
+	ctx: z.RefinementCtx,
+) {
 	if ((body.to?.length ?? 0) + (body.contacts?.length ?? 0) + (body.groups?.length ?? 0) === 0) {
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,
@@ -137,7 +150,10 @@ function hasRecipients(body: { to?: unknown[]; contacts?: unknown[]; groups?: un
 const smsCampaignFields = {
 	from: smsSender,
 	body: text,
-	to: z.array(e164).max(MAX_SMS_RECIPIENTS, `must hold at most ${MAX_SMS_RECIPIENTS} numbers`).optional(),
+	to: z
+		.array(e164)
+		.max(MAX_SMS_RECIPIENTS, `must hold at most ${MAX_SMS_RECIPIENTS} numbers`)
+		.optional(),
 	contacts: ids(),
 	groups: ids(),
 	scheduledDate: scheduledDate.optional(),
@@ -181,9 +197,12 @@ export const singleSmsBody = z
 		flash: flag.optional(),
 		label: z
 			.string()
-			.refine((l) => l.length <= MAX_LABEL, (l) => ({
-				message: `must be at most ${MAX_LABEL} characters (https://docs.routee.net/reference/send-single-sms), it has ${l.length}`,
-			}))
+			.refine(
+				(l) => l.length <= MAX_LABEL,
+				(l) => ({
+					message: `must be at most ${MAX_LABEL} characters (https://docs.routee.net/reference/send-single-sms), it has ${l.length}`,
+				}),
+			)
 			.optional(),
 		callback: callback.optional(),
 		ttl: wholeNumber(1, MAX_TTL_MINUTES).optional(),
@@ -202,9 +221,12 @@ const ttsMessage = (maxText: number | undefined, gender: 'required' | 'optional'
 			text:
 				maxText === undefined
 					? text
-					: text.refine((t) => t.length <= maxText, (t) => ({
-							message: `must be at most ${maxText} characters, it has ${t.length}`,
-						})),
+					: text.refine(
+							(t) => t.length <= maxText,
+							(t) => ({
+								message: `must be at most ${maxText} characters, it has ${t.length}`,
+							}),
+						),
 			language: oneOf(LANGUAGES),
 			gender: gender === 'required' ? oneOf(GENDERS) : oneOf(GENDERS).optional(),
 		})
@@ -214,7 +236,10 @@ const ttsMessage = (maxText: number | undefined, gender: 'required' | 'optional'
 export const voiceCampaignBody = z
 	.object({
 		from: voiceSender,
-		to: z.array(e164).max(MAX_VOICE_RECIPIENTS, `must hold at most ${MAX_VOICE_RECIPIENTS} numbers`).optional(),
+		to: z
+			.array(e164)
+			.max(MAX_VOICE_RECIPIENTS, `must hold at most ${MAX_VOICE_RECIPIENTS} numbers`)
+			.optional(),
 		contacts: ids(MAX_VOICE_RECIPIENTS),
 		groups: ids(MAX_VOICE_RECIPIENTS),
 		name: campaignName.optional(),
@@ -250,13 +275,22 @@ export const voiceCampaignBody = z
 const endpoint = z
 	.object({
 		phone: e164.optional(),
-		sip: z.string().regex(SIP_URI, 'must be a SIP URI such as sip:user@example.com:5060').optional(),
-		viber: z.string().regex(VIBER_NUMBER, 'must be a phone number with Viber, such as 306971234567').optional(),
+		sip: z
+			.string()
+			.regex(SIP_URI, 'must be a SIP URI such as sip:user@example.com:5060')
+			.optional(),
+		viber: z
+			.string()
+			.regex(VIBER_NUMBER, 'must be a phone number with Viber, such as 306971234567')
+			.optional(),
 	})
 	.strict()
-	.refine((to) => [to.phone, to.sip, to.viber].filter((value) => value !== undefined).length === 1, {
-		message: 'must be exactly one of a phone number, a SIP URI or a Viber number',
-	});
+	.refine(
+		(to) => [to.phone, to.sip, to.viber].filter((value) => value !== undefined).length === 1,
+		{
+			message: 'must be exactly one of a phone number, a SIP URI or a Viber number',
+		},
+	);
 
 const machineDetection = z
 	.object({ strategy: oneOf(MACHINE_DETECTION_STRATEGIES), eventUrl: httpUrl.optional() })
@@ -278,20 +312,31 @@ const machineDetection = z
 		}
 	});
 
-const repeat = z
-	.number({ invalid_type_error: 'must be a whole number' })
-	.refine((n) => Number.isInteger(n) && n >= -1, (n) => ({
+const repeat = z.number({ invalid_type_error: 'must be a whole number' }).refine(
+	(n) => Number.isInteger(n) && n >= -1,
+	(n) => ({
 		message: `must be a whole number of at least -1 (-1 repeats forever), got ${shown(n)}`,
-	}));
+	}),
+);
 
 export const verb = z.discriminatedUnion(
 	'type',
 	[
 		z
-			.object({ type: z.literal('SAY'), message: ttsMessage(undefined, 'optional'), repeat: repeat.optional(), bargeIn: flag.optional() })
+			.object({
+				type: z.literal('SAY'),
+				message: ttsMessage(undefined, 'optional'),
+				repeat: repeat.optional(),
+				bargeIn: flag.optional(),
+			})
 			.strict(),
 		z
-			.object({ type: z.literal('PLAY'), fileURL: wavUrl, repeat: repeat.optional(), bargeIn: flag.optional() })
+			.object({
+				type: z.literal('PLAY'),
+				fileURL: wavUrl,
+				repeat: repeat.optional(),
+				bargeIn: flag.optional(),
+			})
 			.strict(),
 		z
 			.object({
@@ -318,7 +363,14 @@ export const verb = z.discriminatedUnion(
 			})
 			.strict(),
 	],
-	{ errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_union_discriminator' ? `must be one of ${VERB_TYPES.join(', ')}` : ctx.defaultError }) },
+	{
+		errorMap: (issue, ctx) => ({
+			message:
+				issue.code === 'invalid_union_discriminator'
+					? `must be one of ${VERB_TYPES.join(', ')}`
+					: ctx.defaultError,
+		}),
+	},
 );
 
 export const verbs = z

@@ -6,7 +6,7 @@ import { GENDERS, LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from './contrac
 /** Fields several Routee operations share. Each operation file lists which it uses. */
 
 const PHONE_FORMAT =
-	'in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with the \'Default Country\' option)';
+	"in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with the 'Default Country' option)";
 
 export function recipientFields(maxEach?: number): INodeProperties[] {
 	const limit = maxEach === undefined ? '' : ` At most ${maxEach}.`;
@@ -49,7 +49,8 @@ export function recipientFields(maxEach?: number): INodeProperties[] {
 				{
 					name: 'Routee Contact ID',
 					value: 'contact',
-					description: 'The ID of a contact that exists in your Routee account (its labels personalize the message)',
+					description:
+						'The ID of a contact that exists in your Routee account (its labels personalize the message)',
 				},
 			],
 			default: 'phone',
@@ -118,7 +119,8 @@ export const phoneToField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. +306948530920',
-	description: 'The phone number, in E.164 format such as +306948530920 (national formats work with the \'Default Country\' option)',
+	description:
+		"The phone number, in E.164 format such as +306948530920 (national formats work with the 'Default Country' option)",
 };
 
 export const defaultCountryOption = defaultCountryField('069 4853 0920 in Greece');
@@ -128,7 +130,8 @@ export const scheduledDateOption: INodeProperties = {
 	name: 'scheduledDate',
 	type: 'dateTime',
 	default: '',
-	description: "When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
+	description:
+		"When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
 };
 
 export const campaignNameOption: INodeProperties = {
@@ -148,7 +151,8 @@ export const respectQuietHoursOption: INodeProperties = {
 };
 
 /** The hint of every field where Routee POSTs to n8n: the loop back into a workflow goes through a Routee Trigger. */
-export const TRIGGER_URL_HINT = "Paste the Production URL of a Routee Trigger, with ?token=… if it has one";
+export const TRIGGER_URL_HINT =
+	'Paste the Production URL of a Routee Trigger, with ?token=… if it has one';
 
 /**
  * Optional fields that only make sense together, as one entry of an Options collection: the user adds the
@@ -198,7 +202,10 @@ export function callbackBundle(displayName: string, name: string, what: string):
 export function callbackOptions(campaign: boolean): INodeProperties[] {
 	const message = callbackBundle('Callback', 'callback', 'the status of each message');
 	if (!campaign) return [message];
-	return [message, callbackBundle('Campaign Callback', 'campaignCallback', "the campaign's progress")];
+	return [
+		message,
+		callbackBundle('Campaign Callback', 'campaignCallback', "the campaign's progress"),
+	];
 }
 
 export const ttlOption: INodeProperties = {
@@ -234,4 +241,5 @@ export const flashOption: INodeProperties = {
 export const hangupDelayDescription = `Seconds to wait for the call to be answered, 1 to ${MAX_HANGUP_DELAY}`;
 
 /** What every WAV File URL field says: Routee needs WAV content, whatever the URL's path ends with. */
-export const WAV_URL_DESCRIPTION = 'An http(s) URL that must point to a WAV file (the URL need not end in .wav)';
+export const WAV_URL_DESCRIPTION =
+	'An http(s) URL that must point to a WAV file (the URL need not end in .wav)';

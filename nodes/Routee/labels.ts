@@ -41,7 +41,10 @@ function labelOfField(key: string): string | undefined {
  * `dialPlan.verbs.1.message.text` → "Verb 2: Text".
  */
 export function labelOf(path: ReadonlyArray<string | number>): string {
-	const verbIndex = path[0] === 'dialPlan' && path[1] === 'verbs' && typeof path[2] === 'number' ? path[2] : undefined;
+	const verbIndex =
+		path[0] === 'dialPlan' && path[1] === 'verbs' && typeof path[2] === 'number'
+			? path[2]
+			: undefined;
 	if (verbIndex !== undefined) {
 		const rest = path.slice(3);
 		return rest.length === 0 ? `Verb ${verbIndex + 1}` : `Verb ${verbIndex + 1}: ${labelOf(rest)}`;

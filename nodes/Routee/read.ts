@@ -10,17 +10,33 @@ import { invalid } from './validation';
 export const SCHEDULE_IN_FUTURE = 'choose a future date and time';
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Text entries of a list field: an array (from an expression) or text separated by commas or new lines. */
-export function listOf(context: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string[] {
+export function listOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string[] {
 	if (isEmpty(value)) return [];
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;\n]/) : [value];
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[,;\n]/)
+			: [value];
 	return entries
 		.map((entry, position) => {
 			if (typeof entry !== 'string' && typeof entry !== 'number') {
-				throw invalid(context, itemIndex, `${label} (entry ${position + 1})`, `must be text, got ${JSON.stringify(entry)}`);
+				throw invalid(
+					context,
+					itemIndex,
+					`${label} (entry ${position + 1})`,
+					`must be text, got ${JSON.stringify(entry)}`,
+				);
 			}
 			return String(entry).trim();
 		})
@@ -51,7 +67,13 @@ export function phoneListOf(
 ): string[] {
 	const numbers = listOf(context, itemIndex, label, value);
 	return numbers.map((number, position) =>
-		phoneNumberOf(context, itemIndex, numbers.length > 1 ? `${label} (entry ${position + 1})` : label, number, defaultCountry),
+		phoneNumberOf(
+			context,
+			itemIndex,
+			numbers.length > 1 ? `${label} (entry ${position + 1})` : label,
+			number,
+			defaultCountry,
+		),
 	);
 }
 
@@ -59,7 +81,9 @@ export function phoneListOf(
 export function bundleOf(options: IDataObject, name: string): IDataObject | undefined {
 	const bundle = options[name] as IDataObject | undefined;
 	const values = bundle?.values;
-	return typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as IDataObject) : undefined;
+	return typeof values === 'object' && values !== null && !Array.isArray(values)
+		? (values as IDataObject)
+		: undefined;
 }
 
 /** `{url, strategy}` of a Callback bundle, as Routee's body has it; the contract checks the URL. */
@@ -77,7 +101,13 @@ export function scheduleAndCallbacksOf(
 	options: IDataObject,
 ): IDataObject {
 	const body: IDataObject = {};
-	const scheduledDate = futureDateOf(context, itemIndex, 'Scheduled Date', options.scheduledDate, SCHEDULE_IN_FUTURE);
+	const scheduledDate = futureDateOf(
+		context,
+		itemIndex,
+		'Scheduled Date',
+		options.scheduledDate,
+		SCHEDULE_IN_FUTURE,
+	);
 	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
 	const callback = callbackOf(options, 'callback');
 	if (callback) body.callback = callback;
@@ -87,7 +117,11 @@ export function scheduleAndCallbacksOf(
 }
 
 /** Copies the options that are set (not empty) into the body, under their body name. */
-export function copyOptions(options: IDataObject, body: IDataObject, names: Record<string, string>): void {
+export function copyOptions(
+	options: IDataObject,
+	body: IDataObject,
+	names: Record<string, string>,
+): void {
 	for (const [option, field] of Object.entries(names)) {
 		const value = options[option];
 		if (!isEmpty(value)) body[field] = typeof value === 'string' ? value.trim() : value;
@@ -99,7 +133,12 @@ export function optionsOf(context: IExecuteFunctions, itemIndex: number): IDataO
 }
 
 /** A required text field: trimmed, never empty. */
-function requiredText(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+function requiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (isEmpty(value)) throw invalid(context, itemIndex, label, 'must not be empty');
 	if (typeof value !== 'string' && typeof value !== 'number') {
@@ -121,6 +160,11 @@ export function textOf(
 }
 
 /** An ID for a URL path. */
-export function pathId(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+export function pathId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
 	return encodeURIComponent(requiredText(context, itemIndex, name, label));
 }

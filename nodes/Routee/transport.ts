@@ -15,11 +15,14 @@ export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
 
 /** Plain-English hints for Routee's documented error codes (HTTP status + module + error). */
 const ERROR_HINTS: Record<string, string> = {
-	'400001009': 'Your Routee balance is too low for this send. Top up the account and run the node again.',
+	'400001009':
+		'Your Routee balance is too low for this send. Top up the account and run the node again.',
 	'400005000':
 		'Routee rejected the sender or the recipients: an invalid sender ID, no recipients, or at least one number that is not a valid mobile number (one invalid number blocks the whole send unless "Allow Invalid" is on).',
-	'409009003': 'A campaign with this name already exists in your Routee account. Campaign names must be unique.',
-	'400009004': 'The campaign has no recipients: the groups may be empty or every contact blacklisted.',
+	'409009003':
+		'A campaign with this name already exists in your Routee account. Campaign names must be unique.',
+	'400009004':
+		'The campaign has no recipients: the groups may be empty or every contact blacklisted.',
 	'404002001': 'A contact ID does not exist in your Routee account.',
 	'404009001': 'No campaign with this tracking ID exists in your Routee account.',
 	'400009002': 'The campaign is not in state Scheduled, so it can no longer be changed or deleted.',
@@ -86,7 +89,11 @@ export function failureKindOf(error: unknown): RouteeFailureKind {
 	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
 }
 
-function routeeApiError(context: RouteeContext, error: JsonObject, itemIndex: number): NodeApiError {
+function routeeApiError(
+	context: RouteeContext,
+	error: JsonObject,
+	itemIndex: number,
+): NodeApiError {
 	// httpRequestWithAuthentication already wraps failures in a NodeApiError; re-wrapping that would
 	// hand back the original unchanged, so build ours from what it wraps.
 	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
@@ -95,9 +102,13 @@ function routeeApiError(context: RouteeContext, error: JsonObject, itemIndex: nu
 	const code = body?.code ?? body?.errors?.[0]?.code;
 	const providerMessage = body?.developerMessage ?? body?.errors?.[0]?.developerMessage;
 	const invalidNumbers = body?.errors?.map((e) => e.property).filter(Boolean);
-	const hint = (code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
+	const hint =
+		(code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
 	// the provider's message is the title; the description adds only what the title does not say
-	const details = [invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}.` : undefined, hint]
+	const details = [
+		invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}.` : undefined,
+		hint,
+	]
 		.filter(Boolean)
 		.join(' ');
 	const apiError = new NodeApiError(context.getNode(), source, {
@@ -114,7 +125,10 @@ function routeeApiError(context: RouteeContext, error: JsonObject, itemIndex: nu
 	// NodeApiError may put a message of the body over the description it is given
 	apiError.description = details || null;
 	if (code) apiError.context = { ...apiError.context, routeeCode: code };
-	failureKinds.set(apiError, status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown');
+	failureKinds.set(
+		apiError,
+		status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown',
+	);
 	return apiError;
 }
 
@@ -131,12 +145,19 @@ export async function routeeGetPaged(
 	const size = limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
 	const entries: IDataObject[] = [];
 	for (let page = 0; ; page++) {
-		const response = await routeeRequest(context, 'GET', path, itemIndex, undefined, { page, size });
+		const response = await routeeRequest(context, 'GET', path, itemIndex, undefined, {
+			page,
+			size,
+		});
 		const content = Array.isArray(response.content) ? (response.content as IDataObject[]) : [];
 		entries.push(...content);
 		if (limit !== undefined && entries.length >= limit) return entries.slice(0, limit);
 		const totalPages = typeof response.totalPages === 'number' ? response.totalPages : undefined;
-		if (response.last === true || content.length === 0 || (totalPages !== undefined && page + 1 >= totalPages)) {
+		if (
+			response.last === true ||
+			content.length === 0 ||
+			(totalPages !== undefined && page + 1 >= totalPages)
+		) {
 			return entries;
 		}
 	}

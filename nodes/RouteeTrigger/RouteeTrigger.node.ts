@@ -29,13 +29,18 @@ export class RouteeTrigger implements INodeType {
 		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
 		version: 2,
 		subtitle: eventsSubtitle(ROUTEE_EVENTS),
-		description: 'Starts the workflow when Routee reports an SMS or call status, campaign progress, key presses or an inbound SMS',
+		description:
+			'Starts the workflow when Routee reports an SMS or call status, campaign progress, key presses or an inbound SMS',
 		defaults: { name: 'Routee Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// only to read voice tracking (Fetch Key Presses); the callbacks themselves need no Routee account
 		credentials: [
-			{ name: ROUTEE_CREDENTIAL, required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } },
+			{
+				name: ROUTEE_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { fetchVoiceDigits: [true] } },
+			},
 			{
 				name: 'routeeOctopushCallbackSecretApi',
 				required: true,
@@ -65,7 +70,14 @@ export class RouteeTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: ROUTEE_EVENTS,
-				default: ['campaignProgress', 'conversationStatus', 'dtmf', 'inboundSms', 'smsStatus', 'voiceStatus'],
+				default: [
+					'campaignProgress',
+					'conversationStatus',
+					'dtmf',
+					'inboundSms',
+					'smsStatus',
+					'voiceStatus',
+				],
 				description: 'Which callbacks start the workflow',
 			},
 			{
@@ -104,11 +116,20 @@ export class RouteeTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const fetchDigits = this.getNodeParameter('fetchVoiceDigits', false) === true;
-		const received = await receiveCallback(this, { acceptForm: false, normalize: normalizeRouteeCallback, events: ROUTEE_EVENTS });
+		const received = await receiveCallback(this, {
+			acceptForm: false,
+			normalize: normalizeRouteeCallback,
+			events: ROUTEE_EVENTS,
+		});
 		const items = received.workflowData?.[0];
 		if (!fetchDigits || items === undefined) return received;
 		// Routee already has its 200: the tracking request does not delay the answer it waits for
-		return { ...received, workflowData: [await Promise.all(items.map(async (item) => await withTrackedDigits(this, item)))] };
+		return {
+			...received,
+			workflowData: [
+				await Promise.all(items.map(async (item) => await withTrackedDigits(this, item))),
+			],
+		};
 	}
 }
 
@@ -118,9 +139,17 @@ export class RouteeTrigger implements INodeType {
  * (https://docs.routee.net/docs/voice-callbacks): read them once the call's status is final. When Routee
  * cannot be asked, the event still starts the workflow, with `digitsError` saying why `digits` is null.
  */
-async function withTrackedDigits(context: IWebhookFunctions, item: INodeExecutionData): Promise<INodeExecutionData> {
+async function withTrackedDigits(
+	context: IWebhookFunctions,
+	item: INodeExecutionData,
+): Promise<INodeExecutionData> {
 	const event = item.json;
-	if (event.kind !== 'voiceStatus' || event.isFinal !== true || event.digits !== null || typeof event.messageId !== 'string') {
+	if (
+		event.kind !== 'voiceStatus' ||
+		event.isFinal !== true ||
+		event.digits !== null ||
+		typeof event.messageId !== 'string'
+	) {
 		return item;
 	}
 	try {
@@ -128,7 +157,10 @@ async function withTrackedDigits(context: IWebhookFunctions, item: INodeExecutio
 		return { ...item, json: { ...event, digits: tracking.digits } };
 	} catch (error) {
 		const { raw, ...fields } = event;
-		const reason = [(error as Error).message, (error as { description?: unknown }).description].filter((part) => typeof part === 'string' && part !== '');
+		const reason = [
+			(error as Error).message,
+			(error as { description?: unknown }).description,
+		].filter((part) => typeof part === 'string' && part !== '');
 		return { ...item, json: { ...fields, digitsError: reason.join(' — '), raw } };
 	}
 }

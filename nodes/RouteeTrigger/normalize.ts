@@ -1,6 +1,13 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { isObject, isoAt, numberOf, text, type CallbackEvent, type NormalizeResult } from '../shared/callback-event';
+import {
+	isObject,
+	isoAt,
+	numberOf,
+	text,
+	type CallbackEvent,
+	type NormalizeResult,
+} from '../shared/callback-event';
 import { eventIdOf } from '../shared/event-id';
 
 /**
@@ -47,21 +54,43 @@ export const ROUTEE_EVENTS: INodePropertyOptions[] = [
 const SMS_STATUSES = ['Queued', 'Sent', 'Delivered', 'Undelivered', 'Failed', 'Unsent'];
 const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
 // https://docs.routee.net/docs/voice-messaging-statuses (its two copies disagree on whether Unknown is final: kept not final)
-const VOICE_STATUSES = ['Queued', 'Initiated', 'Ringing', 'InProgress', 'Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated', 'Unknown'];
+const VOICE_STATUSES = [
+	'Queued',
+	'Initiated',
+	'Ringing',
+	'InProgress',
+	'Completed',
+	'Busy',
+	'NoAnswer',
+	'Failed',
+	'Unsent',
+	'Terminated',
+	'Unknown',
+];
 const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
 const CAMPAIGN_STATUSES = ['Scheduled', 'Queued', 'Sent', 'Running', 'Finished', 'Failed'];
 const CAMPAIGN_FINAL = ['Finished', 'Failed'];
 
-export const ROUTEE_STATUSES: INodePropertyOptions[] = [...new Set([...SMS_STATUSES, ...VOICE_STATUSES, ...CAMPAIGN_STATUSES])]
+export const ROUTEE_STATUSES: INodePropertyOptions[] = [
+	...new Set([...SMS_STATUSES, ...VOICE_STATUSES, ...CAMPAIGN_STATUSES]),
+]
 	.sort()
 	.map((status) => ({ name: status, value: status }));
 
 /** Routee's `status` is an object `{name, reason, updatedDate}`; accept a bare name too. */
-function statusOf(payload: IDataObject): { name: string | null; detailed: string | null; updated: unknown } {
+function statusOf(payload: IDataObject): {
+	name: string | null;
+	detailed: string | null;
+	updated: unknown;
+} {
 	const status = payload.status;
 	if (!isObject(status)) return { name: text(status), detailed: null, updated: undefined };
 	const reason = isObject(status.reason) ? status.reason : {};
-	return { name: text(status.name), detailed: text(reason.detailedStatus), updated: status.updatedDate };
+	return {
+		name: text(status.name),
+		detailed: text(reason.detailedStatus),
+		updated: status.updatedDate,
+	};
 }
 
 /** `to` is a number, or for conversations possibly an address object `{phone | sip | viber}`. */
@@ -74,8 +103,14 @@ function address(value: unknown): string | null {
 function statusKindOf(payload: IDataObject): string | null {
 	if (text(payload.conversationTrackingId) !== null) return 'conversationStatus';
 	const service = (text(payload.originatingService) ?? '').toLowerCase();
-	if (service === 'sms' || payload.smsId !== undefined || payload.part !== undefined) return 'smsStatus';
-	if (service === 'voice' || payload.audioMessage !== undefined || payload.fileURL !== undefined || payload.duration !== undefined) {
+	if (service === 'sms' || payload.smsId !== undefined || payload.part !== undefined)
+		return 'smsStatus';
+	if (
+		service === 'voice' ||
+		payload.audioMessage !== undefined ||
+		payload.fileURL !== undefined ||
+		payload.duration !== undefined
+	) {
 		return 'voiceStatus';
 	}
 	const status = statusOf(payload).name ?? '';
@@ -91,7 +126,10 @@ function statusKindOf(payload: IDataObject): string | null {
  * (https://docs.routee.net/docs/inbound-messages-mo: `direction` "Inbound", no status).
  */
 function kindOf(payload: IDataObject): string | null {
-	if (text(payload.trackingId) !== null && (payload.campaignStatus !== undefined || isObject(payload.messageStatuses))) {
+	if (
+		text(payload.trackingId) !== null &&
+		(payload.campaignStatus !== undefined || isObject(payload.messageStatuses))
+	) {
 		return 'campaignProgress';
 	}
 	if (payload.status === undefined) {
@@ -126,15 +164,27 @@ const ignored = (reason: string): NormalizeResult => ({ ok: false, ignored: true
  * carry no status: the digits, or the sender and Routee's reception time.
  */
 function identifiersOf(kind: string, payload: IDataObject): unknown[] {
-	if (kind === 'campaignProgress') return [payload.trackingId, payload.campaignStatus, payload.messageStatuses ?? null];
-	if (kind === 'dtmf') return [payload.conversationTrackingId, payload.messageId, payload.collectedTones];
+	if (kind === 'campaignProgress')
+		return [payload.trackingId, payload.campaignStatus, payload.messageStatuses ?? null];
+	if (kind === 'dtmf')
+		return [payload.conversationTrackingId, payload.messageId, payload.collectedTones];
 	if (kind === 'inboundSms') return [payload.messageId, payload.from, payload.receivedDate];
 	const status = statusOf(payload);
-	return [payload.messageId, payload.smsId ?? null, payload.part ?? null, status.name, status.detailed, status.updated ?? null];
+	return [
+		payload.messageId,
+		payload.smsId ?? null,
+		payload.part ?? null,
+		status.name,
+		status.detailed,
+		status.updated ?? null,
+	];
 }
 
 /** A Routee callback as the normalized event, or why it is not one. */
-export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: number): NormalizeResult {
+export function normalizeRouteeCallback(
+	payload: IDataObject,
+	receivedAtMs: number,
+): NormalizeResult {
 	const kind = kindOf(payload);
 	if (kind === null) {
 		return ignored(
@@ -161,7 +211,10 @@ export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: numb
 	if (kind === 'dtmf') {
 		const digits = text(payload.collectedTones);
 		if (digits === null) return ignored('collectedTones must be text');
-		return { ok: true, event: { ...base, campaignId: text(payload.conversationTrackingId), digits } };
+		return {
+			ok: true,
+			event: { ...base, campaignId: text(payload.conversationTrackingId), digits },
+		};
 	}
 	if (kind === 'inboundSms') {
 		const { raw, ...fields } = base;
@@ -179,13 +232,20 @@ export function normalizeRouteeCallback(payload: IDataObject, receivedAtMs: numb
 		if (status === null) return ignored('campaign progress without campaignStatus');
 		return {
 			ok: true,
-			event: { ...base, messageId: null, campaignId: text(payload.trackingId), status, isFinal: CAMPAIGN_FINAL.includes(status) },
+			event: {
+				...base,
+				messageId: null,
+				campaignId: text(payload.trackingId),
+				status,
+				isFinal: CAMPAIGN_FINAL.includes(status),
+			},
 		};
 	}
 
 	const status = statusOf(payload);
 	if (status.name === null) return ignored('status.name is missing');
-	const campaignId = kind === 'conversationStatus' ? payload.conversationTrackingId : payload.campaignTrackingId;
+	const campaignId =
+		kind === 'conversationStatus' ? payload.conversationTrackingId : payload.campaignTrackingId;
 	return {
 		ok: true,
 		event: {

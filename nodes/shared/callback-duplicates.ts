@@ -37,4 +37,3 @@ export function isRepeat(trigger: string, key: string, windowMs: number, nowMs: 
 	if (windows.size > MAX_TRIGGERS) windows.delete(windows.keys().next().value as string);
 	return entry.window.seen(key, nowMs);
 }
-

@@ -28,7 +28,8 @@ export interface CallbackEvent {
 }
 
 /** `ignored`: well-formed but no callback the trigger outputs, answered 200 (no retries) and starting nothing. */
-export type NormalizeResult = { ok: true; event: CallbackEvent } | { ok: false; reason: string; ignored?: boolean };
+export type NormalizeResult =
+	{ ok: true; event: CallbackEvent } | { ok: false; reason: string; ignored?: boolean };
 
 export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,14 +80,19 @@ export function passesFilters(event: CallbackEvent, filters: CallbackFilters): b
  * Inbound SMS"), not their raw values.
  */
 export function eventsSubtitle(events: INodePropertyOptions[]): string {
-	const names = JSON.stringify(Object.fromEntries(events.map((event) => [event.value, event.name])));
+	const names = JSON.stringify(
+		Object.fromEntries(events.map((event) => [event.value, event.name])),
+	);
 	return `={{"Events: " + ($parameter["events"] || []).map((event) => (${names})[event] || event).join(", ")}}`;
 }
 
 export const DEFAULT_DUPLICATE_WINDOW_MINUTES = 24 * 60;
 
 /** Options shared by both triggers: status filters and the duplicate window (plus provider-specific extras). */
-export function filterOptionsProperty(statuses: INodePropertyOptions[], extra: INodeProperties[] = []): INodeProperties {
+export function filterOptionsProperty(
+	statuses: INodePropertyOptions[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
 	return optionsCollection([
 		{
 			displayName: 'Final Statuses Only',
@@ -103,7 +109,7 @@ export function filterOptionsProperty(statuses: INodePropertyOptions[], extra: I
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_DUPLICATE_WINDOW_MINUTES,
 			description:
-				'Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution (at least once, never lost); drop those by the event\'s eventId, e.g. with n8n\'s Remove Duplicates node. 0 turns this off.',
+				"Providers re-send a callback they think was lost: the same callback arriving again within this time starts no second execution. Remembered by this n8n process only: a repeat after a restart, or at another webhook process in queue mode, starts one more execution (at least once, never lost); drop those by the event's eventId, e.g. with n8n's Remove Duplicates node. 0 turns this off.",
 		},
 		{
 			displayName: 'Statuses',

@@ -1,4 +1,9 @@
-import type { IDataObject, INodePropertyOptions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodePropertyOptions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { callbackKey, isRepeat } from './callback-duplicates';
 import {
@@ -8,7 +13,13 @@ import {
 	type NormalizeResult,
 } from './callback-event';
 import { checkCaller, readCallerAuthSettings, type CallerAuthSettings } from './webhook-auth';
-import { answer, readPayload, readUnparsedBody, type WebhookRequest, type WebhookResponse } from './webhook-request';
+import {
+	answer,
+	readPayload,
+	readUnparsedBody,
+	type WebhookRequest,
+	type WebhookResponse,
+} from './webhook-request';
 
 interface CallbackSource {
 	/** Whether a form-encoded body is a valid callback (Octopush may send one; Routee sends JSON). */
@@ -22,7 +33,11 @@ interface CallbackSource {
  * The log line for a callback of a kind the trigger's Events leave out. Without it such a callback (e.g. SMS
  * statuses sent to a trigger that listens to voice events) would be answered 200 and start nothing, silently.
  */
-function notListenedToMessage(nodeName: string, kind: string, events: INodePropertyOptions[]): string {
+function notListenedToMessage(
+	nodeName: string,
+	kind: string,
+	events: INodePropertyOptions[],
+): string {
 	const name = events.find((event) => event.value === kind)?.name ?? kind;
 	return `${nodeName} received a callback of a kind its Events setting does not include: "${name}" (${kind}). No execution was started; to start the workflow on these callbacks, add "${name}" to the node's Events.`;
 }
@@ -30,14 +45,19 @@ function notListenedToMessage(nodeName: string, kind: string, events: INodePrope
 // The trigger writes its own answer and returns `noWebhookResponse`, so n8n adds nothing to it, and a
 // rejected call returns no `workflowData`, so n8n starts no execution.
 const answered = (workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData =>
-	workflowData === undefined ? { noWebhookResponse: true } : { noWebhookResponse: true, workflowData };
+	workflowData === undefined
+		? { noWebhookResponse: true }
+		: { noWebhookResponse: true, workflowData };
 
 /**
  * One provider callback: authenticate the caller (401/403), read the body (400), normalize it (400 when it is
  * no callback of this provider, or 200 and nothing more when `normalize` marks it ignored), answer 200 at once,
  * then start an execution unless the callback is a repeat or the filters drop it.
  */
-export async function receiveCallback(context: IWebhookFunctions, source: CallbackSource): Promise<IWebhookResponseData> {
+export async function receiveCallback(
+	context: IWebhookFunctions,
+	source: CallbackSource,
+): Promise<IWebhookResponseData> {
 	const request = context.getRequestObject() as WebhookRequest;
 	const response = context.getResponseObject() as WebhookResponse;
 	const receivedAt = Date.now();
@@ -58,7 +78,8 @@ export async function receiveCallback(context: IWebhookFunctions, source: Callba
 		statuses: (options.statuses as string[] | undefined) ?? [],
 		finalOnly: options.finalOnly === true,
 	};
-	const windowMinutes = numberOf(options.duplicateWindowMinutes) ?? DEFAULT_DUPLICATE_WINDOW_MINUTES;
+	const windowMinutes =
+		numberOf(options.duplicateWindowMinutes) ?? DEFAULT_DUPLICATE_WINDOW_MINUTES;
 
 	const caller = checkCaller(settings, request);
 	if (!caller.ok) {
@@ -91,7 +112,11 @@ export async function receiveCallback(context: IWebhookFunctions, source: Callba
 	if (repeated) return answered();
 	if (!filters.events.includes(event.kind)) {
 		const { id, name } = context.getNode();
-		context.logger.warn(notListenedToMessage(name, event.kind, source.events), { workflowId: context.getWorkflow().id, nodeId: id, eventKind: event.kind });
+		context.logger.warn(notListenedToMessage(name, event.kind, source.events), {
+			workflowId: context.getWorkflow().id,
+			nodeId: id,
+			eventKind: event.kind,
+		});
 		return answered();
 	}
 	if (!passesFilters(event, filters)) return answered();

@@ -63,7 +63,8 @@ function fromInstant(epochMs: number, zone: string | undefined, original: unknow
 	// historical local mean time has offsets in seconds, which ±HH:MM cannot carry
 	const wholeMinutes = offsetMs % 60_000 === 0 ? offsetMs : 0;
 	const wall = msToWall(epochMs + wholeMinutes);
-	if (!(wall.year >= 0 && wall.year <= 9999)) return { error: `${describe(original)} is out of range` };
+	if (!(wall.year >= 0 && wall.year <= 9999))
+		return { error: `${describe(original)} is out of range` };
 	return format(wall, wholeMinutes / 60_000);
 }
 
@@ -80,7 +81,8 @@ function parse(text: string): { wall: WallTime; offsetMinutes?: number } | undef
 		second: Number(second),
 	};
 	const roundTrip = msToWall(wallToMs(wall));
-	if (Object.entries(wall).some(([key, part]) => roundTrip[key as keyof WallTime] !== part)) return undefined;
+	if (Object.entries(wall).some(([key, part]) => roundTrip[key as keyof WallTime] !== part))
+		return undefined;
 	if (offset === undefined) return { wall };
 	const offsetMinutes = parseOffset(offset);
 	return offsetMinutes === undefined ? undefined : { wall, offsetMinutes };
@@ -185,7 +187,11 @@ function format(wall: WallTime, offsetMinutes: number): string {
 }
 
 function hasToIso(value: unknown): value is { toISO(): unknown } {
-	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	);
 }
 
 function describe(value: unknown): string {

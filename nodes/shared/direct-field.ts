@@ -16,7 +16,8 @@ const ARRAY_INDEX = /^\[\s*(\d+)\s*\]/;
  * 100,000 items spent most of its time there. Plain mappings are by far the common case.
  */
 export function directFieldReader(raw: unknown): FieldReader | undefined {
-	if (typeof raw !== 'string') return raw === undefined || typeof raw === 'object' ? undefined : () => raw;
+	if (typeof raw !== 'string')
+		return raw === undefined || typeof raw === 'object' ? undefined : () => raw;
 	if (!raw.startsWith('=')) return () => raw;
 	const match = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[[^\]]*\])+)\s*\}\}$/.exec(raw);
 	if (!match) return undefined;
@@ -25,7 +26,8 @@ export function directFieldReader(raw: unknown): FieldReader | undefined {
 	return (json) => {
 		let current: unknown = json;
 		for (const key of keys) {
-			if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+			if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key))
+				return undefined;
 			current = (current as Record<string, unknown>)[key];
 		}
 		return current;

@@ -20,9 +20,12 @@ export class DuplicateWindow {
 		private readonly windowMs: number,
 		private readonly maxEntries: number,
 	) {
-		if (!(windowMs > 0)) throw new Error(`duplicate window must be a positive duration, got ${windowMs}`);
+		if (!(windowMs > 0))
+			throw new Error(`duplicate window must be a positive duration, got ${windowMs}`);
 		if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-			throw new Error(`duplicate window size must be a whole number of at least 1, got ${maxEntries}`);
+			throw new Error(
+				`duplicate window size must be a whole number of at least 1, got ${maxEntries}`,
+			);
 		}
 	}
 
@@ -53,7 +56,9 @@ export class DuplicateWindow {
 	private compact(): void {
 		const pending = this.queue.length - this.head;
 		if (pending > 2 * this.latest.size + COMPACT_AFTER) {
-			this.queue = this.queue.slice(this.head).filter((sighting) => this.latest.get(sighting.key) === sighting);
+			this.queue = this.queue
+				.slice(this.head)
+				.filter((sighting) => this.latest.get(sighting.key) === sighting);
 			this.head = 0;
 		} else if (this.head >= COMPACT_AFTER && this.head >= pending) {
 			this.queue = this.queue.slice(this.head);

@@ -26,6 +26,8 @@ export function canonicalJson(value: unknown): string {
  * at least once across webhook processes).
  */
 export function eventIdOf(provider: string, kind: string, identifiers: readonly unknown[]): string {
-	const digest = createHash('sha256').update(canonicalJson([provider, kind, ...identifiers])).digest('hex');
+	const digest = createHash('sha256')
+		.update(canonicalJson([provider, kind, ...identifiers]))
+		.digest('hex');
 	return `${provider}-${kind}-${digest.slice(0, 32)}`;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPairedItemData,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -53,11 +58,17 @@ export function asNodeError(
 }
 
 function pairedItemOf(itemIndexes: readonly number[]): IPairedItemData | IPairedItemData[] {
-	return itemIndexes.length === 1 ? { item: itemIndexes[0] } : itemIndexes.map((item) => ({ item }));
+	return itemIndexes.length === 1
+		? { item: itemIndexes[0] }
+		: itemIndexes.map((item) => ({ item }));
 }
 
 /** The item n8n shows for a failed job when Continue On Fail is on: the message, and the rule or fix if any. */
-function errorItem(error: Error, itemIndexes: readonly number[], message = error.message): INodeExecutionData {
+function errorItem(
+	error: Error,
+	itemIndexes: readonly number[],
+	message = error.message,
+): INodeExecutionData {
 	const { description } = error as { description?: string | null };
 	const json: IDataObject = description ? { error: message, description } : { error: message };
 	return { json, pairedItem: pairedItemOf(itemIndexes) };
@@ -91,7 +102,8 @@ export function planJobs<Plan>(
 			if (!job.itemIndexes.includes(job.leadItem)) job.leadItem = job.itemIndexes[0];
 			planned.push({ job, plan });
 		} catch (error) {
-			const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? job.leadItem;
+			const itemIndex =
+				(error as { context?: { itemIndex?: number } }).context?.itemIndex ?? job.leadItem;
 			if (!context.continueOnFail()) throw asNodeError(context, error as Error, itemIndex);
 			planned.push({ job, error: error as Error });
 		}
@@ -124,7 +136,14 @@ export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
 		} catch (error) {
 			const explanation = hooks.explain?.(error as Error, job);
 			if (!context.continueOnFail()) {
-				throw withNotes(context, error as Error, job, explanation, sent, hooks.resendsOnRerun !== false);
+				throw withNotes(
+					context,
+					error as Error,
+					job,
+					explanation,
+					sent,
+					hooks.resendsOnRerun !== false,
+				);
 			}
 			const message = [(error as Error).message, explanation].filter(Boolean).join(' ');
 			output.push(errorItem(error as Error, job.itemIndexes, message));
@@ -135,7 +154,10 @@ export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
 
 function defaultOutput(result: unknown, job: Job): INodeExecutionData[] {
 	const pairedItem = pairedItemOf(job.itemIndexes);
-	return (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({ json, pairedItem }));
+	return (Array.isArray(result) ? result : [result]).map((json: IDataObject) => ({
+		json,
+		pairedItem,
+	}));
 }
 
 /** The error of a failed run, with what to know before running the node again in its description. */
@@ -155,6 +177,7 @@ function withNotes(
 			? 'Running the node again sends those again; turn on Continue On Fail to get a result per item instead.'
 			: undefined,
 	].filter(Boolean);
-	if (notes.length > 0) nodeError.description = [nodeError.description, ...notes].filter(Boolean).join('\n');
+	if (notes.length > 0)
+		nodeError.description = [nodeError.description, ...notes].filter(Boolean).join('\n');
 	return nodeError;
 }

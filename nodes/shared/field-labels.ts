@@ -12,7 +12,10 @@ import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
  */
 export function fieldLabels(properties: readonly INodeProperties[]): Map<string, string> {
 	const labels = new Map<string, string>();
-	const add = (fields: readonly INodeProperties[], prefix: { name: string; label: string } | undefined) => {
+	const add = (
+		fields: readonly INodeProperties[],
+		prefix: { name: string; label: string } | undefined,
+	) => {
 		for (const field of fields) {
 			const name = prefix ? `${prefix.name}.${field.name}` : field.name;
 			const label = prefix ? `${prefix.label}: ${field.displayName}` : field.displayName;
@@ -43,5 +46,7 @@ export function conflictingLabels(properties: readonly INodeProperties[]): strin
 		}
 	};
 	walk(properties);
-	return [...seen].filter(([, labels]) => labels.size > 1).map(([name, labels]) => `${name}: ${[...labels].join(' / ')}`);
+	return [...seen]
+		.filter(([, labels]) => labels.size > 1)
+		.map(([name, labels]) => `${name}: ${[...labels].join(' / ')}`);
 }

@@ -21,9 +21,15 @@ export function splitIntoFrames<T>(items: readonly T[], frameSize: number): T[][
  */
 export function frameRequestId(executionId: string, nodeId: string, frameIndex: number): string {
 	if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex > MAX_FRAME_INDEX) {
-		throw new Error(`frame index must be a whole number from 0 to ${MAX_FRAME_INDEX}, got ${frameIndex}`);
+		throw new Error(
+			`frame index must be a whole number from 0 to ${MAX_FRAME_INDEX}, got ${frameIndex}`,
+		);
 	}
-	const digest = createHash('sha256').update(JSON.stringify([executionId, nodeId])).digest();
-	const hash = (digest.readBigUInt64BE(0) % HASH_MODULUS).toString(36).padStart(HASH_CHARACTERS, '0');
+	const digest = createHash('sha256')
+		.update(JSON.stringify([executionId, nodeId]))
+		.digest();
+	const hash = (digest.readBigUInt64BE(0) % HASH_MODULUS)
+		.toString(36)
+		.padStart(HASH_CHARACTERS, '0');
 	return `f${hash}-${frameIndex}`;
 }

@@ -14,14 +14,20 @@ import type {
 type RequestContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
 
 /** One credential read per node run: a context lives for one run of the node. */
-const credentialsRead = new WeakMap<RequestContext, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+const credentialsRead = new WeakMap<
+	RequestContext,
+	Map<string, Promise<ICredentialDataDecryptedObject>>
+>();
 
 /**
  * The node's credential of `type`, read once per run of the node. n8n would otherwise decrypt it again
  * for every request (a 100,000-recipient Octopush campaign makes 200); a token that n8n's preAuthentication
  * fetches is written into this same object, so later requests of the run use it.
  */
-export async function credentialsOf(context: RequestContext, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function credentialsOf(
+	context: RequestContext,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialsRead.get(context);
 	if (byType === undefined) credentialsRead.set(context, (byType = new Map()));
 	let read = byType.get(type);
@@ -35,7 +41,10 @@ export async function credentialsOf(context: RequestContext, type: string): Prom
 }
 
 /** The credential's Base URL without a trailing slash, or the provider's default. */
-export function baseUrlOf(credentials: ICredentialDataDecryptedObject, defaultBaseUrl: string): string {
+export function baseUrlOf(
+	credentials: ICredentialDataDecryptedObject,
+	defaultBaseUrl: string,
+): string {
 	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl : '';
 	return (configured || defaultBaseUrl).replace(/\/+$/, '');
 }

@@ -22,9 +22,14 @@ export function invalid(
 	label: string,
 	rule: string,
 ): NodeOperationError {
-	const { itemIndex, recipient } = typeof where === 'number' ? { itemIndex: where, recipient: undefined } : where;
-		const subject =
-		recipient === undefined ? label : label === 'Recipient' ? `Recipient ${recipient}` : `${label} of recipient ${recipient}`;
+	const { itemIndex, recipient } =
+		typeof where === 'number' ? { itemIndex: where, recipient: undefined } : where;
+	const subject =
+		recipient === undefined
+			? label
+			: label === 'Recipient'
+				? `Recipient ${recipient}`
+				: `${label} of recipient ${recipient}`;
 	const description = `${subject} ${rule}`;
 	return new NodeOperationError(context.getNode(), `${subject} is not valid [item ${itemIndex}]`, {
 		itemIndex,

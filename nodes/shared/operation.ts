@@ -24,7 +24,11 @@ export function operationSelector(
 }
 
 /** Adds `displayOptions.show` for one resource/operation to each field of an operation. */
-export function showFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
+export function showFor(
+	resource: string,
+	operation: string,
+	fields: INodeProperties[],
+): INodeProperties[] {
 	return fields.map((field) => ({
 		...field,
 		displayOptions: {

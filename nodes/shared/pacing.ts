@@ -19,7 +19,11 @@ const lanes = new Map<string, Lane>();
  * fetched first, a loaded machine, a slow network), the next can never arrive closer than `intervalMs`.
  * The cost is one round trip per call on top of the interval.
  */
-export async function inTurn<T>(lane: string, intervalMs: number, call: () => Promise<T>): Promise<T> {
+export async function inTurn<T>(
+	lane: string,
+	intervalMs: number,
+	call: () => Promise<T>,
+): Promise<T> {
 	let state = lanes.get(lane);
 	if (state === undefined) {
 		state = { lastAnswerMs: Number.NEGATIVE_INFINITY, turn: Promise.resolve() };
@@ -33,7 +37,11 @@ export async function inTurn<T>(lane: string, intervalMs: number, call: () => Pr
 	try {
 		await previous;
 		// a timer may fire a little early, so check again until the interval has really passed
-		for (let wait = state.lastAnswerMs + intervalMs - Date.now(); wait > 0; wait = state.lastAnswerMs + intervalMs - Date.now()) {
+		for (
+			let wait = state.lastAnswerMs + intervalMs - Date.now();
+			wait > 0;
+			wait = state.lastAnswerMs + intervalMs - Date.now()
+		) {
 			await sleep(wait);
 		}
 		return await call();

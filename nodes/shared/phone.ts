@@ -19,13 +19,19 @@ export function isE164(value: string): boolean {
  * Turns what people type into E.164: E.164 is kept as is, `00` becomes `+`, and national formats are read
  * with the calling code and trunk prefix of `defaultCountry` (ISO 3166-1 alpha-2).
  */
-export function normalizePhoneNumber(input: string | number, defaultCountry?: string): PhoneNumberResult {
+export function normalizePhoneNumber(
+	input: string | number,
+	defaultCountry?: string,
+): PhoneNumberResult {
 	const raw = String(input).trim();
 	if (raw === '') return { ok: false, reason: 'is empty: give a phone number' };
 
 	const international = INTERNATIONAL_START.test(raw);
 	// "+44 (0)20 …" repeats the trunk prefix for national callers; it is not part of the number
-	const compact = (international ? raw.replace(BRACKETED_TRUNK_ZERO, '') : raw).replace(SEPARATORS, '');
+	const compact = (international ? raw.replace(BRACKETED_TRUNK_ZERO, '') : raw).replace(
+		SEPARATORS,
+		'',
+	);
 	if (!/^\+?\d+$/.test(compact)) {
 		return {
 			ok: false,
@@ -42,7 +48,10 @@ export function normalizePhoneNumber(input: string | number, defaultCountry?: st
 	const countryCode = (defaultCountry ?? '').trim().toUpperCase();
 	if (countryCode === '') {
 		if (compact.startsWith('0')) {
-			return { ok: false, reason: `is a national number ('${raw}'): set a Default Country in Options to read it` };
+			return {
+				ok: false,
+				reason: `is a national number ('${raw}'): set a Default Country in Options to read it`,
+			};
 		}
 		return {
 			ok: false,
@@ -50,12 +59,22 @@ export function normalizePhoneNumber(input: string | number, defaultCountry?: st
 		};
 	}
 	const country = CALLING_CODES[countryCode];
-	if (country === undefined) return { ok: false, reason: `cannot be read: the Default Country '${defaultCountry}' is unknown` };
+	if (country === undefined)
+		return {
+			ok: false,
+			reason: `cannot be read: the Default Country '${defaultCountry}' is unknown`,
+		};
 
 	const nsn = nationalSignificantNumber(compact, country);
-	const e164 = nsn === undefined ? undefined : `+${country.nsnRedirects?.[nsn.slice(0, 3)] ?? country.callingCode}${nsn}`;
+	const e164 =
+		nsn === undefined
+			? undefined
+			: `+${country.nsnRedirects?.[nsn.slice(0, 3)] ?? country.callingCode}${nsn}`;
 	if (e164 === undefined || !isE164(e164)) {
-		return { ok: false, reason: `is not a ${country.name} number ('${raw}'): ${expectation(country)}` };
+		return {
+			ok: false,
+			reason: `is not a ${country.name} number ('${raw}'): ${expectation(country)}`,
+		};
 	}
 	return { ok: true, e164 };
 }
@@ -68,13 +87,18 @@ function nationalSignificantNumber(digits: string, country: CountryDialing): str
 		(country.nsnPattern === undefined || country.nsnPattern.test(nsn));
 
 	for (const trunk of country.trunkPrefixes) {
-		if (digits.startsWith(trunk) && fits(digits.slice(trunk.length))) return digits.slice(trunk.length);
+		if (digits.startsWith(trunk) && fits(digits.slice(trunk.length)))
+			return digits.slice(trunk.length);
 	}
-	const withoutCallingCode = digits.startsWith(country.callingCode) ? digits.slice(country.callingCode.length) : undefined;
+	const withoutCallingCode = digits.startsWith(country.callingCode)
+		? digits.slice(country.callingCode.length)
+		: undefined;
 	// where national numbers carry a trunk prefix, one without it more likely lost its + than its trunk prefix
 	const candidates =
 		country.trunkPrefixes.length > 0 ? [withoutCallingCode, digits] : [digits, withoutCallingCode];
-	return candidates.find((candidate): candidate is string => candidate !== undefined && fits(candidate));
+	return candidates.find(
+		(candidate): candidate is string => candidate !== undefined && fits(candidate),
+	);
 }
 
 function expectation(country: CountryDialing): string {

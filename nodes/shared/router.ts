@@ -18,7 +18,10 @@ export function routerFor(operations: OperationMap) {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const selected = operations[resource]?.[operation];
 		if (!selected) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+			);
 		}
 		return [await selected.execute.call(this, this.getInputData())];
 	};

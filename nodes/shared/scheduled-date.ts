@@ -14,9 +14,15 @@ export function futureDateOf(
 	value: unknown,
 	ifPast: string,
 ): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	const iso = toIsoWithOffset(typeof value === 'string' ? value.trim() : value, context.getTimezone());
-	if (typeof iso !== 'string') throw invalid(context, itemIndex, label, `is not a valid date-time: ${iso.error}`);
-	if (isInPast(iso, Date.now())) throw invalid(context, itemIndex, label, `is in the past (${iso}): ${ifPast}`);
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
+	const iso = toIsoWithOffset(
+		typeof value === 'string' ? value.trim() : value,
+		context.getTimezone(),
+	);
+	if (typeof iso !== 'string')
+		throw invalid(context, itemIndex, label, `is not a valid date-time: ${iso.error}`);
+	if (isInPast(iso, Date.now()))
+		throw invalid(context, itemIndex, label, `is in the past (${iso}): ${ifPast}`);
 	return iso;
 }

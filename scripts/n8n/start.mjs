@@ -8,7 +8,14 @@
 
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -64,11 +71,21 @@ export async function installCommunityPackage(packageDir, userFolder) {
 		rmSync(dirname(tarball), { recursive: true, force: true });
 	}
 	const installedJsonPath = join(target, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...installed } = JSON.parse(readFileSync(installedJsonPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...installed } = JSON.parse(
+		readFileSync(installedJsonPath, 'utf8'),
+	);
 	writeFileSync(installedJsonPath, JSON.stringify(installed, null, 2));
 	await runCommand(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ cwd: target, env: cleanEnv() },
 	);
 	const nodesJsonPath = join(nodesDir, 'package.json');
@@ -92,7 +109,9 @@ function runCommand(command, args, { cwd, env, input }) {
 		child.on('close', (code, signal) => {
 			if (code === 0) resolveRun({ stdout, stderr });
 			else {
-				const error = new Error(`${command} ${args.join(' ')} exited ${code ?? signal}\n${(stderr + stdout).slice(-4000)}`);
+				const error = new Error(
+					`${command} ${args.join(' ')} exited ${code ?? signal}\n${(stderr + stdout).slice(-4000)}`,
+				);
 				Object.assign(error, { code, signal, stdout, stderr });
 				reject(error);
 			}
@@ -109,18 +128,45 @@ function sleep(ms) {
 function parseRawOutput(stdout) {
 	const start = stdout.search(/^\{$/m);
 	const end = stdout.lastIndexOf('\n}');
-	if (start === -1 || end === -1) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-4000)}`);
+	if (start === -1 || end === -1)
+		throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-4000)}`);
 	return JSON.parse(stdout.slice(start, end + 2));
 }
 
 export class N8n {
-	constructor({ version, nodeVersion, node, n8nBin, n8nDir, userFolder, port, env, child, logFile, installedPackage }) {
-		Object.assign(this, { version, nodeVersion, node, n8nBin, n8nDir, userFolder, port, env, child, logFile, installedPackage });
+	constructor({
+		version,
+		nodeVersion,
+		node,
+		n8nBin,
+		n8nDir,
+		userFolder,
+		port,
+		env,
+		child,
+		logFile,
+		installedPackage,
+	}) {
+		Object.assign(this, {
+			version,
+			nodeVersion,
+			node,
+			n8nBin,
+			n8nDir,
+			userFolder,
+			port,
+			env,
+			child,
+			logFile,
+			installedPackage,
+		});
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.owner = OWNER;
 		this.cookie = '';
 		this.mode = 'regular';
-		this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+		this.exited = new Promise((resolveExit) =>
+			child.once('exit', (code, signal) => resolveExit({ code, signal })),
+		);
 		// If the parent dies without calling stop(), do not leave n8n running.
 		this.onParentExit = () => killGroup(child.pid, 'SIGKILL');
 		process.on('exit', this.onParentExit);
@@ -155,7 +201,8 @@ export class N8n {
 		// A reused keep-alive connection that n8n closed at that moment fails with "other side closed"
 		// (seen on a loaded machine): a read is safe to send once more.
 		const response = await send().catch(async (error) => {
-			if (method !== 'GET' || this.child.exitCode !== null || this.child.signalCode !== null) throw error;
+			if (method !== 'GET' || this.child.exitCode !== null || this.child.signalCode !== null)
+				throw error;
 			await sleep(200);
 			return await send();
 		});
@@ -168,7 +215,9 @@ export class N8n {
 		}
 		if (raw) return { status: response.status, headers: response.headers, json, text };
 		if (!response.ok) {
-			const error = new Error(`n8n ${method} ${path} answered ${response.status}: ${text.slice(0, 2000)}`);
+			const error = new Error(
+				`n8n ${method} ${path} answered ${response.status}: ${text.slice(0, 2000)}`,
+			);
 			Object.assign(error, { status: response.status, body: json ?? text });
 			throw error;
 		}
@@ -183,21 +232,30 @@ export class N8n {
 				await sleep(200);
 				throw new Error(`n8n exited (${this.child.exitCode}) while starting:\n${this.logTail()}`);
 			}
-			const setup = await this.request('POST', '/rest/owner/setup', OWNER, { raw: true }).catch(() => undefined);
+			const setup = await this.request('POST', '/rest/owner/setup', OWNER, { raw: true }).catch(
+				() => undefined,
+			);
 			// 404: the REST routes are not mounted yet; 503: "Database is not ready!" (migrations still running)
 			if (setup?.json !== undefined && setup.status !== 404 && setup.status !== 503) break;
-			if (Date.now() > deadline) throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${this.logTail()}`);
+			if (Date.now() > deadline)
+				throw new Error(`n8n did not become ready within ${timeoutMs} ms:\n${this.logTail()}`);
 			await sleep(500);
 		}
 		// on a loaded machine the login route may come a moment after the setup route
 		let login;
 		for (;;) {
-			login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }, { raw: true });
+			login = await this.request(
+				'POST',
+				'/rest/login',
+				{ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password },
+				{ raw: true },
+			);
 			if (login.status !== 404 || Date.now() > deadline) break;
 			await sleep(500);
 		}
 		const cookie = login.headers.get('set-cookie');
-		if (login.status !== 200 || !cookie) throw new Error(`n8n login failed (${login.status}): ${login.text.slice(0, 1000)}`);
+		if (login.status !== 200 || !cookie)
+			throw new Error(`n8n login failed (${login.status}): ${login.text.slice(0, 1000)}`);
 		this.cookie = cookie.split(';')[0];
 	}
 
@@ -230,14 +288,23 @@ export class N8n {
 		const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
 		workflows.forEach((workflow, index) => {
 			if (!workflow.id) throw new Error(`workflow "${workflow.name}" has no id`);
-			writeFileSync(join(dir, `${index}.json`), JSON.stringify({ active: false, settings: {}, connections: {}, ...workflow }));
+			writeFileSync(
+				join(dir, `${index}.json`),
+				JSON.stringify({ active: false, settings: {}, connections: {}, ...workflow }),
+			);
 		});
 		await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
 	/** Creates a workflow through the REST API (as the editor saves one); resolves with its new id. */
 	async createWorkflow({ name, nodes, connections = {}, settings = {} }) {
-		const created = await this.request('POST', '/rest/workflows', { name, nodes, connections, settings, active: false });
+		const created = await this.request('POST', '/rest/workflows', {
+			name,
+			nodes,
+			connections,
+			settings,
+			active: false,
+		});
 		return created.id;
 	}
 
@@ -250,8 +317,11 @@ export class N8n {
 		const workflow = await this.getWorkflow(workflowId);
 		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger');
 		if (!trigger) throw new Error(`workflow ${workflowId} has no Manual Trigger`);
-		const started = await this.request('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger.name } });
-		if (!started?.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+		const started = await this.request('POST', `/rest/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: trigger.name },
+		});
+		if (!started?.executionId)
+			throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
 		return await this.waitForExecution(started.executionId, timeoutMs);
 	}
 
@@ -267,7 +337,9 @@ export class N8n {
 
 	/** Tests a stored credential through n8n's own path (`POST /rest/credentials/test`): `{ status, message }`. */
 	async testCredential({ id, name = '', type, data }) {
-		return await this.request('POST', '/rest/credentials/test', { credentials: { id, name, type, data } });
+		return await this.request('POST', '/rest/credentials/test', {
+			credentials: { id, name, type, data },
+		});
 	}
 
 	async getWorkflow(workflowId) {
@@ -294,15 +366,28 @@ export class N8n {
 	async waitForPublication(workflowId, wanted, timeoutMs = 60000) {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const response = await this.request('GET', `/rest/workflows/${workflowId}/publication-status`, undefined, { raw: true });
+			const response = await this.request(
+				'GET',
+				`/rest/workflows/${workflowId}/publication-status`,
+				undefined,
+				{ raw: true },
+			);
 			if (response.status === 404) return; // no publication service: the call itself did the work
 			const status = response.json?.data ?? response.json;
 			if (status?.status === wanted) return;
 			if (status?.status === 'failed' || status?.status === 'partial') {
-				const reasons = (status.triggers ?? []).map((t) => t.errorMessage).filter(Boolean).join('; ');
-				throw new Error(`n8n could not publish workflow ${workflowId} (${status.status}): ${reasons}`);
+				const reasons = (status.triggers ?? [])
+					.map((t) => t.errorMessage)
+					.filter(Boolean)
+					.join('; ');
+				throw new Error(
+					`n8n could not publish workflow ${workflowId} (${status.status}): ${reasons}`,
+				);
 			}
-			if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: publication status still ${JSON.stringify(status)} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`workflow ${workflowId}: publication status still ${JSON.stringify(status)} after ${timeoutMs} ms`,
+				);
 			await sleep(250);
 		}
 	}
@@ -317,8 +402,13 @@ export class N8n {
 	/** One execution with its run data parsed (n8n stores it in `flatted` form). */
 	async execution(executionId) {
 		const execution = await this.request('GET', `/rest/executions/${executionId}`);
-		const flatted = createRequire(join(this.n8nDir, 'node_modules', 'n8n', 'package.json'))('flatted');
-		return { ...execution, data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data };
+		const flatted = createRequire(join(this.n8nDir, 'node_modules', 'n8n', 'package.json'))(
+			'flatted',
+		);
+		return {
+			...execution,
+			data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data,
+		};
 	}
 
 	/** Waits until an execution has finished (success, error, canceled, crashed); returns it parsed. */
@@ -327,7 +417,8 @@ export class N8n {
 		for (;;) {
 			const execution = await this.execution(executionId);
 			if (FINISHED.includes(execution.status)) return execution;
-			if (Date.now() > deadline) throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
 			await sleep(200);
 		}
 	}
@@ -336,12 +427,17 @@ export class N8n {
 	async waitForExecutions(workflowId, count, timeoutMs = 30000) {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const finished = (await this.executions(workflowId)).filter((e) => FINISHED.includes(e.status));
+			const finished = (await this.executions(workflowId)).filter((e) =>
+				FINISHED.includes(e.status),
+			);
 			if (finished.length >= count) {
 				const sorted = finished.sort((a, b) => Number(a.id) - Number(b.id));
 				return await Promise.all(sorted.map((e) => this.execution(e.id)));
 			}
-			if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${finished.length} of ${count} executions after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`workflow ${workflowId}: ${finished.length} of ${count} executions after ${timeoutMs} ms`,
+				);
 			await sleep(300);
 		}
 	}
@@ -398,7 +494,12 @@ async function n8nEnv({ userFolder, port, webhookUrl, extraEnv }) {
 /** Spawns `n8n <command>` in its own process group, its output into `logFile`. */
 function spawnN8n(installed, command, { env, cwd, logFile }) {
 	const logStream = createWriteStream(logFile);
-	const child = spawn(installed.node, [installed.n8nBin, command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(installed.node, [installed.n8nBin, command], {
+		cwd,
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	child.stdout.pipe(logStream);
 	child.stderr.pipe(logStream);
 	return child;
@@ -409,7 +510,9 @@ async function prepareUserFolder(version, packageDir, log) {
 	const userFolder = mkdtempSync(join(tmpdir(), `n8n-${version}-`));
 	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
 	const installedPackage = await installCommunityPackage(packageDir, userFolder);
-	log(`[n8n ${version}] ${installedPackage.name}@${installedPackage.version} installed into ${installedPackage.dir}`);
+	log(
+		`[n8n ${version}] ${installedPackage.name}@${installedPackage.version} installed into ${installedPackage.dir}`,
+	);
 	return { userFolder, installedPackage };
 }
 
@@ -445,7 +548,9 @@ export async function startN8n({
 		installedPackage,
 	});
 	const started = Date.now();
-	log(`[n8n ${version}] starting on ${n8n.baseUrl} (Node ${installed.nodeVersion}, user folder ${userFolder})`);
+	log(
+		`[n8n ${version}] starting on ${n8n.baseUrl} (Node ${installed.nodeVersion}, user folder ${userFolder})`,
+	);
 	try {
 		await n8n.setUpOwnerAndLogIn(readyTimeoutMs);
 	} catch (error) {
@@ -475,7 +580,8 @@ export class QueueN8n extends N8n {
 		// If the parent dies without calling stop(), none of the processes is left running.
 		process.off('exit', this.onParentExit);
 		this.onParentExit = () => {
-			for (const p of [this, ...this.webhookProcesses, ...this.workers]) if (p.child) killGroup(p.child.pid, 'SIGKILL');
+			for (const p of [this, ...this.webhookProcesses, ...this.workers])
+				if (p.child) killGroup(p.child.pid, 'SIGKILL');
 		};
 		process.on('exit', this.onParentExit);
 	}
@@ -496,7 +602,11 @@ export class QueueN8n extends N8n {
 		this.webhookProcesses.push(entry);
 		const { name } = entry;
 		const port = await freePort();
-		const env = { ...this.commonEnv, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const env = {
+			...this.commonEnv,
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		};
 		const logFile = join(this.userFolder, `${name}.log`);
 		const child = spawnN8n(this.installed, 'webhook', { env, cwd: this.userFolder, logFile });
 		Object.assign(entry, { child, port, logFile });
@@ -521,29 +631,46 @@ export class QueueN8n extends N8n {
 		const logFile = join(this.userFolder, `${name}.log`);
 		const child = spawnN8n(this.installed, 'worker', { env, cwd: this.userFolder, logFile });
 		Object.assign(entry, { child, port: healthPort, logFile });
-		await waitForHttp(`http://127.0.0.1:${healthPort}/healthz/readiness`, child, logFile, timeoutMs, name);
+		await waitForHttp(
+			`http://127.0.0.1:${healthPort}/healthz/readiness`,
+			child,
+			logFile,
+			timeoutMs,
+			name,
+		);
 		return entry;
 	}
 
 	/** Execution ids each worker logged as started ("Worker started execution <id>"), by worker name. */
 	executionsByWorker() {
 		return Object.fromEntries(
-			this.workers.map(({ name, logFile }) => [name, [...readLog(logFile ?? '').matchAll(/Worker started execution (\d+)/g)].map((m) => m[1])]),
+			this.workers.map(({ name, logFile }) => [
+				name,
+				[...readLog(logFile ?? '').matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
+			]),
 		);
 	}
 
 	/** The worker whose log says it started `executionId`, if any. */
 	workerOf(executionId) {
-		return Object.entries(this.executionsByWorker()).find(([, ids]) => ids.includes(String(executionId)))?.[0];
+		return Object.entries(this.executionsByWorker()).find(([, ids]) =>
+			ids.includes(String(executionId)),
+		)?.[0];
 	}
 
 	logTail(chars = 4000) {
-		const others = [...this.webhookProcesses, ...this.workers].filter((p) => p.logFile).map((p) => `--- ${p.name}\n${readLog(p.logFile).slice(-chars)}`);
+		const others = [...this.webhookProcesses, ...this.workers]
+			.filter((p) => p.logFile)
+			.map((p) => `--- ${p.name}\n${readLog(p.logFile).slice(-chars)}`);
 		return [`--- main\n${super.logTail(chars)}`, ...others].join('\n');
 	}
 
 	async stop({ keep = false } = {}) {
-		await Promise.all([...this.workers, ...this.webhookProcesses].filter((p) => p.child).map((p) => stopProcess(p.child)));
+		await Promise.all(
+			[...this.workers, ...this.webhookProcesses]
+				.filter((p) => p.child)
+				.map((p) => stopProcess(p.child)),
+		);
 		await stopProcess(this.child);
 		process.off('exit', this.onParentExit);
 		await this.proxy.close();
@@ -564,10 +691,19 @@ function readLog(file) {
 async function waitForHttp(url, child, logFile, timeoutMs, name) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) while starting:\n${readLog(logFile).slice(-4000)}`);
-		const status = await fetch(url).then((r) => r.status, () => 0);
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(
+				`${name} exited (${child.exitCode ?? child.signalCode}) while starting:\n${readLog(logFile).slice(-4000)}`,
+			);
+		const status = await fetch(url).then(
+			(r) => r.status,
+			() => 0,
+		);
 		if (status === 200) return;
-		if (Date.now() > deadline) throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms:\n${readLog(logFile).slice(-4000)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${name} did not answer ${url} within ${timeoutMs} ms:\n${readLog(logFile).slice(-4000)}`,
+			);
 		await sleep(300);
 	}
 }
@@ -588,7 +724,10 @@ export async function startQueueN8n({
 	log = (line) => process.stdout.write(`${line}\n`),
 } = {}) {
 	const installed = await installN8n(version);
-	const services = await startQueueServices({ redisPort: await freePort(), postgresPort: await freePort() });
+	const services = await startQueueServices({
+		redisPort: await freePort(),
+		postgresPort: await freePort(),
+	});
 	let n8n;
 	try {
 		const { userFolder, installedPackage } = await prepareUserFolder(version, packageDir, log);
@@ -643,13 +782,17 @@ export async function startQueueN8n({
 			commonEnv,
 		});
 		const started = Date.now();
-		log(`[n8n ${version} queue] main on ${n8n.baseUrl}, webhooks through ${n8n.webhookBaseUrl} (PostgreSQL ${services.postgresVersion}, user folder ${userFolder})`);
+		log(
+			`[n8n ${version} queue] main on ${n8n.baseUrl}, webhooks through ${n8n.webhookBaseUrl} (PostgreSQL ${services.postgresVersion}, user folder ${userFolder})`,
+		);
 		await n8n.setUpOwnerAndLogIn(readyTimeoutMs);
 		await Promise.all([
 			...Array.from({ length: webhookProcesses }, () => n8n.addWebhookProcess(readyTimeoutMs)),
 			...Array.from({ length: workers }, () => n8n.addWorker(readyTimeoutMs)),
 		]);
-		log(`[n8n ${version} queue] main + ${webhookProcesses} webhook + ${workers} workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		log(
+			`[n8n ${version} queue] main + ${webhookProcesses} webhook + ${workers} workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 		return n8n;
 	} catch (error) {
 		// the error carries the logs' tails; nothing is left behind
@@ -661,7 +804,9 @@ export async function startQueueN8n({
 
 async function main(version = DEFAULT_VERSION, queue = false) {
 	const n8n = queue ? await startQueueN8n({ version }) : await startN8n({ version });
-	process.stdout.write(`n8n ${version}: ${n8n.baseUrl}  login ${OWNER.email} / ${OWNER.password}  (log: ${n8n.logFile}; Ctrl-C stops)\n`);
+	process.stdout.write(
+		`n8n ${version}: ${n8n.baseUrl}  login ${OWNER.email} / ${OWNER.password}  (log: ${n8n.logFile}; Ctrl-C stops)\n`,
+	);
 	const shutdown = () => n8n.stop().then(() => process.exit(0));
 	process.once('SIGINT', shutdown);
 	process.once('SIGTERM', shutdown);
@@ -670,7 +815,10 @@ async function main(version = DEFAULT_VERSION, queue = false) {
 // No top-level await: test runners load this module with require().
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const args = process.argv.slice(2);
-	main(args.find((a) => !a.startsWith('--')), args.includes('--queue')).catch((error) => {
+	main(
+		args.find((a) => !a.startsWith('--')),
+		args.includes('--queue'),
+	).catch((error) => {
 		process.stderr.write(`${error.stack ?? error}\n`);
 		process.exit(1);
 	});

@@ -21,7 +21,13 @@ export function startWebhookProxy({ port, targets }) {
 		const record = { method: incoming.method, path, target, status: 0 };
 		served.push(record);
 		const forward = httpRequest(
-			{ host: '127.0.0.1', port: targets()[target], method: incoming.method, path, headers: incoming.headers },
+			{
+				host: '127.0.0.1',
+				port: targets()[target],
+				method: incoming.method,
+				path,
+				headers: incoming.headers,
+			},
 			(answer) => {
 				record.status = answer.statusCode ?? 0;
 				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);

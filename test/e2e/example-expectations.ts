@@ -21,7 +21,10 @@ export interface ExampleExpectation {
 	node: string;
 	requests: ExpectedRequest[];
 	/** Checks the node's output items (provider response fields, unchanged in name). */
-	output: (items: Array<{ json: Record<string, any>; pairedItem?: unknown }>, received: RecordedRequest[]) => void;
+	output: (
+		items: Array<{ json: Record<string, any>; pairedItem?: unknown }>,
+		received: RecordedRequest[],
+	) => void;
 }
 
 const octopushTicket = (items: Array<{ json: Record<string, any> }>, count = 1) => {
@@ -99,7 +102,12 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 					recipients: [{ phone_number: '+442038828112', first_name: 'Alex' }],
 				},
 			},
-			{ provider: 'octopush', method: 'GET', path: '/voice-campaign-on-list/status', repeats: true },
+			{
+				provider: 'octopush',
+				method: 'GET',
+				path: '/voice-campaign-on-list/status',
+				repeats: true,
+			},
 			{ provider: 'octopush', method: 'POST', path: '/voice-campaign-on-list/send' },
 		],
 		output: (items, received) => {

@@ -5,8 +5,12 @@
 import { DEFAULT_VERSION, installN8n, N8N_VERSIONS } from '../../scripts/n8n/install.mjs';
 
 export default async function globalSetup() {
-	const wanted = (process.env.N8N_E2E_VERSIONS ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-	const setups = wanted.length > 0 ? wanted : [...Object.keys(N8N_VERSIONS), `${DEFAULT_VERSION}:queue`];
+	const wanted = (process.env.N8N_E2E_VERSIONS ?? '')
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
+	const setups =
+		wanted.length > 0 ? wanted : [...Object.keys(N8N_VERSIONS), `${DEFAULT_VERSION}:queue`];
 	for (const version of new Set(setups.map((s) => s.split(':')[0]))) await installN8n(version);
 	// Read by the suites (jest runs them in this process: --runInBand).
 	process.env.N8N_E2E_VERSIONS = setups.join(',');

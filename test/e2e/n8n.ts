@@ -8,7 +8,13 @@ import type { Sandbox } from '../sandbox';
 import type { CredentialEntry, N8n, QueueN8n, WorkflowJson } from '../../scripts/n8n/start.mjs';
 import { importEsm } from './load-esm';
 
-export type { N8n, QueueN8n, RunJson, ExecutionJson, WorkflowJson } from '../../scripts/n8n/start.mjs';
+export type {
+	N8n,
+	QueueN8n,
+	RunJson,
+	ExecutionJson,
+	WorkflowJson,
+} from '../../scripts/n8n/start.mjs';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-routee-octopush';
@@ -29,7 +35,11 @@ export const CREDENTIALS = {
 	/** A valid Routee credential that a test edits, as a user edits a saved one in the editor. */
 	routeeEdited: { id: 'routee-edited', name: 'Routee edited', type: 'routeeOAuth2Api' },
 	/** The triggers' callback secret, as the trigger examples refer to it. */
-	callbackSecret: { id: 'callback-secret-sandbox', name: 'Callback secret (sandbox)', type: 'routeeOctopushCallbackSecretApi' },
+	callbackSecret: {
+		id: 'callback-secret-sandbox',
+		name: 'Callback secret (sandbox)',
+		type: 'routeeOctopushCallbackSecretApi',
+	},
 } as const;
 
 /** The secret of CREDENTIALS.callbackSecret (the demo imports the same: scripts/examples.mjs SANDBOX_CALLBACK_SECRET). */
@@ -38,7 +48,11 @@ export const CALLBACK_SECRET = 'sandbox-callback-secret-2f9c';
 export function sandboxCredentials(sandbox: Sandbox): CredentialEntry[] {
 	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
 	const [[apiLogin, apiKey]] = [...sandbox.octopush.accounts];
-	const routee = { applicationId, baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl };
+	const routee = {
+		applicationId,
+		baseUrl: sandbox.routeeBaseUrl,
+		tokenUrl: sandbox.routeeTokenUrl,
+	};
 	const octopush = { apiLogin, baseUrl: sandbox.octopushBaseUrl };
 	return [
 		{ ...CREDENTIALS.routee, data: { ...routee, applicationSecret } },
@@ -60,13 +74,22 @@ export interface Example {
 /** examples/*.json file names, read while jest collects the tests. */
 export function exampleFiles(): string[] {
 	const dir = path.join(ROOT, 'examples');
-	return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+	return existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => f.endsWith('.json'))
+				.sort()
+		: [];
 }
 
 /** What starts each example (read while jest collects the tests, to name and skip them). */
 export function exampleStartTypes(): Record<string, string> {
 	return Object.fromEntries(
-		exampleFiles().map((file) => [file, startNodeType(JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as WorkflowJson)]),
+		exampleFiles().map((file) => [
+			file,
+			startNodeType(
+				JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')) as WorkflowJson,
+			),
+		]),
 	);
 }
 
@@ -78,36 +101,59 @@ export function productionBaseUrl(n8n: N8n): string {
 /** examples/*.json, each with its stable n8n id; with `n8nBaseUrl`, their URLs point at that n8n (as the demo imports them). */
 export async function loadExamples(n8nBaseUrl?: string): Promise<Example[]> {
 	const { readExamples } = await importEsm<ExamplesModule>(path.join(ROOT, 'scripts/examples.mjs'));
-	return readExamples({ n8nBaseUrl }).map(({ file, workflow }) => ({ file, workflow, startType: startNodeType(workflow) }));
+	return readExamples({ n8nBaseUrl }).map(({ file, workflow }) => ({
+		file,
+		workflow,
+		startType: startNodeType(workflow),
+	}));
 }
 
 /** Type of the node without incoming connections (sticky notes aside): what starts the workflow. */
 export function startNodeType(workflow: WorkflowJson): string {
 	const targets = new Set<string>();
-	for (const outputs of Object.values(workflow.connections ?? {}) as Array<Record<string, Array<Array<{ node: string }>>>>) {
+	for (const outputs of Object.values(workflow.connections ?? {}) as Array<
+		Record<string, Array<Array<{ node: string }>>>
+	>) {
 		for (const connections of Object.values(outputs)) {
-			for (const list of connections) for (const connection of list ?? []) targets.add(connection.node);
+			for (const list of connections)
+				for (const connection of list ?? []) targets.add(connection.node);
 		}
 	}
-	const starts = workflow.nodes.filter((node) => !targets.has(node.name) && !String(node.type).includes('stickyNote'));
+	const starts = workflow.nodes.filter(
+		(node) => !targets.has(node.name) && !String(node.type).includes('stickyNote'),
+	);
 	return starts.length === 1 ? String(starts[0].type) : starts.map((n) => n.type).join(',');
 }
 
 /** Node and credential type names package.json declares, as n8n names them. */
 export function declaredTypes(): { nodes: string[]; credentials: string[] } {
 	const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	const base = (file: string, suffix: string) => path.basename(file, suffix).replace(/^./, (c) => c.toLowerCase());
+	const base = (file: string, suffix: string) =>
+		path.basename(file, suffix).replace(/^./, (c) => c.toLowerCase());
 	return {
-		nodes: (packageJson.n8n.nodes as string[]).map((file) => `${PACKAGE_NAME}.${base(file, '.node.js')}`),
-		credentials: (packageJson.n8n.credentials as string[]).map((file) => base(file, '.credentials.js')),
+		nodes: (packageJson.n8n.nodes as string[]).map(
+			(file) => `${PACKAGE_NAME}.${base(file, '.node.js')}`,
+		),
+		credentials: (packageJson.n8n.credentials as string[]).map((file) =>
+			base(file, '.credentials.js'),
+		),
 	};
 }
 
 /** Output items of `nodeName` (first run, first output) in an n8n run. */
-export function outputOf(run: { data: { resultData: { runData: Record<string, any[]> } } }, nodeName: string) {
+export function outputOf(
+	run: { data: { resultData: { runData: Record<string, any[]> } } },
+	nodeName: string,
+) {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
-	return (runs[0].data?.main?.[0] ?? []) as Array<{ json: Record<string, any>; pairedItem?: unknown }>;
+	if (!runs)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
+	return (runs[0].data?.main?.[0] ?? []) as Array<{
+		json: Record<string, any>;
+		pairedItem?: unknown;
+	}>;
 }
 
 /** One e2e set-up: an n8n version in regular mode, or in queue mode (N8N_E2E_VERSIONS entry `<version>:queue`). */
@@ -123,9 +169,14 @@ export function parseSetups(value: string): Setup[] {
 		.filter(Boolean)
 		.map((entry) => {
 			const [version, mode] = entry.split(':');
-			if (mode !== undefined && mode !== 'queue') throw new Error(`N8N_E2E_VERSIONS entry "${entry}": the only mode is "queue"`);
+			if (mode !== undefined && mode !== 'queue')
+				throw new Error(`N8N_E2E_VERSIONS entry "${entry}": the only mode is "queue"`);
 			const queue = mode === 'queue';
-			return { version, queue, label: queue ? `${version} in queue mode (main + webhook process + 2 workers)` : version };
+			return {
+				version,
+				queue,
+				label: queue ? `${version} in queue mode (main + webhook process + 2 workers)` : version,
+			};
 		});
 }
 

@@ -41,22 +41,38 @@ function expectRequests(received: RecordedRequest[], expected: ExpectedRequest[]
 	let index = 0;
 	for (const step of expected) {
 		const matches = (r: RecordedRequest | undefined) =>
-			r !== undefined && r.provider === step.provider && r.method === step.method && r.path === step.path;
+			r !== undefined &&
+			r.provider === step.provider &&
+			r.method === step.method &&
+			r.path === step.path;
 		if (!matches(received[index])) {
-			throw new Error(`expected ${step.provider} ${step.method} ${step.path} as request #${index + 1}; the sandbox received:\n${summary.join('\n')}`);
+			throw new Error(
+				`expected ${step.provider} ${step.method} ${step.path} as request #${index + 1}; the sandbox received:\n${summary.join('\n')}`,
+			);
 		}
-		if (step.body) expect({ request: summary[index], body: received[index].body }).toMatchObject({ request: summary[index], body: step.body });
+		if (step.body)
+			expect({ request: summary[index], body: received[index].body }).toMatchObject({
+				request: summary[index],
+				body: step.body,
+			});
 		const accepted = received[index].status >= 200 && received[index].status < 300;
-		expect({ request: summary[index], accepted }).toEqual({ request: summary[index], accepted: true });
+		expect({ request: summary[index], accepted }).toEqual({
+			request: summary[index],
+			accepted: true,
+		});
 		index += 1;
 		while (step.repeats && matches(received[index])) index += 1;
 	}
-	if (index !== received.length) throw new Error(`unexpected extra requests after the expected ones:\n${summary.slice(index).join('\n')}`);
+	if (index !== received.length)
+		throw new Error(
+			`unexpected extra requests after the expected ones:\n${summary.slice(index).join('\n')}`,
+		);
 }
 
 // global-setup.mjs resolves the set-ups (and installs their versions) before jest collects the tests.
 const SETUPS = parseSetups(process.env.N8N_E2E_VERSIONS ?? '');
-if (SETUPS.length === 0) throw new Error('N8N_E2E_VERSIONS is not set: run the suite with `npm run test:e2e`');
+if (SETUPS.length === 0)
+	throw new Error('N8N_E2E_VERSIONS is not set: run the suite with `npm run test:e2e`');
 
 let examples: Example[] = [];
 beforeAll(async () => {
@@ -69,10 +85,13 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 	let sandbox: Sandbox;
 	let n8n: N8n;
 
-	beforeAll(async () => {
-		sandbox = await Sandbox.start({ deliveryDelayMs: 20, octopushComputationMs: 300 });
-		n8n = await startForVersion(setup, sandbox);
-	}, 15 * 60 * 1000);
+	beforeAll(
+		async () => {
+			sandbox = await Sandbox.start({ deliveryDelayMs: 20, octopushComputationMs: 300 });
+			n8n = await startForVersion(setup, sandbox);
+		},
+		15 * 60 * 1000,
+	);
 
 	afterAll(async () => {
 		await n8n?.stop();
@@ -94,7 +113,9 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 		const declared = declaredTypes();
 		const nodeTypes = (await n8n.nodeTypes()).map((t) => t.name);
 		const credentialTypes = (await n8n.credentialTypes()).map((t) => t.name);
-		const ours = nodeTypes.filter((name) => name.startsWith(`${PACKAGE_NAME}.`) && !name.endsWith('Tool'));
+		const ours = nodeTypes.filter(
+			(name) => name.startsWith(`${PACKAGE_NAME}.`) && !name.endsWith('Tool'),
+		);
 		expect(ours.sort()).toEqual([...declared.nodes].sort());
 		expect(credentialTypes).toEqual(expect.arrayContaining(declared.credentials));
 		expect(n8n.logTail(1_000_000)).not.toMatch(/Failed to load package|Error loading package/);
@@ -105,13 +126,18 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 		const ours = nodeTypes.filter((t) => t.name.startsWith(`${PACKAGE_NAME}.`));
 		for (const type of ours.filter((t) => !t.name.endsWith('Tool'))) {
 			const isTrigger = (type.group as string[]).includes('trigger');
-			expect({ name: type.name, tool: ours.some((t) => t.name === `${type.name}Tool`) }).toEqual({ name: type.name, tool: !isTrigger });
+			expect({ name: type.name, tool: ours.some((t) => t.name === `${type.name}Tool`) }).toEqual({
+				name: type.name,
+				tool: !isTrigger,
+			});
 		}
 	});
 
 	test('zod and n8n-workflow resolve from n8n itself in the installed layout', async () => {
 		const installed = n8n.installedPackage.dir;
-		expect(installed).toBe(path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME));
+		expect(installed).toBe(
+			path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME),
+		);
 		const installedJson = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
 		// n8n strips these before its `npm install`, so nothing but runtime dependencies could arrive.
 		expect(installedJson).not.toHaveProperty('peerDependencies');
@@ -132,7 +158,9 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 			}
 		};
 		walk(path.join(installed, 'dist'));
-		expect([...required].filter((m) => !['n8n-workflow', 'zod', 'crypto', 'node:crypto'].includes(m))).toEqual([]);
+		expect(
+			[...required].filter((m) => !['n8n-workflow', 'zod', 'crypto', 'node:crypto'].includes(m)),
+		).toEqual([]);
 		expect(required).toContain('zod');
 		// Every node file that requires zod was loaded by n8n: its types are registered (checked
 		// above) and n8n logged no load failure; the example runs below execute the validation.
@@ -145,34 +173,52 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 
 		test('Routee: the sandbox application passes', async () => {
 			const result = await n8n.testCredential(dataOf(CREDENTIALS.routee.id));
-			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/Connection successful/) });
-			expect(sandbox.requestsTo('routee-auth', 'POST', '/oauth/token').length).toBeGreaterThanOrEqual(1);
-			expect(sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status)).toEqual([200]);
+			expect(result).toEqual({
+				status: 'OK',
+				message: expect.stringMatching(/Connection successful/),
+			});
+			expect(
+				sandbox.requestsTo('routee-auth', 'POST', '/oauth/token').length,
+			).toBeGreaterThanOrEqual(1);
+			expect(
+				sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status),
+			).toEqual([200]);
 		});
 
-		test('Routee: a wrong secret fails with Routee\'s own message', async () => {
+		test("Routee: a wrong secret fails with Routee's own message", async () => {
 			const result = await n8n.testCredential(dataOf(CREDENTIALS.routeeWrong.id));
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
+			expect(result.message).toMatch(
+				/Routee did not issue an access token \(HTTP 401\): Bad client credentials/,
+			);
 			expect(result.message).not.toContain('wrong-secret');
 			expect(sandbox.requestsTo('routee')).toEqual([]);
 		});
 
-		test('Routee: a saved credential edited to a wrong secret fails its test with Routee\'s message (the stored token is not reused)', async () => {
+		test("Routee: a saved credential edited to a wrong secret fails its test with Routee's message (the stored token is not reused)", async () => {
 			const { id, type } = CREDENTIALS.routeeEdited;
 			// first test: n8n fetches a token and saves it in the credential
 			expect((await n8n.testCredential(dataOf(id))).status).toBe('OK');
 			// what the editor holds when the user opens the saved credential (secrets redacted), with a new secret typed in
 			const saved = await n8n.request('GET', `/rest/credentials/${id}?includeData=true`);
 			sandbox.clearRequests();
-			const result = await n8n.testCredential({ id, name: saved.name, type, data: { ...saved.data, applicationSecret: 'edited-wrong' } });
+			const result = await n8n.testCredential({
+				id,
+				name: saved.name,
+				type,
+				data: { ...saved.data, applicationSecret: 'edited-wrong' },
+			});
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
+			expect(result.message).toMatch(
+				/Routee did not issue an access token \(HTTP 401\): Bad client credentials/,
+			);
 			expect(result.message).not.toContain('edited-wrong');
 			const tokenRequests = sandbox.requestsTo('routee-auth', 'POST', '/oauth/token');
 			expect(tokenRequests.length).toBeGreaterThanOrEqual(1);
 			for (const request of tokenRequests) {
-				expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`${String(dataOf(id).data.applicationId)}:edited-wrong`).toString('base64')}`);
+				expect(request.headers.authorization).toBe(
+					`Basic ${Buffer.from(`${String(dataOf(id).data.applicationId)}:edited-wrong`).toString('base64')}`,
+				);
 			}
 			// the token issued for the old secret never proved the edited values
 			for (const request of sandbox.requestsTo('routee')) expect(request.status).not.toBe(200);
@@ -180,7 +226,10 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 
 		test('Octopush: the sandbox account passes', async () => {
 			const result = await n8n.testCredential(dataOf(CREDENTIALS.octopush.id));
-			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/Connection successful/) });
+			expect(result).toEqual({
+				status: 'OK',
+				message: expect.stringMatching(/Connection successful/),
+			});
 			const [check] = sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance');
 			expect(check.status).toBe(200);
 			expect(check.headers['api-login']).toBe(dataOf(CREDENTIALS.octopush.id).data.apiLogin);
@@ -189,8 +238,12 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 		test('Octopush: a wrong key fails with the 401 explanation', async () => {
 			const result = await n8n.testCredential(dataOf(CREDENTIALS.octopushWrong.id));
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/Octopush refused the API Login \/ API Key \(401 Unauthorized\)/);
-			const statuses = sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance').map((r) => r.status);
+			expect(result.message).toMatch(
+				/Octopush refused the API Login \/ API Key \(401 Unauthorized\)/,
+			);
+			const statuses = sandbox
+				.requestsTo('octopush', 'GET', '/wallet/check-balance')
+				.map((r) => r.status);
 			expect(statuses.length).toBeGreaterThanOrEqual(1);
 			expect(statuses.every((status) => status === 401)).toBe(true);
 		});
@@ -199,21 +252,31 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 	describe('example workflows that start with a Manual Trigger (n8n import:workflow, then run as the editor runs them)', () => {
 		beforeAll(async () => {
 			// as the demo imports them: their URLs (the Routee Trigger examples' Production URLs) point at this n8n
-			const runnable = (await loadExamples(productionBaseUrl(n8n))).filter((e) => e.startType === MANUAL_TRIGGER);
+			const runnable = (await loadExamples(productionBaseUrl(n8n))).filter(
+				(e) => e.startType === MANUAL_TRIGGER,
+			);
 			if (runnable.length > 0) await n8n.importWorkflows(runnable.map((e) => e.workflow));
 		}, 120000);
 
 		test('every example starts with a Manual Trigger, a Webhook or one of our triggers, and each has its checks', () => {
 			expect(examples.map((e) => e.file)).toEqual(Object.keys(START_TYPES));
 			for (const example of examples) {
-				const check = example.startType === MANUAL_TRIGGER ? example.file in EXAMPLE_EXPECTATIONS : example.file in TRIGGER_EXAMPLE_CHAINS;
-				expect({ file: example.file, startType: example.startType, hasChecks: check }).toEqual({ file: example.file, startType: example.startType, hasChecks: true });
+				const check =
+					example.startType === MANUAL_TRIGGER
+						? example.file in EXAMPLE_EXPECTATIONS
+						: example.file in TRIGGER_EXAMPLE_CHAINS;
+				expect({ file: example.file, startType: example.startType, hasChecks: check }).toEqual({
+					file: example.file,
+					startType: example.startType,
+					hasChecks: true,
+				});
 			}
 		});
 
 		for (const [file, startType] of Object.entries(START_TYPES)) {
 			if (startType !== MANUAL_TRIGGER) {
-				test.skip(`${file}: starts with ${startType} — run below by publishing it and calling it (a new order, the sandbox's callbacks)`, () => undefined);
+				test.skip(`${file}: starts with ${startType} — run below by publishing it and calling it (a new order, the sandbox's callbacks)`, () =>
+					undefined);
 				continue;
 			}
 			test(`${file} runs and the sandbox receives exactly the expected requests`, async () => {
@@ -221,13 +284,17 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 				const expectation = EXAMPLE_EXPECTATIONS[file];
 				expect(expectation).toBeDefined();
 				const run = await n8n.execute(example.workflow.id);
-				expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
+				expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({
+					status: 'success',
+					error: undefined,
+				});
 				const received = apiRequests(sandbox);
 				expectRequests(received, expectation.requests);
 				const items = outputOf(run, expectation.node);
 				expect(items.every((item) => item.pairedItem !== undefined)).toBe(true);
 				expectation.output(items, received);
-				for (const request of sandbox.requestsTo('routee')) expect(String(request.headers.authorization)).toMatch(/^Bearer \S+$/);
+				for (const request of sandbox.requestsTo('routee'))
+					expect(String(request.headers.authorization)).toMatch(/^Bearer \S+$/);
 			}, 120000);
 		}
 	});

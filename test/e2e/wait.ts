@@ -12,15 +12,31 @@ function smsAndWaitWorkflow(id: string, to: string): WorkflowJson {
 		id,
 		name: `Send and wait ${id}`,
 		nodes: [
-			{ id: `${id}-manual`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-manual`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-routee`,
 				name: 'Send and wait',
 				type: `${PACKAGE_NAME}.routee`,
 				typeVersion: 1,
 				position: [240, 0],
-				parameters: { resource: 'sms', operation: 'waitForDelivery', from: 'Shop', to, body: 'Your order has shipped.', options: {} },
-				credentials: { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } },
+				parameters: {
+					resource: 'sms',
+					operation: 'waitForDelivery',
+					from: 'Shop',
+					to,
+					body: 'Your order has shipped.',
+					options: {},
+				},
+				credentials: {
+					routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
+				},
 			},
 		],
 		connections: { Start: { main: [[{ node: 'Send and wait', type: 'main', index: 0 }]] } },
@@ -28,12 +44,24 @@ function smsAndWaitWorkflow(id: string, to: string): WorkflowJson {
 	} as WorkflowJson;
 }
 
-function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10, options: object = {}): WorkflowJson {
+function callAndWaitWorkflow(
+	id: string,
+	to: string,
+	timeLimitMinutes = 10,
+	options: object = {},
+): WorkflowJson {
 	return {
 		id,
 		name: `Call and wait ${id}`,
 		nodes: [
-			{ id: `${id}-manual`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-manual`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-routee`,
 				name: ROUTEE,
@@ -49,7 +77,9 @@ function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10, opti
 					timeLimitMinutes,
 					options,
 				},
-				credentials: { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } },
+				credentials: {
+					routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
+				},
 			},
 			{
 				id: `${id}-if`,
@@ -61,37 +91,74 @@ function callAndWaitWorkflow(id: string, to: string, timeLimitMinutes = 10, opti
 					conditions: {
 						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
 						conditions: [
-							{ id: `${id}-c1`, leftValue: '={{ $json.digits }}', rightValue: '1', operator: { type: 'string', operation: 'equals' } },
+							{
+								id: `${id}-c1`,
+								leftValue: '={{ $json.digits }}',
+								rightValue: '1',
+								operator: { type: 'string', operation: 'equals' },
+							},
 						],
 						combinator: 'and',
 					},
 					options: {},
 				},
 			},
-			{ id: `${id}-yes`, name: 'Confirmed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [720, -100], parameters: {} },
-			{ id: `${id}-no`, name: 'Not confirmed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [720, 100], parameters: {} },
+			{
+				id: `${id}-yes`,
+				name: 'Confirmed',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [720, -100],
+				parameters: {},
+			},
+			{
+				id: `${id}-no`,
+				name: 'Not confirmed',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [720, 100],
+				parameters: {},
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: ROUTEE, type: 'main', index: 0 }]] },
 			[ROUTEE]: { main: [[{ node: IF, type: 'main', index: 0 }]] },
-			[IF]: { main: [[{ node: 'Confirmed', type: 'main', index: 0 }], [{ node: 'Not confirmed', type: 'main', index: 0 }]] },
+			[IF]: {
+				main: [
+					[{ node: 'Confirmed', type: 'main', index: 0 }],
+					[{ node: 'Not confirmed', type: 'main', index: 0 }],
+				],
+			},
 		},
 		settings: { executionOrder: 'v1' },
 	} as WorkflowJson;
 }
 
 async function startRun(n8n: N8n, workflowId: string): Promise<string> {
-	const started = await n8n.request<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } });
-	if (!started?.executionId) throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+	const started = await n8n.request<{ executionId?: string }>(
+		'POST',
+		`/rest/workflows/${workflowId}/run`,
+		{ triggerToStartFrom: { name: 'Start' } },
+	);
+	if (!started?.executionId)
+		throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
 	return started.executionId;
 }
 
-async function waitForStatus(n8n: N8n, executionId: string, status: string, timeoutMs = 30000): Promise<void> {
+async function waitForStatus(
+	n8n: N8n,
+	executionId: string,
+	status: string,
+	timeoutMs = 30000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const execution = await n8n.execution(executionId);
 		if (execution.status === status) return;
-		if (Date.now() > deadline) throw new Error(`execution ${executionId} is ${execution.status}, not ${status}, after ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`execution ${executionId} is ${execution.status}, not ${status}, after ${timeoutMs} ms`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
@@ -100,10 +167,19 @@ async function waitForStatus(n8n: N8n, executionId: string, status: string, time
  * Waits until the sandbox's callback of `kind` to this execution's resume URL got a 200, and checks that no attempt got
  * 409 (what n8n's /webhook-waiting would answer for a finished execution, which Routee retries for hours).
  */
-async function expectAnsweredWithoutConflict(sandbox: Sandbox, kind: string, executionId: string, timeoutMs = 60000): Promise<void> {
-	const attempts = () => sandbox.callbacksSent.filter((c) => c.kind === kind && c.url.includes(`/form-waiting/${executionId}`));
+async function expectAnsweredWithoutConflict(
+	sandbox: Sandbox,
+	kind: string,
+	executionId: string,
+	timeoutMs = 60000,
+): Promise<void> {
+	const attempts = () =>
+		sandbox.callbacksSent.filter(
+			(c) => c.kind === kind && c.url.includes(`/form-waiting/${executionId}`),
+		);
 	const deadline = Date.now() + timeoutMs;
-	while (!attempts().some((c) => c.status === 200) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+	while (!attempts().some((c) => c.status === 200) && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	const statuses = attempts().map((c) => c.status);
 	expect(statuses).toContain(200);
 	expect(statuses).not.toContain(409);
@@ -124,7 +200,9 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				callAndWaitWorkflow('e2ecallwait00001', '+33612345678'),
 				callAndWaitWorkflow('e2ecallwait00002', '+33612340000'),
 				callAndWaitWorkflow('e2ecallwait00003', '+33612345678', 0.1),
-				callAndWaitWorkflow('e2ecallwait00004', '+33612345604', 10, { voicemailMessage: 'We called about your order.' }),
+				callAndWaitWorkflow('e2ecallwait00004', '+33612345604', 10, {
+					voicemailMessage: 'We called about your order.',
+				}),
 				smsAndWaitWorkflow('e2esmswait000001', '+33612345678'),
 				smsAndWaitWorkflow('e2esmswait000002', '+33612340000'),
 			]);
@@ -140,9 +218,15 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			const [conversation] = sandbox.requestsTo('routee', 'POST', '/voice/conversation');
 			const body = conversation.body as any;
 			const resumeUrl = n8n.webhookUrl('').replace(/webhook\/$/, `form-waiting/${executionId}`);
-			expect(body.callback).toEqual({ url: expect.stringContaining(resumeUrl), strategy: 'OnCompletion' });
+			expect(body.callback).toEqual({
+				url: expect.stringContaining(resumeUrl),
+				strategy: 'OnCompletion',
+			});
 			expect(body.dialPlan.verbs).toEqual([
-				expect.objectContaining({ type: 'SAY', message: expect.objectContaining({ text: 'Press 1 to confirm your order.' }) }),
+				expect.objectContaining({
+					type: 'SAY',
+					message: expect.objectContaining({ text: 'Press 1 to confirm your order.' }),
+				}),
 				{ type: 'COLLECT', eventUrl: body.callback.url, maxDigits: 1, submitOnHash: true },
 			]);
 			// the resume URL carries n8n's token for this execution; without it n8n refuses the call and the execution waits on
@@ -154,10 +238,22 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			});
 			expect(unsigned.status).toBe(401);
 			const run = await n8n.waitForExecution(executionId, 60000);
-			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
-			expect(n8n.logTail(1_000_000)).not.toContain(new URL(body.callback.url).searchParams.get('signature'));
+			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			expect(n8n.logTail(1_000_000)).not.toContain(
+				new URL(body.callback.url).searchParams.get('signature'),
+			);
 			const [item] = outputOf(run, ROUTEE);
-			expect(item.json).toMatchObject({ digits: '1', keyPressed: true, answered: true, status: 'Completed', timedOut: false, to: '+33612345678' });
+			expect(item.json).toMatchObject({
+				digits: '1',
+				keyPressed: true,
+				answered: true,
+				status: 'Completed',
+				timedOut: false,
+				to: '+33612345678',
+			});
 			expect(JSON.stringify(item.json)).not.toContain('signature=');
 			expect(outputOf(run, 'Confirmed')).toHaveLength(1);
 			expect(run.data.resultData.runData['Not confirmed']).toBeUndefined();
@@ -170,8 +266,14 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 		}, 90000);
 
 		test('a late repeat of the final callback after the execution finished gets 200, so Routee does not retry it', async () => {
-			const [first] = sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.status === 200).slice(-1);
-			const again = await fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(first.body) });
+			const [first] = sandbox.callbacksSent
+				.filter((c) => c.kind === 'routee.conversation' && c.status === 200)
+				.slice(-1);
+			const again = await fetch(first.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(first.body),
+			});
 			// the resume URL is n8n's form-waiting address: a finished execution answers 200 there (409 on /webhook-waiting)
 			expect(again.status).toBe(200);
 			expect(await again.text()).not.toContain(new URL(first.url).searchParams.get('signature'));
@@ -183,7 +285,13 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			const run = await n8n.waitForExecution(executionId, 60000);
 			expect(run.status).toBe('success');
 			const [item] = outputOf(run, ROUTEE);
-			expect(item.json).toMatchObject({ digits: '', keyPressed: false, answered: false, status: 'NoAnswer', timedOut: false });
+			expect(item.json).toMatchObject({
+				digits: '',
+				keyPressed: false,
+				answered: false,
+				status: 'NoAnswer',
+				timedOut: false,
+			});
 			expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
 		}, 90000);
 
@@ -193,12 +301,27 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			const run = await n8n.waitForExecution(executionId, 60000);
 			expect(run.status).toBe('success');
 			const [item] = outputOf(run, ROUTEE);
-			expect(item.json).toMatchObject({ status: 'MachineDetected', machineDetected: true, answered: false, digits: '', timedOut: false });
+			expect(item.json).toMatchObject({
+				status: 'MachineDetected',
+				machineDetected: true,
+				answered: false,
+				digits: '',
+				timedOut: false,
+			});
 			expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
-			const [machine] = sandbox.callbacksSent.filter((c) => c.kind === 'routee.machine' && c.url.includes(`/form-waiting/${executionId}`));
+			const [machine] = sandbox.callbacksSent.filter(
+				(c) => c.kind === 'routee.machine' && c.url.includes(`/form-waiting/${executionId}`),
+			);
 			expect(machine.status).toBe(200);
 			expect(JSON.parse(machine.responseBody ?? '')).toEqual({
-				verbs: [{ type: 'SAY', message: expect.objectContaining({ text: 'We called about your order.' }), repeat: 0, bargeIn: false }],
+				verbs: [
+					{
+						type: 'SAY',
+						message: expect.objectContaining({ text: 'We called about your order.' }),
+						repeat: 0,
+						bargeIn: false,
+					},
+				],
 			});
 			// the call's final status comes after the machine event resumed the execution: n8n answers it 200 once the
 			// execution has finished (an attempt while it still runs is left unanswered and times out: Routee asks again)
@@ -209,10 +332,19 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			const delivered = await startRun(n8n, 'e2esmswait000001');
 			await waitForStatus(n8n, delivered, 'waiting');
 			const [sms] = sandbox.requestsTo('routee', 'POST', '/sms').slice(-1);
-			expect((sms.body as any).callback).toEqual({ url: expect.stringContaining(`/form-waiting/${delivered}`), strategy: 'OnCompletion' });
+			expect((sms.body as any).callback).toEqual({
+				url: expect.stringContaining(`/form-waiting/${delivered}`),
+				strategy: 'OnCompletion',
+			});
 			const run = await n8n.waitForExecution(delivered, 60000);
 			expect(run.status).toBe('success');
-			expect(outputOf(run, 'Send and wait')[0].json).toMatchObject({ delivered: true, status: 'Delivered', isFinal: true, timedOut: false, to: '+33612345678' });
+			expect(outputOf(run, 'Send and wait')[0].json).toMatchObject({
+				delivered: true,
+				status: 'Delivered',
+				isFinal: true,
+				timedOut: false,
+				to: '+33612345678',
+			});
 
 			const undelivered = await startRun(n8n, 'e2esmswait000002');
 			const failed = await n8n.waitForExecution(undelivered, 60000);
@@ -234,7 +366,13 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				const run = await n8n.waitForExecution(executionId, 150000);
 				expect(run.status).toBe('success');
 				const [item] = outputOf(run, ROUTEE);
-				expect(item.json).toMatchObject({ timedOut: true, digits: '', answered: false, to: '+33612345678', trackingId: expect.any(String) });
+				expect(item.json).toMatchObject({
+					timedOut: true,
+					digits: '',
+					answered: false,
+					to: '+33612345678',
+					trackingId: expect.any(String),
+				});
 				expect(outputOf(run, 'Not confirmed')).toHaveLength(1);
 				// the call's final status arrives after the execution finished: n8n answers it 200
 				await expectAnsweredWithoutConflict(sandbox, 'routee.conversation', executionId, 120000);

@@ -31,14 +31,22 @@ describe('credentials through the engine, against the sandbox', () => {
 		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-reuse');
 		const tokensBefore = sandbox.routee.tokensIssued;
 
-		const first = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { routeeOAuth2Api: credential },
-			input: items(25),
-		});
-		const second = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { routeeOAuth2Api: credential },
-			input: items(5),
-		});
+		const first = await harness.runNode(
+			'routee',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { routeeOAuth2Api: credential },
+				input: items(25),
+			},
+		);
+		const second = await harness.runNode(
+			'routee',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { routeeOAuth2Api: credential },
+				input: items(5),
+			},
+		);
 
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
@@ -51,50 +59,77 @@ describe('credentials through the engine, against the sandbox', () => {
 		expect([...authorizations][0]).toMatch(/^Bearer \S+$/);
 		expect(first.items).toHaveLength(25);
 		expect(first.items[24]).toEqual({
-			json: { balance: sandbox.routee.balance, currency: expect.objectContaining({ code: expect.any(String) }) },
+			json: {
+				balance: sandbox.routee.balance,
+				currency: expect.objectContaining({ code: expect.any(String) }),
+			},
 			pairedItem: { item: 24 },
 		});
 	});
 
 	test('an expired Routee token (401) is renewed once and the request succeeds', async () => {
 		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-expiry');
-		await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { routeeOAuth2Api: credential },
-		});
+		await harness.runNode(
+			'routee',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { routeeOAuth2Api: credential },
+			},
+		);
 		sandbox.routee.expireAllTokens();
 		sandbox.clearRequests();
 
-		const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { routeeOAuth2Api: credential },
-			input: items(3),
-		});
+		const result = await harness.runNode(
+			'routee',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { routeeOAuth2Api: credential },
+				input: items(3),
+			},
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);
 		expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
-		const statuses = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status);
+		const statuses = sandbox
+			.requestsTo('routee', 'GET', '/accounts/me/balance')
+			.map((r) => r.status);
 		expect(statuses).toEqual([401, 200, 200, 200]);
 	});
 
 	test('the Routee token request uses Basic auth and the client-credentials grant', async () => {
 		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-grant');
-		await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { routeeOAuth2Api: credential },
-		});
+		await harness.runNode(
+			'routee',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { routeeOAuth2Api: credential },
+			},
+		);
 		const [tokenRequest] = sandbox.requestsTo('routee-auth');
 		expect(tokenRequest.method).toBe('POST');
 		expect(tokenRequest.headers.authorization).toBe(
 			`Basic ${Buffer.from('sandbox-app:sandbox-secret').toString('base64')}`,
 		);
-		expect(String(tokenRequest.headers['content-type'])).toContain('application/x-www-form-urlencoded');
+		expect(String(tokenRequest.headers['content-type'])).toContain(
+			'application/x-www-form-urlencoded',
+		);
 		expect(tokenRequest.rawBody).toBe('grant_type=client_credentials');
 	});
 
-	test('a wrong Routee secret fails the node with Routee\'s message and sends nothing else', async () => {
-		const credential = harness.addCredential('routeeOAuth2Api', routee('wrong'), 'routee-bad-secret');
-		const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { routeeOAuth2Api: credential },
-		});
+	test("a wrong Routee secret fails the node with Routee's message and sends nothing else", async () => {
+		const credential = harness.addCredential(
+			'routeeOAuth2Api',
+			routee('wrong'),
+			'routee-bad-secret',
+		);
+		const result = await harness.runNode(
+			'routee',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { routeeOAuth2Api: credential },
+			},
+		);
 		expect(result.error?.message).toMatch(/Routee did not issue an access token \(HTTP 401\)/);
 		expect(sandbox.requestsTo('routee')).toHaveLength(0);
 		expect(JSON.stringify(result.run.data)).not.toContain('"wrong"');
@@ -102,16 +137,26 @@ describe('credentials through the engine, against the sandbox', () => {
 
 	test.each([
 		['routeeOAuth2Api', () => routee(), 'OK', /Connection successful/],
-		['routeeOAuth2Api', () => routee('wrong'), 'Error', /Routee did not issue an access token \(HTTP 401\): .+/],
+		[
+			'routeeOAuth2Api',
+			() => routee('wrong'),
+			'Error',
+			/Routee did not issue an access token \(HTTP 401\): .+/,
+		],
 		['octopushApi', () => octopush(), 'OK', /Connection successful/],
-		['octopushApi', () => octopush('wrong'), 'Error', /Octopush refused the API Login \/ API Key \(401 Unauthorized\)/],
+		[
+			'octopushApi',
+			() => octopush('wrong'),
+			'Error',
+			/Octopush refused the API Login \/ API Key \(401 Unauthorized\)/,
+		],
 	])('credential test of %s answers %s', async (type, data, status, message) => {
 		const result = await harness.testCredential(type, data());
 		expect(result.status).toBe(status);
 		expect(result.message).toMatch(message);
 	});
 
-	test('the Routee credential test shows the provider\'s own message for a wrong secret', async () => {
+	test("the Routee credential test shows the provider's own message for a wrong secret", async () => {
 		const direct = await fetch(sandbox.routeeTokenUrl, {
 			method: 'POST',
 			headers: {
@@ -121,7 +166,8 @@ describe('credentials through the engine, against the sandbox', () => {
 			body: 'grant_type=client_credentials',
 		});
 		const providerBody = (await direct.json()) as Record<string, string>;
-		const providerMessage = providerBody.error_description ?? providerBody.developerMessage ?? providerBody.message;
+		const providerMessage =
+			providerBody.error_description ?? providerBody.developerMessage ?? providerBody.message;
 		expect(providerMessage).toEqual(expect.any(String));
 
 		const result = await harness.testCredential('routeeOAuth2Api', routee('wrong'));
@@ -134,9 +180,13 @@ describe('credentials through the engine, against the sandbox', () => {
 		/** A saved credential that has been used once, so it holds a token (as in n8n after the first run). */
 		const savedAndUsed = async (id: string) => {
 			const credential = harness.addCredential('routeeOAuth2Api', routee(), id);
-			const first = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-				credentials: { routeeOAuth2Api: credential },
-			});
+			const first = await harness.runNode(
+				'routee',
+				{ resource: 'account', operation: 'getBalance' },
+				{
+					credentials: { routeeOAuth2Api: credential },
+				},
+			);
 			expect(first.error).toBeUndefined();
 			const stored = harness.storedCredentialData(id);
 			expect(stored.accessToken).toEqual(expect.any(String));
@@ -144,23 +194,35 @@ describe('credentials through the engine, against the sandbox', () => {
 			return { credential, stored };
 		};
 
-		test('its test with a wrong secret fails with Routee\'s message, although a token is stored', async () => {
+		test("its test with a wrong secret fails with Routee's message, although a token is stored", async () => {
 			const { stored } = await savedAndUsed('routee-edit-test');
 			// what the editor sends: the saved values (hidden token included) with the new secret
-			const result = await harness.testCredential('routeeOAuth2Api', { ...stored, applicationSecret: 'wrong' }, 'routee-edit-test');
+			const result = await harness.testCredential(
+				'routeeOAuth2Api',
+				{ ...stored, applicationSecret: 'wrong' },
+				'routee-edit-test',
+			);
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
+			expect(result.message).toMatch(
+				/Routee did not issue an access token \(HTTP 401\): Bad client credentials/,
+			);
 			expect(result.message).not.toContain('wrong');
 			const [tokenRequest] = sandbox.requestsTo('routee-auth');
-			expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('sandbox-app:wrong').toString('base64')}`);
+			expect(tokenRequest.headers.authorization).toBe(
+				`Basic ${Buffer.from('sandbox-app:wrong').toString('base64')}`,
+			);
 			// the stale token never reached Routee with the edited values
-			for (const request of sandbox.requestsTo('routee')) expect(request.headers.authorization).toBeUndefined();
+			for (const request of sandbox.requestsTo('routee'))
+				expect(request.headers.authorization).toBeUndefined();
 		});
 
 		test('every test of an unchanged credential fetches a new token, and the request that proves it carries that token', async () => {
 			const { stored } = await savedAndUsed('routee-retest');
 			const result = await harness.testCredential('routeeOAuth2Api', stored, 'routee-retest');
-			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/Connection successful/) });
+			expect(result).toEqual({
+				status: 'OK',
+				message: expect.stringMatching(/Connection successful/),
+			});
 			expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
 			const balance = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
 			expect(balance.map((r) => r.status)).toEqual([200]);
@@ -169,14 +231,26 @@ describe('credentials through the engine, against the sandbox', () => {
 			expect(balance[0].headers.authorization).toBe(`Bearer ${String(renewed)}`);
 		});
 
-		test('saved with a wrong secret, the next run fails with Routee\'s message instead of reusing the old token', async () => {
+		test("saved with a wrong secret, the next run fails with Routee's message instead of reusing the old token", async () => {
 			const { credential, stored } = await savedAndUsed('routee-edit-run');
-			harness.addCredential('routeeOAuth2Api', { ...stored, applicationSecret: 'wrong' }, 'routee-edit-run');
-			const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-				credentials: { routeeOAuth2Api: credential },
-			});
-			expect(result.error?.message).toMatch(/Routee did not issue an access token \(HTTP 401\): Bad client credentials/);
-			expect(sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status)).toEqual([401]);
+			harness.addCredential(
+				'routeeOAuth2Api',
+				{ ...stored, applicationSecret: 'wrong' },
+				'routee-edit-run',
+			);
+			const result = await harness.runNode(
+				'routee',
+				{ resource: 'account', operation: 'getBalance' },
+				{
+					credentials: { routeeOAuth2Api: credential },
+				},
+			);
+			expect(result.error?.message).toMatch(
+				/Routee did not issue an access token \(HTTP 401\): Bad client credentials/,
+			);
+			expect(
+				sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status),
+			).toEqual([401]);
 		});
 
 		test('saved with another valid application, the next run uses a token of that application', async () => {
@@ -187,12 +261,18 @@ describe('credentials through the engine, against the sandbox', () => {
 				{ ...stored, applicationId: 'second-app', applicationSecret: 'second-secret' },
 				'routee-switch-app',
 			);
-			const result = await harness.runNode('routee', { resource: 'account', operation: 'getBalance' }, {
-				credentials: { routeeOAuth2Api: credential },
-			});
+			const result = await harness.runNode(
+				'routee',
+				{ resource: 'account', operation: 'getBalance' },
+				{
+					credentials: { routeeOAuth2Api: credential },
+				},
+			);
 			expect(result.error).toBeUndefined();
 			const [tokenRequest] = sandbox.requestsTo('routee-auth');
-			expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from('second-app:second-secret').toString('base64')}`);
+			expect(tokenRequest.headers.authorization).toBe(
+				`Basic ${Buffer.from('second-app:second-secret').toString('base64')}`,
+			);
 			const renewed = harness.storedCredentialData('routee-switch-app');
 			expect(renewed.accessToken).not.toBe(stored.accessToken);
 			// what the token was issued for is kept as a hash, not as a second copy of the secret
@@ -203,9 +283,13 @@ describe('credentials through the engine, against the sandbox', () => {
 
 	test('Octopush requests carry the api-login and api-key headers', async () => {
 		const credential = harness.addCredential('octopushApi', octopush(), 'octopush-headers');
-		const result = await harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { octopushApi: credential },
-		});
+		const result = await harness.runNode(
+			'octopush',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { octopushApi: credential },
+			},
+		);
 		expect(result.error).toBeUndefined();
 		const [request] = sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance');
 		expect(request.headers['api-login']).toBe('sandbox@example.com');
@@ -217,10 +301,16 @@ describe('credentials through the engine, against the sandbox', () => {
 
 	test('a wrong Octopush key fails the node with a credential hint', async () => {
 		const credential = harness.addCredential('octopushApi', octopush('wrong'), 'octopush-wrong');
-		const result = await harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { octopushApi: credential },
-		});
+		const result = await harness.runNode(
+			'octopush',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { octopushApi: credential },
+			},
+		);
 		expect(result.error?.message).toMatch(/Octopush/);
-		expect(`${result.error?.message} ${result.error?.description}`).toMatch(/API login \/ API key/i);
+		expect(`${result.error?.message} ${result.error?.description}`).toMatch(
+			/API login \/ API key/i,
+		);
 	});
 });

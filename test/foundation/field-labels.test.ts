@@ -21,7 +21,13 @@ test('errors name fields as the panel does: a bundle field as "Bundle: Field", o
 					name: 'callback',
 					type: 'fixedCollection',
 					default: {},
-					options: [{ name: 'values', displayName: 'Callback', values: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }] }],
+					options: [
+						{
+							name: 'values',
+							displayName: 'Callback',
+							values: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }],
+						},
+					],
 				},
 			],
 		},
@@ -31,7 +37,15 @@ test('errors name fields as the panel does: a bundle field as "Bundle: Field", o
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			default: {},
-			options: [{ name: 'recipient', displayName: 'Recipient', values: [{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' }] }],
+			options: [
+				{
+					name: 'recipient',
+					displayName: 'Recipient',
+					values: [
+						{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '' },
+					],
+				},
+			],
 		},
 	];
 	expect(Object.fromEntries(fieldLabels(properties))).toEqual({
@@ -48,15 +62,20 @@ test.each([
 	['Routee', new Routee().description.properties, []],
 	// Target picks the endpoint of a voice list campaign (list or tag); it is no body field, so no error names it
 	['Octopush', new Octopush().description.properties, ['target: Target / Campaign Target']],
-])('every field name of %s has one label in all its operations (the errors name it by that label)', (_, properties, known) => {
-	expect(conflictingLabels(properties)).toEqual(known);
-});
+])(
+	'every field name of %s has one label in all its operations (the errors name it by that label)',
+	(_, properties, known) => {
+		expect(conflictingLabels(properties)).toEqual(known);
+	},
+);
 
 test('a body path is named by the field that sets it', () => {
 	expect(routeeLabelOf(['reminder', 'to', 0])).toBe('Reminder: Phone Numbers (entry 1)');
 	expect(routeeLabelOf(['collectDtmfAwaitSeconds'])).toBe('Collect Key Presses: Wait Seconds');
 	expect(routeeLabelOf(['name'])).toBe('Campaign Name');
-	expect(routeeLabelOf(['dialPlan', 'verbs', 0, 'machineDetection', 'eventUrl'])).toBe('Verb 1: Machine Detection: Event URL');
+	expect(routeeLabelOf(['dialPlan', 'verbs', 0, 'machineDetection', 'eventUrl'])).toBe(
+		'Verb 1: Machine Detection: Event URL',
+	);
 	expect(octopushLabelOf('send_at')).toBe('Send At');
 	expect(octopushLabelOf('type')).toBe('SMS Type');
 	expect(octopushLabelOf('first_name')).toBe('First Name');

@@ -17,14 +17,21 @@ function actionProblem(action: string | undefined): string | undefined {
 	if (action.endsWith('.')) return 'ends with a period';
 	const [first, ...rest] = action.split(' ');
 	if (first[0] !== first[0].toUpperCase()) return 'does not start with a capital';
-	const miscased = rest.find((word) => word !== word.toLowerCase() && !ACRONYMS.has(word.replace(/[^A-Za-z]/g, '')));
+	const miscased = rest.find(
+		(word) => word !== word.toLowerCase() && !ACRONYMS.has(word.replace(/[^A-Za-z]/g, '')),
+	);
 	return miscased === undefined ? undefined : `is not sentence case ("${miscased}")`;
 }
 
-function operationsOf(description: INodeTypeDescription): Array<{ resource: string; property: INodeProperties }> {
+function operationsOf(
+	description: INodeTypeDescription,
+): Array<{ resource: string; property: INodeProperties }> {
 	return description.properties
 		.filter((property) => property.name === 'operation')
-		.map((property) => ({ resource: String(property.displayOptions?.show?.resource?.[0]), property }));
+		.map((property) => ({
+			resource: String(property.displayOptions?.show?.resource?.[0]),
+			property,
+		}));
 }
 
 describe.each([
@@ -34,8 +41,11 @@ describe.each([
 	const operations = operationsOf(description);
 
 	test('each resource has one Operation property, with options', () => {
-		const resources = (description.properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
-		expect(operations.map((o) => o.resource).sort()).toEqual(resources.map((r) => String(r.value)).sort());
+		const resources = (description.properties.find((p) => p.name === 'resource')?.options ??
+			[]) as INodePropertyOptions[];
+		expect(operations.map((o) => o.resource).sort()).toEqual(
+			resources.map((r) => String(r.value)).sort(),
+		);
 		for (const { property } of operations) {
 			expect(property).toMatchObject({ type: 'options', noDataExpression: true });
 			expect((property.options ?? []).length).toBeGreaterThan(0);
@@ -56,7 +66,9 @@ describe.each([
 		for (const { property } of operations) {
 			const names = (property.options as INodePropertyOptions[]).map((option) => option.name);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-			expect((property.options as INodePropertyOptions[]).map((option) => option.value)).toContain(property.default);
+			expect((property.options as INodePropertyOptions[]).map((option) => option.value)).toContain(
+				property.default,
+			);
 		}
 	});
 });

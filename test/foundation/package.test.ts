@@ -12,7 +12,11 @@ describe('package as n8n loads it', () => {
 	});
 
 	test('n8n registers the three credentials and every node listed in package.json', () => {
-		expect(types.credentialTypeNames.sort()).toEqual(['octopushApi', 'routeeOAuth2Api', 'routeeOctopushCallbackSecretApi']);
+		expect(types.credentialTypeNames.sort()).toEqual([
+			'octopushApi',
+			'routeeOAuth2Api',
+			'routeeOctopushCallbackSecretApi',
+		]);
 		const listed = (packageJson.n8n.nodes as string[]).map((file) =>
 			path.basename(file, '.node.js').replace(/^./, (c) => c.toLowerCase()),
 		);

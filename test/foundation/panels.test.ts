@@ -16,13 +16,23 @@ const README = 'https://github.com/n8n-nodes-routee-octopush/n8n-nodes-routee-oc
 
 /** The parameters n8n keeps for a node (defaults filled in, hidden ones left out), as the editor and the engine do. */
 function parametersOf(description: INodeTypeDescription, values: INodeParameters): INodeParameters {
-	return NodeHelpers.getNodeParameters(description.properties, values, true, false, null, description) ?? {};
+	return (
+		NodeHelpers.getNodeParameters(description.properties, values, true, false, null, description) ??
+		{}
+	);
 }
 
 /** n8n's tool variant of a usableAsTool node: the same properties under the name `<name>Tool` (what `@tool` reads). */
-const asTool = (description: INodeTypeDescription): INodeTypeDescription => ({ ...description, name: `${description.name}Tool` });
+const asTool = (description: INodeTypeDescription): INodeTypeDescription => ({
+	...description,
+	name: `${description.name}Tool`,
+});
 
-function optionsOf(description: INodeTypeDescription, resource: string, operation: string): INodeProperties[] {
+function optionsOf(
+	description: INodeTypeDescription,
+	resource: string,
+	operation: string,
+): INodeProperties[] {
 	const options = description.properties.find(
 		(p) =>
 			p.name === 'options' &&
@@ -66,7 +76,14 @@ describe('tool use: the fields an AI agent cannot use are hidden when the node i
 	});
 
 	test('Routee: Mode is left out for a tool', () => {
-		const sms: INodeParameters = { resource: 'sms', operation: 'sendCampaign', mode: 'perItem', from: 'MyShop', to: '+306948530920', body: 'Hi' };
+		const sms: INodeParameters = {
+			resource: 'sms',
+			operation: 'sendCampaign',
+			mode: 'perItem',
+			from: 'MyShop',
+			to: '+306948530920',
+			body: 'Hi',
+		};
 		expect(parametersOf(routee, sms)).toHaveProperty('mode', 'perItem');
 		const tool = parametersOf(asTool(routee), sms);
 		expect(tool).not.toHaveProperty('mode');
@@ -79,7 +96,10 @@ describe('panels: defaults, bundles, one wording', () => {
 	const octopush = new Octopush().description;
 
 	test('Routee SMS opens on Send, the most used operation', () => {
-		expect(parametersOf(routee, { resource: 'sms' })).toMatchObject({ resource: 'sms', operation: 'send' });
+		expect(parametersOf(routee, { resource: 'sms' })).toMatchObject({
+			resource: 'sms',
+			operation: 'send',
+		});
 	});
 
 	test('Callback, Campaign Callback and Reminder are bundles with their fields together; the URLs hint at the Routee Trigger', () => {
@@ -98,12 +118,16 @@ describe('panels: defaults, bundles, one wording', () => {
 
 	test('Update Scheduled Campaign has no Default Country among its Update Fields', () => {
 		const update = routee.properties.find((p) => p.name === 'updateFields')!;
-		expect((update.options as INodeProperties[]).map((o) => o.name)).not.toContain('defaultCountry');
+		expect((update.options as INodeProperties[]).map((o) => o.name)).not.toContain(
+			'defaultCountry',
+		);
 	});
 
 	test('the voice campaign shows either the text to speech fields or the WAV file URL, by Message Type', () => {
 		const shown = (messageType: string) =>
-			Object.keys(parametersOf(routee, { resource: 'voice', operation: 'sendCampaign', messageType }));
+			Object.keys(
+				parametersOf(routee, { resource: 'voice', operation: 'sendCampaign', messageType }),
+			);
 		expect(shown('textToSpeech')).toEqual(expect.arrayContaining(['text', 'language', 'gender']));
 		expect(shown('textToSpeech')).not.toContain('fileUrl');
 		expect(shown('audioFile')).toContain('fileUrl');
@@ -113,7 +137,9 @@ describe('panels: defaults, bundles, one wording', () => {
 	test('each dial plan verb marks its own field required', () => {
 		const verbs = routee.properties.find((p) => p.name === 'verbs')!;
 		const fields = ((verbs.options ?? []) as Array<{ values: INodeProperties[] }>)[0].values;
-		const required = fields.filter((f) => f.required).map((f) => `${f.displayOptions?.show?.type?.join()}:${f.name}`);
+		const required = fields
+			.filter((f) => f.required)
+			.map((f) => `${f.displayOptions?.show?.type?.join()}:${f.name}`);
 		expect(required.sort()).toEqual(['DIAL:dialFrom', 'DIAL:dialTo', 'PLAY:fileUrl', 'SAY:text']);
 	});
 
@@ -127,22 +153,52 @@ describe('panels: defaults, bundles, one wording', () => {
 	});
 
 	test('sender → recipients → message in every send operation of both nodes', () => {
-		const order = (description: INodeTypeDescription, resource: string, operation: string, names: string[]) =>
+		const order = (
+			description: INodeTypeDescription,
+			resource: string,
+			operation: string,
+			names: string[],
+		) =>
 			description.properties
-				.filter((p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation))
+				.filter(
+					(p) =>
+						p.displayOptions?.show?.resource?.includes(resource) &&
+						p.displayOptions?.show?.operation?.includes(operation),
+				)
 				.map((p) => p.name)
 				.filter((name) => names.includes(name));
 		expect(order(routee, 'sms', 'send', ['from', 'to', 'body'])).toEqual(['from', 'to', 'body']);
-		expect(order(routee, 'sms', 'sendCampaign', ['from', 'to', 'body'])).toEqual(['from', 'to', 'body']);
-		expect(order(routee, 'voice', 'sendCampaign', ['from', 'to', 'messageType'])).toEqual(['from', 'to', 'messageType']);
-		for (const [resource, operation] of [['sms', 'sendCampaign'], ['voiceSms', 'sendCampaign'], ['voiceListCampaign', 'create']]) {
-			expect(order(octopush, resource, operation, ['sender', 'recipientsInput', 'text'])).toEqual(['sender', 'recipientsInput', 'text']);
+		expect(order(routee, 'sms', 'sendCampaign', ['from', 'to', 'body'])).toEqual([
+			'from',
+			'to',
+			'body',
+		]);
+		expect(order(routee, 'voice', 'sendCampaign', ['from', 'to', 'messageType'])).toEqual([
+			'from',
+			'to',
+			'messageType',
+		]);
+		for (const [resource, operation] of [
+			['sms', 'sendCampaign'],
+			['voiceSms', 'sendCampaign'],
+			['voiceListCampaign', 'create'],
+		]) {
+			expect(order(octopush, resource, operation, ['sender', 'recipientsInput', 'text'])).toEqual([
+				'sender',
+				'recipientsInput',
+				'text',
+			]);
 		}
 	});
 
 	test('Mode reads the same in both nodes, sorted', () => {
 		const modes = (description: INodeTypeDescription) =>
-			(description.properties.find((p) => p.name === 'mode')!.options as Array<{ name: string; value: string }>).map((o) => [o.name, o.value]);
+			(
+				description.properties.find((p) => p.name === 'mode')!.options as Array<{
+					name: string;
+					value: string;
+				}>
+			).map((o) => [o.name, o.value]);
 		expect(modes(routee)).toEqual([
 			['One Campaign for All Input Items', 'allItems'],
 			['One Campaign per Input Item', 'perItem'],
@@ -151,26 +207,47 @@ describe('panels: defaults, bundles, one wording', () => {
 	});
 
 	test('the same language code has the same name in both nodes', () => {
-		const names = (options: Array<{ name: string; value: string }>) => new Map(options.map((o) => [o.value, o.name]));
-		const routeeNames = names(routee.properties.find((p) => p.name === 'language')!.options as Array<{ name: string; value: string }>);
-		const octopushNames = names(octopush.properties.find((p) => p.name === 'voiceLanguage')!.options as Array<{ name: string; value: string }>);
+		const names = (options: Array<{ name: string; value: string }>) =>
+			new Map(options.map((o) => [o.value, o.name]));
+		const routeeNames = names(
+			routee.properties.find((p) => p.name === 'language')!.options as Array<{
+				name: string;
+				value: string;
+			}>,
+		);
+		const octopushNames = names(
+			octopush.properties.find((p) => p.name === 'voiceLanguage')!.options as Array<{
+				name: string;
+				value: string;
+			}>,
+		);
 		const shared = [...routeeNames.keys()].filter((code) => octopushNames.has(code));
 		expect(shared.length).toBeGreaterThan(5);
-		for (const code of shared) expect([code, routeeNames.get(code)]).toEqual([code, octopushNames.get(code)]);
+		for (const code of shared)
+			expect([code, routeeNames.get(code)]).toEqual([code, octopushNames.get(code)]);
 	});
 
 	test('placeholders start with "e.g." and collections say "Add option"', () => {
 		const all = (properties: INodeProperties[]): INodeProperties[] =>
 			properties.flatMap((p) => [
 				p,
-				...all(((p.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>).flatMap((o) =>
-					'values' in o && o.values ? o.values : 'type' in o ? [o as INodeProperties] : [],
-				)),
+				...all(
+					((p.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>).flatMap(
+						(o) =>
+							'values' in o && o.values ? o.values : 'type' in o ? [o as INodeProperties] : [],
+					),
+				),
 			]);
-		for (const description of [routee, octopush, new RouteeTrigger().description, new OctopushTrigger().description]) {
+		for (const description of [
+			routee,
+			octopush,
+			new RouteeTrigger().description,
+			new OctopushTrigger().description,
+		]) {
 			for (const p of all(description.properties)) {
 				if (typeof p.placeholder !== 'string' || p.placeholder.startsWith('={{')) continue;
-				if (p.type === 'collection' || p.type === 'fixedCollection') expect([p.name, p.placeholder]).toEqual([p.name, expect.stringMatching(/^Add [a-z]/)]);
+				if (p.type === 'collection' || p.type === 'fixedCollection')
+					expect([p.name, p.placeholder]).toEqual([p.name, expect.stringMatching(/^Add [a-z]/)]);
 				else expect([p.name, p.placeholder]).toEqual([p.name, expect.stringMatching(/^e\.g\. /)]);
 			}
 		}
@@ -184,8 +261,11 @@ describe('the Docs link of each node opens its README section', () => {
 		['RouteeTrigger', '#routee-trigger'],
 		['OctopushTrigger', '#octopush-trigger'],
 	])('%s → README%s', (node, anchor) => {
-		const codex = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'nodes', node, `${node}.node.json`), 'utf8'));
+		const codex = JSON.parse(
+			readFileSync(path.join(PACKAGE_DIR, 'nodes', node, `${node}.node.json`), 'utf8'),
+		);
 		expect(codex.resources.primaryDocumentation).toEqual([{ url: `${README}${anchor}` }]);
-		for (const entry of codex.resources.credentialDocumentation ?? []) expect(entry.url).toBe(`${README}#credentials`);
+		for (const entry of codex.resources.credentialDocumentation ?? [])
+			expect(entry.url).toBe(`${README}#credentials`);
 	});
 });

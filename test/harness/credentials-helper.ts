@@ -35,14 +35,20 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	set(credential: StoredCredential): void {
-		this.store.set(credential.id, { ...credential, data: this.withDefaults(credential.type, credential.data) });
+		this.store.set(credential.id, {
+			...credential,
+			data: this.withDefaults(credential.type, credential.data),
+		});
 	}
 
 	get(id: string): StoredCredential | undefined {
 		return this.store.get(id);
 	}
 
-	private withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	private withDefaults(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): ICredentialDataDecryptedObject {
 		const result: ICredentialDataDecryptedObject = {};
 		for (const property of this.types.credentialType(type).properties) {
 			result[property.name] = property.default as ICredentialDataDecryptedObject[string];
@@ -82,7 +88,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		if (authenticate?.type === 'generic') {
-			if (!workflow || !node) throw new UnexpectedError('generic authentication needs the workflow and node');
+			if (!workflow || !node)
+				throw new UnexpectedError('generic authentication needs the workflow and node');
 			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
 				target[outerKey] ??= {};
@@ -120,10 +127,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		const isCredentialTest = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest) return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isCredentialTest)
+			return undefined;
 
 		this.preAuthenticationCalls.push({ type: typeName, expired: credentialsExpired });
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const details = node.credentials?.[typeName];
 		if (details) {
@@ -140,7 +151,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types.credentialType(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await type.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
 	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<Credentials> {

@@ -33,7 +33,11 @@ export interface RunResult {
 	run: IRun;
 	status: IRun['status'];
 	/** The error that stopped the workflow, if any. */
-	error?: Error & { description?: string; context?: Record<string, unknown>; httpCode?: string | null };
+	error?: Error & {
+		description?: string;
+		context?: Record<string, unknown>;
+		httpCode?: string | null;
+	};
 	/** Output items of each node's first main output, last run. */
 	output: Record<string, INodeExecutionData[]>;
 	executionOrder: string[];
@@ -62,7 +66,11 @@ export class Harness {
 	}
 
 	/** Stores a credential and returns the reference a node puts under `credentials`. */
-	addCredential(type: string, data: ICredentialDataDecryptedObject, id = type): { id: string; name: string } {
+	addCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		id = type,
+	): { id: string; name: string } {
 		const name = `${type} (${id})`;
 		this.credentials.set({ id, name, type, data });
 		return { id, name };
@@ -75,7 +83,10 @@ export class Harness {
 		return { ...stored.data };
 	}
 
-	private additionalData(hooks: ExecutionLifecycleHooks, executionId?: string): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		hooks: ExecutionLifecycleHooks,
+		executionId?: string,
+	): IWorkflowExecuteAdditionalData {
 		return {
 			hooks,
 			executionId,
@@ -171,7 +182,9 @@ export class Harness {
 		const run = await finished;
 
 		const output: Record<string, INodeExecutionData[]> = {};
-		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData) as Array<[string, ITaskData[]]>) {
+		for (const [nodeName, taskData] of Object.entries(run.data.resultData.runData) as Array<
+			[string, ITaskData[]]
+		>) {
 			const last = taskData[taskData.length - 1];
 			output[nodeName] = last?.data?.main?.[0] ?? [];
 		}
@@ -226,7 +239,8 @@ export class Harness {
 	): Promise<INodeCredentialTestResult> {
 		const credentialType = this.types.credentialType(type);
 		const testRequest = credentialType.test;
-		if (!testRequest) return { status: 'Error', message: 'No testing function found for this credential.' };
+		if (!testRequest)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
 
 		const stored =
 			existingId === undefined

@@ -5,38 +5,59 @@ import { useTestbed } from '../support/testbed';
 import { startTestbed } from './setup';
 
 const t = useTestbed(startTestbed);
-const VOICE_LANGUAGES_URL = 'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
+const VOICE_LANGUAGES_URL =
+	'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
 
 const voice = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voiceSms',
 	operation: 'sendCampaign',
 	text: 'Hello {first_name}',
-	recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Ada' } }] },
+	recipients: {
+		recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Ada' } }],
+	},
 	...overrides,
 });
 const allItems = (overrides: INodeParameters = {}): INodeParameters =>
-	voice({ mode: 'allItems', phoneNumber: '={{ $json.phone }}', personalization: { firstName: '={{ $json.name }}' }, ...overrides });
-const people = (...phones: string[]): INodeExecutionData[] => phones.map((phone, i) => ({ json: { phone, name: `P${i}` } }));
+	voice({
+		mode: 'allItems',
+		phoneNumber: '={{ $json.phone }}',
+		personalization: { firstName: '={{ $json.name }}' },
+		...overrides,
+	});
+const people = (...phones: string[]): INodeExecutionData[] =>
+	phones.map((phone, i) => ({ json: { phone, name: `P${i}` } }));
 
 const cases: BadInputCase[] = [
 	{
 		name: 'a non-E.164 number in one of the items (all items mode)',
 		parameters: allItems(),
 		input: people('+33612345678', '+33612345679', '0612345678'),
-		message: "Phone Number is not valid [item 2]",
-		description: "Phone Number is a national number ('0612345678'): set a Default Country in Options to read it.",
+		message: 'Phone Number is not valid [item 2]',
+		description:
+			"Phone Number is a national number ('0612345678'): set a Default Country in Options to read it.",
 		itemIndex: 2,
 	},
 	{
 		name: 'a non-E.164 number among the recipients of an item',
-		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'A' } }, { phoneNumber: '12ab', personalization: { firstName: 'B' } }] } }),
+		parameters: voice({
+			recipients: {
+				recipient: [
+					{ phoneNumber: '+33612345678', personalization: { firstName: 'A' } },
+					{ phoneNumber: '12ab', personalization: { firstName: 'B' } },
+				],
+			},
+		}),
 		message: 'Phone Number of recipient 2 is not valid [item 0]',
-		description: /^Phone Number of recipient 2 may hold only digits, a leading \+, spaces, dots, dashes and brackets, got '12ab'\.$/,
+		description:
+			/^Phone Number of recipient 2 may hold only digits, a leading \+, spaces, dots, dashes and brackets, got '12ab'\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a number too short for its country, with a default country',
-		parameters: voice({ recipients: { recipient: [{ phoneNumber: '06 12', personalization: { firstName: 'A' } }] }, options: { defaultCountry: 'FR' } }),
+		parameters: voice({
+			recipients: { recipient: [{ phoneNumber: '06 12', personalization: { firstName: 'A' } }] },
+			options: { defaultCountry: 'FR' },
+		}),
 		message: 'Phone Number of recipient 1 is not valid [item 0]',
 		description: /^Phone Number of recipient 1 is not a France number \('06 12'\): expected /,
 		itemIndex: 0,
@@ -50,14 +71,21 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'recipients JSON that is not an array',
-		parameters: voice({ recipientsInput: 'json', recipientsJson: '{"phone_number": "+33612345678"}' }),
+		parameters: voice({
+			recipientsInput: 'json',
+			recipientsJson: '{"phone_number": "+33612345678"}',
+		}),
 		message: 'Recipients (JSON) is not valid [item 0]',
 		description: 'Recipients (JSON) must be an array of phone numbers or contacts.',
 		itemIndex: 0,
 	},
 	{
 		name: 'a recipient in JSON with an unknown field',
-		parameters: voice({ text: 'Hi', recipientsInput: 'json', recipientsJson: '[{"phone": "+33612345678"}]' }),
+		parameters: voice({
+			text: 'Hi',
+			recipientsInput: 'json',
+			recipientsJson: '[{"phone": "+33612345678"}]',
+		}),
 		message: 'Recipient 1 is not valid [item 0]',
 		description: /^Recipient 1 has unknown field "phone": use phone_number, first_name/,
 		itemIndex: 0,
@@ -79,7 +107,10 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a placeholder used but missing for one recipient',
-		parameters: allItems({ text: 'Hi {first_name}, code {param1}', personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' } }),
+		parameters: allItems({
+			text: 'Hi {first_name}, code {param1}',
+			personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+		}),
 		input: [
 			{ json: { phone: '+33612345678', name: 'A', code: 'X1' } },
 			{ json: { phone: '+33612345679', name: 'B', code: 'X2' } },
@@ -91,7 +122,16 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a param over 50 characters',
-		parameters: voice({ recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'A', param2: 'x'.repeat(51) } }] } }),
+		parameters: voice({
+			recipients: {
+				recipient: [
+					{
+						phoneNumber: '+33612345678',
+						personalization: { firstName: 'A', param2: 'x'.repeat(51) },
+					},
+				],
+			},
+		}),
 		message: 'Param 2 of recipient 1 is not valid [item 0]',
 		description: 'Param 2 of recipient 1 must be at most 50 characters.',
 		itemIndex: 0,
@@ -163,7 +203,8 @@ const cases: BadInputCase[] = [
 		name: 'a send-at in the past',
 		parameters: voice({ options: { sendAt: '2020-01-01T08:00:00+01:00' } }),
 		message: 'Send At is not valid [item 0]',
-		description: 'Send At is in the past (2020-01-01T08:00:00+01:00): choose a future time, or leave it empty to send now.',
+		description:
+			'Send At is in the past (2020-01-01T08:00:00+01:00): choose a future time, or leave it empty to send now.',
 		itemIndex: 0,
 	},
 	{
@@ -192,7 +233,8 @@ const cases: BadInputCase[] = [
 		parameters: voice({ options: { requestId: 'same' } }),
 		input: [{ json: {} }, { json: {} }],
 		message: 'Request ID is not valid [item 1]',
-		description: 'Request ID "same" is already used by the campaign of item 0: each campaign needs its own.',
+		description:
+			'Request ID "same" is already used by the campaign of item 0: each campaign needs its own.',
 		itemIndex: 1,
 	},
 	{
@@ -205,28 +247,52 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a list campaign without a list name',
-		parameters: { ...voice(), resource: 'voiceListCampaign', operation: 'create', target: 'list', listName: '={{ "" }}' },
+		parameters: {
+			...voice(),
+			resource: 'voiceListCampaign',
+			operation: 'create',
+			target: 'list',
+			listName: '={{ "" }}',
+		},
 		message: 'List Name is not valid [item 0]',
 		description: 'List Name must not be empty.',
 		itemIndex: 0,
 	},
 	{
 		name: 'a list campaign with a voice the docs list as unavailable (male, Swedish)',
-		parameters: { ...voice(), resource: 'voiceListCampaign', operation: 'create', listName: 'sandbox-list', voiceLanguage: 'sv-SE', voiceGender: 'male' },
+		parameters: {
+			...voice(),
+			resource: 'voiceListCampaign',
+			operation: 'create',
+			listName: 'sandbox-list',
+			voiceLanguage: 'sv-SE',
+			voiceGender: 'male',
+		},
 		message: `Voice Gender is not valid [item 0]`,
 		description: `Voice Gender must be female for Swedish (Sweden) (sv-SE): Octopush lists no male voice for it (${VOICE_LANGUAGES_URL})`,
 		itemIndex: 0,
 	},
 	{
 		name: 'a list campaign poll interval under 1 second',
-		parameters: { ...voice(), resource: 'voiceListCampaign', operation: 'create', listName: 'sandbox-list', waitAndSend: true, pollInterval: 0 },
+		parameters: {
+			...voice(),
+			resource: 'voiceListCampaign',
+			operation: 'create',
+			listName: 'sandbox-list',
+			waitAndSend: true,
+			pollInterval: 0,
+		},
 		message: 'Poll Interval (Seconds) is not valid [item 0]',
 		description: 'Poll Interval (Seconds) must be a number of seconds of at least 1, got 0.',
 		itemIndex: 0,
 	},
 	{
 		name: 'an empty ticket number',
-		parameters: { resource: 'voiceListCampaign', operation: 'send', ticketNumber: '={{ $json.ticket }}' },
+		parameters: {
+			resource: 'voiceListCampaign',
+			operation: 'send',
+			ticketNumber: '={{ $json.ticket }}',
+		},
 		input: [{ json: { ticket: 'voice_1' } }, { json: { ticket: ' ' } }],
 		message: 'Ticket Number is not valid [item 1]',
 		description: 'Ticket Number must not be empty.',

@@ -17,28 +17,39 @@ const parameters = {
 	personalization: { firstName: '={{ $json.name }}' },
 };
 const items = contactItems(1250);
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ item: from + i }));
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from }, (_, i) => ({ item: from + i }));
 
 /** Arms `fault` for the second frame: the first frame is held 300 ms, long enough to arm it behind it. */
 async function faultOnFrame2(fault: Fault): Promise<void> {
 	t.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, delayMs: 300 });
-	while (t.sandbox.requestsTo('octopush', 'POST', SEND).length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+	while (t.sandbox.requestsTo('octopush', 'POST', SEND).length < 1)
+		await new Promise((resolve) => setTimeout(resolve, 5));
 	t.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, ...fault });
 }
 
 /** Every number the sandbox accepted a voice campaign for, once per accepted ticket. */
 function numbersCalled(): string[] {
-	return [...t.sandbox.octopush.tickets.values()].flatMap((ticket) => ticket.recipients.map((r) => r.phone_number));
+	return [...t.sandbox.octopush.tickets.values()].flatMap((ticket) =>
+		ticket.recipients.map((r) => r.phone_number),
+	);
 }
 
 const REFUSED: Fault = {
 	status: 400,
-	body: { code: 400, message: 'Payload validation error.', errors: { recipients: { code: 117, message: 'No valid numbers.' } } },
+	body: {
+		code: 400,
+		message: 'Payload validation error.',
+		errors: { recipients: { code: 117, message: 'No valid numbers.' } },
+	},
 };
 
 describe('a frame fails', () => {
 	test('frame 2 refused: the error says frame 1 was accepted (ticket) and frames 2-3 were not; a retry of the same execution does not re-send frame 1', async () => {
-		const [first] = await Promise.all([t.run(parameters, { input: items, executionId: 'exec-fault' }), faultOnFrame2(REFUSED)]);
+		const [first] = await Promise.all([
+			t.run(parameters, { input: items, executionId: 'exec-fault' }),
+			faultOnFrame2(REFUSED),
+		]);
 
 		expect(first.status).toBe('error');
 		const sent = t.sandbox.requestsTo('octopush', 'POST', SEND);
@@ -48,8 +59,12 @@ describe('a frame fails', () => {
 		expect(first.error?.message).toBe(
 			'Octopush refused frame 2 of 3: Recipients (recipients): No valid numbers. (code 117)',
 		);
-		expect(first.error?.description).toContain(`Accepted: frame 1 (ticket ${ticket1}, request ID ${ids[0]}).`);
-		expect(first.error?.description).toContain('Not accepted: frame 2 (refused), frame 3 (not sent).');
+		expect(first.error?.description).toContain(
+			`Accepted: frame 1 (ticket ${ticket1}, request ID ${ids[0]}).`,
+		);
+		expect(first.error?.description).toContain(
+			'Not accepted: frame 2 (refused), frame 3 (not sent).',
+		);
 		expect(first.error?.description).toContain('None of the phone numbers is valid.');
 		expect(first.error?.context?.frames).toEqual([
 			{ frame: 1, request_id: ids[0], frame_status: 'sent', ticket_number: ticket1 },
@@ -64,9 +79,17 @@ describe('a frame fails', () => {
 
 		expect(retry.error).toBeUndefined();
 		const resent = t.sandbox.requestsTo('octopush', 'POST', SEND);
-		expect(resent.map((q) => (q.body as { request_id: string }).request_id)).toEqual([ids[0], ids[1], expect.stringMatching(/-2$/)]);
+		expect(resent.map((q) => (q.body as { request_id: string }).request_id)).toEqual([
+			ids[0],
+			ids[1],
+			expect.stringMatching(/-2$/),
+		]);
 		expect(resent.map((q) => q.status)).toEqual([400, 200, 200]);
-		expect(retry.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'sent', 'sent']);
+		expect(retry.items.map((item) => item.json.frame_status)).toEqual([
+			'already_accepted',
+			'sent',
+			'sent',
+		]);
 		expect(retry.items[0]).toEqual({
 			json: {
 				frame: 1,
@@ -77,7 +100,11 @@ describe('a frame fails', () => {
 			},
 			pairedItem: range(0, 500),
 		});
-		expect(retry.items.map((item) => item.pairedItem)).toEqual([range(0, 500), range(500, 1000), range(1000, 1250)]);
+		expect(retry.items.map((item) => item.pairedItem)).toEqual([
+			range(0, 500),
+			range(500, 1000),
+			range(1000, 1250),
+		]);
 		expect(retry.items[2].json.campaign_totals).toEqual({
 			frames: 3,
 			frames_sent: 2,
@@ -100,12 +127,18 @@ describe('a frame fails', () => {
 
 		expect(first.status).toBe('error');
 		expect(first.error?.message).toMatch(/^Frame 2 of 3 got no usable answer from Octopush: /);
-		expect(first.error?.description).toContain('Not accepted: frame 2 (no answer: it may or may not have been accepted), frame 3 (not sent).');
+		expect(first.error?.description).toContain(
+			'Not accepted: frame 2 (no answer: it may or may not have been accepted), frame 3 (not sent).',
+		);
 		expect(t.sandbox.requestsTo('octopush', 'POST', SEND)).toHaveLength(2);
 
 		const retry = await t.run(parameters, { input: items, executionId: 'exec-reset' });
 		expect(retry.error).toBeUndefined();
-		expect(retry.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'already_accepted', 'sent']);
+		expect(retry.items.map((item) => item.json.frame_status)).toEqual([
+			'already_accepted',
+			'already_accepted',
+			'sent',
+		]);
 		const called = numbersCalled();
 		expect(called).toHaveLength(1250);
 		expect(new Set(called).size).toBe(1250);
@@ -118,10 +151,16 @@ describe('a frame fails', () => {
 		]);
 
 		expect(r.error).toBeUndefined();
-		expect(r.items.map((item) => item.pairedItem)).toEqual([range(0, 500), range(500, 1000), range(1000, 1250)]);
+		expect(r.items.map((item) => item.pairedItem)).toEqual([
+			range(0, 500),
+			range(500, 1000),
+			range(1000, 1250),
+		]);
 		expect(r.items.map((item) => item.json.frame_status)).toEqual(['sent', 'refused', 'not_sent']);
 		expect(r.items[0].json.ticket_number).toMatch(/^voice_/);
-		expect(r.items[1].json.error).toBe('Octopush refused the request: Recipients (recipients): No valid numbers. (code 117)');
+		expect(r.items[1].json.error).toBe(
+			'Octopush refused the request: Recipients (recipients): No valid numbers. (code 117)',
+		);
 		expect(r.items[2].json.error).toBe('Not sent, because frame 2 failed');
 		expect(r.items[2].json.campaign_totals).toEqual({
 			frames: 3,
@@ -135,19 +174,28 @@ describe('a frame fails', () => {
 
 	test('a user Request ID gets "-1", "-2", … per frame, so even a new execution does not re-send accepted frames', async () => {
 		const withId = { ...parameters, options: { requestId: 'crm-4711' } };
-		const [first] = await Promise.all([t.run(withId, { input: items, executionId: 'exec-a' }), faultOnFrame2(REFUSED)]);
+		const [first] = await Promise.all([
+			t.run(withId, { input: items, executionId: 'exec-a' }),
+			faultOnFrame2(REFUSED),
+		]);
 		expect(first.status).toBe('error');
-		expect(first.error?.description).toContain('Any re-run with the same Request ID sends only the frames not accepted yet');
+		expect(first.error?.description).toContain(
+			'Any re-run with the same Request ID sends only the frames not accepted yet',
+		);
 
 		t.sandbox.clearRequests();
 		const retry = await t.run(withId, { input: items, executionId: 'exec-b' });
 		expect(retry.error).toBeUndefined();
-		expect(t.sandbox.requestsTo('octopush', 'POST', SEND).map((q) => (q.body as { request_id: string }).request_id)).toEqual([
-			'crm-4711-1',
-			'crm-4711-2',
-			'crm-4711-3',
+		expect(
+			t.sandbox
+				.requestsTo('octopush', 'POST', SEND)
+				.map((q) => (q.body as { request_id: string }).request_id),
+		).toEqual(['crm-4711-1', 'crm-4711-2', 'crm-4711-3']);
+		expect(retry.items.map((item) => item.json.frame_status)).toEqual([
+			'already_accepted',
+			'sent',
+			'sent',
 		]);
-		expect(retry.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'sent', 'sent']);
 		expect(new Set(numbersCalled()).size).toBe(1250);
 		expect(numbersCalled()).toHaveLength(1250);
 	});
@@ -161,7 +209,13 @@ describe('a frame fails', () => {
 describe('a worker stopped after frames 1-2 were accepted, then "Retry" from the executions list (a new execution)', () => {
 	/** Frames 1-2 are accepted, frame 3 never arrives (its connection is cut before Octopush reads it). */
 	function stopBeforeFrame3(): void {
-		t.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, delayMs: 0, times: 2 });
+		t.sandbox.injectFault({
+			provider: 'octopush',
+			method: 'POST',
+			path: SEND,
+			delayMs: 0,
+			times: 2,
+		});
 		t.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, reset: 'before' });
 	}
 
@@ -169,7 +223,9 @@ describe('a worker stopped after frames 1-2 were accepted, then "Retry" from the
 		const withId = { ...parameters, options: { requestId: 'crm-campaign-88' } };
 		stopBeforeFrame3();
 		await t.run(withId, { input: items, executionId: 'exec-stopped' });
-		expect(t.sandbox.requestsTo('octopush', 'POST', SEND).filter((q) => q.status === 200)).toHaveLength(2);
+		expect(
+			t.sandbox.requestsTo('octopush', 'POST', SEND).filter((q) => q.status === 200),
+		).toHaveLength(2);
 		expect(numbersCalled()).toHaveLength(1000);
 
 		t.sandbox.clearRequests();
@@ -182,7 +238,11 @@ describe('a worker stopped after frames 1-2 were accepted, then "Retry" from the
 			['crm-campaign-88-2', 400],
 			['crm-campaign-88-3', 200],
 		]);
-		expect(retry.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'already_accepted', 'sent']);
+		expect(retry.items.map((item) => item.json.frame_status)).toEqual([
+			'already_accepted',
+			'already_accepted',
+			'sent',
+		]);
 		const called = numbersCalled();
 		expect(called).toHaveLength(1250);
 		expect(new Set(called).size).toBe(1250);
@@ -193,8 +253,12 @@ describe('a worker stopped after frames 1-2 were accepted, then "Retry" from the
 		const first = await t.run(parameters, { input: items, executionId: 'exec-stopped-2' });
 		// (with SIGKILL there is no such error; with a failure there is, and it says what a retry would do)
 		expect(first.error?.description).toContain('Accepted: frame 1 (ticket');
-		expect(first.error?.description).toContain('n8n does not tell the node which execution it retries');
-		expect(first.error?.description).toContain('every frame, the accepted ones above included, would be sent again');
+		expect(first.error?.description).toContain(
+			'n8n does not tell the node which execution it retries',
+		);
+		expect(first.error?.description).toContain(
+			'every frame, the accepted ones above included, would be sent again',
+		);
 		expect(first.error?.description).toContain('set Options → Request ID');
 
 		const retry = await t.run(parameters, { input: items, executionId: 'exec-retry-of-stopped-2' });

@@ -13,7 +13,15 @@ const t = useTestbed(startTestbed, (testbed) => {
 });
 
 const items = [
-	{ json: { phone: '+33612345678', name: 'Ann', contact: { 'first name': 'Zoé' }, codes: ['A1', 'B2'], n: 42 } },
+	{
+		json: {
+			phone: '+33612345678',
+			name: 'Ann',
+			contact: { 'first name': 'Zoé' },
+			codes: ['A1', 'B2'],
+			n: 42,
+		},
+	},
 	{ json: { phone: '0612345670', contact: { 'first name': 'Léa' }, codes: ['C3'], n: 7 } },
 	{ json: { phone: 33612345671, name: 'Bob', contact: { 'first name': '' }, codes: [], n: 0 } },
 ];
@@ -50,8 +58,21 @@ describe('Octopush all-items mappings read from the items', () => {
 		const [slowBody] = t.bodies('POST', '/voice-campaign/send') as Array<{ recipients: unknown[] }>;
 
 		expect(fastBody.recipients).toEqual([
-			{ phone_number: '+33612345678', first_name: 'Zoé', last_name: 'Ann', param1: 'A1', param2: '42', param3: 'same for all' },
-			{ phone_number: '+33612345670', first_name: 'Léa', param1: 'C3', param2: '7', param3: 'same for all' },
+			{
+				phone_number: '+33612345678',
+				first_name: 'Zoé',
+				last_name: 'Ann',
+				param1: 'A1',
+				param2: '42',
+				param3: 'same for all',
+			},
+			{
+				phone_number: '+33612345670',
+				first_name: 'Léa',
+				param1: 'C3',
+				param2: '7',
+				param3: 'same for all',
+			},
 			{ phone_number: '+33612345671', last_name: 'Bob', param2: '0', param3: 'same for all' },
 		]);
 		expect(slowBody.recipients).toEqual(fastBody.recipients);
@@ -63,7 +84,9 @@ describe('Octopush all-items mappings read from the items', () => {
 		const fast = await t.run(campaign(plain), { input: bad });
 		const slow = await t.run(campaign(forN8n), { input: bad });
 		expect(fast.error?.message).toBe('Phone Number is not valid [item 2]');
-		expect(fast.error?.description).toBe("Phone Number may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'call me'.");
+		expect(fast.error?.description).toBe(
+			"Phone Number may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'call me'.",
+		);
 		expect(slow.error?.description).toBe(fast.error?.description);
 		expect(slow.error?.message).toBe(fast.error?.message);
 		expect((fast.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(2);

@@ -47,12 +47,20 @@ describe('provider errors', () => {
 			{ apiLogin: 'sandbox@example.com', apiKey: 'wrong-key', baseUrl: t.sandbox.octopushBaseUrl },
 			'octopush-wrong',
 		);
-		const r = await t.harness.runNode('octopush', { resource: 'account', operation: 'getBalance' }, {
-			credentials: { octopushApi: wrong },
-		});
+		const r = await t.harness.runNode(
+			'octopush',
+			{ resource: 'account', operation: 'getBalance' },
+			{
+				credentials: { octopushApi: wrong },
+			},
+		);
 		expect(r.error?.httpCode).toBe('401');
-		expect(r.error?.message).toMatch(/^Octopush refused the request: api-key: Bad api-login or api-key/);
-		expect(r.error?.description).toBe('Octopush refused the API login / API key. Check the Octopush credential.');
+		expect(r.error?.message).toMatch(
+			/^Octopush refused the request: api-key: Bad api-login or api-key/,
+		);
+		expect(r.error?.description).toBe(
+			'Octopush refused the API login / API key. Check the Octopush credential.',
+		);
 	});
 
 	test('not enough credit → a plain-English hint, and the frame is reported not accepted', async () => {
@@ -73,7 +81,11 @@ describe('provider errors', () => {
 		expect(first.items[0].json.frame_status).toBe('sent');
 		const second = await t.run(parameters, { executionId: 'dup-2' });
 		expect(second.error).toBeUndefined();
-		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign/send').map((q) => [q.status, q.body])).toEqual([
+		expect(
+			t.sandbox
+				.requestsTo('octopush', 'POST', '/voice-campaign/send')
+				.map((q) => [q.status, q.body]),
+		).toEqual([
 			[200, expect.objectContaining({ request_id: 'once-only' })],
 			[400, expect.objectContaining({ request_id: 'once-only' })],
 		]);
@@ -86,8 +98,16 @@ describe('provider errors', () => {
 	});
 
 	test('a 500 on a single-request operation → NodeApiError with the status', async () => {
-		t.sandbox.injectFault({ provider: 'octopush', path: '/voice-campaign-on-list/status', status: 500 });
-		const r = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: 'voice_x' });
+		t.sandbox.injectFault({
+			provider: 'octopush',
+			path: '/voice-campaign-on-list/status',
+			status: 500,
+		});
+		const r = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'getStatus',
+			ticketNumber: 'voice_x',
+		});
 		expect(r.error?.name).toBe('NodeApiError');
 		expect(r.error?.httpCode).toBe('500');
 		expect(r.error?.message).toBe('Octopush answered HTTP 500: Injected fault: HTTP 500.');
@@ -100,15 +120,30 @@ describe('Continue On Fail', () => {
 			provider: 'octopush',
 			path: '/voice-campaign/send',
 			status: 400,
-			body: { code: 400, message: 'Payload validation error.', errors: { sender: { code: 106, message: 'Sender not allowed.' } } },
+			body: {
+				code: 400,
+				message: 'Payload validation error.',
+				errors: { sender: { code: 106, message: 'Sender not allowed.' } },
+			},
 		});
 		const r = await t.run(voice, {
 			continueOnFail: true,
-			input: [{ json: { phone: '+33611111111' } }, { json: { phone: 'not a number' } }, { json: { phone: '+33633333333' } }],
+			input: [
+				{ json: { phone: '+33611111111' } },
+				{ json: { phone: 'not a number' } },
+				{ json: { phone: '+33633333333' } },
+			],
 		});
 		expect(r.error).toBeUndefined();
 		// item 1 never reaches Octopush; item 0 is refused by the injected fault; item 2 is sent
-		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign/send').map((q) => [q.status, (q.body as { recipients: Array<{ phone_number: string }> }).recipients[0].phone_number])).toEqual([
+		expect(
+			t.sandbox
+				.requestsTo('octopush', 'POST', '/voice-campaign/send')
+				.map((q) => [
+					q.status,
+					(q.body as { recipients: Array<{ phone_number: string }> }).recipients[0].phone_number,
+				]),
+		).toEqual([
 			[400, '+33611111111'],
 			[200, '+33633333333'],
 		]);
@@ -121,22 +156,48 @@ describe('Continue On Fail', () => {
 				pairedItem: [{ item: 0 }],
 			},
 			{
-				json: { error: "Phone Number of recipient 1 is not valid [item 1]", description: "Phone Number of recipient 1 may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'not a number'." },
+				json: {
+					error: 'Phone Number of recipient 1 is not valid [item 1]',
+					description:
+						"Phone Number of recipient 1 may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'not a number'.",
+				},
 				pairedItem: { item: 1 },
 			},
-			{ json: expect.objectContaining({ frame_status: 'sent', ticket_number: expect.stringMatching(/^voice_/) }), pairedItem: [{ item: 2 }] },
+			{
+				json: expect.objectContaining({
+					frame_status: 'sent',
+					ticket_number: expect.stringMatching(/^voice_/),
+				}),
+				pairedItem: [{ item: 2 }],
+			},
 		]);
 	});
 
 	test('single-request operations: an error item per failing item, paired with it', async () => {
 		const r = await t.run(
-			{ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: '={{ $json.ticket }}' },
-			{ continueOnFail: true, input: [{ json: { ticket: '' } }, { json: { ticket: 'voice_unknown' } }] },
+			{
+				resource: 'voiceListCampaign',
+				operation: 'getStatus',
+				ticketNumber: '={{ $json.ticket }}',
+			},
+			{
+				continueOnFail: true,
+				input: [{ json: { ticket: '' } }, { json: { ticket: 'voice_unknown' } }],
+			},
 		);
 		expect(r.items).toEqual([
-			{ json: { error: 'Ticket Number is not valid [item 0]', description: 'Ticket Number must not be empty.' }, pairedItem: { item: 0 } },
 			{
-				json: { error: 'Octopush refused the request: Ticket Number (ticket_number): Unknown ticket number: voice_unknown. (code 444)' },
+				json: {
+					error: 'Ticket Number is not valid [item 0]',
+					description: 'Ticket Number must not be empty.',
+				},
+				pairedItem: { item: 0 },
+			},
+			{
+				json: {
+					error:
+						'Octopush refused the request: Ticket Number (ticket_number): Unknown ticket number: voice_unknown. (code 444)',
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -159,7 +220,9 @@ describe('Continue On Fail', () => {
 		expect(r.items).toEqual([
 			{
 				json: {
-					error: expect.stringMatching(/^Voice list campaign voice_\w+ failed while Octopush prepared it, so it cannot be sent \[item 0\]$/),
+					error: expect.stringMatching(
+						/^Voice list campaign voice_\w+ failed while Octopush prepared it, so it cannot be sent \[item 0\]$/,
+					),
 					description: expect.stringMatching(/^Its status is "failed"\./),
 				},
 				pairedItem: { item: 0 },

@@ -25,7 +25,10 @@ export async function startTestbed(options: SandboxOptions = {}): Promise<Octopu
 	return {
 		...testbed,
 		bodies: (method, path) =>
-			sandbox.requestsTo('octopush', method, path).filter((r) => r.path === path).map((r) => r.body),
+			sandbox
+				.requestsTo('octopush', method, path)
+				.filter((r) => r.path === path)
+				.map((r) => r.body),
 	};
 }
 

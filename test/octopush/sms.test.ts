@@ -11,7 +11,9 @@ describe('SMS → Send Campaign', () => {
 			resource: 'sms',
 			operation: 'sendCampaign',
 			text: 'Merci {first_name} ✓',
-			recipients: { recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Léa' } }] },
+			recipients: {
+				recipient: [{ phoneNumber: '+33612345678', personalization: { firstName: 'Léa' } }],
+			},
 			smsType: 'sms_low_cost',
 			sender: 'MyShop',
 			options: {
@@ -78,14 +80,23 @@ describe('SMS → Send Campaign', () => {
 			{ input: contactItems(600) },
 		);
 		expect(r.error).toBeUndefined();
-		const bodies = t.bodies('POST', '/sms-campaign/send') as Array<{ type: string; recipients: unknown[]; request_id: string }>;
+		const bodies = t.bodies('POST', '/sms-campaign/send') as Array<{
+			type: string;
+			recipients: unknown[];
+			request_id: string;
+		}>;
 		expect(bodies.map((b) => [b.type, b.recipients.length])).toEqual([
 			['sms_premium', 500],
 			['sms_premium', 100],
 		]);
 		expect(bodies[0].request_id).not.toBe(bodies[1].request_id);
 		expect(r.items.map((item) => (item.pairedItem as unknown[]).length)).toEqual([500, 100]);
-		expect(r.items[1].json.campaign_totals).toMatchObject({ frames: 2, frames_sent: 2, number_of_contacts: 600, number_of_sms_needed: 600 });
+		expect(r.items[1].json.campaign_totals).toMatchObject({
+			frames: 2,
+			frames_sent: 2,
+			number_of_contacts: 600,
+			number_of_sms_needed: 600,
+		});
 		// the campaign's totals once, on its last frame item: a sum downstream over the items adds each frame once
 		expect(r.items.map((item) => item.json.campaign_totals === undefined)).toEqual([true, false]);
 		expect(r.items.map((item) => item.json.number_of_contacts)).toEqual([500, 100]);
@@ -103,7 +114,12 @@ describe('SMS → Send Campaign', () => {
 		});
 		expect(r.error).toBeUndefined();
 		expect(t.bodies('POST', '/sms-campaign/send')).toEqual([
-			expect.objectContaining({ text: 'Merci, à demain !', sender: 'Mon Shop', auto_optimize_text: false, auto_remove_blacklisted_numbers: true }),
+			expect.objectContaining({
+				text: 'Merci, à demain !',
+				sender: 'Mon Shop',
+				auto_optimize_text: false,
+				auto_remove_blacklisted_numbers: true,
+			}),
 		]);
 	});
 
@@ -112,7 +128,13 @@ describe('SMS → Send Campaign', () => {
 			provider: 'octopush',
 			path: '/sms-campaign/send',
 			status: 200,
-			body: { sms_ticket: 'sms_old42', number_of_contacts: 1, total_cost: 0.05, number_of_sms_needed: 1, residual_credit: 5 },
+			body: {
+				sms_ticket: 'sms_old42',
+				number_of_contacts: 1,
+				total_cost: 0.05,
+				number_of_sms_needed: 1,
+				residual_credit: 5,
+			},
 		});
 		const r = await t.run({
 			resource: 'sms',
@@ -127,7 +149,10 @@ describe('SMS → Send Campaign', () => {
 describe('Account → Get Balance', () => {
 	test('GET /wallet/check-balance, one item per input item', async () => {
 		t.sandbox.octopush.balance = 12.54;
-		const r = await t.run({ resource: 'account', operation: 'getBalance' }, { input: [{ json: {} }, { json: {} }] });
+		const r = await t.run(
+			{ resource: 'account', operation: 'getBalance' },
+			{ input: [{ json: {} }, { json: {} }] },
+		);
 		expect(t.sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance')).toHaveLength(2);
 		expect(r.items).toEqual([
 			{ json: { amount: 12.54, unit: 'euros' }, pairedItem: { item: 0 } },

@@ -1,15 +1,21 @@
 import { useTestbed } from '../support/testbed';
 import { startTestbed } from './setup';
 
-const t = useTestbed(() => startTestbed({ octopushComputationMs: 300 }), (testbed) => {
-	testbed.sandbox.octopush.balance = 10_000;
-	testbed.sandbox.options.octopushComputationMs = 300;
-});
+const t = useTestbed(
+	() => startTestbed({ octopushComputationMs: 300 }),
+	(testbed) => {
+		testbed.sandbox.octopush.balance = 10_000;
+		testbed.sandbox.options.octopushComputationMs = 300;
+	},
+);
 
 const REQUEST_ID = /^f[0-9a-z]{12}-0$/;
 const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-async function create(parameters: Record<string, unknown> = {}, options: { continueOnFail?: boolean } = {}) {
+async function create(
+	parameters: Record<string, unknown> = {},
+	options: { continueOnFail?: boolean } = {},
+) {
 	return await t.run(
 		{
 			resource: 'voiceListCampaign',
@@ -17,7 +23,9 @@ async function create(parameters: Record<string, unknown> = {}, options: { conti
 			target: 'list',
 			listName: 'sandbox-list',
 			text: 'Hello {first_name}, your appointment is tomorrow.',
-			recipients: { recipient: [{ phoneNumber: '+442038828112', personalization: { firstName: 'Alex' } }] },
+			recipients: {
+				recipient: [{ phoneNumber: '+442038828112', personalization: { firstName: 'Alex' } }],
+			},
 			voiceLanguage: 'en-GB',
 			voiceGender: 'female',
 			...parameters,
@@ -47,10 +55,15 @@ describe('Voice List Campaign', () => {
 				request_id: expect.stringMatching(REQUEST_ID),
 			},
 		]);
-		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/create')[0].status).toBe(201);
+		expect(
+			t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/create')[0].status,
+		).toBe(201);
 		expect(r.items).toEqual([
 			{
-				json: { ticket_number: expect.stringMatching(/^voice_/), request_id: expect.stringMatching(REQUEST_ID) },
+				json: {
+					ticket_number: expect.stringMatching(/^voice_/),
+					request_id: expect.stringMatching(REQUEST_ID),
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -76,11 +89,22 @@ describe('Voice List Campaign', () => {
 				request_id: 'tag-1',
 			},
 		]);
-		expect(r.items[0].json).toEqual({ ticket_number: expect.stringMatching(/^voice_/), request_id: 'tag-1' });
+		expect(r.items[0].json).toEqual({
+			ticket_number: expect.stringMatching(/^voice_/),
+			request_id: 'tag-1',
+		});
 	});
 
 	test('a tag campaign is sent with POST /voice-campaign-on-tag/send: by Create (wait and send) and by Send with Campaign Target "Tag"', async () => {
-		const waited = await create({ target: 'tag', tagName: 'sandbox-tag', recipients: {}, text: 'Shop closes at noon.', waitAndSend: true, pollInterval: 1, timeout: 10 });
+		const waited = await create({
+			target: 'tag',
+			tagName: 'sandbox-tag',
+			recipients: {},
+			text: 'Shop closes at noon.',
+			waitAndSend: true,
+			pollInterval: 1,
+			timeout: 10,
+		});
 		expect(waited.error).toBeUndefined();
 		expect(t.sandbox.requests.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
 			'POST /voice-campaign-on-tag/create 201',
@@ -88,12 +112,27 @@ describe('Voice List Campaign', () => {
 			'GET /voice-campaign-on-list/status 200',
 			'POST /voice-campaign-on-tag/send 200',
 		]);
-		expect(waited.items[0].json).toMatchObject({ sent: true, send_response: { number_of_contacts: 2 } });
+		expect(waited.items[0].json).toMatchObject({
+			sent: true,
+			send_response: { number_of_contacts: 2 },
+		});
 
-		const ticket = (await create({ target: 'tag', tagName: 'sandbox-tag', recipients: {}, text: 'Shop closes at noon.' })).items[0].json.ticket_number as string;
+		const ticket = (
+			await create({
+				target: 'tag',
+				tagName: 'sandbox-tag',
+				recipients: {},
+				text: 'Shop closes at noon.',
+			})
+		).items[0].json.ticket_number as string;
 		await pause(350);
 		t.sandbox.clearRequests();
-		const sent = await t.run({ resource: 'voiceListCampaign', operation: 'send', ticketNumber: ticket, target: 'tag' });
+		const sent = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'send',
+			ticketNumber: ticket,
+			target: 'tag',
+		});
 		expect(sent.error).toBeUndefined();
 		expect(t.bodies('POST', '/voice-campaign-on-tag/send')).toEqual([{ ticket_number: ticket }]);
 		expect(t.bodies('POST', '/voice-campaign-on-list/send')).toEqual([]);
@@ -123,25 +162,49 @@ describe('Voice List Campaign', () => {
 		const ticket = (await create()).items[0].json.ticket_number as string;
 		t.sandbox.clearRequests();
 
-		const computing = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: ticket });
+		const computing = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'getStatus',
+			ticketNumber: ticket,
+		});
 		expect(computing.items).toEqual([
 			{
-				json: { ticket_number: ticket, number_of_contacts: 0, cost: 0, estimated_duration: 0, status: 'under_computation' },
+				json: {
+					ticket_number: ticket,
+					number_of_contacts: 0,
+					cost: 0,
+					estimated_duration: 0,
+					status: 'under_computation',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(t.sandbox.requestsTo('octopush', 'GET', '/voice-campaign-on-list/status')[0].query).toEqual({ ticket_number: ticket });
+		expect(
+			t.sandbox.requestsTo('octopush', 'GET', '/voice-campaign-on-list/status')[0].query,
+		).toEqual({ ticket_number: ticket });
 
-		const early = await t.run({ resource: 'voiceListCampaign', operation: 'send', ticketNumber: ticket });
+		const early = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'send',
+			ticketNumber: ticket,
+		});
 		expect(early.error?.message).toBe(
 			`Voice list campaign ${ticket} is not ready to be sent yet [item 0]`,
 		);
-		expect(early.error?.description).toMatch(/^Its status is "under_computation": Octopush is still preparing it\./);
+		expect(early.error?.description).toMatch(
+			/^Its status is "under_computation": Octopush is still preparing it\./,
+		);
 		expect(early.error?.context?.itemIndex).toBe(0);
-		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(0);
+		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(
+			0,
+		);
 
 		await pause(350);
-		const ready = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: ticket });
+		const ready = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'getStatus',
+			ticketNumber: ticket,
+		});
 		expect(ready.items[0].json).toEqual({
 			ticket_number: ticket,
 			number_of_contacts: 4,
@@ -150,12 +213,22 @@ describe('Voice List Campaign', () => {
 			status: 'ready_to_be_sent',
 		});
 
-		const sent = await t.run({ resource: 'voiceListCampaign', operation: 'send', ticketNumber: ticket });
+		const sent = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'send',
+			ticketNumber: ticket,
+		});
 		expect(sent.error).toBeUndefined();
 		expect(t.bodies('POST', '/voice-campaign-on-list/send')).toEqual([{ ticket_number: ticket }]);
 		expect(sent.items).toEqual([
 			{
-				json: { ticket_number: ticket, number_of_contacts: 4, total_cost: 0.2, estimated_duration: 30, residual_credit: 9999.8 },
+				json: {
+					ticket_number: ticket,
+					number_of_contacts: 4,
+					total_cost: 0.2,
+					estimated_duration: 30,
+					residual_credit: 9999.8,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -196,12 +269,19 @@ describe('Voice List Campaign', () => {
 	});
 
 	test('waiting fails clearly when Octopush reports "failed", and nothing is sent', async () => {
-		const r = await create({ listName: 'fail-list', waitAndSend: true, pollInterval: 1, timeout: 10 });
+		const r = await create({
+			listName: 'fail-list',
+			waitAndSend: true,
+			pollInterval: 1,
+			timeout: 10,
+		});
 		expect(r.status).toBe('error');
 		expect(r.error?.message).toMatch(
 			/^Voice list campaign voice_\w+ failed while Octopush prepared it, so it cannot be sent \[item 0\]$/,
 		);
-		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(0);
+		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(
+			0,
+		);
 	});
 
 	test('waiting fails clearly on timeout, and nothing is sent', async () => {
@@ -212,7 +292,9 @@ describe('Voice List Campaign', () => {
 			/^Voice list campaign voice_\w+ was not ready after 1 seconds, so it was not sent \[item 0\]$/,
 		);
 		expect(r.error?.description).toMatch(/^Its status is still "under_computation"/);
-		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(0);
+		expect(t.sandbox.requestsTo('octopush', 'POST', '/voice-campaign-on-list/send')).toHaveLength(
+			0,
+		);
 	});
 
 	test('the status spelled "ready_to_be_send" counts as ready and is output as ready_to_be_sent', async () => {
@@ -223,25 +305,48 @@ describe('Voice List Campaign', () => {
 			method: 'GET',
 			path: '/voice-campaign-on-list/status',
 			status: 200,
-			body: { number_of_contacts: 4, cost: 0.2, estimated_duration: 30, status: 'ready_to_be_send' },
+			body: {
+				number_of_contacts: 4,
+				cost: 0.2,
+				estimated_duration: 30,
+				status: 'ready_to_be_send',
+			},
 			times: 2,
 		});
-		const status = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: ticket });
+		const status = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'getStatus',
+			ticketNumber: ticket,
+		});
 		expect(status.items[0].json.status).toBe('ready_to_be_sent');
-		const sent = await t.run({ resource: 'voiceListCampaign', operation: 'send', ticketNumber: ticket });
+		const sent = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'send',
+			ticketNumber: ticket,
+		});
 		expect(sent.error).toBeUndefined();
 		expect(t.bodies('POST', '/voice-campaign-on-list/send')).toEqual([{ ticket_number: ticket }]);
 	});
 
 	test('Delete cancels the campaign (204) and Octopush no longer knows the ticket', async () => {
 		const ticket = (await create()).items[0].json.ticket_number as string;
-		const r = await t.run({ resource: 'voiceListCampaign', operation: 'delete', ticketNumber: ticket });
+		const r = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'delete',
+			ticketNumber: ticket,
+		});
 		expect(r.error).toBeUndefined();
 		const [request] = t.sandbox.requestsTo('octopush', 'DELETE', '/voice-campaign-on-list/cancel');
 		expect([request.body, request.status]).toEqual([{ ticket_number: ticket }, 204]);
-		expect(r.items).toEqual([{ json: { ticket_number: ticket, deleted: true }, pairedItem: { item: 0 } }]);
+		expect(r.items).toEqual([
+			{ json: { ticket_number: ticket, deleted: true }, pairedItem: { item: 0 } },
+		]);
 
-		const after = await t.run({ resource: 'voiceListCampaign', operation: 'getStatus', ticketNumber: ticket });
+		const after = await t.run({
+			resource: 'voiceListCampaign',
+			operation: 'getStatus',
+			ticketNumber: ticket,
+		});
 		expect(after.error?.message).toBe(
 			`Octopush refused the request: Ticket Number (ticket_number): Unknown ticket number: ${ticket}. (code 444)`,
 		);
@@ -261,7 +366,10 @@ describe('Voice List Campaign', () => {
 			pollInterval: 1,
 			timeout: 10,
 		};
-		const input = [{ json: { phone: '+33611111111', name: 'Ann' } }, { json: { phone: '+33622222222', name: 'Ben' } }];
+		const input = [
+			{ json: { phone: '+33611111111', name: 'Ann' } },
+			{ json: { phone: '+33622222222', name: 'Ben' } },
+		];
 		const first = await t.run(parameters, { input, executionId: 'list-once' });
 		expect(first.error).toBeUndefined();
 		expect(t.bodies('POST', '/voice-campaign-on-list/create')).toEqual([
@@ -282,7 +390,9 @@ describe('Voice List Campaign', () => {
 		expect(again.items[0].json).toEqual({
 			request_id: first.items[0].json.request_id,
 			already_created: true,
-			message: expect.stringContaining('already created this campaign, so it was not created (or sent) again'),
+			message: expect.stringContaining(
+				'already created this campaign, so it was not created (or sent) again',
+			),
 		});
 		expect(t.sandbox.requests.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
 			'POST /voice-campaign-on-list/create 400',

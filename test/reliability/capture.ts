@@ -46,7 +46,9 @@ export class Capture {
 	 */
 	start(): void {
 		for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-			const spy = jest.spyOn(console, method).mockImplementation((...args: unknown[]) => this.add(`console.${method}`, args));
+			const spy = jest
+				.spyOn(console, method)
+				.mockImplementation((...args: unknown[]) => this.add(`console.${method}`, args));
 			this.restores.push(() => spy.mockRestore());
 		}
 		for (const stream of [process.stdout, process.stderr]) {
@@ -61,8 +63,14 @@ export class Capture {
 				stream.write = original;
 			});
 		}
-		const log = (level: string) => (message: string, metadata?: unknown) => this.add(`n8n log ${level}`, { message, metadata });
-		LoggerProxy.init({ error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') });
+		const log = (level: string) => (message: string, metadata?: unknown) =>
+			this.add(`n8n log ${level}`, { message, metadata });
+		LoggerProxy.init({
+			error: log('error'),
+			warn: log('warn'),
+			info: log('info'),
+			debug: log('debug'),
+		});
 	}
 
 	stop(): void {

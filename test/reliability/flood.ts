@@ -23,7 +23,12 @@ export interface FloodCall {
 export type FloodProvider = 'routee' | 'octopush';
 
 /** Key of a normalized event: its kind, message id (or campaign id) and recipient. */
-export function eventKey(event: { kind?: unknown; messageId?: unknown; campaignId?: unknown; to?: unknown }): string {
+export function eventKey(event: {
+	kind?: unknown;
+	messageId?: unknown;
+	campaignId?: unknown;
+	to?: unknown;
+}): string {
 	return `${String(event.kind)}:${String(event.messageId ?? event.campaignId)}:${String(event.to ?? '')}`;
 }
 
@@ -54,7 +59,11 @@ function routeeCallback(n: number): Callback {
 					from: 'Flood',
 					country: 'GR',
 					operator: 'Sandbox',
-					status: { name: 'Delivered', reason: { detailedStatus: 'Delivered', description: 'Delivered' }, updatedDate: at },
+					status: {
+						name: 'Delivered',
+						reason: { detailedStatus: 'Delivered', description: 'Delivered' },
+						updatedDate: at,
+					},
 					message: 'Hello',
 					applicationName: 'flood',
 					latency: 1,
@@ -116,7 +125,13 @@ function routeeCallback(n: number): Callback {
 		default:
 			return {
 				key: `dtmf:${id}:${to}`,
-				payload: { from: 'Flood', to, messageId: id, conversationTrackingId: `conv-${id}`, collectedTones: String(n % 10) },
+				payload: {
+					from: 'Flood',
+					to,
+					messageId: id,
+					conversationTrackingId: `conv-${id}`,
+					collectedTones: String(n % 10),
+				},
 			};
 	}
 }
@@ -133,13 +148,28 @@ function octopushCallback(n: number): Callback {
 		case 0:
 			return {
 				key: `smsDelivery:${ticket}:${number}`,
-				payload: { message_id: ticket, number, status: 'DELIVERED', delivery_date: date, channel: 'sms', unit_price: '0.05', list_name: '' },
+				payload: {
+					message_id: ticket,
+					number,
+					status: 'DELIVERED',
+					delivery_date: date,
+					channel: 'sms',
+					unit_price: '0.05',
+					list_name: '',
+				},
 			};
 		case 1:
 			return {
 				key: `smsDelivery:${ticket}:${number}`,
 				form: true,
-				payload: { message_id: ticket, number, status: 'NOT_DELIVERED', delivery_date: date, channel: 'sms', unit_price: '0.05' },
+				payload: {
+					message_id: ticket,
+					number,
+					status: 'NOT_DELIVERED',
+					delivery_date: date,
+					channel: 'sms',
+					unit_price: '0.05',
+				},
 			};
 		case 2: {
 			const voiceTicket = ticket.replace('sms_', 'voice_');
@@ -160,10 +190,19 @@ function octopushCallback(n: number): Callback {
 		case 3:
 			return {
 				key: `inbound:inbound_${n}:${number}`,
-				payload: { message_id: `inbound_${n}`, number, text: `Yes ${n}`, sim_card_number: '+33700000000', reception_date: date },
+				payload: {
+					message_id: `inbound_${n}`,
+					number,
+					text: `Yes ${n}`,
+					sim_card_number: '+33700000000',
+					reception_date: date,
+				},
 			};
 		default:
-			return { key: `stop:${ticket}:${number}`, payload: { message_id: ticket, number, text: 'STOP', stop_date: date } };
+			return {
+				key: `stop:${ticket}:${number}`,
+				payload: { message_id: ticket, number, text: 'STOP', stop_date: date },
+			};
 	}
 }
 
@@ -174,7 +213,11 @@ const MALFORMED: Array<{ body: string; contentType: string; unknownJson?: true }
 	{ body: '[1, 2, 3]', contentType: 'application/json' },
 	{ body: '{"hello": "world"}', contentType: 'application/json', unknownJson: true },
 	{ body: '', contentType: 'application/json' },
-	{ body: '{"messageId": "no-status", "status": {"reason": {}}}', contentType: 'application/json', unknownJson: true },
+	{
+		body: '{"messageId": "no-status", "status": {"reason": {}}}',
+		contentType: 'application/json',
+		unknownJson: true,
+	},
 ];
 
 /** Deterministic shuffle (so a failure can be replayed). */
@@ -192,7 +235,9 @@ function shuffle<T>(values: T[], seed = 42): T[] {
 const asBody = (callback: Callback) =>
 	callback.form
 		? {
-				body: new URLSearchParams(Object.entries(callback.payload).map(([k, v]): [string, string] => [k, String(v)])).toString(),
+				body: new URLSearchParams(
+					Object.entries(callback.payload).map(([k, v]): [string, string] => [k, String(v)]),
+				).toString(),
 				contentType: 'application/x-www-form-urlencoded',
 			}
 		: { body: JSON.stringify(callback.payload), contentType: 'application/json' };
@@ -209,7 +254,13 @@ export function buildFlood(provider: FloodProvider, total = 1000): FloodCall[] {
 	const calls: Array<Omit<FloodCall, 'index'>> = [];
 	for (let n = 0; n < valid; n++) {
 		const made = callback(n);
-		calls.push({ kind: 'valid', query: withSecret, ...asBody(made), expectedStatus: 200, eventKey: made.key });
+		calls.push({
+			kind: 'valid',
+			query: withSecret,
+			...asBody(made),
+			expectedStatus: 200,
+			eventKey: made.key,
+		});
 	}
 	for (let d = 0; d < duplicates; d++) {
 		const original = calls[(d * 7) % valid];
@@ -226,7 +277,12 @@ export function buildFlood(provider: FloodProvider, total = 1000): FloodCall[] {
 	}
 	for (let m = 0; m < malformed; m++) {
 		const { unknownJson, ...body } = MALFORMED[m % MALFORMED.length];
-		calls.push({ kind: 'malformed', query: withSecret, ...body, expectedStatus: unknownJson && provider === 'routee' ? 200 : 400 });
+		calls.push({
+			kind: 'malformed',
+			query: withSecret,
+			...body,
+			expectedStatus: unknownJson && provider === 'routee' ? 200 : 400,
+		});
 	}
 	return shuffle(calls).map((call, index) => ({ ...call, index }));
 }
@@ -238,7 +294,11 @@ export interface FloodAnswer {
 }
 
 /** Fires the calls over loopback, all at once or at most `inFlight` at a time, and collects each answer. */
-export async function fire(url: string, calls: FloodCall[], inFlight = calls.length): Promise<FloodAnswer[]> {
+export async function fire(
+	url: string,
+	calls: FloodCall[],
+	inFlight = calls.length,
+): Promise<FloodAnswer[]> {
 	const send = async (call: FloodCall): Promise<FloodAnswer> => {
 		try {
 			const response = await fetch(`${url}${call.query}`, {
@@ -269,7 +329,10 @@ export const FLOOD_SECRET_CREDENTIAL = {
 	data: { secret: FLOOD_SECRET },
 };
 export const FLOOD_TRIGGER_CREDENTIALS = {
-	routeeOctopushCallbackSecretApi: { id: FLOOD_SECRET_CREDENTIAL.id, name: FLOOD_SECRET_CREDENTIAL.name },
+	routeeOctopushCallbackSecretApi: {
+		id: FLOOD_SECRET_CREDENTIAL.id,
+		name: FLOOD_SECRET_CREDENTIAL.name,
+	},
 };
 
 /** The triggers' parameters for the flood: every kind, secret token in the URL (FLOOD_TRIGGER_CREDENTIALS), duplicates dropped. */

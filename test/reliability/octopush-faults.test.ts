@@ -50,7 +50,10 @@ async function runWithRetry() {
 			personalization: { firstName: '={{ $json.name }}' },
 		},
 	};
-	const result = await bed.harness.run({ nodes: [node], connections: {} }, { input: items, executionId: `faults-${++executions}` });
+	const result = await bed.harness.run(
+		{ nodes: [node], connections: {} },
+		{ input: items, executionId: `faults-${++executions}` },
+	);
 	bed.capture.addRun(`octopush faults ${executions}`, result);
 	return { ...result, items: result.output.Octopush ?? [] };
 }
@@ -58,7 +61,8 @@ async function runWithRetry() {
 /** Arms `fault` for frame 2: frame 1 is held 300 ms, long enough to arm the fault behind it. */
 async function faultOnFrame2(fault: Fault): Promise<void> {
 	bed.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, delayMs: 300 });
-	while (bed.sandbox.requestsTo('octopush', 'POST', SEND).length < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+	while (bed.sandbox.requestsTo('octopush', 'POST', SEND).length < 1)
+		await new Promise((resolve) => setTimeout(resolve, 5));
 	bed.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, ...fault });
 }
 
@@ -87,7 +91,10 @@ function expectEveryContactOnce(run: Awaited<ReturnType<typeof runWithRetry>>): 
 		const body = request.body as Body;
 		expect(body.request_id).toEqual(expect.any(String));
 		for (const { phone_number } of body.recipients) {
-			requestIdsOf.set(phone_number, (requestIdsOf.get(phone_number) ?? new Set()).add(body.request_id));
+			requestIdsOf.set(
+				phone_number,
+				(requestIdsOf.get(phone_number) ?? new Set()).add(body.request_id),
+			);
 		}
 	}
 	expect([...requestIdsOf.values()].filter((ids) => ids.size !== 1)).toEqual([]);
@@ -100,43 +107,66 @@ function expectEveryContactOnce(run: Awaited<ReturnType<typeof runWithRetry>>): 
 		const ticket = bed.sandbox.octopush.tickets.get(item.json.ticket_number as string);
 		expect(ticket?.recipients.length).toBe(item.json.number_of_contacts);
 	}
-	const accountedFor = run.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((p) => p.item));
+	const accountedFor = run.items.flatMap((item) =>
+		(item.pairedItem as Array<{ item: number }>).map((p) => p.item),
+	);
 	expect(accountedFor).toEqual(items.map((_, index) => index));
 	expect(run.items[2].json.campaign_totals).toMatchObject({
 		frames: 3,
 		frames_sent: sent.length,
 		frames_already_accepted: 3 - sent.length,
 		frames_not_accepted: 0,
-		number_of_contacts: sent.reduce((total, item) => total + (item.json.number_of_contacts as number), 0),
+		number_of_contacts: sent.reduce(
+			(total, item) => total + (item.json.number_of_contacts as number),
+			0,
+		),
 	});
 }
 
-const statuses = () => bed.sandbox.requestsTo('octopush', 'POST', SEND).map((r) => (r.dropped ? `${r.status}/dropped-${r.dropped}` : r.status));
+const statuses = () =>
+	bed.sandbox
+		.requestsTo('octopush', 'POST', SEND)
+		.map((r) => (r.dropped ? `${r.status}/dropped-${r.dropped}` : r.status));
 
 describe('Octopush faults, with Retry On Fail', () => {
 	test.each([
 		['500', { status: 500 }],
 		['502', { status: 502 }],
 		['429 with Retry-After', { status: 429, headers: { 'Retry-After': '1' } }],
-	] as Array<[string, Fault]>)('%s on frame 2: the retry skips frame 1 (already accepted) and sends frames 2 and 3', async (_name, fault) => {
-		const [run] = await Promise.all([runWithRetry(), faultOnFrame2(fault)]);
-		// try 1: frame 1 accepted, frame 2 failed; try 2: frame 1 refused as a duplicate request id, 2 and 3 accepted
-		expect(statuses()).toEqual([200, fault.status, 400, 200, 200]);
-		expect(run.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'sent', 'sent']);
-		expectEveryContactOnce(run);
-	});
+	] as Array<[string, Fault]>)(
+		'%s on frame 2: the retry skips frame 1 (already accepted) and sends frames 2 and 3',
+		async (_name, fault) => {
+			const [run] = await Promise.all([runWithRetry(), faultOnFrame2(fault)]);
+			// try 1: frame 1 accepted, frame 2 failed; try 2: frame 1 refused as a duplicate request id, 2 and 3 accepted
+			expect(statuses()).toEqual([200, fault.status, 400, 200, 200]);
+			expect(run.items.map((item) => item.json.frame_status)).toEqual([
+				'already_accepted',
+				'sent',
+				'sent',
+			]);
+			expectEveryContactOnce(run);
+		},
+	);
 
 	test('connection reset after Octopush accepted frame 2: the retry finds frames 1 and 2 accepted and sends only frame 3', async () => {
 		const [run] = await Promise.all([runWithRetry(), faultOnFrame2({ reset: 'after' })]);
 		expect(statuses()).toEqual([200, '200/dropped-after', 400, 400, 200]);
-		expect(run.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'already_accepted', 'sent']);
+		expect(run.items.map((item) => item.json.frame_status)).toEqual([
+			'already_accepted',
+			'already_accepted',
+			'sent',
+		]);
 		expectEveryContactOnce(run);
 	});
 
 	test('connection reset before Octopush processed frame 2: the retry sends it (same request id) and frame 3', async () => {
 		const [run] = await Promise.all([runWithRetry(), faultOnFrame2({ reset: 'before' })]);
 		expect(statuses()).toEqual([200, '0/dropped-before', 400, 200, 200]);
-		expect(run.items.map((item) => item.json.frame_status)).toEqual(['already_accepted', 'sent', 'sent']);
+		expect(run.items.map((item) => item.json.frame_status)).toEqual([
+			'already_accepted',
+			'sent',
+			'sent',
+		]);
 		expectEveryContactOnce(run);
 	});
 
@@ -153,7 +183,13 @@ describe('Octopush faults, with Retry On Fail', () => {
 			(async () => {
 				await faultOnFrame2({ status: 500 });
 				// each retry re-sends frame 1 (refused as duplicate), then frame 2 fails again
-				bed.sandbox.injectFault({ provider: 'octopush', method: 'POST', path: SEND, status: 500, times: 10 });
+				bed.sandbox.injectFault({
+					provider: 'octopush',
+					method: 'POST',
+					path: SEND,
+					status: 500,
+					times: 10,
+				});
 			})(),
 		]);
 		expect(run.status).toBe('error');
@@ -161,11 +197,15 @@ describe('Octopush faults, with Retry On Fail', () => {
 		expect(statuses()).toEqual([200, 500, 500, 500]);
 		expect([...bed.sandbox.octopush.tickets.keys()]).toHaveLength(1);
 		// the last try cannot know frame 1 was accepted by the first: it says it may have been, and that 2-3 were not sent
-		expect(run.error?.message).toBe('Frame 1 of 3 got no usable answer from Octopush: Injected fault: HTTP 500.');
+		expect(run.error?.message).toBe(
+			'Frame 1 of 3 got no usable answer from Octopush: Injected fault: HTTP 500.',
+		);
 		expect(run.error?.description).toContain(
 			'Not accepted: frame 1 (no answer: it may or may not have been accepted), frame 2 (not sent), frame 3 (not sent).',
 		);
-		const called = [...bed.sandbox.octopush.tickets.values()].flatMap((t) => t.recipients.map((r) => r.phone_number));
+		const called = [...bed.sandbox.octopush.tickets.values()].flatMap((t) =>
+			t.recipients.map((r) => r.phone_number),
+		);
 		expect(called).toEqual(phones.slice(0, 500));
 	});
 });

@@ -25,15 +25,30 @@ beforeEach(() => {
 	bed.sandbox.routee.balance = 10_000;
 });
 
-const numbers = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => `+3069${String(offset + i).padStart(8, '0')}`);
+const numbers = (n: number, offset = 0) =>
+	Array.from({ length: n }, (_, i) => `+3069${String(offset + i).padStart(8, '0')}`);
 const items = (phones: string[]): INodeExecutionData[] => phones.map((to) => ({ json: { to } }));
-const sms = { resource: 'sms', operation: 'send', from: 'Shop', to: '={{ $json.to }}', body: 'Your code is 4711' };
-const campaign = { resource: 'sms', operation: 'sendCampaign', from: 'Shop', body: 'Sale today', to: '={{ $json.to }}' };
+const sms = {
+	resource: 'sms',
+	operation: 'send',
+	from: 'Shop',
+	to: '={{ $json.to }}',
+	body: 'Your code is 4711',
+};
+const campaign = {
+	resource: 'sms',
+	operation: 'sendCampaign',
+	from: 'Shop',
+	body: 'Sale today',
+	to: '={{ $json.to }}',
+};
 
 /** Every number Routee accepted an SMS for, once per accepted message. */
 const smsSentTo = () => [...bed.sandbox.routee.smsMessages.values()].map((message) => message.to);
-const posts = (path: string) => bed.sandbox.requestsTo('routee', 'POST', path).filter((r) => r.path === path);
-const statuses = (path: string) => posts(path).map((r) => (r.dropped ? `${r.status}/dropped-${r.dropped}` : r.status));
+const posts = (path: string) =>
+	bed.sandbox.requestsTo('routee', 'POST', path).filter((r) => r.path === path);
+const statuses = (path: string) =>
+	posts(path).map((r) => (r.dropped ? `${r.status}/dropped-${r.dropped}` : r.status));
 
 async function whenArrived(path: string, count: number): Promise<void> {
 	while (posts(path).length < count) await new Promise((resolve) => setTimeout(resolve, 2));
@@ -61,7 +76,9 @@ describe('Routee token expiry', () => {
 		// the output: one item per input item, each with the tracking id Routee gave that number
 		expect(run.items.map((item) => item.pairedItem)).toEqual(phones.map((_, item) => ({ item })));
 		run.items.forEach((item, index) => {
-			const message = [...bed.sandbox.routee.smsMessages.values()].find((m) => m.messageId === item.json.trackingId);
+			const message = [...bed.sandbox.routee.smsMessages.values()].find(
+				(m) => m.messageId === item.json.trackingId,
+			);
 			expect(message?.to).toBe(phones[index]);
 		});
 	});
@@ -72,34 +89,59 @@ describe('Routee faults on a send: never re-sent, reported exactly', () => {
 		['500', { status: 500 }],
 		['502', { status: 502 }],
 		['a connection reset after Routee accepted it', { reset: 'after' }],
-	])('%s on the 2nd of 3 campaigns stops the node; the error says what was sent and that the 2nd may have been', async (_name, fault) => {
-		const phones = numbers(3, 100);
-		const [run] = await Promise.all([
-			bed.run('routee', campaign, { input: items(phones) }),
-			whenArrived('/sms/campaign', 1).then(() => bed.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', ...fault })),
-		]);
-		expect(run.status).toBe('error');
-		// the failed campaign was not re-sent, the 3rd not sent
-		expect(posts('/sms/campaign')).toHaveLength(2);
-		expect(run.error?.context?.itemIndex).toBe(1);
-		expect(run.error?.description).toContain('may or may not have been accepted');
-		const [first] = [...bed.sandbox.routee.campaigns.keys()];
-		expect(run.error?.description).toContain(`Already sent by this run: item 0 (tracking ID ${first})`);
-		// Routee holds item 0's campaign, and item 1's too when only the answer was lost
-		const accepted = fault.reset === 'after' ? phones.slice(0, 2) : phones.slice(0, 1);
-		expect(smsSentTo()).toEqual(accepted);
-	});
+	])(
+		'%s on the 2nd of 3 campaigns stops the node; the error says what was sent and that the 2nd may have been',
+		async (_name, fault) => {
+			const phones = numbers(3, 100);
+			const [run] = await Promise.all([
+				bed.run('routee', campaign, { input: items(phones) }),
+				whenArrived('/sms/campaign', 1).then(() =>
+					bed.sandbox.injectFault({
+						provider: 'routee',
+						method: 'POST',
+						path: '/sms/campaign',
+						...fault,
+					}),
+				),
+			]);
+			expect(run.status).toBe('error');
+			// the failed campaign was not re-sent, the 3rd not sent
+			expect(posts('/sms/campaign')).toHaveLength(2);
+			expect(run.error?.context?.itemIndex).toBe(1);
+			expect(run.error?.description).toContain('may or may not have been accepted');
+			const [first] = [...bed.sandbox.routee.campaigns.keys()];
+			expect(run.error?.description).toContain(
+				`Already sent by this run: item 0 (tracking ID ${first})`,
+			);
+			// Routee holds item 0's campaign, and item 1's too when only the answer was lost
+			const accepted = fault.reset === 'after' ? phones.slice(0, 2) : phones.slice(0, 1);
+			expect(smsSentTo()).toEqual(accepted);
+		},
+	);
 
 	test('with Continue On Fail: the failed item says its outcome is unknown, the others are sent once', async () => {
 		const phones = numbers(3, 200);
 		const [run] = await Promise.all([
 			bed.run('routee', campaign, { input: items(phones), continueOnFail: true }),
-			whenArrived('/sms/campaign', 1).then(() => bed.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', reset: 'after' })),
+			whenArrived('/sms/campaign', 1).then(() =>
+				bed.sandbox.injectFault({
+					provider: 'routee',
+					method: 'POST',
+					path: '/sms/campaign',
+					reset: 'after',
+				}),
+			),
 		]);
 		expect(run.error).toBeUndefined();
 		expect(statuses('/sms/campaign')).toEqual([200, '200/dropped-after', 200]);
-		expect(run.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(run.items[1].json.error).toEqual(expect.stringContaining('may or may not have been accepted'));
+		expect(run.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
+		expect(run.items[1].json.error).toEqual(
+			expect.stringContaining('may or may not have been accepted'),
+		);
 		// what the output reports as sent is exactly what Routee accepted, plus the one it cannot know about
 		const reported = [run.items[0], run.items[2]].map((item) => item.json.trackingId);
 		const held = [...bed.sandbox.routee.campaigns.keys()];
@@ -128,9 +170,20 @@ describe('Routee faults on a send: never re-sent, reported exactly', () => {
 			retryOnFail: true,
 			maxTries: 2,
 			waitBetweenTries: 10,
-			parameters: { ...campaign, mode: 'allItems', recipient: '={{ $json.to }}', to: undefined, options: { campaignName: 'Reliability 400' } } as never,
+			parameters: {
+				...campaign,
+				mode: 'allItems',
+				recipient: '={{ $json.to }}',
+				to: undefined,
+				options: { campaignName: 'Reliability 400' },
+			} as never,
 		};
-		bed.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', reset: 'after' });
+		bed.sandbox.injectFault({
+			provider: 'routee',
+			method: 'POST',
+			path: '/sms/campaign',
+			reset: 'after',
+		});
 		const run = await bed.harness.run({ nodes: [node], connections: {} }, { input: items(phones) });
 		bed.capture.addRun('routee retry', run);
 		expect(statuses('/sms/campaign')).toEqual(['200/dropped-after', 409]);
@@ -166,8 +219,12 @@ describe('Routee conversation rate limit', () => {
 		);
 		expect(run.error).toBeUndefined();
 		expect(statuses('/voice/conversation')).toEqual([429, 200, 200]);
-		const called = [...bed.sandbox.routee.conversations.values()].map((c) => (c.request as { to: { phone: string } }).to.phone);
+		const called = [...bed.sandbox.routee.conversations.values()].map(
+			(c) => (c.request as { to: { phone: string } }).to.phone,
+		);
 		expect(called).toEqual(phones);
-		expect(run.items.map((item) => item.json.trackingId)).toEqual([...bed.sandbox.routee.conversations.keys()]);
+		expect(run.items.map((item) => item.json.trackingId)).toEqual([
+			...bed.sandbox.routee.conversations.keys(),
+		]);
 	});
 });

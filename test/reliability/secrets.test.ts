@@ -63,15 +63,30 @@ describe('the capture sees every channel (so the leak checks can fail)', () => {
 
 describe("the triggers' callback secret never shows", () => {
 	const secret = 'callback-Secret-0d9e4b7a2c';
-	const smsReport = { message_id: 'sms_secret_1', number: '+33612345678', status: 'DELIVERED', delivery_date: '2024-05-01 14:03:00', channel: 'sms' };
+	const smsReport = {
+		message_id: 'sms_secret_1',
+		number: '+33612345678',
+		status: 'DELIVERED',
+		delivery_date: '2024-05-01 14:03:00',
+		channel: 'sms',
+	};
 
 	test('not in the workflow, the output, the answers to wrong callers, nor the message of an old configuration', async () => {
 		const trigger = await TriggerHost.start(bed.harness, 'octopushTrigger', {
-			parameters: { registration: 'manual', events: ['smsDelivery'], callerAuthentication: 'queryToken' },
+			parameters: {
+				registration: 'manual',
+				events: ['smsDelivery'],
+				callerAuthentication: 'queryToken',
+			},
 			credentials: callbackSecret(bed.harness, secret),
 		});
 		const old = await TriggerHost.start(bed.harness, 'routeeTrigger', {
-			parameters: { events: ['smsStatus'], callerAuthentication: 'queryToken', queryParameterName: 'key', token: secret },
+			parameters: {
+				events: ['smsStatus'],
+				callerAuthentication: 'queryToken',
+				queryParameterName: 'key',
+				token: secret,
+			},
 		});
 		try {
 			// the workflow as n8n exports it: the node refers to the credential by id and name only
@@ -88,7 +103,10 @@ describe("the triggers' callback secret never shows", () => {
 			expect(trigger.executions).toHaveLength(1);
 			const error = (await old.hook('checkExists').catch((e: unknown) => e)) as Error;
 			expect(error.message).toMatch(/Caller authentication moved to a credential/);
-			capture.add('old configuration activation error', { message: error.message, description: (error as { description?: unknown }).description });
+			capture.add('old configuration activation error', {
+				message: error.message,
+				description: (error as { description?: unknown }).description,
+			});
 			expect(capture.leaks([secret])).toEqual([]);
 		} finally {
 			await trigger.close();
@@ -99,11 +117,15 @@ describe("the triggers' callback secret never shows", () => {
 
 describe('Octopush: the API key never shows', () => {
 	test('a wrong API key: the 401 error names the credential, not the key', async () => {
-		const wrong = bed.harness.addCredential('octopushApi', {
-			apiLogin: 'reliability@example.com',
-			apiKey: 'wrong-Key-5e2f7a91c3',
-			baseUrl: bed.sandbox.octopushBaseUrl,
-		}, 'octopush-wrong');
+		const wrong = bed.harness.addCredential(
+			'octopushApi',
+			{
+				apiLogin: 'reliability@example.com',
+				apiKey: 'wrong-Key-5e2f7a91c3',
+				baseUrl: bed.sandbox.octopushBaseUrl,
+			},
+			'octopush-wrong',
+		);
 		const r = await bed.harness.runNode('octopush', vms, { credentials: { octopushApi: wrong } });
 		capture.addRun('octopush wrong key', r);
 		expect(r.status).toBe('error');
@@ -135,7 +157,9 @@ describe('Routee: the application secret and the tokens never show', () => {
 		expect(r.error).toBeUndefined();
 		// the secret and the token did travel (so their absence from every output means something)
 		const [tokenRequest] = bed.sandbox.requestsTo('routee-auth');
-		expect(tokenRequest.headers.authorization).toBe(`Basic ${Buffer.from(`reliability-app:${ROUTEE_SECRET}`).toString('base64')}`);
+		expect(tokenRequest.headers.authorization).toBe(
+			`Basic ${Buffer.from(`reliability-app:${ROUTEE_SECRET}`).toString('base64')}`,
+		);
 		const [call] = bed.sandbox.requestsTo('routee');
 		const token = String(call.headers.authorization).replace(/^Bearer /, '');
 		expect(bed.sandbox.routee.tokens.has(token)).toBe(true);
@@ -150,16 +174,27 @@ describe('Routee: the application secret and the tokens never show', () => {
 	});
 
 	test('a wrong application secret: the token request is refused, the error does not echo the secret', async () => {
-		const wrong = bed.harness.addCredential('routeeOAuth2Api', {
-			applicationId: 'reliability-app',
-			applicationSecret: 'wrong-Secret-0d9b7c55aa',
-			baseUrl: bed.sandbox.routeeBaseUrl,
-			tokenUrl: bed.sandbox.routeeTokenUrl,
-		}, 'routee-wrong');
-		const r = await bed.harness.runNode('routee', balance, { credentials: { routeeOAuth2Api: wrong } });
+		const wrong = bed.harness.addCredential(
+			'routeeOAuth2Api',
+			{
+				applicationId: 'reliability-app',
+				applicationSecret: 'wrong-Secret-0d9b7c55aa',
+				baseUrl: bed.sandbox.routeeBaseUrl,
+				tokenUrl: bed.sandbox.routeeTokenUrl,
+			},
+			'routee-wrong',
+		);
+		const r = await bed.harness.runNode('routee', balance, {
+			credentials: { routeeOAuth2Api: wrong },
+		});
 		capture.addRun('routee wrong secret', r);
 		expect(r.status).toBe('error');
-		expect(capture.leaks(['wrong-Secret-0d9b7c55aa', Buffer.from('reliability-app:wrong-Secret-0d9b7c55aa').toString('base64')])).toEqual([]);
+		expect(
+			capture.leaks([
+				'wrong-Secret-0d9b7c55aa',
+				Buffer.from('reliability-app:wrong-Secret-0d9b7c55aa').toString('base64'),
+			]),
+		).toEqual([]);
 	});
 
 	test('provider errors and faults, with and without Continue On Fail', async () => {
@@ -178,7 +213,8 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 	const BASIC_PASSWORD = 'cb-Pass-81c2f6d0e3';
 	const CRM_SECRET = 'crm-Secret-9a1b33c7';
 	const crmUrl = `https://crm.example.com/octopush/dlr?key=${CRM_SECRET}`;
-	const leaked = () => capture.leaks([CALLBACK_TOKEN, BASIC_PASSWORD, CRM_SECRET, encodeURIComponent(BASIC_PASSWORD)]);
+	const leaked = () =>
+		capture.leaks([CALLBACK_TOKEN, BASIC_PASSWORD, CRM_SECRET, encodeURIComponent(BASIC_PASSWORD)]);
 	const hosts: TriggerHost[] = [];
 	afterEach(async () => {
 		bed.sandbox.clearFaults();
@@ -188,7 +224,10 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 	async function trigger(parameters: INodeParameters): Promise<TriggerHost> {
 		const started = await TriggerHost.start(bed.harness, 'octopushTrigger', {
 			parameters: { events: ['smsDelivery'], callerAuthentication: 'queryToken', ...parameters },
-			credentials: { octopushApi: bed.credentials.octopushApi, ...callbackSecret(bed.harness, CALLBACK_TOKEN) },
+			credentials: {
+				octopushApi: bed.credentials.octopushApi,
+				...callbackSecret(bed.harness, CALLBACK_TOKEN),
+			},
 		});
 		hosts.push(started);
 		return started;
@@ -201,19 +240,35 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 			(e: Error & { description?: string }) => e,
 		);
 		expect(error).toBeInstanceOf(Error);
-		capture.add(label, { message: error?.message, description: error?.description, stack: error?.stack });
+		capture.add(label, {
+			message: error?.message,
+			description: error?.description,
+			stack: error?.stack,
+		});
 		return String(error?.message);
 	}
 
-	const setDeliveries = (url: string | null) => Object.assign(bed.sandbox.octopush.callbacks, { callback_url_for_deliveries: url });
-	const PATCH = { provider: 'octopush' as const, method: 'PATCH', path: '/user/campaign-parameters/edit' };
+	const setDeliveries = (url: string | null) =>
+		Object.assign(bed.sandbox.octopush.callbacks, { callback_url_for_deliveries: url });
+	const PATCH = {
+		provider: 'octopush' as const,
+		method: 'PATCH',
+		path: '/user/campaign-parameters/edit',
+	};
 
 	test('a refused activation: the manual steps show the URL with a placeholder, and Octopush echoing the URL is redacted', async () => {
 		setDeliveries(crmUrl);
 		const t = await trigger({});
-		bed.sandbox.injectFault({ ...PATCH, status: 400, times: 5, body: { message: `invalid callback_url_for_deliveries: ${t.url}?token=${CALLBACK_TOKEN}` } });
+		bed.sandbox.injectFault({
+			...PATCH,
+			status: 400,
+			times: 5,
+			body: { message: `invalid callback_url_for_deliveries: ${t.url}?token=${CALLBACK_TOKEN}` },
+		});
 		const message = await failure('activation refused', t.hook('create'));
-		expect(message).toContain(`paste ${t.url}?token=YOUR_SECRET as the URL for delivery reports (with your secret in place of the placeholders).`);
+		expect(message).toContain(
+			`paste ${t.url}?token=YOUR_SECRET as the URL for delivery reports (with your secret in place of the placeholders).`,
+		);
 		expect(message).toContain(`invalid callback_url_for_deliveries: ${t.url}?token=HIDDEN`);
 		expect(leaked()).toEqual([]);
 	});
@@ -224,13 +279,15 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 		await t.hook('create');
 		bed.sandbox.injectFault({ ...PATCH, status: 500, times: 5 });
 		const message = await failure('restore failed, userinfo', t.hook('delete'));
-		expect(message).toContain('delivery reports: https://USER:PASSWORD@crm.example.com/octopush/dlr.');
+		expect(message).toContain(
+			'delivery reports: https://USER:PASSWORD@crm.example.com/octopush/dlr.',
+		);
 		bed.sandbox.clearFaults();
 		await t.hook('delete');
 		expect(leaked()).toEqual([]);
 	});
 
-	test("a failed restore names the previous URLs without their secrets", async () => {
+	test('a failed restore names the previous URLs without their secrets', async () => {
 		setDeliveries(crmUrl);
 		const t = await trigger({});
 		await t.hook('create');
@@ -246,15 +303,24 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 	test('test listen: a refused test registration and a failed test restore show no secret', async () => {
 		setDeliveries(null);
 		const t = await trigger({});
-		bed.sandbox.injectFault({ ...PATCH, status: 403, times: 1, body: { message: `refused ${t.testUrl}?token=${CALLBACK_TOKEN}` } });
+		bed.sandbox.injectFault({
+			...PATCH,
+			status: 403,
+			times: 1,
+			body: { message: `refused ${t.testUrl}?token=${CALLBACK_TOKEN}` },
+		});
 		const refused = await failure('test registration refused', t.testHook('create'));
 		expect(refused).toContain(`${t.testUrl}?token=YOUR_SECRET`);
 		await t.testHook('delete');
 		await t.startTestListen();
-		expect(bed.sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(`${t.testUrl}?token=${CALLBACK_TOKEN}`);
+		expect(bed.sandbox.octopush.callbacks.callback_url_for_deliveries).toBe(
+			`${t.testUrl}?token=${CALLBACK_TOKEN}`,
+		);
 		bed.sandbox.injectFault({ ...PATCH, status: 500, times: 5 });
 		const message = await failure('test restore failed', t.testHook('delete'));
-		expect(message).toContain('Octopush did not let the trigger restore the previous callback URLs');
+		expect(message).toContain(
+			'Octopush did not let the trigger restore the previous callback URLs',
+		);
 		bed.sandbox.clearFaults();
 		setDeliveries(null);
 		expect(leaked()).toEqual([]);

@@ -40,8 +40,15 @@ export interface Bed {
 	sandbox: Sandbox;
 	harness: Harness;
 	capture: Capture;
-	credentials: { routeeOAuth2Api: { id: string; name: string }; octopushApi: { id: string; name: string } };
-	run(node: NodeName, parameters: INodeParameters, options?: RunOptions): Promise<RunResult & { items: INodeExecutionData[] }>;
+	credentials: {
+		routeeOAuth2Api: { id: string; name: string };
+		octopushApi: { id: string; name: string };
+	};
+	run(
+		node: NodeName,
+		parameters: INodeParameters,
+		options?: RunOptions,
+	): Promise<RunResult & { items: INodeExecutionData[] }>;
 	/** The application secret, the API key, the Basic header value and every Routee token issued so far. */
 	secrets(): string[];
 	stop(): Promise<void>;
@@ -73,7 +80,10 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 		credentials,
 		async run(node, parameters, runOptions = {}) {
 			const result = await harness.runNode(node, parameters, {
-				credentials: node === 'routee' ? { routeeOAuth2Api: credentials.routeeOAuth2Api } : { octopushApi: credentials.octopushApi },
+				credentials:
+					node === 'routee'
+						? { routeeOAuth2Api: credentials.routeeOAuth2Api }
+						: { octopushApi: credentials.octopushApi },
 				input: runOptions.input,
 				continueOnFail: runOptions.continueOnFail,
 				executionId: runOptions.executionId,

@@ -26,18 +26,36 @@ import path from 'node:path';
 
 import { importEsm } from '../e2e/load-esm';
 import type { N8n } from '../../scripts/n8n/start.mjs';
-import { buildFlood, eventKey, fire, FLOOD_SECRET, FLOOD_SECRET_CREDENTIAL, FLOOD_TRIGGER_CREDENTIALS, FLOOD_TRIGGER_PARAMETERS } from './flood';
+import {
+	buildFlood,
+	eventKey,
+	fire,
+	FLOOD_SECRET,
+	FLOOD_SECRET_CREDENTIAL,
+	FLOOD_TRIGGER_CREDENTIALS,
+	FLOOD_TRIGGER_PARAMETERS,
+} from './flood';
 
 type StartModule = typeof import('../../scripts/n8n/start.mjs');
 
 const IN_FLIGHT = 20;
 
 // regular mode only (`2.40.7:queue` entries name the queue-mode set-up of test/e2e)
-const VERSIONS = (process.env.N8N_E2E_VERSIONS ?? '').split(',').filter((v) => v && !v.includes(':')).slice(0, 1);
-const describeWithN8n = VERSIONS.length > 0 ? describe.each(VERSIONS) : describe.skip.each(['(set N8N_E2E_VERSIONS: runs with the e2e suite)']);
+const VERSIONS = (process.env.N8N_E2E_VERSIONS ?? '')
+	.split(',')
+	.filter((v) => v && !v.includes(':'))
+	.slice(0, 1);
+const describeWithN8n =
+	VERSIONS.length > 0
+		? describe.each(VERSIONS)
+		: describe.skip.each(['(set N8N_E2E_VERSIONS: runs with the e2e suite)']);
 
 /** A loopback server collecting the JSON bodies POSTed to it. */
-async function startEventReceiver(): Promise<{ url: string; events: Array<Record<string, unknown>>; stop(): Promise<void> }> {
+async function startEventReceiver(): Promise<{
+	url: string;
+	events: Array<Record<string, unknown>>;
+	stop(): Promise<void>;
+}> {
 	const events: Array<Record<string, unknown>> = [];
 	const server = http.createServer((request, response) => {
 		let body = '';
@@ -64,48 +82,56 @@ describeWithN8n('trigger flood through real n8n %s', (version) => {
 	const workflowId = 'reliabilityflood1';
 	const webhookId = '5f0c3b1e-flood-4c1d-9e55-routeetrigger';
 
-	beforeAll(async () => {
-		receiver = await startEventReceiver();
-		const { startN8n } = await importEsm<StartModule>(path.resolve(__dirname, '../../scripts/n8n/start.mjs'));
-		n8n = await startN8n({ version, log: () => undefined });
-		await n8n.importCredentials([FLOOD_SECRET_CREDENTIAL]);
-		await n8n.importWorkflows([
-			{
-				id: workflowId,
-				name: 'Reliability: Routee Trigger flood',
-				nodes: [
-					{
-						id: 'routee-trigger',
-						name: 'Routee Trigger',
-						type: 'n8n-nodes-routee-octopush.routeeTrigger',
-						typeVersion: 2,
-						position: [0, 0],
-						webhookId,
-						parameters: FLOOD_TRIGGER_PARAMETERS.routee,
-						credentials: FLOOD_TRIGGER_CREDENTIALS,
-					},
-					{
-						id: 'report',
-						name: 'Report Event',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [200, 0],
-						parameters: {
-							method: 'POST',
-							url: receiver.url,
-							sendBody: true,
-							contentType: 'json',
-							specifyBody: 'json',
-							jsonBody: '={{ JSON.stringify({ kind: $json.kind, messageId: $json.messageId, campaignId: $json.campaignId, to: $json.to, raw: $json.raw }) }}',
-							options: {},
+	beforeAll(
+		async () => {
+			receiver = await startEventReceiver();
+			const { startN8n } = await importEsm<StartModule>(
+				path.resolve(__dirname, '../../scripts/n8n/start.mjs'),
+			);
+			n8n = await startN8n({ version, log: () => undefined });
+			await n8n.importCredentials([FLOOD_SECRET_CREDENTIAL]);
+			await n8n.importWorkflows([
+				{
+					id: workflowId,
+					name: 'Reliability: Routee Trigger flood',
+					nodes: [
+						{
+							id: 'routee-trigger',
+							name: 'Routee Trigger',
+							type: 'n8n-nodes-routee-octopush.routeeTrigger',
+							typeVersion: 2,
+							position: [0, 0],
+							webhookId,
+							parameters: FLOOD_TRIGGER_PARAMETERS.routee,
+							credentials: FLOOD_TRIGGER_CREDENTIALS,
 						},
+						{
+							id: 'report',
+							name: 'Report Event',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							position: [200, 0],
+							parameters: {
+								method: 'POST',
+								url: receiver.url,
+								sendBody: true,
+								contentType: 'json',
+								specifyBody: 'json',
+								jsonBody:
+									'={{ JSON.stringify({ kind: $json.kind, messageId: $json.messageId, campaignId: $json.campaignId, to: $json.to, raw: $json.raw }) }}',
+								options: {},
+							},
+						},
+					],
+					connections: {
+						'Routee Trigger': { main: [[{ node: 'Report Event', type: 'main', index: 0 }]] },
 					},
-				],
-				connections: { 'Routee Trigger': { main: [[{ node: 'Report Event', type: 'main', index: 0 }]] } },
-			},
-		]);
-		await n8n.activate(workflowId);
-	}, 10 * 60 * 1000);
+				},
+			]);
+			await n8n.activate(workflowId);
+		},
+		10 * 60 * 1000,
+	);
 
 	afterAll(async () => {
 		await n8n?.stop();
@@ -114,36 +140,55 @@ describeWithN8n('trigger flood through real n8n %s', (version) => {
 		capture.stop();
 	});
 
-	test(`1,000 callbacks, ${IN_FLIGHT} in flight: one execution per valid unique callback, the rest rejected, none lost`, async () => {
-		if (!n8n) throw new Error('n8n did not start');
-		const calls = buildFlood('routee', 1000);
-		const answers = await fire(n8n.webhookUrl(`${webhookId}/webhook`), calls, IN_FLIGHT);
+	test(
+		`1,000 callbacks, ${IN_FLIGHT} in flight: one execution per valid unique callback, the rest rejected, none lost`,
+		async () => {
+			if (!n8n) throw new Error('n8n did not start');
+			const calls = buildFlood('routee', 1000);
+			const answers = await fire(n8n.webhookUrl(`${webhookId}/webhook`), calls, IN_FLIGHT);
 
-		expect(answers.filter((a) => a.status === 'error')).toEqual([]);
-		// n8n's own body parser answers 422 for a JSON body that does not parse, before the trigger runs
-		const acceptable = (a: (typeof answers)[number]) =>
-			a.status === calls[a.index].expectedStatus || (calls[a.index].kind === 'malformed' && a.status === 422);
-		const wrongStatus = answers.filter((a) => !acceptable(a));
-		expect(wrongStatus.map((a) => ({ ...a, kind: calls[a.index].kind, expected: calls[a.index].expectedStatus }))).toEqual([]);
+			expect(answers.filter((a) => a.status === 'error')).toEqual([]);
+			// n8n's own body parser answers 422 for a JSON body that does not parse, before the trigger runs
+			const acceptable = (a: (typeof answers)[number]) =>
+				a.status === calls[a.index].expectedStatus ||
+				(calls[a.index].kind === 'malformed' && a.status === 422);
+			const wrongStatus = answers.filter((a) => !acceptable(a));
+			expect(
+				wrongStatus.map((a) => ({
+					...a,
+					kind: calls[a.index].kind,
+					expected: calls[a.index].expectedStatus,
+				})),
+			).toEqual([]);
 
-		const expected = calls.filter((c) => c.kind === 'valid').map((c) => c.eventKey);
-		// n8n answers at once and runs the executions after; wait while events keep arriving
-		let progressAt = Date.now();
-		for (let seen = receiver.events.length; seen < expected.length && Date.now() - progressAt < 60_000; ) {
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-			if (receiver.events.length > seen) [seen, progressAt] = [receiver.events.length, Date.now()];
-		}
-		// a late extra event would show up now
-		await new Promise((resolve) => setTimeout(resolve, 3000));
+			const expected = calls.filter((c) => c.kind === 'valid').map((c) => c.eventKey);
+			// n8n answers at once and runs the executions after; wait while events keep arriving
+			let progressAt = Date.now();
+			for (
+				let seen = receiver.events.length;
+				seen < expected.length && Date.now() - progressAt < 60_000;
+			) {
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+				if (receiver.events.length > seen)
+					[seen, progressAt] = [receiver.events.length, Date.now()];
+			}
+			// a late extra event would show up now
+			await new Promise((resolve) => setTimeout(resolve, 3000));
 
-		const events = receiver.events;
-		capture.add('n8n flood events', events);
-		const keys = events.map((event) => eventKey(event));
-		expect(keys.length).toBe(expected.length);
-		expect(new Set(keys).size).toBe(keys.length);
-		expect(new Set(keys)).toEqual(new Set(expected));
-		const sent = new Map(calls.filter((c) => c.kind === 'valid').map((c) => [c.eventKey, JSON.parse(c.body) as unknown]));
-		for (const event of events) expect(event.raw).toEqual(sent.get(eventKey(event)));
-		capture.add('n8n log', n8n.logTail(1_000_000));
-	}, 20 * 60 * 1000);
+			const events = receiver.events;
+			capture.add('n8n flood events', events);
+			const keys = events.map((event) => eventKey(event));
+			expect(keys.length).toBe(expected.length);
+			expect(new Set(keys).size).toBe(keys.length);
+			expect(new Set(keys)).toEqual(new Set(expected));
+			const sent = new Map(
+				calls
+					.filter((c) => c.kind === 'valid')
+					.map((c) => [c.eventKey, JSON.parse(c.body) as unknown]),
+			);
+			for (const event of events) expect(event.raw).toEqual(sent.get(eventKey(event)));
+			capture.add('n8n log', n8n.logTail(1_000_000));
+		},
+		20 * 60 * 1000,
+	);
 });

@@ -25,8 +25,18 @@ beforeAll(async () => {
 	harness = await Harness.create();
 	const { id, type, data } = FLOOD_SECRET_CREDENTIAL;
 	harness.addCredential(type, data, id);
-	servers.routee = await serveTrigger(harness, 'routeeTrigger', FLOOD_TRIGGER_PARAMETERS.routee, FLOOD_TRIGGER_CREDENTIALS);
-	servers.octopush = await serveTrigger(harness, 'octopushTrigger', FLOOD_TRIGGER_PARAMETERS.octopush, FLOOD_TRIGGER_CREDENTIALS);
+	servers.routee = await serveTrigger(
+		harness,
+		'routeeTrigger',
+		FLOOD_TRIGGER_PARAMETERS.routee,
+		FLOOD_TRIGGER_CREDENTIALS,
+	);
+	servers.octopush = await serveTrigger(
+		harness,
+		'octopushTrigger',
+		FLOOD_TRIGGER_PARAMETERS.octopush,
+		FLOOD_TRIGGER_CREDENTIALS,
+	);
 });
 afterAll(async () => {
 	for (const server of Object.values(servers)) await server?.stop();
@@ -43,9 +53,20 @@ describe.each<FloodProvider>(['routee', 'octopush'])('%s trigger', (provider) =>
 		// every call answered, each with the status its kind deserves
 		expect(answers.filter((a) => a.status === 'error')).toEqual([]);
 		const wrongStatus = answers.filter((a) => a.status !== calls[a.index].expectedStatus);
-		expect(wrongStatus.map((a) => ({ ...a, kind: calls[a.index].kind, expected: calls[a.index].expectedStatus }))).toEqual([]);
+		expect(
+			wrongStatus.map((a) => ({
+				...a,
+				kind: calls[a.index].kind,
+				expected: calls[a.index].expectedStatus,
+			})),
+		).toEqual([]);
 		const count = (kind: string) => calls.filter((c) => c.kind === kind).length;
-		expect([count('valid'), count('duplicate'), count('badSecret') + count('noSecret'), count('malformed')]).toEqual([830, 100, 50, 20]);
+		expect([
+			count('valid'),
+			count('duplicate'),
+			count('badSecret') + count('noSecret'),
+			count('malformed'),
+		]).toEqual([830, 100, 50, 20]);
 
 		// one execution per valid unique callback, none for anything else
 		expect(server.errors).toEqual([]);
@@ -65,7 +86,9 @@ describe.each<FloodProvider>(['routee', 'octopush'])('%s trigger', (provider) =>
 		for (const event of events) {
 			expect(event).toMatchObject({ provider });
 			const call = sent.get(eventKey(event))!;
-			const payload = call.contentType.includes('json') ? JSON.parse(call.body) : Object.fromEntries(new URLSearchParams(call.body));
+			const payload = call.contentType.includes('json')
+				? JSON.parse(call.body)
+				: Object.fromEntries(new URLSearchParams(call.body));
 			expect(event.raw).toEqual(payload);
 		}
 	});

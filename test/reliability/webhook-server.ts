@@ -8,7 +8,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
-import type { INode, INodeExecutionData, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	INode,
+	INodeExecutionData,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import type { Harness } from '../harness';
@@ -31,7 +36,8 @@ function parseBody(raw: Buffer, contentType: string): unknown {
 			return {};
 		}
 	}
-	if (contentType.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+	if (contentType.includes('application/x-www-form-urlencoded'))
+		return Object.fromEntries(new URLSearchParams(text));
 	return {};
 }
 
@@ -97,7 +103,15 @@ export async function serveTrigger(
 				workflowExecuteAdditionalData: additionalData,
 				webhookId: node.webhookId,
 			} as unknown as IWebhookData;
-			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				'webhook',
+				webhookData,
+				[],
+				null,
+			);
 			webhook
 				.call(context)
 				.then((result) => {

@@ -6,8 +6,20 @@ import { item, smsCampaign, startTestbed, voiceCampaign } from './setup';
 
 const t = useTestbed(startTestbed);
 
-const say = { type: 'SAY', text: 'Hello', language: 'en-GB', gender: 'female', repeat: 0, bargeIn: false };
-const dial = (to: string) => ({ type: 'DIAL', dialFrom: '+306948530900', dialToType: 'phone', dialTo: to });
+const say = {
+	type: 'SAY',
+	text: 'Hello',
+	language: 'en-GB',
+	gender: 'female',
+	repeat: 0,
+	bargeIn: false,
+};
+const dial = (to: string) => ({
+	type: 'DIAL',
+	dialFrom: '+306948530900',
+	dialToType: 'phone',
+	dialTo: to,
+});
 const conversation = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voice',
 	operation: 'startConversation',
@@ -18,31 +30,41 @@ const conversation = (overrides: INodeParameters = {}): INodeParameters => ({
 	verbs: { verb: [say] },
 	...overrides,
 });
-const people = (...phones: string[]): INodeExecutionData[] => phones.map((phone) => item({ phone }));
+const people = (...phones: string[]): INodeExecutionData[] =>
+	phones.map((phone) => item({ phone }));
 
 const cases: BadInputCase[] = [
 	// phone numbers
 	{
 		name: 'a non-E.164 number among the To numbers',
 		parameters: smsCampaign({ to: '+306948530920, 6948530921' }),
-		message: "To (entry 2) is not valid [item 0]",
-		description: "To (entry 2) needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
+		message: 'To (entry 2) is not valid [item 0]',
+		description:
+			"To (entry 2) needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 number in the third item of a campaign for all items',
 		parameters: smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}' }),
 		input: people('+306948530920', '+306948530921', '0612345678'),
-		message: "Recipient is not valid [item 2]",
-		description: "Recipient is a national number ('0612345678'): set a Default Country in Options to read it.",
+		message: 'Recipient is not valid [item 2]',
+		description:
+			"Recipient is a national number ('0612345678'): set a Default Country in Options to read it.",
 		itemIndex: 2,
 	},
 	{
 		name: 'a non-E.164 number in the second of two items, one request per item (nothing is sent for the first either)',
-		parameters: { resource: 'sms', operation: 'send', from: 'MyShop', body: 'Hi', to: '={{ $json.phone }}' },
+		parameters: {
+			resource: 'sms',
+			operation: 'send',
+			from: 'MyShop',
+			body: 'Hi',
+			to: '={{ $json.phone }}',
+		},
 		input: people('+306948530920', '+30 69 ab'),
 		message: 'To is not valid [item 1]',
-		description: /^To may hold only digits, a leading \+, spaces, dots, dashes and brackets, got '\+30 69 ab'\.$/,
+		description:
+			/^To may hold only digits, a leading \+, spaces, dots, dashes and brackets, got '\+30 69 ab'\.$/,
 		itemIndex: 1,
 	},
 	{
@@ -56,21 +78,24 @@ const cases: BadInputCase[] = [
 		name: 'a non-E.164 conversation recipient',
 		parameters: conversation({ to: '12345' }),
 		message: 'To is not valid [item 0]',
-		description: /^To needs \+ and 8–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
+		description:
+			/^To needs \+ and 8–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 number in a DIAL verb',
 		parameters: conversation({ verbs: { verb: [say, dial('0044 12')] } }),
 		message: 'Verb 2: To is not valid [item 0]',
-		description: /^Verb 2: To needs \+ and 8–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
+		description:
+			/^Verb 2: To needs \+ and 8–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a non-E.164 reminder number',
 		parameters: smsCampaign({ options: { reminder: { values: { to: 'abc', minutesBefore: 5 } } } }),
 		message: 'Reminder: Phone Numbers is not valid [item 0]',
-		description: /^Reminder: Phone Numbers may hold only digits, a leading \+, spaces, dots, dashes and brackets, got 'abc'\.$/,
+		description:
+			/^Reminder: Phone Numbers may hold only digits, a leading \+, spaces, dots, dashes and brackets, got 'abc'\.$/,
 		itemIndex: 0,
 	},
 	// recipients
@@ -78,27 +103,31 @@ const cases: BadInputCase[] = [
 		name: 'no recipients in an SMS campaign',
 		parameters: smsCampaign({ to: '' }),
 		message: 'Recipients is not valid [item 0]',
-		description: 'Recipients must not be empty: give at least one phone number, contact ID or group.',
+		description:
+			'Recipients must not be empty: give at least one phone number, contact ID or group.',
 		itemIndex: 0,
 	},
 	{
 		name: 'no recipients in a voice campaign (expressions that give nothing)',
 		parameters: voiceCampaign({ to: '={{ $json.none }}', groups: '={{ [] }}' }),
 		message: 'Recipients is not valid [item 0]',
-		description: 'Recipients must not be empty: give at least one phone number, contact ID or group.',
+		description:
+			'Recipients must not be empty: give at least one phone number, contact ID or group.',
 		itemIndex: 0,
 	},
 	{
 		name: 'an item without a recipient in a campaign for all items',
 		parameters: voiceCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}' }),
 		input: [item({ phone: '+306948530920' }), item({})],
-		message: "Recipient is not valid [item 1]",
+		message: 'Recipient is not valid [item 1]',
 		description: 'Recipient is empty: give a phone number.',
 		itemIndex: 1,
 	},
 	{
 		name: 'more than 1000 numbers in a voice campaign',
-		parameters: voiceCampaign({ to: '={{ Array.from({ length: 1001 }, (_, i) => "+3069" + String(i).padStart(8, "0")) }}' }),
+		parameters: voiceCampaign({
+			to: '={{ Array.from({ length: 1001 }, (_, i) => "+3069" + String(i).padStart(8, "0")) }}',
+		}),
 		message: 'To is not valid [item 0]',
 		description: 'To must hold at most 1000 numbers.',
 		itemIndex: 0,
@@ -108,21 +137,30 @@ const cases: BadInputCase[] = [
 		name: 'an alphanumeric sender over 11 characters',
 		parameters: smsCampaign({ from: 'MyVeryLongShop' }),
 		message: 'From is not valid [item 0]',
-		description: 'From must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -), got "MyVeryLongShop".',
+		description:
+			'From must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -), got "MyVeryLongShop".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a numeric sender over 16 digits',
-		parameters: { resource: 'sms', operation: 'send', from: '12345678901234567', to: '+306948530920', body: 'Hi' },
+		parameters: {
+			resource: 'sms',
+			operation: 'send',
+			from: '12345678901234567',
+			to: '+306948530920',
+			body: 'Hi',
+		},
 		message: 'From is not valid [item 0]',
-		description: /^From must be a number of at most 16 digits \(without \+\) .*, got "12345678901234567"\.$/,
+		description:
+			/^From must be a number of at most 16 digits \(without \+\) .*, got "12345678901234567"\.$/,
 		itemIndex: 0,
 	},
 	{
 		name: 'a voice sender over 11 characters',
 		parameters: voiceCampaign({ from: 'My Clinic Athens' }),
 		message: 'From is not valid [item 0]',
-		description: /^From must be a number of at most 16 digits \(\+ allowed\) .*, got "My Clinic Athens"\.$/,
+		description:
+			/^From must be a number of at most 16 digits \(\+ allowed\) .*, got "My Clinic Athens"\.$/,
 		itemIndex: 0,
 	},
 	// campaign name
@@ -157,7 +195,14 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'TTL 4321',
-		parameters: { resource: 'sms', operation: 'send', from: 'MyShop', to: '+306948530920', body: 'Hi', options: { ttl: 4321 } },
+		parameters: {
+			resource: 'sms',
+			operation: 'send',
+			from: 'MyShop',
+			to: '+306948530920',
+			body: 'Hi',
+			options: { ttl: 4321 },
+		},
 		message: 'TTL (Minutes) is not valid [item 0]',
 		description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 4321.',
 		itemIndex: 0,
@@ -187,16 +232,23 @@ const cases: BadInputCase[] = [
 	// WAV files
 	{
 		name: 'a WAV URL that is not http(s)',
-		parameters: voiceCampaign({ messageType: 'audioFile', fileUrl: 'ftp://example.com/message.wav' }),
+		parameters: voiceCampaign({
+			messageType: 'audioFile',
+			fileUrl: 'ftp://example.com/message.wav',
+		}),
 		message: 'WAV File URL is not valid [item 0]',
-		description: 'WAV File URL must be an http(s) URL (of a WAV file), got "ftp://example.com/message.wav".',
+		description:
+			'WAV File URL must be an http(s) URL (of a WAV file), got "ftp://example.com/message.wav".',
 		itemIndex: 0,
 	},
 	{
 		name: 'a PLAY URL that is not http(s)',
-		parameters: conversation({ verbs: { verb: [{ type: 'PLAY', fileUrl: 'file:///tmp/music.wav' }] } }),
+		parameters: conversation({
+			verbs: { verb: [{ type: 'PLAY', fileUrl: 'file:///tmp/music.wav' }] },
+		}),
 		message: 'Verb 1: WAV File URL is not valid [item 0]',
-		description: 'Verb 1: WAV File URL must be an http(s) URL (of a WAV file), got "file:///tmp/music.wav".',
+		description:
+			'Verb 1: WAV File URL must be an http(s) URL (of a WAV file), got "file:///tmp/music.wav".',
 		itemIndex: 0,
 	},
 	// message or file
@@ -224,7 +276,9 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'two DIAL verbs',
-		parameters: conversation({ verbs: { verb: [dial('+306948530930'), say, dial('+306948530931')] } }),
+		parameters: conversation({
+			verbs: { verb: [dial('+306948530930'), say, dial('+306948530931')] },
+		}),
 		message: 'Verbs is not valid [item 0]',
 		description: 'Verbs may hold at most one DIAL verb, it has 2 (verbs 1, 3)',
 		itemIndex: 0,
@@ -244,7 +298,10 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'malformed raw JSON dial plan',
-		parameters: conversation({ dialPlanSource: 'json', dialPlanJson: '{\n  "verbs": [\n    { "type": "SAY", }\n  ]\n}' }),
+		parameters: conversation({
+			dialPlanSource: 'json',
+			dialPlanJson: '{\n  "verbs": [\n    { "type": "SAY", }\n  ]\n}',
+		}),
 		message: 'Dial Plan (JSON) is not valid [item 0]',
 		description: /^Dial Plan \(JSON\) is not valid JSON at position 36 \(line 3, column 22\): /,
 		itemIndex: 0,
@@ -258,7 +315,10 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a raw JSON verb of an unknown type',
-		parameters: conversation({ dialPlanSource: 'json', dialPlanJson: '{"verbs": [{"type": "SING"}]}' }),
+		parameters: conversation({
+			dialPlanSource: 'json',
+			dialPlanJson: '{"verbs": [{"type": "SING"}]}',
+		}),
 		message: 'Verb 1: Verb Type is not valid [item 0]',
 		description: 'Verb 1: Verb Type must be one of SAY, PLAY, DIAL, COLLECT.',
 		itemIndex: 0,
@@ -273,7 +333,9 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'hang-up delay 0 in a DIAL verb (DIAL: min 1, no maximum)',
-		parameters: conversation({ verbs: { verb: [{ ...dial('+306948530930'), dialOptions: { hangupDelay: 0 } }] } }),
+		parameters: conversation({
+			verbs: { verb: [{ ...dial('+306948530930'), dialOptions: { hangupDelay: 0 } }] },
+		}),
 		message: 'Verb 1: Hang-Up Delay is not valid [item 0]',
 		description: 'Verb 1: Hang-Up Delay must be a whole number at least 1, got 0.',
 		itemIndex: 0,
@@ -283,7 +345,8 @@ const cases: BadInputCase[] = [
 		name: 'a scheduled date in the past',
 		parameters: smsCampaign({ options: { scheduledDate: '2020-01-01T10:00:00+00:00' } }),
 		message: 'Scheduled Date is not valid [item 0]',
-		description: 'Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time.',
+		description:
+			'Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time.',
 		itemIndex: 0,
 	},
 	{
@@ -303,7 +366,9 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a campaign callback URL without a scheme',
-		parameters: voiceCampaign({ options: { campaignCallback: { values: { url: 'example.com/cb', strategy: 'OnChange' } } } }),
+		parameters: voiceCampaign({
+			options: { campaignCallback: { values: { url: 'example.com/cb', strategy: 'OnChange' } } },
+		}),
 		message: 'Campaign Callback: URL is not valid [item 0]',
 		description: 'Campaign Callback: URL must be an http(s) URL, got "example.com/cb".',
 		itemIndex: 0,
@@ -317,16 +382,21 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a callback with a strategy and an empty URL',
-		parameters: smsCampaign({ options: { callback: { values: { url: ' ', strategy: 'OnCompletion' } } } }),
+		parameters: smsCampaign({
+			options: { callback: { values: { url: ' ', strategy: 'OnCompletion' } } },
+		}),
 		message: 'Callback: URL is not valid [item 0]',
 		description: /^Callback: URL must not be empty/,
 		itemIndex: 0,
 	},
 	{
 		name: 'machine detection Continue without an event URL',
-		parameters: conversation({ options: { machineDetection: { values: { strategy: 'Continue' } } } }),
+		parameters: conversation({
+			options: { machineDetection: { values: { strategy: 'Continue' } } },
+		}),
 		message: 'Machine Detection: Event URL is not valid [item 0]',
-		description: /^Machine Detection: Event URL is required with strategy Continue \(the URL answers with the dial plan to run\)/,
+		description:
+			/^Machine Detection: Event URL is required with strategy Continue \(the URL answers with the dial plan to run\)/,
 		itemIndex: 0,
 	},
 	// IDs and paging
@@ -340,14 +410,24 @@ const cases: BadInputCase[] = [
 	{
 		// a literal empty date is refused by n8n itself ("Parameter "Scheduled Date" is required"); an expression can still be empty
 		name: 'Update Scheduled Campaign without a date',
-		parameters: { resource: 'sms', operation: 'updateCampaign', trackingId: 'abc', when: 'scheduled', scheduledDate: '={{ $json.none }}' },
+		parameters: {
+			resource: 'sms',
+			operation: 'updateCampaign',
+			trackingId: 'abc',
+			when: 'scheduled',
+			scheduledDate: '={{ $json.none }}',
+		},
 		message: 'Scheduled Date is not valid [item 0]',
 		description: 'Scheduled Date must not be empty: set a date, or choose Send → Now.',
 		itemIndex: 0,
 	},
 ];
 
-describeBadInput('bad input: a clear error naming the item, the field and the rule; nothing is sent', () => t, cases);
+describeBadInput(
+	'bad input: a clear error naming the item, the field and the rule; nothing is sent',
+	() => t,
+	cases,
+);
 
 describe('Continue On Fail: the invalid item carries its error, the others still run', () => {
 	test('one request per item', async () => {
@@ -356,11 +436,16 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 			{ input: people('+306948530920', 'not a number', '+306948530922'), continueOnFail: true },
 		);
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => (q.body as { to: string }).to)).toEqual(['+306948530920', '+306948530922']);
+		expect(t.received().map((q) => (q.body as { to: string }).to)).toEqual([
+			'+306948530920',
+			'+306948530922',
+		]);
 		expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(r.items[0].json.trackingId).toEqual(expect.any(String));
 		expect(r.items[1].json).toEqual({
-			error: "To is not valid [item 1]", description: "To may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'not a number'.",
+			error: 'To is not valid [item 1]',
+			description:
+				"To may hold only digits, a leading +, spaces, dots, dashes and brackets, got 'not a number'.",
 		});
 		expect(r.items[2].json.trackingId).toEqual(expect.any(String));
 	});
@@ -371,22 +456,39 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 			continueOnFail: true,
 		});
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => (q.body as { to: string[] }).to)).toEqual([['+306948530920', '+306948530922']]);
+		expect(t.received().map((q) => (q.body as { to: string[] }).to)).toEqual([
+			['+306948530920', '+306948530922'],
+		]);
 		expect(r.items).toHaveLength(2);
-		expect(r.items[0]).toEqual({ json: expect.objectContaining({ trackingId: expect.any(String) }), pairedItem: [{ item: 0 }, { item: 2 }] });
+		expect(r.items[0]).toEqual({
+			json: expect.objectContaining({ trackingId: expect.any(String) }),
+			pairedItem: [{ item: 0 }, { item: 2 }],
+		});
 		expect(r.items[1]).toEqual({
-			json: { error: 'Recipient is not valid [item 1]', description: expect.stringMatching(/^Recipient needs \+ and 8–15 digits \(E\.164\)/) },
+			json: {
+				error: 'Recipient is not valid [item 1]',
+				description: expect.stringMatching(/^Recipient needs \+ and 8–15 digits \(E\.164\)/),
+			},
 			pairedItem: { item: 1 },
 		});
 	});
 
 	test('one campaign for all items with an invalid campaign field: one error item for all items, nothing sent', async () => {
-		const r = await t.run(smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}', options: { ttl: 0 } }), {
-			input: people('+306948530920', '+306948530921'),
-			continueOnFail: true,
-		});
+		const r = await t.run(
+			smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}', options: { ttl: 0 } }),
+			{
+				input: people('+306948530920', '+306948530921'),
+				continueOnFail: true,
+			},
+		);
 		expect(r.items).toEqual([
-			{ json: { error: 'TTL (Minutes) is not valid [item 0]', description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 0.' }, pairedItem: [{ item: 0 }, { item: 1 }] },
+			{
+				json: {
+					error: 'TTL (Minutes) is not valid [item 0]',
+					description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 0.',
+				},
+				pairedItem: [{ item: 0 }, { item: 1 }],
+			},
 		]);
 		expect(t.sandbox.requests).toEqual([]);
 	});

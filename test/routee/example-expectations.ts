@@ -24,7 +24,11 @@ export const ROUTEE_EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 		],
 		output: (items) => {
 			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), type: 'Sms', to: ['+306948530920', '+306948530921'] });
+			expect(items[0].json).toMatchObject({
+				trackingId: expect.any(String),
+				type: 'Sms',
+				to: ['+306948530920', '+306948530921'],
+			});
 		},
 	},
 	'routee-sms-send.json': {
@@ -45,7 +49,11 @@ export const ROUTEE_EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 		],
 		output: (items) => {
 			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), to: '+306948530922', label: 'otp' });
+			expect(items[0].json).toMatchObject({
+				trackingId: expect.any(String),
+				to: '+306948530922',
+				label: 'otp',
+			});
 		},
 	},
 	'routee-voice-campaign.json': {
@@ -72,7 +80,11 @@ export const ROUTEE_EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 		],
 		output: (items) => {
 			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), type: 'Voice', voiceAnalysis: { numberOfRecipients: 2 } });
+			expect(items[0].json).toMatchObject({
+				trackingId: expect.any(String),
+				type: 'Voice',
+				voiceAnalysis: { numberOfRecipients: 2 },
+			});
 		},
 	},
 	'routee-voice-conversation.json': {
@@ -123,7 +135,11 @@ export const ROUTEE_EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 		],
 		output: (items) => {
 			expect(items).toHaveLength(1);
-			expect(items[0].json).toMatchObject({ trackingId: expect.any(String), direction: 'Outbound', to: { phone: '+306948530925' } });
+			expect(items[0].json).toMatchObject({
+				trackingId: expect.any(String),
+				direction: 'Outbound',
+				to: { phone: '+306948530925' },
+			});
 		},
 	},
 };

@@ -11,8 +11,15 @@ test('there is an example per send operation, each with its expectation', () => 
 	const operations = examples.map(
 		({ node }) => `${String(node?.parameters.resource)}.${String(node?.parameters.operation)}`,
 	);
-	expect(operations.sort()).toEqual(['sms.send', 'sms.sendCampaign', 'voice.sendCampaign', 'voice.startConversation']);
-	expect(Object.keys(ROUTEE_EXAMPLE_EXPECTATIONS).sort()).toEqual(examples.map(({ file }) => file).sort());
+	expect(operations.sort()).toEqual([
+		'sms.send',
+		'sms.sendCampaign',
+		'voice.sendCampaign',
+		'voice.startConversation',
+	]);
+	expect(Object.keys(ROUTEE_EXAMPLE_EXPECTATIONS).sort()).toEqual(
+		examples.map(({ file }) => file).sort(),
+	);
 });
 
 describe.each(examples)('$file', (example) => {
@@ -20,7 +27,9 @@ describe.each(examples)('$file', (example) => {
 
 	test('is Manual Trigger → Routee with the "Routee sandbox" credential', () => {
 		expect(workflow.nodes).toHaveLength(2);
-		expect(workflow.connections[trigger.name].main[0]).toEqual([{ node: routee.name, type: 'main', index: 0 }]);
+		expect(workflow.connections[trigger.name].main[0]).toEqual([
+			{ node: routee.name, type: 'main', index: 0 },
+		]);
 		expect(routee.credentials?.routeeOAuth2Api?.name).toBe('Routee sandbox');
 	});
 

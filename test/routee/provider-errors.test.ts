@@ -7,7 +7,6 @@ const t = useTestbed(startTestbed, (testbed) => {
 	testbed.sandbox.routee.balance = 100;
 });
 
-
 async function sentCampaignId(): Promise<string> {
 	const r = await t.run(smsCampaign());
 	return r.items[0].json.trackingId as string;
@@ -47,7 +46,9 @@ const cases: ProviderCase[] = [
 				body: {
 					code: '400005000',
 					developerMessage: 'The recipient numbers are not valid mobile numbers (errorCode: 008)',
-					errors: [{ code: '008', developerMessage: 'Invalid mobile number', property: '+306948530920' }],
+					errors: [
+						{ code: '008', developerMessage: 'Invalid mobile number', property: '+306948530920' },
+					],
 				},
 			});
 			return smsCampaign();
@@ -89,7 +90,11 @@ const cases: ProviderCase[] = [
 		code: '404009001',
 		httpCode: '404',
 		hint: 'No campaign with this tracking ID exists',
-		arrange: async () => ({ resource: 'sms', operation: 'getCampaign', trackingId: 'no-such-campaign' }),
+		arrange: async () => ({
+			resource: 'sms',
+			operation: 'getCampaign',
+			trackingId: 'no-such-campaign',
+		}),
 	},
 	{
 		name: 'campaign not scheduled',
@@ -107,7 +112,11 @@ const cases: ProviderCase[] = [
 		code: '404005000',
 		httpCode: '404',
 		hint: 'No tracking information exists for this ID',
-		arrange: async () => ({ resource: 'sms', operation: 'getMessageTracking', messageId: 'no-such-message' }),
+		arrange: async () => ({
+			resource: 'sms',
+			operation: 'getMessageTracking',
+			messageId: 'no-such-message',
+		}),
 	},
 ];
 
@@ -117,7 +126,9 @@ describe('provider errors become NodeApiError with the code, the message and a h
 		const r = await t.run(parameters, { input: [item()] });
 		expect(r.status).toBe('error');
 		expect(r.error?.name).toBe('NodeApiError');
-		expect(r.error?.message).toMatch(new RegExp(`^Routee refused the request \\(code ${code}\\): \\S`));
+		expect(r.error?.message).toMatch(
+			new RegExp(`^Routee refused the request \\(code ${code}\\): \\S`),
+		);
 		expect(r.error?.description).toContain(hint);
 		expect(r.error?.httpCode).toBe(httpCode);
 		expect(r.error?.context).toMatchObject({ itemIndex: 0, routeeCode: code });
@@ -133,7 +144,10 @@ describe('provider errors become NodeApiError with the code, the message and a h
 	test('with Continue On Fail a refused item carries the provider error and the others still run', async () => {
 		const r = await t.run(
 			{ resource: 'sms', operation: 'getCampaign', trackingId: '={{ $json.id }}' },
-			{ input: [item({ id: 'no-such-campaign' }), item({ id: await sentCampaignId() })], continueOnFail: true },
+			{
+				input: [item({ id: 'no-such-campaign' }), item({ id: await sentCampaignId() })],
+				continueOnFail: true,
+			},
 		);
 		expect(r.error).toBeUndefined();
 		expect(r.items).toEqual([
@@ -144,25 +158,40 @@ describe('provider errors become NodeApiError with the code, the message and a h
 				},
 				pairedItem: { item: 0 },
 			},
-			{ json: expect.objectContaining({ trackingId: expect.any(String), type: 'Sms' }), pairedItem: { item: 1 } },
+			{
+				json: expect.objectContaining({ trackingId: expect.any(String), type: 'Sms' }),
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 
-	test.each([401, 403])('%i after the token was renewed once: an error with a hint, no endless retries', async (status) => {
-		t.sandbox.injectFault({ provider: 'routee', path: '/accounts/me/balance', status, times: 2 });
-		const tokens = t.tokenRequests().length;
-		const r = await t.run({ resource: 'account', operation: 'getBalance' });
-		expect(r.error?.name).toBe('NodeApiError');
-		expect(r.error?.httpCode).toBe(String(status));
-		expect(r.error?.description).toMatch(status === 401 ? /refused the access token even after fetching a new one/ : /even with a new access token/);
-		expect(t.received().map((q) => q.status)).toEqual([status, status]);
-		expect(t.tokenRequests().length).toBe(tokens + 1);
-	});
+	test.each([401, 403])(
+		'%i after the token was renewed once: an error with a hint, no endless retries',
+		async (status) => {
+			t.sandbox.injectFault({ provider: 'routee', path: '/accounts/me/balance', status, times: 2 });
+			const tokens = t.tokenRequests().length;
+			const r = await t.run({ resource: 'account', operation: 'getBalance' });
+			expect(r.error?.name).toBe('NodeApiError');
+			expect(r.error?.httpCode).toBe(String(status));
+			expect(r.error?.description).toMatch(
+				status === 401
+					? /refused the access token even after fetching a new one/
+					: /even with a new access token/,
+			);
+			expect(t.received().map((q) => q.status)).toEqual([status, status]);
+			expect(t.tokenRequests().length).toBe(tokens + 1);
+		},
+	);
 });
 
 describe('a send whose outcome is unknown is never sent again', () => {
 	test('the connection drops after Routee accepted the campaign: one POST, and the error says it may have been sent', async () => {
-		t.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', reset: 'after' });
+		t.sandbox.injectFault({
+			provider: 'routee',
+			method: 'POST',
+			path: '/sms/campaign',
+			reset: 'after',
+		});
 		const r = await t.run(smsCampaign());
 		expect(r.status).toBe('error');
 		expect(t.received('POST', '/sms/campaign')).toHaveLength(1);
@@ -171,7 +200,12 @@ describe('a send whose outcome is unknown is never sent again', () => {
 
 	test('a 500 on the second item: one POST each, and the error lists what this run already sent', async () => {
 		// faults apply in the order they were armed: the first lets one request through, the second answers 500
-		t.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/voice/campaign', delayMs: 0 });
+		t.sandbox.injectFault({
+			provider: 'routee',
+			method: 'POST',
+			path: '/voice/campaign',
+			delayMs: 0,
+		});
 		t.sandbox.injectFault({
 			provider: 'routee',
 			method: 'POST',
@@ -180,16 +214,32 @@ describe('a send whose outcome is unknown is never sent again', () => {
 			body: { code: '500000000', developerMessage: 'Internal error' },
 		});
 		const r = await t.run(
-			{ resource: 'voice', operation: 'sendCampaign', from: 'MyClinic', text: 'Hi', to: '={{ $json.phone }}' },
-			{ input: [item({ phone: '+306948530931' }), item({ phone: '+306948530932' }), item({ phone: '+306948530933' })] },
+			{
+				resource: 'voice',
+				operation: 'sendCampaign',
+				from: 'MyClinic',
+				text: 'Hi',
+				to: '={{ $json.phone }}',
+			},
+			{
+				input: [
+					item({ phone: '+306948530931' }),
+					item({ phone: '+306948530932' }),
+					item({ phone: '+306948530933' }),
+				],
+			},
 		);
-		expect(t.received('POST', '/voice/campaign').map((q) => [(q.body as { to: string[] }).to, q.status])).toEqual([
+		expect(
+			t.received('POST', '/voice/campaign').map((q) => [(q.body as { to: string[] }).to, q.status]),
+		).toEqual([
 			[['+306948530931'], 200],
 			[['+306948530932'], 500],
 		]);
 		expect(r.error?.message).toBe('Routee refused the request (code 500000000): Internal error');
 		expect(r.error?.context?.itemIndex).toBe(1);
 		expect(r.error?.description).toContain('may or may not have been accepted');
-		expect(r.error?.description).toMatch(/Already sent by this run: item 0 \(tracking ID [\w-]+\)\./);
+		expect(r.error?.description).toMatch(
+			/Already sent by this run: item 0 \(tracking ID [\w-]+\)\./,
+		);
 	});
 });

@@ -31,7 +31,9 @@ export async function startTestbed(options: SandboxOptions = {}): Promise<Routee
 	return {
 		...testbed,
 		received: (method, path) =>
-			sandbox.requestsTo('routee', method).filter((request) => path === undefined || request.path === path),
+			sandbox
+				.requestsTo('routee', method)
+				.filter((request) => path === undefined || request.path === path),
 		tokenRequests: () => sandbox.requestsTo('routee-auth'),
 	};
 }
@@ -42,7 +44,9 @@ export function tomorrowLocal(): string {
 	return date.toISOString().slice(0, 19);
 }
 
-export const item = (json: Record<string, unknown> = {}): INodeExecutionData => ({ json: json as never });
+export const item = (json: Record<string, unknown> = {}): INodeExecutionData => ({
+	json: json as never,
+});
 
 /** SMS → Send Campaign parameters that Routee accepts, with `overrides` on top. */
 export const voiceCampaign = (overrides: INodeParameters = {}): INodeParameters => ({

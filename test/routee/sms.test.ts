@@ -111,7 +111,9 @@ describe('SMS → Send Campaign', () => {
 		});
 		expect(String(request.headers.authorization)).toMatch(/^Bearer \S+$/);
 		expect(r.items).toHaveLength(1);
-		expect(Object.keys(r.items[0].json).sort()).toEqual(expect.arrayContaining([...SMS_CAMPAIGN_RESPONSE_FIELDS].sort()));
+		expect(Object.keys(r.items[0].json).sort()).toEqual(
+			expect.arrayContaining([...SMS_CAMPAIGN_RESPONSE_FIELDS].sort()),
+		);
 		expect(r.items[0].json).toMatchObject({
 			trackingId: expect.any(String),
 			type: 'Sms',
@@ -127,7 +129,13 @@ describe('SMS → Send Campaign', () => {
 
 	test('one request per item: two items are two campaigns, each paired with its item', async () => {
 		const r = await t.run(
-			{ resource: 'sms', operation: 'sendCampaign', from: 'MyShop', body: '={{ $json.text }}', to: '={{ $json.phones }}' },
+			{
+				resource: 'sms',
+				operation: 'sendCampaign',
+				from: 'MyShop',
+				body: '={{ $json.text }}',
+				to: '={{ $json.phones }}',
+			},
 			{
 				input: [
 					item({ text: 'First', phones: ['+306948530940', '+306948530941'] }),
@@ -158,7 +166,13 @@ describe('SMS → Send Campaign', () => {
 				recipient: '={{ $json.contact ?? $json.phone }}',
 				options: { fallbackValues: { values: [{ label: 'firstName', value: 'there' }] } },
 			},
-			{ input: [item({ phone: '+306948530950' }), item({ contact: 'sandbox-contact-2' }), item({ phone: '+306948530951' })] },
+			{
+				input: [
+					item({ phone: '+306948530950' }),
+					item({ contact: 'sandbox-contact-2' }),
+					item({ phone: '+306948530951' }),
+				],
+			},
 		);
 		expect(r.error).toBeUndefined();
 		expect(t.received('POST', '/sms/campaign').map((q) => q.body)).toEqual([
@@ -171,12 +185,19 @@ describe('SMS → Send Campaign', () => {
 			},
 		]);
 		expect(r.items).toHaveLength(1);
-		expect(r.items[0].json).toMatchObject({ state: 'Queued', smsAnalysis: { numberOfRecipients: 3 } });
+		expect(r.items[0].json).toMatchObject({
+			state: 'Queued',
+			smsAnalysis: { numberOfRecipients: 3 },
+		});
 		expect(r.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	test('plain {{ $json.x }} mappings (read straight from the items) give the same campaign as n8n resolving them', async () => {
-		const input = [item({ kind: 'phone', to: '+306948530950' }), item({ kind: 'contact', to: 'sandbox-contact-2' }), item({ kind: 'phone', to: 6948530951 })];
+		const input = [
+			item({ kind: 'phone', to: '+306948530950' }),
+			item({ kind: 'contact', to: 'sandbox-contact-2' }),
+			item({ kind: 'phone', to: 6948530951 }),
+		];
 		const parameters = (wrap: (path: string) => string): INodeParameters => ({
 			resource: 'sms',
 			operation: 'sendCampaign',
@@ -187,12 +208,23 @@ describe('SMS → Send Campaign', () => {
 			recipient: wrap('$json.to'),
 			options: { defaultCountry: 'GR' },
 		});
-		const plain = await t.run(parameters((path) => `={{ ${path} }}`), { input });
-		const byN8n = await t.run(parameters((path) => `={{ (${path}) }}`), { input });
+		const plain = await t.run(
+			parameters((path) => `={{ ${path} }}`),
+			{ input },
+		);
+		const byN8n = await t.run(
+			parameters((path) => `={{ (${path}) }}`),
+			{ input },
+		);
 		expect(plain.error).toBeUndefined();
 		expect(byN8n.error).toBeUndefined();
 		const [first, second] = t.received('POST', '/sms/campaign').map((q) => q.body);
-		expect(first).toEqual({ from: 'MyShop', body: 'Hello', to: ['+306948530950', '+306948530951'], contacts: ['sandbox-contact-2'] });
+		expect(first).toEqual({
+			from: 'MyShop',
+			body: 'Hello',
+			to: ['+306948530950', '+306948530951'],
+			contacts: ['sandbox-contact-2'],
+		});
 		expect(second).toEqual(first);
 		expect(plain.items[0].pairedItem).toEqual(byN8n.items[0].pairedItem);
 	});
@@ -216,7 +248,12 @@ describe('SMS → Send', () => {
 					defaultCountry: 'GR',
 				},
 			},
-			{ input: [item({ phone: '6948530960', code: '1234' }), item({ phone: '+306948530961', code: '5678' })] },
+			{
+				input: [
+					item({ phone: '6948530960', code: '1234' }),
+					item({ phone: '+306948530961', code: '5678' }),
+				],
+			},
 		);
 		expect(r.error).toBeUndefined();
 		const common = {
@@ -252,12 +289,25 @@ describe('SMS → Analyze', () => {
 		});
 		expect(r.error).toBeUndefined();
 		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
-			['POST', '/sms/analyze/campaign', { from: 'MyShop', body: 'Γειά σου κόσμε ✓', to: ['+306948530970'], groups: ['sandbox-group'] }],
+			[
+				'POST',
+				'/sms/analyze/campaign',
+				{
+					from: 'MyShop',
+					body: 'Γειά σου κόσμε ✓',
+					to: ['+306948530970'],
+					groups: ['sandbox-group'],
+				},
+			],
 		]);
 		expect(r.items).toHaveLength(1);
 		expect(r.items[0].json).toMatchObject({
 			numberOfRecipients: 4,
-			bodyAnalysis: { parts: 1, unicode: true, unsupportedGSMCharacters: expect.arrayContaining(['✓']) },
+			bodyAnalysis: {
+				parts: 1,
+				unicode: true,
+				unsupportedGSMCharacters: expect.arrayContaining(['✓']),
+			},
 			cost: expect.any(Number),
 		});
 		expect(r.items[0].pairedItem).toEqual({ item: 0 });
@@ -271,24 +321,48 @@ describe('SMS → campaigns by tracking ID', () => {
 		t.sandbox.clearRequests();
 		const r = await t.run({ resource: 'sms', operation: 'getCampaign', trackingId });
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([['GET', `/campaigns/${trackingId}`, undefined]]);
+		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
+			['GET', `/campaigns/${trackingId}`, undefined],
+		]);
 		expect(r.items).toEqual([
-			expect.objectContaining({ json: expect.objectContaining({ trackingId, state: 'Scheduled', campaignName: 'Get me' }), pairedItem: { item: 0 } }),
+			expect.objectContaining({
+				json: expect.objectContaining({ trackingId, state: 'Scheduled', campaignName: 'Get me' }),
+				pairedItem: { item: 0 },
+			}),
 		]);
 	});
 
 	test('Get Campaign: Simplify (the default) keeps 10 fields of the campaign; off, the whole response', async () => {
 		const trackingId = await scheduledCampaign('Simple');
 		const simple = await t.run({ resource: 'sms', operation: 'getCampaign', trackingId });
-		const raw = await t.run({ resource: 'sms', operation: 'getCampaign', trackingId, simplify: false });
+		const raw = await t.run({
+			resource: 'sms',
+			operation: 'getCampaign',
+			trackingId,
+			simplify: false,
+		});
 		expect([simple.error, raw.error]).toEqual([undefined, undefined]);
 		expect(Object.keys(simple.items[0].json)).toEqual(
-			['trackingId', 'type', 'campaignName', 'state', 'from', 'body', 'scheduledDate', 'createdAt', 'statuses', 'cost'].filter(
-				(key) => key in raw.items[0].json,
-			),
+			[
+				'trackingId',
+				'type',
+				'campaignName',
+				'state',
+				'from',
+				'body',
+				'scheduledDate',
+				'createdAt',
+				'statuses',
+				'cost',
+			].filter((key) => key in raw.items[0].json),
 		);
 		expect(Object.keys(raw.items[0].json).length).toBeGreaterThan(10);
-		expect(simple.items[0].json).toMatchObject({ trackingId, state: 'Scheduled', campaignName: 'Simple', from: expect.any(String) });
+		expect(simple.items[0].json).toMatchObject({
+			trackingId,
+			state: 'Scheduled',
+			campaignName: 'Simple',
+			from: expect.any(String),
+		});
 		expect(simple.items[0].json.statuses).toEqual(raw.items[0].json.statuses);
 	});
 
@@ -301,7 +375,12 @@ describe('SMS → campaigns by tracking ID', () => {
 			trackingId,
 			when: 'scheduled',
 			scheduledDate: '2031-02-01T08:30:00Z',
-			updateFields: { body: 'Changed', to: '+306948530932, +306948530933', ttl: 60, campaignName: 'Updated' },
+			updateFields: {
+				body: 'Changed',
+				to: '+306948530932, +306948530933',
+				ttl: 60,
+				campaignName: 'Updated',
+			},
 		});
 		expect(r.error).toBeUndefined();
 		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
@@ -321,21 +400,38 @@ describe('SMS → campaigns by tracking ID', () => {
 				},
 			],
 		]);
-		expect(r.items[0].json).toMatchObject({ trackingId, state: 'Scheduled', body: 'Changed', campaignName: 'Updated' });
+		expect(r.items[0].json).toMatchObject({
+			trackingId,
+			state: 'Scheduled',
+			body: 'Changed',
+			campaignName: 'Updated',
+		});
 		expect(r.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	test('Update Scheduled Campaign with Send → Now sends the campaign without a date, so Routee sends it at once', async () => {
 		const trackingId = await scheduledCampaign('Send me now');
 		t.sandbox.clearRequests();
-		const r = await t.run({ resource: 'sms', operation: 'updateCampaign', trackingId, when: 'now' });
+		const r = await t.run({
+			resource: 'sms',
+			operation: 'updateCampaign',
+			trackingId,
+			when: 'now',
+		});
 		expect(r.error).toBeUndefined();
 		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
 			['GET', `/campaigns/${trackingId}`, undefined],
 			[
 				'PUT',
 				`/sms/${trackingId}`,
-				{ from: 'MyShop', body: 'Later', to: ['+306948530931'], campaignName: 'Send me now', flash: false, respectQuietHours: false },
+				{
+					from: 'MyShop',
+					body: 'Later',
+					to: ['+306948530931'],
+					campaignName: 'Send me now',
+					flash: false,
+					respectQuietHours: false,
+				},
 			],
 		]);
 		expect(r.items[0].json).toMatchObject({ trackingId, scheduledDate: null });
@@ -348,29 +444,59 @@ describe('SMS → campaigns by tracking ID', () => {
 		const r = await t.run({ resource: 'sms', operation: 'deleteCampaign', trackingId });
 		expect(r.error).toBeUndefined();
 		expect(t.received().map((q) => [q.method, q.path])).toEqual([['DELETE', `/sms/${trackingId}`]]);
-		expect(r.items).toEqual([{ json: expect.objectContaining({ trackingId, state: 'Cancelled' }), pairedItem: { item: 0 } }]);
+		expect(r.items).toEqual([
+			{
+				json: expect.objectContaining({ trackingId, state: 'Cancelled' }),
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 });
 
 describe('SMS → tracking', () => {
 	test('Get Message Tracking: GET /sms/tracking/single/{messageId}, one item per message part', async () => {
-		const sent = await t.run({ resource: 'sms', operation: 'send', from: 'MyShop', to: '+306948530980', body: 'x'.repeat(200) });
+		const sent = await t.run({
+			resource: 'sms',
+			operation: 'send',
+			from: 'MyShop',
+			to: '+306948530980',
+			body: 'x'.repeat(200),
+		});
 		const messageId = sent.items[0].json.trackingId as string;
 		t.sandbox.clearRequests();
 		const r = await t.run({ resource: 'sms', operation: 'getMessageTracking', messageId });
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => [q.method, q.path])).toEqual([['GET', `/sms/tracking/single/${messageId}`]]);
-		expect(r.items.map((i) => [i.json.messageId, i.json.part, i.json.parts, i.pairedItem])).toEqual([
-			[messageId, 1, 2, { item: 0 }],
-			[messageId, 2, 2, { item: 0 }],
+		expect(t.received().map((q) => [q.method, q.path])).toEqual([
+			['GET', `/sms/tracking/single/${messageId}`],
 		]);
+		expect(r.items.map((i) => [i.json.messageId, i.json.part, i.json.parts, i.pairedItem])).toEqual(
+			[
+				[messageId, 1, 2, { item: 0 }],
+				[messageId, 2, 2, { item: 0 }],
+			],
+		);
 		// Simplify (the default): 10 fields per part; off: every field Routee answers
-		expect(Object.keys(r.items[0].json)).toEqual(['messageId', 'part', 'parts', 'label', 'to', 'from', 'status', 'price', 'createdAt'].filter((key) => key in r.items[0].json));
+		expect(Object.keys(r.items[0].json)).toEqual(
+			['messageId', 'part', 'parts', 'label', 'to', 'from', 'status', 'price', 'createdAt'].filter(
+				(key) => key in r.items[0].json,
+			),
+		);
 		expect(Object.keys(r.items[0].json).length).toBeLessThanOrEqual(10);
-		const raw = await t.run({ resource: 'sms', operation: 'getMessageTracking', messageId, simplify: false });
+		const raw = await t.run({
+			resource: 'sms',
+			operation: 'getMessageTracking',
+			messageId,
+			simplify: false,
+		});
 		expect(Object.keys(raw.items[0].json).length).toBeGreaterThan(10);
 		// the same message part (its status may have moved on in between)
-		expect(raw.items[0].json).toMatchObject({ messageId, part: 1, parts: 2, to: '+306948530980', price: r.items[0].json.price });
+		expect(raw.items[0].json).toMatchObject({
+			messageId,
+			part: 1,
+			parts: 2,
+			to: '+306948530980',
+			price: r.items[0].json.price,
+		});
 	});
 
 	describe('Get Campaign Tracking', () => {
@@ -378,27 +504,49 @@ describe('SMS → tracking', () => {
 		const recipients = Array.from({ length: 2001 }, (_, i) => `+3069${String(i).padStart(8, '0')}`);
 		beforeAll(async () => {
 			t.sandbox.routee.balance = 1000;
-			const r = await t.run({ resource: 'sms', operation: 'sendCampaign', from: 'MyShop', body: 'Big', to: '={{ $json.to }}' }, {
-				input: [item({ to: recipients })],
-			});
+			const r = await t.run(
+				{
+					resource: 'sms',
+					operation: 'sendCampaign',
+					from: 'MyShop',
+					body: 'Big',
+					to: '={{ $json.to }}',
+				},
+				{
+					input: [item({ to: recipients })],
+				},
+			);
 			expect(r.error).toBeUndefined();
 			trackingId = r.items[0].json.trackingId as string;
 		});
 
 		test('Limit reads one page of the size needed', async () => {
-			const r = await t.run({ resource: 'sms', operation: 'getCampaignTracking', trackingId, returnAll: false, limit: 3 });
+			const r = await t.run({
+				resource: 'sms',
+				operation: 'getCampaignTracking',
+				trackingId,
+				returnAll: false,
+				limit: 3,
+			});
 			expect(r.error).toBeUndefined();
 			expect(t.received().map((q) => [q.method, q.path, q.query])).toEqual([
 				['GET', `/sms/tracking/campaign/${trackingId}`, { page: '0', size: '3' }],
 			]);
 			expect(r.items).toHaveLength(3);
 			expect(r.items.every((i) => i.json.campaignTrackingId === trackingId)).toBe(true);
-			expect(r.items.every((i) => Object.keys(i.json).length <= 10 && i.json.status !== undefined)).toBe(true);
+			expect(
+				r.items.every((i) => Object.keys(i.json).length <= 10 && i.json.status !== undefined),
+			).toBe(true);
 			expect(r.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		});
 
 		test('Return All pages through every entry', async () => {
-			const r = await t.run({ resource: 'sms', operation: 'getCampaignTracking', trackingId, returnAll: true });
+			const r = await t.run({
+				resource: 'sms',
+				operation: 'getCampaignTracking',
+				trackingId,
+				returnAll: true,
+			});
 			expect(r.error).toBeUndefined();
 			expect(t.received().map((q) => q.query)).toEqual([
 				{ page: '0', size: '2000' },
@@ -409,7 +557,13 @@ describe('SMS → tracking', () => {
 		});
 
 		test('a Limit above one page reads two pages and stops at the limit', async () => {
-			const r = await t.run({ resource: 'sms', operation: 'getCampaignTracking', trackingId, returnAll: false, limit: 2000 });
+			const r = await t.run({
+				resource: 'sms',
+				operation: 'getCampaignTracking',
+				trackingId,
+				returnAll: false,
+				limit: 2000,
+			});
 			expect(r.items).toHaveLength(2000);
 			expect(t.received()).toHaveLength(1);
 		});

@@ -3,9 +3,17 @@ import { item, startTestbed } from './setup';
 
 const t = useTestbed(startTestbed);
 
-const send = { resource: 'sms', operation: 'send', from: 'MyShop', body: 'Hi', to: '={{ $json.phone }}' };
+const send = {
+	resource: 'sms',
+	operation: 'send',
+	from: 'MyShop',
+	body: 'Hi',
+	to: '={{ $json.phone }}',
+};
 const people = (n: number, from = 0) =>
-	Array.from({ length: n }, (_, i) => item({ phone: `+3069485310${String(from + i).padStart(2, '0')}` }));
+	Array.from({ length: n }, (_, i) =>
+		item({ phone: `+3069485310${String(from + i).padStart(2, '0')}` }),
+	);
 
 test('the token is fetched once for many items (and kept for the next run)', async () => {
 	const first = await t.run(send, { input: people(5) });
@@ -45,9 +53,17 @@ test('an expired token (401) is renewed once and the request sent again; the new
 
 test('a 403 also renews the token once and sends the request again', async () => {
 	t.sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', status: 403 });
-	const r = await t.run({ resource: 'sms', operation: 'sendCampaign', from: 'MyShop', body: 'Hi', to: '+306948531020' });
+	const r = await t.run({
+		resource: 'sms',
+		operation: 'sendCampaign',
+		from: 'MyShop',
+		body: 'Hi',
+		to: '+306948531020',
+	});
 	expect(r.error).toBeUndefined();
 	expect(t.tokenRequests()).toHaveLength(1);
 	expect(t.received('POST', '/sms/campaign').map((q) => q.status)).toEqual([403, 200]);
-	expect(r.items).toEqual([{ json: expect.objectContaining({ trackingId: expect.any(String) }), pairedItem: { item: 0 } }]);
+	expect(r.items).toEqual([
+		{ json: expect.objectContaining({ trackingId: expect.any(String) }), pairedItem: { item: 0 } },
+	]);
 });

@@ -12,8 +12,11 @@ const FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'
 async function callsOf(trackingId: string): Promise<Record<string, string>> {
 	const deadline = Date.now() + 10_000;
 	for (;;) {
-		const calls = [...t.sandbox.routee.voiceMessages.values()].filter((m) => m.campaignTrackingId === trackingId);
-		if (calls.length > 0 && calls.every((m) => FINAL.includes(m.status))) return Object.fromEntries(calls.map((m) => [m.to, m.messageId]));
+		const calls = [...t.sandbox.routee.voiceMessages.values()].filter(
+			(m) => m.campaignTrackingId === trackingId,
+		);
+		if (calls.length > 0 && calls.every((m) => FINAL.includes(m.status)))
+			return Object.fromEntries(calls.map((m) => [m.to, m.messageId]));
 		if (Date.now() > deadline) throw new Error(`the calls of campaign ${trackingId} did not end`);
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
@@ -21,12 +24,16 @@ async function callsOf(trackingId: string): Promise<Record<string, string>> {
 
 test('Collect Key Presses says where the keys are: not in the callbacks, in Get Message Tracking or the trigger', () => {
 	const routee = t.harness.types.getByNameAndVersion(t.harness.nodeType('routee'));
-	const options = routee.description.properties.filter((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('sendCampaign'));
+	const options = routee.description.properties.filter(
+		(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('sendCampaign'),
+	);
 	const collect = options
 		.flatMap((p) => (p.options ?? []) as Array<{ name: string; description?: string }>)
 		.find((o) => o.name === 'collectKeyPresses');
 	expect(collect?.description).not.toMatch(/reported in the callbacks/);
-	expect(collect?.description).toMatch(/does not carry the keys.*Get Message Tracking.*Fetch Key Presses/);
+	expect(collect?.description).toMatch(
+		/does not carry the keys.*Get Message Tracking.*Fetch Key Presses/,
+	);
 });
 
 describe('Voice → Get Message Tracking: digits', () => {
@@ -52,8 +59,12 @@ describe('Voice → Get Message Tracking: digits', () => {
 			{ input: numbers.map((to) => ({ json: { messageId: calls[to] } })) },
 		);
 		expect(tracked.error).toBeUndefined();
-		expect(t.received().map((q) => [q.method, q.path])).toEqual(numbers.map((to) => ['GET', `/voice/tracking/${calls[to]}`]));
-		const byNumber = Object.fromEntries(tracked.items.map((i) => [i.json.to, [i.json.status, i.json.collectedTones, i.json.digits]]));
+		expect(t.received().map((q) => [q.method, q.path])).toEqual(
+			numbers.map((to) => ['GET', `/voice/tracking/${calls[to]}`]),
+		);
+		const byNumber = Object.fromEntries(
+			tracked.items.map((i) => [i.json.to, [i.json.status, i.json.collectedTones, i.json.digits]]),
+		);
 		expect(byNumber).toEqual({
 			'+306948531001': [expect.objectContaining({ name: 'Completed' }), '1', '1'],
 			'+306948531002': [expect.objectContaining({ name: 'Completed' }), '2', '2'],
@@ -64,23 +75,43 @@ describe('Voice → Get Message Tracking: digits', () => {
 	});
 
 	test('a campaign without Collect Key Presses: digits is null', async () => {
-		const sent = await t.run({ resource: 'voice', operation: 'sendCampaign', from: '+306948530900', text: 'Hello', to: '+306948531001' });
+		const sent = await t.run({
+			resource: 'voice',
+			operation: 'sendCampaign',
+			from: '+306948530900',
+			text: 'Hello',
+			to: '+306948531001',
+		});
 		const calls = await callsOf(sent.items[0].json.trackingId as string);
-		const tracked = await t.run({ resource: 'voice', operation: 'getMessageTracking', messageId: calls['+306948531001'] });
+		const tracked = await t.run({
+			resource: 'voice',
+			operation: 'getMessageTracking',
+			messageId: calls['+306948531001'],
+		});
 		expect(tracked.items).toEqual([
-			{ json: expect.objectContaining({ messageId: calls['+306948531001'], status: expect.objectContaining({ name: 'Completed' }), digits: null }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({
+					messageId: calls['+306948531001'],
+					status: expect.objectContaining({ name: 'Completed' }),
+					digits: null,
+				}),
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(tracked.items[0].json).not.toHaveProperty('collectedTones');
 	});
 
-	test('an unknown message ID is still Routee\'s 404005000, with Continue On Fail an error item', async () => {
+	test("an unknown message ID is still Routee's 404005000, with Continue On Fail an error item", async () => {
 		const tracked = await t.run(
 			{ resource: 'voice', operation: 'getMessageTracking', messageId: 'no-such-call' },
 			{ continueOnFail: true },
 		);
 		expect(tracked.items).toEqual([
 			{
-				json: { error: expect.stringMatching(/404005000/), description: 'No tracking information exists for this ID.' },
+				json: {
+					error: expect.stringMatching(/404005000/),
+					description: 'No tracking information exists for this ID.',
+				},
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -55,10 +55,14 @@ const conversation = (overrides: INodeParameters): INodeParameters => ({
 });
 
 async function startCall(to: string): Promise<{ trackingId: string; messageId: string }> {
-	const r = await t.run(conversation({ to, dialPlanSource: 'url', dialPlanUrl: 'https://example.com/plan.json' }));
+	const r = await t.run(
+		conversation({ to, dialPlanSource: 'url', dialPlanUrl: 'https://example.com/plan.json' }),
+	);
 	expect(r.error).toBeUndefined();
 	const trackingId = r.items[0].json.trackingId as string;
-	const message = [...t.sandbox.routee.voiceMessages.values()].find((m) => m.conversationTrackingId === trackingId);
+	const message = [...t.sandbox.routee.voiceMessages.values()].find(
+		(m) => m.conversationTrackingId === trackingId,
+	);
 	return { trackingId, messageId: message!.messageId };
 }
 
@@ -92,7 +96,11 @@ describe('Voice → Send Campaign', () => {
 				'/voice/campaign',
 				{
 					from: '+306948530900',
-					message: { text: 'Your appointment is tomorrow at 10. Press 1 to confirm.', language: 'el-GR', gender: 'male' },
+					message: {
+						text: 'Your appointment is tomorrow at 10. Press 1 to confirm.',
+						language: 'el-GR',
+						gender: 'male',
+					},
 					to: ['+306948531010'],
 					contacts: ['sandbox-contact-1'],
 					groups: ['sandbox-group'],
@@ -108,7 +116,9 @@ describe('Voice → Send Campaign', () => {
 			],
 		]);
 		expect(r.items).toHaveLength(1);
-		expect(Object.keys(r.items[0].json)).toEqual(expect.arrayContaining(VOICE_CAMPAIGN_RESPONSE_FIELDS));
+		expect(Object.keys(r.items[0].json)).toEqual(
+			expect.arrayContaining(VOICE_CAMPAIGN_RESPONSE_FIELDS),
+		);
 		expect(r.items[0].json).toMatchObject({
 			trackingId: expect.any(String),
 			type: 'Voice',
@@ -135,11 +145,19 @@ describe('Voice → Send Campaign', () => {
 		);
 		expect(r.error).toBeUndefined();
 		expect(t.received().map((q) => q.body)).toEqual([
-			{ from: 'MyClinic', fileURL: 'https://example.com/reminder.wav', to: ['+306948531020', '+306948531021'] },
+			{
+				from: 'MyClinic',
+				fileURL: 'https://example.com/reminder.wav',
+				to: ['+306948531020', '+306948531021'],
+			},
 		]);
 		expect(r.items).toEqual([
 			{
-				json: expect.objectContaining({ fileURL: 'https://example.com/reminder.wav', message: null, state: 'Queued' }),
+				json: expect.objectContaining({
+					fileURL: 'https://example.com/reminder.wav',
+					message: null,
+					state: 'Queued',
+				}),
 				pairedItem: [{ item: 0 }, { item: 1 }],
 			},
 		]);
@@ -163,8 +181,18 @@ describe('Voice → Send Campaign', () => {
 			['DELETE', `/voice/campaign/${trackingId}`],
 			['GET', `/campaigns/${trackingId}`],
 		]);
-		expect(deleted.items).toEqual([{ json: expect.objectContaining({ trackingId, state: 'Cancelled' }), pairedItem: { item: 0 } }]);
-		expect(got.items).toEqual([{ json: expect.objectContaining({ trackingId, type: 'Voice', state: 'Cancelled' }), pairedItem: { item: 0 } }]);
+		expect(deleted.items).toEqual([
+			{
+				json: expect.objectContaining({ trackingId, state: 'Cancelled' }),
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(got.items).toEqual([
+			{
+				json: expect.objectContaining({ trackingId, type: 'Voice', state: 'Cancelled' }),
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	test('Get Campaign Tracking and Get Message Tracking', async () => {
@@ -177,7 +205,13 @@ describe('Voice → Send Campaign', () => {
 		});
 		const trackingId = sent.items[0].json.trackingId as string;
 		t.sandbox.clearRequests();
-		const tracking = await t.run({ resource: 'voice', operation: 'getCampaignTracking', trackingId, returnAll: false, limit: 2 });
+		const tracking = await t.run({
+			resource: 'voice',
+			operation: 'getCampaignTracking',
+			trackingId,
+			returnAll: false,
+			limit: 2,
+		});
 		expect(tracking.error).toBeUndefined();
 		expect(tracking.items).toHaveLength(2);
 		expect(tracking.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
@@ -188,7 +222,14 @@ describe('Voice → Send Campaign', () => {
 			['GET', `/voice/tracking/${messageId}`, {}],
 		]);
 		expect(message.items).toEqual([
-			{ json: expect.objectContaining({ messageId, campaignTrackingId: trackingId, to: tracking.items[0].json.to }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({
+					messageId,
+					campaignTrackingId: trackingId,
+					to: tracking.items[0].json.to,
+				}),
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 });
@@ -201,9 +242,21 @@ describe('Voice → Start Conversation', () => {
 				dialPlanSource: 'verbs',
 				verbs: {
 					verb: [
-						{ type: 'SAY', text: 'Hello {{name}}', language: 'en-GB', gender: 'female', repeat: 1, bargeIn: true },
+						{
+							type: 'SAY',
+							text: 'Hello {{name}}',
+							language: 'en-GB',
+							gender: 'female',
+							repeat: 1,
+							bargeIn: true,
+						},
 						{ type: 'PLAY', fileUrl: 'https://example.com/music.wav', repeat: 0, bargeIn: false },
-						{ type: 'COLLECT', eventUrl: 'https://example.com/keys', maxDigits: 1, submitOnHash: true },
+						{
+							type: 'COLLECT',
+							eventUrl: 'https://example.com/keys',
+							maxDigits: 1,
+							submitOnHash: true,
+						},
 						{
 							type: 'DIAL',
 							dialFrom: '+306948530900',
@@ -216,7 +269,9 @@ describe('Voice → Start Conversation', () => {
 								record: true,
 								recordingFormat: 'WAV',
 								recordingCallbackUrl: 'https://example.com/recording',
-								machineDetection: { values: { strategy: 'Continue', eventUrl: 'https://example.com/machine' } },
+								machineDetection: {
+									values: { strategy: 'Continue', eventUrl: 'https://example.com/machine' },
+								},
 							},
 						},
 					],
@@ -237,9 +292,19 @@ describe('Voice → Start Conversation', () => {
 			from: '+306948530900',
 			dialPlan: {
 				verbs: [
-					{ type: 'SAY', message: { text: 'Hello {{name}}', language: 'en-GB', gender: 'female' }, repeat: 1, bargeIn: true },
+					{
+						type: 'SAY',
+						message: { text: 'Hello {{name}}', language: 'en-GB', gender: 'female' },
+						repeat: 1,
+						bargeIn: true,
+					},
 					{ type: 'PLAY', fileURL: 'https://example.com/music.wav', repeat: 0, bargeIn: false },
-					{ type: 'COLLECT', eventUrl: 'https://example.com/keys', maxDigits: 1, submitOnHash: true },
+					{
+						type: 'COLLECT',
+						eventUrl: 'https://example.com/keys',
+						maxDigits: 1,
+						submitOnHash: true,
+					},
 					{
 						type: 'DIAL',
 						from: '+306948530900',
@@ -259,37 +324,72 @@ describe('Voice → Start Conversation', () => {
 			maxDuration: 300,
 			machineDetection: { strategy: 'Hangup' },
 		};
-		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([['POST', '/voice/conversation', expected]]);
+		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
+			['POST', '/voice/conversation', expected],
+		]);
 		expect(r.items).toHaveLength(1);
-		expect(Object.keys(r.items[0].json)).toEqual(expect.arrayContaining(CONVERSATION_RESPONSE_FIELDS));
-		expect(r.items[0].json).toMatchObject({ trackingId: expect.any(String), direction: 'Outbound', to: { phone: '+306948531050' } });
+		expect(Object.keys(r.items[0].json)).toEqual(
+			expect.arrayContaining(CONVERSATION_RESPONSE_FIELDS),
+		);
+		expect(r.items[0].json).toMatchObject({
+			trackingId: expect.any(String),
+			direction: 'Outbound',
+			to: { phone: '+306948531050' },
+		});
 		expect(r.items[0].json.dialPlan).toEqual(expected.dialPlan);
 		expect(r.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	test('a raw JSON dial plan to a SIP URI, and a dial-plan URL to a Viber number', async () => {
-		const plan = { verbs: [{ type: 'SAY', message: { text: 'Hi', language: 'fr-FR', gender: 'male' } }] };
+		const plan = {
+			verbs: [{ type: 'SAY', message: { text: 'Hi', language: 'fr-FR', gender: 'male' } }],
+		};
 		const sip = await t.run(
-			conversation({ toType: 'sip', to: 'sip:alice@example.com:5060', dialPlanSource: 'json', dialPlanJson: JSON.stringify(plan, null, 2) }),
+			conversation({
+				toType: 'sip',
+				to: 'sip:alice@example.com:5060',
+				dialPlanSource: 'json',
+				dialPlanJson: JSON.stringify(plan, null, 2),
+			}),
 		);
 		const viber = await t.run(
-			conversation({ toType: 'viber', to: '306971234567', dialPlanSource: 'url', dialPlanUrl: 'https://example.com/plan.json' }),
+			conversation({
+				toType: 'viber',
+				to: '306971234567',
+				dialPlanSource: 'url',
+				dialPlanUrl: 'https://example.com/plan.json',
+			}),
 		);
 		expect(sip.error).toBeUndefined();
 		expect(viber.error).toBeUndefined();
 		expect(t.received().map((q) => q.body)).toEqual([
 			{ to: { sip: 'sip:alice@example.com:5060' }, from: '+306948530900', dialPlan: plan },
-			{ to: { viber: '306971234567' }, from: '+306948530900', dialPlanUrl: 'https://example.com/plan.json' },
+			{
+				to: { viber: '306971234567' },
+				from: '+306948530900',
+				dialPlanUrl: 'https://example.com/plan.json',
+			},
 		]);
-		expect(sip.items[0].json).toMatchObject({ to: { sip: 'sip:alice@example.com:5060' }, dialPlan: plan });
-		expect(viber.items[0].json).toMatchObject({ to: { viber: '306971234567' }, dialPlanUrl: 'https://example.com/plan.json' });
+		expect(sip.items[0].json).toMatchObject({
+			to: { sip: 'sip:alice@example.com:5060' },
+			dialPlan: plan,
+		});
+		expect(viber.items[0].json).toMatchObject({
+			to: { viber: '306971234567' },
+			dialPlanUrl: 'https://example.com/plan.json',
+		});
 	});
 
 	test('Get Conversation, Hang Up, and Get Message Tracking of the call', async () => {
 		const { trackingId, messageId } = await startCall('+306948531060');
 		t.sandbox.clearRequests();
 		const got = await t.run({ resource: 'voice', operation: 'getConversation', trackingId });
-		const hungUp = await t.run({ resource: 'voice', operation: 'hangUp', messageId, callAction: 'hangup' });
+		const hungUp = await t.run({
+			resource: 'voice',
+			operation: 'hangUp',
+			messageId,
+			callAction: 'hangup',
+		});
 		const tracked = await t.run({ resource: 'voice', operation: 'getMessageTracking', messageId });
 		expect([got.error, hungUp.error, tracked.error]).toEqual([undefined, undefined, undefined]);
 		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
@@ -297,18 +397,39 @@ describe('Voice → Start Conversation', () => {
 			['PUT', `/voice/conversation/${messageId}`, { action: 'hangup' }],
 			['GET', `/voice/tracking/${messageId}`, undefined],
 		]);
-		expect(got.items).toEqual([{ json: expect.objectContaining({ trackingId, to: { phone: '+306948531060' } }), pairedItem: { item: 0 } }]);
-		expect(hungUp.items).toEqual([{ json: expect.objectContaining({ trackingId }), pairedItem: { item: 0 } }]);
+		expect(got.items).toEqual([
+			{
+				json: expect.objectContaining({ trackingId, to: { phone: '+306948531060' } }),
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(hungUp.items).toEqual([
+			{ json: expect.objectContaining({ trackingId }), pairedItem: { item: 0 } },
+		]);
 		expect(tracked.items).toEqual([
-			{ json: expect.objectContaining({ messageId, conversationTrackingId: trackingId, status: expect.objectContaining({ name: 'Terminated' }) }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({
+					messageId,
+					conversationTrackingId: trackingId,
+					status: expect.objectContaining({ name: 'Terminated' }),
+				}),
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
 	test('Reject sends the reject action', async () => {
 		const { messageId } = await startCall('+306948531070');
 		t.sandbox.clearRequests();
-		const r = await t.run({ resource: 'voice', operation: 'hangUp', messageId, callAction: 'reject' });
+		const r = await t.run({
+			resource: 'voice',
+			operation: 'hangUp',
+			messageId,
+			callAction: 'reject',
+		});
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([['PUT', `/voice/conversation/${messageId}`, { action: 'reject' }]]);
+		expect(t.received().map((q) => [q.method, q.path, q.body])).toEqual([
+			['PUT', `/voice/conversation/${messageId}`, { action: 'reject' }],
+		]);
 	});
 });

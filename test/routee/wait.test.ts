@@ -10,14 +10,20 @@ import { useTestbed } from '../support/testbed';
 import { routee, token } from '../sandbox/test-client';
 import { startTestbed } from './setup';
 
-const t = useTestbed(async () => await startTestbed({ deliveryDelayMs: 5, conversationMinIntervalMs: 0 }));
+const t = useTestbed(
+	async () => await startTestbed({ deliveryDelayMs: 5, conversationMinIntervalMs: 0 }),
+);
 const hosts: TriggerHost[] = [];
 afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
 async function host(parameters: IDataObject): Promise<TriggerHost> {
-	const started = await TriggerHost.start(t.harness, 'routee', { parameters: parameters as never, typeVersion: 1, credentials: { routeeOAuth2Api: t.credential } });
+	const started = await TriggerHost.start(t.harness, 'routee', {
+		parameters: parameters as never,
+		typeVersion: 1,
+		credentials: { routeeOAuth2Api: t.credential },
+	});
 	hosts.push(started);
 	return started;
 }
@@ -49,14 +55,22 @@ describe('Voice → Call and Wait for Key Press', () => {
 		const [request] = t.received('POST', '/voice/conversation');
 		const body = request.body as IDataObject;
 		const callback = body.callback as IDataObject;
-		expect(callback).toEqual({ url: expect.stringMatching(/\/form-waiting\//), strategy: 'OnCompletion' });
+		expect(callback).toEqual({
+			url: expect.stringMatching(/\/form-waiting\//),
+			strategy: 'OnCompletion',
+		});
 		expect(body).toMatchObject({
 			to: { phone: '+33612345678' },
 			from: '+306948530920',
 			hangupDelay: 30,
 			dialPlan: {
 				verbs: [
-					{ type: 'SAY', message: { text: 'Press 1 to confirm', language: 'en-GB', gender: 'male' }, repeat: 0, bargeIn: true },
+					{
+						type: 'SAY',
+						message: { text: 'Press 1 to confirm', language: 'en-GB', gender: 'male' },
+						repeat: 0,
+						bargeIn: true,
+					},
 					{ type: 'COLLECT', eventUrl: callback.url, maxDigits: 2, submitOnHash: true },
 				],
 			},
@@ -81,7 +95,14 @@ describe('Voice → Call and Wait for Key Press', () => {
 
 	test('more than one input item is refused before anything is sent, with the fix', async () => {
 		const run = await t.run(
-			{ resource: 'voice', operation: 'callAndWait', from: '+306948530920', to: '+33612345678', prompt: 'Hi', options: {} },
+			{
+				resource: 'voice',
+				operation: 'callAndWait',
+				from: '+306948530920',
+				to: '+33612345678',
+				prompt: 'Hi',
+				options: {},
+			},
 			{ input: [{ json: {} }, { json: {} }] },
 		);
 		expect(run.status).toBe('error');
@@ -96,27 +117,44 @@ describe('Voice → Call and Wait for Key Press', () => {
 		['+33612345603', { digits: '', keyPressed: false, answered: true, status: 'Completed' }],
 		['+33612340000', { digits: '', keyPressed: false, answered: false, status: 'NoAnswer' }],
 		['+33612341111', { digits: '', keyPressed: false, answered: false, status: 'Busy' }],
-	])('the sandbox calls %s: the COLLECT event is answered 200 and does not resume; the final status resumes once', async (to, expected) => {
-		const waiting = await host({ resource: 'voice', operation: 'callAndWait' });
-		const bearer = await token(t.sandbox);
-		const started = await routee(t.sandbox, bearer, 'POST', '/voice/conversation', {
-			from: '+306948530920',
-			to: { phone: to },
-			dialPlan: { verbs: [{ type: 'SAY', message: { text: 'Press 1', language: 'en-GB' } }, { type: 'COLLECT', eventUrl: waiting.url, maxDigits: 1 }] },
-			callback: { url: waiting.url, strategy: 'OnChange' },
-		});
-		expect(started.status).toBe(200);
-		await until(() => waiting.executions.length === 1, 'the resume');
-		await until(() => t.sandbox.callbacksSent.filter((c) => c.url === waiting.url).length >= 1, 'the callbacks');
-		expect(waiting.executions[0]).toEqual([
-			expect.objectContaining({ ...expected, to, timedOut: false, trackingId: (started.body as IDataObject).trackingId, messageId: expect.any(String) }),
-		]);
-		// every callback (OnChange statuses, the COLLECT event, the final status) was answered 200; only the final resumed
-		const sent = t.sandbox.callbacksSent.filter((c) => c.url === waiting.url);
-		expect(sent.every((c) => c.status === 200 && c.attempt === 1)).toBe(true);
-		expect(waiting.calls.filter((c) => c.result?.workflowData !== undefined)).toHaveLength(1);
-		expect(waiting.calls[waiting.calls.length - 1].result?.workflowData).toBeDefined();
-	});
+	])(
+		'the sandbox calls %s: the COLLECT event is answered 200 and does not resume; the final status resumes once',
+		async (to, expected) => {
+			const waiting = await host({ resource: 'voice', operation: 'callAndWait' });
+			const bearer = await token(t.sandbox);
+			const started = await routee(t.sandbox, bearer, 'POST', '/voice/conversation', {
+				from: '+306948530920',
+				to: { phone: to },
+				dialPlan: {
+					verbs: [
+						{ type: 'SAY', message: { text: 'Press 1', language: 'en-GB' } },
+						{ type: 'COLLECT', eventUrl: waiting.url, maxDigits: 1 },
+					],
+				},
+				callback: { url: waiting.url, strategy: 'OnChange' },
+			});
+			expect(started.status).toBe(200);
+			await until(() => waiting.executions.length === 1, 'the resume');
+			await until(
+				() => t.sandbox.callbacksSent.filter((c) => c.url === waiting.url).length >= 1,
+				'the callbacks',
+			);
+			expect(waiting.executions[0]).toEqual([
+				expect.objectContaining({
+					...expected,
+					to,
+					timedOut: false,
+					trackingId: (started.body as IDataObject).trackingId,
+					messageId: expect.any(String),
+				}),
+			]);
+			// every callback (OnChange statuses, the COLLECT event, the final status) was answered 200; only the final resumed
+			const sent = t.sandbox.callbacksSent.filter((c) => c.url === waiting.url);
+			expect(sent.every((c) => c.status === 200 && c.attempt === 1)).toBe(true);
+			expect(waiting.calls.filter((c) => c.result?.workflowData !== undefined)).toHaveLength(1);
+			expect(waiting.calls[waiting.calls.length - 1].result?.workflowData).toBeDefined();
+		},
+	);
 });
 
 describe('Voice → Call and Wait for Key Press: answering machines (Options → Voicemail Message)', () => {
@@ -138,8 +176,12 @@ describe('Voice → Call and Wait for Key Press: answering machines (Options →
 		expect(detection.strategy).toBe('Continue');
 		const eventUrl = new URL(detection.eventUrl as string);
 		const resumeUrl = new URL((body.callback as IDataObject).url as string);
-		expect(`${eventUrl.origin}${eventUrl.pathname}`).toBe(`${resumeUrl.origin}${resumeUrl.pathname}`);
-		expect(JSON.parse(Buffer.from(eventUrl.searchParams.get('machine')!, 'base64url').toString())).toEqual({
+		expect(`${eventUrl.origin}${eventUrl.pathname}`).toBe(
+			`${resumeUrl.origin}${resumeUrl.pathname}`,
+		);
+		expect(
+			JSON.parse(Buffer.from(eventUrl.searchParams.get('machine')!, 'base64url').toString()),
+		).toEqual({
 			text: 'We called about your order.',
 			language: 'en-GB',
 			gender: 'female',
@@ -147,7 +189,14 @@ describe('Voice → Call and Wait for Key Press: answering machines (Options →
 	});
 
 	test('without a voicemail message no machine detection is asked for', async () => {
-		await t.run({ resource: 'voice', operation: 'callAndWait', from: '+306948530920', to: '+33612345678', prompt: 'Hi', options: {} });
+		await t.run({
+			resource: 'voice',
+			operation: 'callAndWait',
+			from: '+306948530920',
+			to: '+33612345678',
+			prompt: 'Hi',
+			options: {},
+		});
 		const [request] = t.received('POST', '/voice/conversation');
 		expect((request.body as IDataObject).machineDetection).toBeUndefined();
 	});
@@ -160,29 +209,62 @@ describe('Voice → Call and Wait for Key Press: answering machines (Options →
 		const started = await routee(t.sandbox, bearer, 'POST', '/voice/conversation', {
 			from: '+306948530920',
 			to: { phone: '+33612345604' },
-			dialPlan: { verbs: [{ type: 'SAY', message: { text: 'Press 1', language: 'en-GB' } }, { type: 'COLLECT', eventUrl: waiting.url, maxDigits: 1 }] },
+			dialPlan: {
+				verbs: [
+					{ type: 'SAY', message: { text: 'Press 1', language: 'en-GB' } },
+					{ type: 'COLLECT', eventUrl: waiting.url, maxDigits: 1 },
+				],
+			},
 			callback: { url: waiting.url, strategy: 'OnCompletion' },
 			machineDetection: { strategy: 'Continue', eventUrl },
 		});
 		expect(started.status).toBe(200);
 		await until(() => waiting.executions.length === 1, 'the resume');
 		expect(waiting.executions[0]).toEqual([
-			expect.objectContaining({ status: 'MachineDetected', machineDetected: true, answered: false, digits: '', to: '+33612345604', timedOut: false }),
+			expect.objectContaining({
+				status: 'MachineDetected',
+				machineDetected: true,
+				answered: false,
+				digits: '',
+				to: '+33612345604',
+				timedOut: false,
+			}),
 		]);
-		await until(() => t.sandbox.callbacksSent.some((c) => c.kind === 'routee.conversation' && c.url === waiting.url), 'the final status');
-		const [machine] = t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.machine' && c.url === eventUrl);
+		await until(
+			() =>
+				t.sandbox.callbacksSent.some(
+					(c) => c.kind === 'routee.conversation' && c.url === waiting.url,
+				),
+			'the final status',
+		);
+		const [machine] = t.sandbox.callbacksSent.filter(
+			(c) => c.kind === 'routee.machine' && c.url === eventUrl,
+		);
 		expect(machine.status).toBe(200);
-		expect(JSON.parse(machine.responseBody ?? '')).toEqual({ verbs: [{ type: 'SAY', message: voicemail, repeat: 0, bargeIn: false }] });
+		expect(JSON.parse(machine.responseBody ?? '')).toEqual({
+			verbs: [{ type: 'SAY', message: voicemail, repeat: 0, bargeIn: false }],
+		});
 		// the machine pressed nothing: no COLLECT event was sent; the call then completed
-		expect(t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.collect' && c.url === waiting.url)).toEqual([]);
-		const [final] = t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.conversation' && c.url === waiting.url);
+		expect(
+			t.sandbox.callbacksSent.filter((c) => c.kind === 'routee.collect' && c.url === waiting.url),
+		).toEqual([]);
+		const [final] = t.sandbox.callbacksSent.filter(
+			(c) => c.kind === 'routee.conversation' && c.url === waiting.url,
+		);
 		expect((final.body as { status: { name: string } }).status.name).toBe('Completed');
 	});
 });
 
 describe('SMS → Send and Wait for Delivery', () => {
 	test('sends one SMS whose OnCompletion callback is the resume URL, and the execution waits', async () => {
-		const run = await t.run({ resource: 'sms', operation: 'waitForDelivery', from: 'Shop', to: '+33612345678', body: 'Shipped', options: {} });
+		const run = await t.run({
+			resource: 'sms',
+			operation: 'waitForDelivery',
+			from: 'Shop',
+			to: '+33612345678',
+			body: 'Shipped',
+			options: {},
+		});
 		expect(run.status).toBe('waiting');
 		const [request] = t.received('POST', '/sms');
 		expect(request.body).toEqual({
@@ -208,14 +290,35 @@ describe('SMS → Send and Wait for Delivery', () => {
 		}
 		expect(waiting.executions).toEqual([]);
 		expect((await waiting.post(part(2, 2, 'Delivered'))).status).toBe(200);
-		expect(waiting.executions).toEqual([[expect.objectContaining({ delivered: true, status: 'Delivered', isFinal: true, timedOut: false, parts: 2 })]]);
+		expect(waiting.executions).toEqual([
+			[
+				expect.objectContaining({
+					delivered: true,
+					status: 'Delivered',
+					isFinal: true,
+					timedOut: false,
+					parts: 2,
+				}),
+			],
+		]);
 	});
 
 	test('an undelivered message resumes with its reason', async () => {
 		const waiting = await host({ resource: 'sms', operation: 'waitForDelivery' });
-		await waiting.post(part(1, 1, 'Undelivered', { detailedStatus: 'Unknown Number', description: 'The number does not exist' }));
+		await waiting.post(
+			part(1, 1, 'Undelivered', {
+				detailedStatus: 'Unknown Number',
+				description: 'The number does not exist',
+			}),
+		);
 		expect(waiting.executions).toEqual([
-			[expect.objectContaining({ delivered: false, status: 'Undelivered', reason: { detailedStatus: 'Unknown Number', description: 'The number does not exist' } })],
+			[
+				expect.objectContaining({
+					delivered: false,
+					status: 'Undelivered',
+					reason: { detailedStatus: 'Unknown Number', description: 'The number does not exist' },
+				}),
+			],
 		]);
 	});
 });

@@ -32,17 +32,26 @@ describe('Routee token endpoint', () => {
 		sandbox.routee.tokenLifetimeSeconds = 1;
 		const res = await requestToken(sandbox);
 		expect(res.body.expires_in).toBe(1);
-		expect((await routee(sandbox, res.body.access_token, 'GET', '/accounts/me/balance')).status).toBe(200);
+		expect(
+			(await routee(sandbox, res.body.access_token, 'GET', '/accounts/me/balance')).status,
+		).toBe(200);
 		await sleep(1100);
 		const expired = await routee(sandbox, res.body.access_token, 'GET', '/accounts/me/balance');
 		expect(expired.status).toBe(401);
-		expect(expired.body).toEqual({ code: '401000000', developerMessage: expect.stringMatching(/expired/i) });
+		expect(expired.body).toEqual({
+			code: '401000000',
+			developerMessage: expect.stringMatching(/expired/i),
+		});
 	});
 
 	test('a wrong secret is refused with 401 and a Routee message', async () => {
 		const res = await requestToken(sandbox, 'sandbox-app', 'not-the-secret');
 		expect(res.status).toBe(401);
-		expect(res.body).toEqual({ error: 'invalid_client', error_description: 'Bad client credentials', developerMessage: 'Bad client credentials' });
+		expect(res.body).toEqual({
+			error: 'invalid_client',
+			error_description: 'Bad client credentials',
+			developerMessage: 'Bad client credentials',
+		});
 		expect(sandbox.routee.tokensIssued).toBe(0);
 	});
 
@@ -64,13 +73,22 @@ describe('Routee token endpoint', () => {
 	])('%s (form %j) → %i %s', async (_, form, status, error) => {
 		const res = await requestToken(sandbox, 'sandbox-app', 'sandbox-secret', form);
 		expect(res.status).toBe(status);
-		expect(res.body).toEqual(expect.objectContaining({ error, error_description: expect.any(String), developerMessage: expect.any(String) }));
+		expect(res.body).toEqual(
+			expect.objectContaining({
+				error,
+				error_description: expect.any(String),
+				developerMessage: expect.any(String),
+			}),
+		);
 	});
 
 	test('a JSON token request is refused (the endpoint is form-encoded)', async () => {
 		const res = await fetch(sandbox.routeeTokenUrl, {
 			method: 'POST',
-			headers: { authorization: basic('sandbox-app', 'sandbox-secret'), 'content-type': 'application/json' },
+			headers: {
+				authorization: basic('sandbox-app', 'sandbox-secret'),
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ grant_type: 'client_credentials' }),
 		});
 		expect(res.status).toBe(400);
@@ -99,7 +117,11 @@ describe('Routee token endpoint', () => {
 		const second = await token(sandbox);
 		sandbox.routee.expireAllTokens();
 		for (const old of [first, second]) {
-			const res = await routee(sandbox, old, 'POST', '/sms', { from: 'Sandbox', to: '+306900000001', body: 'Hi' });
+			const res = await routee(sandbox, old, 'POST', '/sms', {
+				from: 'Sandbox',
+				to: '+306900000001',
+				body: 'Hi',
+			});
 			expect(res.status).toBe(401);
 			expect(res.body).toEqual({ code: '401000000', developerMessage: expect.any(String) });
 		}
@@ -107,7 +129,9 @@ describe('Routee token endpoint', () => {
 		const fresh = await token(sandbox);
 		const res = await routee(sandbox, fresh, 'GET', '/accounts/me/balance');
 		expect(res.status).toBe(200);
-		expect(sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status)).toEqual([200]);
+		expect(
+			sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status),
+		).toEqual([200]);
 		expect(sandbox.requestsTo('routee', 'POST', '/sms').map((r) => r.status)).toEqual([401, 401]);
 	});
 
@@ -142,9 +166,19 @@ describe('Octopush credentials', () => {
 		['an unknown api-login', { login: 'nobody@example.com', key: 'sandbox-key' }],
 		['no headers', null],
 	])('%s → 401 in the documented failure shape', async (_, credentials) => {
-		const res = await octopush(sandbox, 'POST', '/sms-campaign/send', { text: 'Hi', recipients: [{ phone_number: '+33612345678' }] }, credentials);
+		const res = await octopush(
+			sandbox,
+			'POST',
+			'/sms-campaign/send',
+			{ text: 'Hi', recipients: [{ phone_number: '+33612345678' }] },
+			credentials,
+		);
 		expect(res.status).toBe(401);
-		expect(res.body).toEqual({ code: 401, message: 'Unauthorized.', errors: { 'api-key': { code: 101, message: expect.any(String) } } });
+		expect(res.body).toEqual({
+			code: 401,
+			message: 'Unauthorized.',
+			errors: { 'api-key': { code: 101, message: expect.any(String) } },
+		});
 		expect(sandbox.octopush.tickets.size).toBe(0);
 	});
 });

@@ -52,7 +52,12 @@ function postJson(url: string, body: unknown, signal: AbortSignal): Promise<Atte
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, responseBody: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						responseBody: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
 				res.on('error', (error) => resolve({ status: 'error', error: error.message }));
 			},
 		);
@@ -78,7 +83,15 @@ export class CallbackSender extends EventEmitter {
 			if (this.runtime.isStopped) return last;
 			const result = await postJson(job.url, job.body, this.runtime.abort.signal);
 			if (this.runtime.isStopped) return last;
-			last = { provider: job.provider, kind: job.kind, url: job.url, body: job.body, attempt, at: Date.now(), ...result };
+			last = {
+				provider: job.provider,
+				kind: job.kind,
+				url: job.url,
+				body: job.body,
+				attempt,
+				at: Date.now(),
+				...result,
+			};
 			this.sent.push(last);
 			this.emit('callback', last);
 			if (result.status === 200) break;

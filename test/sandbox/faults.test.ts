@@ -17,7 +17,13 @@ describe('faults', () => {
 	afterEach(() => sandbox.stop());
 
 	test('status: answers the injected status `times` times, then normally', async () => {
-		sandbox.injectFault({ provider: 'routee', method: 'GET', path: '/accounts/me/balance', status: 503, times: 2 });
+		sandbox.injectFault({
+			provider: 'routee',
+			method: 'GET',
+			path: '/accounts/me/balance',
+			status: 503,
+			times: 2,
+		});
 		const first = await balance();
 		const second = await balance();
 		const third = await balance();
@@ -28,7 +34,12 @@ describe('faults', () => {
 	});
 
 	test('status with a custom body and headers, in the Octopush shape by default', async () => {
-		sandbox.injectFault({ provider: 'routee', status: 429, body: { code: '429000000', developerMessage: 'slow down' }, headers: { 'retry-after': '2' } });
+		sandbox.injectFault({
+			provider: 'routee',
+			status: 429,
+			body: { code: '429000000', developerMessage: 'slow down' },
+			headers: { 'retry-after': '2' },
+		});
 		const limited = await balance();
 		expect(limited.status).toBe(429);
 		expect(limited.body).toEqual({ code: '429000000', developerMessage: 'slow down' });
@@ -41,7 +52,10 @@ describe('faults', () => {
 
 	test('a fault for a failing status changes no state', async () => {
 		sandbox.injectFault({ provider: 'octopush', path: '/voice-campaign/send', status: 502 });
-		const res = await octopush(sandbox, 'POST', '/voice-campaign/send', { text: 'Hi', recipients: [{ phone_number: '+33612345678' }] });
+		const res = await octopush(sandbox, 'POST', '/voice-campaign/send', {
+			text: 'Hi',
+			recipients: [{ phone_number: '+33612345678' }],
+		});
 		expect(res.status).toBe(502);
 		expect(sandbox.octopush.balance).toBe(150);
 		expect(sandbox.octopush.tickets.size).toBe(0);
@@ -69,22 +83,54 @@ describe('faults', () => {
 	});
 
 	test('reset before: the connection drops and nothing happens', async () => {
-		sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', reset: 'before' });
-		await expect(routee(sandbox, bearer, 'POST', '/sms/campaign', { from: 'Sandbox', body: 'Hi', to: ['+306900000001'] })).rejects.toThrow();
+		sandbox.injectFault({
+			provider: 'routee',
+			method: 'POST',
+			path: '/sms/campaign',
+			reset: 'before',
+		});
+		await expect(
+			routee(sandbox, bearer, 'POST', '/sms/campaign', {
+				from: 'Sandbox',
+				body: 'Hi',
+				to: ['+306900000001'],
+			}),
+		).rejects.toThrow();
 		expect(sandbox.routee.campaigns.size).toBe(0);
 		expect(sandbox.routee.balance).toBe(100);
 		const [recorded] = sandbox.requestsTo('routee', 'POST', '/sms/campaign');
-		expect(recorded).toEqual(expect.objectContaining({ status: 0, dropped: 'before', body: expect.objectContaining({ body: 'Hi' }) }));
-		const retry = await routee(sandbox, bearer, 'POST', '/sms/campaign', { from: 'Sandbox', body: 'Hi', to: ['+306900000001'] });
+		expect(recorded).toEqual(
+			expect.objectContaining({
+				status: 0,
+				dropped: 'before',
+				body: expect.objectContaining({ body: 'Hi' }),
+			}),
+		);
+		const retry = await routee(sandbox, bearer, 'POST', '/sms/campaign', {
+			from: 'Sandbox',
+			body: 'Hi',
+			to: ['+306900000001'],
+		});
 		expect(retry.status).toBe(200);
 	});
 
 	test('reset after: the request is processed (campaign created, charged, delivered) but the answer is lost', async () => {
 		const receiver = await startReceiver();
 		try {
-			await octopush(sandbox, 'PATCH', '/user/campaign-parameters/edit', { callbacks: { callback_url_for_deliveries: `${receiver.url}/dlr` } });
-			sandbox.injectFault({ provider: 'octopush', method: 'POST', path: '/voice-campaign/send', reset: 'after' });
-			const body = { text: 'Hi', recipients: [{ phone_number: '+33612345678' }], request_id: 'frame-0' };
+			await octopush(sandbox, 'PATCH', '/user/campaign-parameters/edit', {
+				callbacks: { callback_url_for_deliveries: `${receiver.url}/dlr` },
+			});
+			sandbox.injectFault({
+				provider: 'octopush',
+				method: 'POST',
+				path: '/voice-campaign/send',
+				reset: 'after',
+			});
+			const body = {
+				text: 'Hi',
+				recipients: [{ phone_number: '+33612345678' }],
+				request_id: 'frame-0',
+			};
 			await expect(octopush(sandbox, 'POST', '/voice-campaign/send', body)).rejects.toThrow();
 			expect(sandbox.octopush.tickets.size).toBe(1);
 			expect(sandbox.octopush.balance).toBe(149.95);
@@ -101,10 +147,27 @@ describe('faults', () => {
 	});
 
 	test('reset after on Routee: the campaign exists though the client saw an error', async () => {
-		sandbox.injectFault({ provider: 'routee', method: 'POST', path: '/sms/campaign', reset: 'after' });
-		await expect(routee(sandbox, bearer, 'POST', '/sms/campaign', { from: 'Sandbox', body: 'Hi', to: ['+306900000001'], campaignName: 'Lost answer' })).rejects.toThrow();
+		sandbox.injectFault({
+			provider: 'routee',
+			method: 'POST',
+			path: '/sms/campaign',
+			reset: 'after',
+		});
+		await expect(
+			routee(sandbox, bearer, 'POST', '/sms/campaign', {
+				from: 'Sandbox',
+				body: 'Hi',
+				to: ['+306900000001'],
+				campaignName: 'Lost answer',
+			}),
+		).rejects.toThrow();
 		expect(sandbox.routee.campaigns.size).toBe(1);
-		const again = await routee(sandbox, bearer, 'POST', '/sms/campaign', { from: 'Sandbox', body: 'Hi', to: ['+306900000001'], campaignName: 'Lost answer' });
+		const again = await routee(sandbox, bearer, 'POST', '/sms/campaign', {
+			from: 'Sandbox',
+			body: 'Hi',
+			to: ['+306900000001'],
+			campaignName: 'Lost answer',
+		});
 		expect(again.status).toBe(409);
 	});
 
@@ -118,7 +181,15 @@ describe('faults', () => {
 		expect((await balance()).status).toBe(200);
 		sandbox.clearFaults();
 		expect((await octopush(sandbox, 'GET', '/wallet/check-balance')).status).toBe(200);
-		expect((await routee(sandbox, bearer, 'POST', '/sms', { from: 'Sandbox', to: '+306900000001', body: 'Hi' })).status).toBe(200);
+		expect(
+			(
+				await routee(sandbox, bearer, 'POST', '/sms', {
+					from: 'Sandbox',
+					to: '+306900000001',
+					body: 'Hi',
+				})
+			).status,
+		).toBe(200);
 	});
 
 	test('a fault on the token endpoint', async () => {

@@ -12,8 +12,10 @@ export class FaultBook {
 
 	add(fault: Fault): void {
 		const times = fault.times ?? 1;
-		if (!Number.isInteger(times) || times < 1) throw new Error(`fault.times must be a positive integer, got ${String(fault.times)}`);
-		if (fault.reset && fault.reset !== 'before' && fault.reset !== 'after') throw new Error(`fault.reset must be 'before' or 'after'`);
+		if (!Number.isInteger(times) || times < 1)
+			throw new Error(`fault.times must be a positive integer, got ${String(fault.times)}`);
+		if (fault.reset && fault.reset !== 'before' && fault.reset !== 'after')
+			throw new Error(`fault.reset must be 'before' or 'after'`);
 		this.armed.push({ fault: { ...fault }, remaining: times });
 	}
 

@@ -78,7 +78,10 @@ export function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promis
 	});
 }
 
-export function parseBody(rawBody: string, contentType: string | undefined): Pick<Ctx, 'body' | 'bodyError'> {
+export function parseBody(
+	rawBody: string,
+	contentType: string | undefined,
+): Pick<Ctx, 'body' | 'bodyError'> {
 	if (rawBody.length === 0) return { body: undefined, bodyError: null };
 	const type = (contentType ?? '').toLowerCase();
 	if (type.includes('application/x-www-form-urlencoded')) {
@@ -88,12 +91,21 @@ export function parseBody(rawBody: string, contentType: string | undefined): Pic
 		try {
 			return { body: JSON.parse(rawBody) as unknown, bodyError: null };
 		} catch (error) {
-			return { body: rawBody, bodyError: { kind: 'malformed', message: `Malformed JSON body: ${(error as Error).message}` } };
+			return {
+				body: rawBody,
+				bodyError: {
+					kind: 'malformed',
+					message: `Malformed JSON body: ${(error as Error).message}`,
+				},
+			};
 		}
 	}
 	return {
 		body: rawBody,
-		bodyError: { kind: 'media-type', message: `Unsupported Content-Type '${contentType ?? ''}': send application/json` },
+		bodyError: {
+			kind: 'media-type',
+			message: `Unsupported Content-Type '${contentType ?? ''}': send application/json`,
+		},
 	};
 }
 

@@ -56,8 +56,12 @@ export async function startReceiver(plan: AnswerPlan = [200]): Promise<Receiver>
 			};
 			const index = calls.length;
 			calls.push(call);
-			const answer = typeof current === 'function' ? current(call, index) : current[Math.min(index, current.length - 1)];
-			const { status, body: responseBody } = typeof answer === 'number' ? { status: answer, body: undefined } : answer;
+			const answer =
+				typeof current === 'function'
+					? current(call, index)
+					: current[Math.min(index, current.length - 1)];
+			const { status, body: responseBody } =
+				typeof answer === 'number' ? { status: answer, body: undefined } : answer;
 			call.status = status;
 			if (responseBody === undefined) {
 				res.writeHead(status);

@@ -33,7 +33,8 @@ export class Runtime {
 	spawn(fn: () => Promise<void>): void {
 		if (this.stopped) return;
 		const task = fn().catch((error: unknown) => {
-			if (!this.stopped) process.stderr.write(`[sandbox] background task failed: ${String(error)}\n`);
+			if (!this.stopped)
+				process.stderr.write(`[sandbox] background task failed: ${String(error)}\n`);
 		});
 		this.tasks.add(task);
 		void task.finally(() => this.tasks.delete(task));

@@ -32,7 +32,8 @@ const PREFIXES: Array<[Provider, string]> = [
 
 function splitProvider(pathname: string): { provider: Provider | 'unknown'; path: string } {
 	for (const [provider, prefix] of PREFIXES) {
-		if (pathname === prefix || pathname.startsWith(`${prefix}/`)) return { provider, path: pathname.slice(prefix.length) || '/' };
+		if (pathname === prefix || pathname.startsWith(`${prefix}/`))
+			return { provider, path: pathname.slice(prefix.length) || '/' };
 	}
 	return { provider: 'unknown', path: pathname };
 }
@@ -146,7 +147,10 @@ export class Sandbox {
 	}
 
 	/** Resolves with callbacksSent once `predicate` holds; rejects after timeoutMs (default 5000). */
-	waitForCallbacks(predicate: (sent: SentCallback[]) => boolean, timeoutMs = 5000): Promise<SentCallback[]> {
+	waitForCallbacks(
+		predicate: (sent: SentCallback[]) => boolean,
+		timeoutMs = 5000,
+	): Promise<SentCallback[]> {
 		return new Promise((resolve, reject) => {
 			let timer: NodeJS.Timeout | undefined;
 			const done = (error?: Error) => {
@@ -168,14 +172,25 @@ export class Sandbox {
 			if (check()) return;
 			this.sender.on('callback', check);
 			timer = setTimeout(() => {
-				const summary = this.sender.sent.map((c) => `${c.kind}#${c.attempt}→${c.status}`).join(', ');
-				done(new Error(`waitForCallbacks: condition not met within ${timeoutMs} ms; ${this.sender.sent.length} callback attempts so far: [${summary}]`));
+				const summary = this.sender.sent
+					.map((c) => `${c.kind}#${c.attempt}→${c.status}`)
+					.join(', ');
+				done(
+					new Error(
+						`waitForCallbacks: condition not met within ${timeoutMs} ms; ${this.sender.sent.length} callback attempts so far: [${summary}]`,
+					),
+				);
 			}, timeoutMs);
 		});
 	}
 
 	/** A Routee inbound SMS from `from` to your rented number `to`, POSTed to `url` (the number's inboundSmsCallbackUrl). */
-	simulateRouteeInboundSms(url: string, from: string, to: string, message: string): Promise<SentCallback | undefined> {
+	simulateRouteeInboundSms(
+		url: string,
+		from: string,
+		to: string,
+		message: string,
+	): Promise<SentCallback | undefined> {
 		return this.routeeDelivery.inboundSms(url, from, to, message);
 	}
 
@@ -185,7 +200,11 @@ export class Sandbox {
 	}
 
 	/** One more Octopush delivery report of a ticket's recipient with `status` (e.g. PROCESSED before the final one). */
-	simulateDeliveryReport(ticketNumber: string, number: string, status: string): Promise<SentCallback | undefined> {
+	simulateDeliveryReport(
+		ticketNumber: string,
+		number: string,
+		status: string,
+	): Promise<SentCallback | undefined> {
 		return this.octopushDelivery.report(ticketNumber, number, status);
 	}
 
@@ -241,9 +260,22 @@ export class Sandbox {
 
 		let reply: Reply;
 		if (fault?.status !== undefined) {
-			reply = { status: fault.status, body: fault.body ?? defaultFaultBody(provider, fault.status), headers: fault.headers };
+			reply = {
+				status: fault.status,
+				body: fault.body ?? defaultFaultBody(provider, fault.status),
+				headers: fault.headers,
+			};
 		} else {
-			reply = this.dispatch(provider, { method, path, query: record.query, headers: record.headers, rawBody, ...parsed, params: {}, now: Date.now() });
+			reply = this.dispatch(provider, {
+				method,
+				path,
+				query: record.query,
+				headers: record.headers,
+				rawBody,
+				...parsed,
+				params: {},
+				now: Date.now(),
+			});
 		}
 		record.status = reply.status;
 		if (fault?.reset === 'after') {
@@ -281,7 +313,11 @@ export class Sandbox {
 		}
 		const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
 		const hasType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
-		if (!hasType) headers['content-type'] = typeof reply.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+		if (!hasType)
+			headers['content-type'] =
+				typeof reply.body === 'string'
+					? 'text/plain; charset=utf-8'
+					: 'application/json; charset=utf-8';
 		res.writeHead(reply.status, headers);
 		res.end(text);
 	}

@@ -23,11 +23,19 @@ export function basic(id: string, secret: string): string {
 	return `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 }
 
-export async function requestToken(sandbox: Sandbox, id = 'sandbox-app', secret = 'sandbox-secret', form = 'grant_type=client_credentials'): Promise<Answer> {
+export async function requestToken(
+	sandbox: Sandbox,
+	id = 'sandbox-app',
+	secret = 'sandbox-secret',
+	form = 'grant_type=client_credentials',
+): Promise<Answer> {
 	return answer(
 		await fetch(sandbox.routeeTokenUrl, {
 			method: 'POST',
-			headers: { authorization: basic(id, secret), 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				authorization: basic(id, secret),
+				'content-type': 'application/x-www-form-urlencoded',
+			},
 			body: form,
 		}),
 	);
@@ -35,15 +43,28 @@ export async function requestToken(sandbox: Sandbox, id = 'sandbox-app', secret 
 
 export async function token(sandbox: Sandbox): Promise<string> {
 	const res = await requestToken(sandbox);
-	if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${JSON.stringify(res.body)}`);
+	if (res.status !== 200)
+		throw new Error(`token request failed: ${res.status} ${JSON.stringify(res.body)}`);
 	return res.body.access_token as string;
 }
 
-export async function routee(sandbox: Sandbox, bearer: string | null, method: string, path: string, body?: unknown): Promise<Answer> {
+export async function routee(
+	sandbox: Sandbox,
+	bearer: string | null,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<Answer> {
 	const headers: Record<string, string> = {};
 	if (bearer) headers.authorization = `Bearer ${bearer}`;
 	if (body !== undefined) headers['content-type'] = 'application/json';
-	return answer(await fetch(`${sandbox.routeeBaseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+	return answer(
+		await fetch(`${sandbox.routeeBaseUrl}${path}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		}),
+	);
 }
 
 export async function octopush(
@@ -51,7 +72,10 @@ export async function octopush(
 	method: string,
 	path: string,
 	body?: unknown,
-	credentials: { login: string; key: string } | null = { login: 'sandbox@example.com', key: 'sandbox-key' },
+	credentials: { login: string; key: string } | null = {
+		login: 'sandbox@example.com',
+		key: 'sandbox-key',
+	},
 ): Promise<Answer> {
 	const headers: Record<string, string> = {};
 	if (credentials) {
@@ -59,7 +83,13 @@ export async function octopush(
 		headers['api-key'] = credentials.key;
 	}
 	if (body !== undefined) headers['content-type'] = 'application/json';
-	return answer(await fetch(`${sandbox.octopushBaseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+	return answer(
+		await fetch(`${sandbox.octopushBaseUrl}${path}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		}),
+	);
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,7 +102,11 @@ export function future(ms: number): string {
 }
 
 /** Polls `check` until it returns true (or throws after timeoutMs). */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs = 3000, everyMs = 10): Promise<void> {
+export async function until(
+	check: () => Promise<boolean> | boolean,
+	timeoutMs = 3000,
+	everyMs = 10,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await check())) {
 		if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

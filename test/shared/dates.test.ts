@@ -64,10 +64,26 @@ describe('toIsoWithOffset', () => {
 	});
 
 	it.each([
-		[DateTime.fromISO('2026-12-01T09:30:00', { zone: 'Europe/Paris' }), undefined, '2026-12-01T09:30:00+01:00'],
-		[DateTime.fromISO('2026-12-01T09:30:00', { zone: 'Europe/Paris' }), 'Asia/Tokyo', '2026-12-01T09:30:00+01:00'],
-		[DateTime.fromISO('2026-07-01T09:30:00.250', { zone: 'America/Chicago' }), undefined, '2026-07-01T09:30:00-05:00'],
-		[DateTime.fromMillis(Date.UTC(2026, 11, 1, 8, 30), { zone: 'utc' }), undefined, '2026-12-01T08:30:00+00:00'],
+		[
+			DateTime.fromISO('2026-12-01T09:30:00', { zone: 'Europe/Paris' }),
+			undefined,
+			'2026-12-01T09:30:00+01:00',
+		],
+		[
+			DateTime.fromISO('2026-12-01T09:30:00', { zone: 'Europe/Paris' }),
+			'Asia/Tokyo',
+			'2026-12-01T09:30:00+01:00',
+		],
+		[
+			DateTime.fromISO('2026-07-01T09:30:00.250', { zone: 'America/Chicago' }),
+			undefined,
+			'2026-07-01T09:30:00-05:00',
+		],
+		[
+			DateTime.fromMillis(Date.UTC(2026, 11, 1, 8, 30), { zone: 'utc' }),
+			undefined,
+			'2026-12-01T08:30:00+00:00',
+		],
 		[{ toISO: () => '2026-12-01T09:30:00.000+02:00' }, undefined, '2026-12-01T09:30:00+02:00'],
 	])('Luxon-like %s in %s → %s', (input, timeZone, expected) => {
 		expect(toIsoWithOffset(input, timeZone)).toBe(expected);
@@ -107,9 +123,9 @@ describe('toIsoWithOffset', () => {
 	it('gives the instant Luxon agrees on for every hour of a year in several zones', () => {
 		for (const zone of ['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Tehran']) {
 			for (let hour = 0; hour < 366 * 24; hour += 7) {
-				const wall = DateTime.fromMillis(Date.UTC(2026, 0, 1) + hour * 3_600_000, { zone: 'utc' }).toFormat(
-					"yyyy-MM-dd'T'HH:mm:ss",
-				);
+				const wall = DateTime.fromMillis(Date.UTC(2026, 0, 1) + hour * 3_600_000, {
+					zone: 'utc',
+				}).toFormat("yyyy-MM-dd'T'HH:mm:ss");
 				const ours = toIsoWithOffset(wall, zone) as string;
 				const luxon = DateTime.fromISO(wall, { zone });
 				expect(DateTime.fromISO(ours).toMillis()).toBe(luxon.toMillis());

@@ -138,22 +138,46 @@ describe('normalizePhoneNumber', () => {
 	it.each([
 		['', 'FR', 'is empty: give a phone number'],
 		['   ', undefined, 'is empty: give a phone number'],
-		['0612', undefined, "is a national number ('0612'): set a Default Country in Options to read it"],
-		['06 12 34 56 78', undefined, "is a national number ('06 12 34 56 78'): set a Default Country in Options to read it"],
-		['612345678', undefined, "needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '612345678'"],
+		[
+			'0612',
+			undefined,
+			"is a national number ('0612'): set a Default Country in Options to read it",
+		],
+		[
+			'06 12 34 56 78',
+			undefined,
+			"is a national number ('06 12 34 56 78'): set a Default Country in Options to read it",
+		],
+		[
+			'612345678',
+			undefined,
+			"needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '612345678'",
+		],
 		['0612', 'FR', "is not a France number ('0612'): expected 9 digits after the trunk prefix 0"],
 		['06 12 34 56 78 9', 'FR', 'is not a France number'],
 		['+0612345678', 'FR', "needs + and 8–15 digits, the first not 0 (E.164), got '+0612345678'"],
 		['+33 6 12', undefined, "needs + and 8–15 digits, the first not 0 (E.164), got '+33 6 12'"],
 		['+33 6 12 34 56 78 90 12 34', undefined, 'needs + and 8–15 digits'],
 		['0033 0', 'FR', 'needs + and 8–15 digits'],
-		['call 0612345678', 'FR', 'may hold only digits, a leading +, spaces, dots, dashes and brackets'],
+		[
+			'call 0612345678',
+			'FR',
+			'may hold only digits, a leading +, spaces, dots, dashes and brackets',
+		],
 		['06 12 34 56 78 ext 2', 'FR', 'only digits'],
 		['33+612345678', 'FR', 'only digits'],
 		['0612345678', 'XX', "cannot be read: the Default Country 'XX' is unknown"],
-		['0612345678', 'ES', "is not a Spain number ('0612345678'): expected 9 digits (Spain has no trunk prefix)"],
+		[
+			'0612345678',
+			'ES',
+			"is not a Spain number ('0612345678'): expected 9 digits (Spain has no trunk prefix)",
+		],
 		['447700900123', 'FR', 'is not a France number'],
-		['123-456-7890', 'US', "is not a United States number ('123-456-7890'): expected 10 digits after the trunk prefix 1"],
+		[
+			'123-456-7890',
+			'US',
+			"is not a United States number ('123-456-7890'): expected 10 digits after the trunk prefix 1",
+		],
 		['555-0123', 'US', 'is not a United States number'],
 		['07700 900123 4', 'GB', 'is not a United Kingdom number'],
 		['691234567', 'GR', 'expected 10 digits (Greece has no trunk prefix)'],
@@ -168,7 +192,8 @@ describe('normalizePhoneNumber', () => {
 		const result = normalizePhoneNumber('0612', 'FR');
 		expect(result).toEqual({
 			ok: false,
-			reason: "is not a France number ('0612'): expected 9 digits after the trunk prefix 0, or an international number starting with +",
+			reason:
+				"is not a France number ('0612'): expected 9 digits after the trunk prefix 0, or an international number starting with +",
 		});
 	});
 
@@ -184,10 +209,72 @@ describe('normalizePhoneNumber', () => {
 
 describe('calling codes', () => {
 	const required = [
-		'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
-		'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'GB', 'CH', 'US', 'CA', 'AU', 'NZ',
-		'TR', 'RU', 'UA', 'IL', 'AE', 'SA', 'ZA', 'NG', 'KE', 'EG', 'MA', 'TN', 'DZ', 'IN', 'PK', 'CN', 'JP', 'KR',
-		'SG', 'MY', 'TH', 'VN', 'PH', 'ID', 'BR', 'MX', 'AR', 'CL', 'CO', 'PE',
+		'AT',
+		'BE',
+		'BG',
+		'HR',
+		'CY',
+		'CZ',
+		'DK',
+		'EE',
+		'FI',
+		'FR',
+		'DE',
+		'GR',
+		'HU',
+		'IE',
+		'IT',
+		'LV',
+		'LT',
+		'LU',
+		'MT',
+		'NL',
+		'PL',
+		'PT',
+		'RO',
+		'SK',
+		'SI',
+		'ES',
+		'SE',
+		'IS',
+		'LI',
+		'NO',
+		'GB',
+		'CH',
+		'US',
+		'CA',
+		'AU',
+		'NZ',
+		'TR',
+		'RU',
+		'UA',
+		'IL',
+		'AE',
+		'SA',
+		'ZA',
+		'NG',
+		'KE',
+		'EG',
+		'MA',
+		'TN',
+		'DZ',
+		'IN',
+		'PK',
+		'CN',
+		'JP',
+		'KR',
+		'SG',
+		'MY',
+		'TH',
+		'VN',
+		'PH',
+		'ID',
+		'BR',
+		'MX',
+		'AR',
+		'CL',
+		'CO',
+		'PE',
 	];
 
 	it('covers every required country', () => {
@@ -219,7 +306,9 @@ describe('calling codes', () => {
 describe('COUNTRY_OPTIONS', () => {
 	it('lists every country once, sorted by name, with its calling code', () => {
 		expect(COUNTRY_OPTIONS).toHaveLength(Object.keys(CALLING_CODES).length);
-		expect(new Set(COUNTRY_OPTIONS.map((option) => option.value)).size).toBe(COUNTRY_OPTIONS.length);
+		expect(new Set(COUNTRY_OPTIONS.map((option) => option.value)).size).toBe(
+			COUNTRY_OPTIONS.length,
+		);
 		const names = COUNTRY_OPTIONS.map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
 		expect(COUNTRY_OPTIONS).toContainEqual({ name: 'France (+33)', value: 'FR' });

@@ -4,7 +4,11 @@ describe('placeholdersIn', () => {
 	const octopush = ['first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'];
 
 	it.each([
-		['Hello {first_name} {last_name}, code {param1}', octopush, ['first_name', 'last_name', 'param1']],
+		[
+			'Hello {first_name} {last_name}, code {param1}',
+			octopush,
+			['first_name', 'last_name', 'param1'],
+		],
 		['{param2} then {first_name} and {param2} again', octopush, ['param2', 'first_name']],
 		['No placeholders here', octopush, []],
 		['{firstname} is a typo, {First_Name} another', octopush, []],

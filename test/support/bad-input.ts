@@ -18,7 +18,11 @@ export interface BadInputCase {
  * One test per case: the run stops with a NodeOperationError on the named item, with the expected message;
  * the node outputs nothing and the sandbox received no request at all.
  */
-export function describeBadInput(title: string, testbed: () => Testbed, cases: BadInputCase[]): void {
+export function describeBadInput(
+	title: string,
+	testbed: () => Testbed,
+	cases: BadInputCase[],
+): void {
 	describe(title, () => {
 		test.each(cases)('$name', async ({ parameters, input, message, description, itemIndex }) => {
 			const t = testbed();

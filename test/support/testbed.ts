@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { Harness } from '../harness';
 import { Sandbox, type SandboxOptions } from '../sandbox';
@@ -30,7 +34,10 @@ export interface NodeUnderTest {
 	credentialId?: string;
 }
 
-export async function startNodeTestbed(nodeUnderTest: NodeUnderTest, options: SandboxOptions = {}): Promise<Testbed> {
+export async function startNodeTestbed(
+	nodeUnderTest: NodeUnderTest,
+	options: SandboxOptions = {},
+): Promise<Testbed> {
 	const sandbox = await Sandbox.start(options);
 	const harness = await Harness.create();
 	const { node, credentialType } = nodeUnderTest;
@@ -59,7 +66,10 @@ export async function startNodeTestbed(nodeUnderTest: NodeUnderTest, options: Sa
  * The testbed of a test file: started before its tests, stopped after them. Before each test the sandbox forgets
  * the requests it received and the faults it was given, then `reset` restores whatever else the file's tests change.
  */
-export function useTestbed<T extends Testbed>(start: () => Promise<T>, reset?: (testbed: T) => void): T {
+export function useTestbed<T extends Testbed>(
+	start: () => Promise<T>,
+	reset?: (testbed: T) => void,
+): T {
 	const testbed = {} as T;
 	beforeAll(async () => {
 		Object.assign(testbed, await start());

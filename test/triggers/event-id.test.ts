@@ -21,8 +21,19 @@ afterEach(async () => {
 
 type TriggerName = 'routeeTrigger' | 'octopushTrigger';
 
-async function host(trigger: TriggerName, options: { harness?: Harness; workflowId?: string; nodeId?: string; parameters?: INodeParameters } = {}): Promise<TriggerHost> {
-	const events = trigger === 'octopushTrigger' ? { events: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'] } : {};
+async function host(
+	trigger: TriggerName,
+	options: {
+		harness?: Harness;
+		workflowId?: string;
+		nodeId?: string;
+		parameters?: INodeParameters;
+	} = {},
+): Promise<TriggerHost> {
+	const events =
+		trigger === 'octopushTrigger'
+			? { events: ['inbound', 'smsDelivery', 'stop', 'voiceDelivery'] }
+			: {};
 	const started = await TriggerHost.start(options.harness ?? h, trigger, {
 		workflowId: options.workflowId,
 		nodeId: options.nodeId,
@@ -45,7 +56,10 @@ const routeeSms = {
 	direction: 'Outbound',
 	originatingService: 'Sms',
 };
-const routeeDelivered = { ...routeeSms, status: { name: 'Delivered', updatedDate: '2024-05-01T10:15:31.900Z' } };
+const routeeDelivered = {
+	...routeeSms,
+	status: { name: 'Delivered', updatedDate: '2024-05-01T10:15:31.900Z' },
+};
 // https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/
 const octopushReport = {
 	message_id: 'sms_5f44ebf9e47b7',
@@ -55,7 +69,11 @@ const octopushReport = {
 	channel: 'sms',
 	unit_price: 0.045,
 };
-const octopushDelivered = { ...octopushReport, status: 'DELIVERED', delivery_date: '2024-05-01 14:03:05' };
+const octopushDelivered = {
+	...octopushReport,
+	status: 'DELIVERED',
+	delivery_date: '2024-05-01 14:03:05',
+};
 
 const cases: Array<[TriggerName, IDataObject, IDataObject]> = [
 	['routeeTrigger', routeeSms, routeeDelivered],
@@ -87,7 +105,11 @@ describe.each(cases)('%s', (trigger, callback, nextStatus) => {
 		const otherProcess = await harnessOfAnotherProcess();
 		const workflowId = `queue-${trigger}`;
 		const first = await host(trigger, { workflowId, nodeId: 'trigger-in-queue-mode' });
-		const second = await host(trigger, { harness: otherProcess, workflowId, nodeId: 'trigger-in-queue-mode' });
+		const second = await host(trigger, {
+			harness: otherProcess,
+			workflowId,
+			nodeId: 'trigger-in-queue-mode',
+		});
 
 		await first.post(callback);
 		await first.post(callback); // a repeat at the same process: dropped there

@@ -135,11 +135,22 @@ export class TriggerHost {
 		});
 	}
 
-	static async start(harness: Harness, nodeName: 'routeeTrigger' | 'octopushTrigger' | 'routee', options: HostOptions = {}): Promise<TriggerHost> {
+	static async start(
+		harness: Harness,
+		nodeName: 'routeeTrigger' | 'octopushTrigger' | 'routee',
+		options: HostOptions = {},
+	): Promise<TriggerHost> {
 		const server = http.createServer();
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		return new TriggerHost(harness, server, baseUrl, nodeName, options.workflowId ?? `workflow-${hostCounter + 1}`, options);
+		return new TriggerHost(
+			harness,
+			server,
+			baseUrl,
+			nodeName,
+			options.workflowId ?? `workflow-${hostCounter + 1}`,
+			options,
+		);
 	}
 
 	/** The production webhook URL n8n shows for this node (getNodeWebhookUrl('default')). */
@@ -169,7 +180,14 @@ export class TriggerHost {
 	get subtitle(): string {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name) as INode;
-		return String(workflow.expression.getSimpleParameterValue(node, this.nodeType.description.subtitle as string, 'internal', {}));
+		return String(
+			workflow.expression.getSimpleParameterValue(
+				node,
+				this.nodeType.description.subtitle as string,
+				'internal',
+				{},
+			),
+		);
 	}
 
 	private workflow(staticData: IDataObject = this.staticData): Workflow {
@@ -190,7 +208,10 @@ export class TriggerHost {
 		this.staticData = saved;
 	}
 
-	private additionalData(req?: http.IncomingMessage, res?: http.ServerResponse): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		req?: http.IncomingMessage,
+		res?: http.ServerResponse,
+	): IWorkflowExecuteAdditionalData {
 		return {
 			credentialsHelper: this.harness.credentials,
 			restApiUrl: `${this.baseUrl}/rest`,
@@ -223,10 +244,20 @@ export class TriggerHost {
 	}
 
 	/** Runs a lifecycle method (checkExists / create / delete) as n8n does on activation and deactivation. */
-	async hook(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate'): Promise<boolean> {
+	async hook(
+		method: 'checkExists' | 'create' | 'delete',
+		activation: WorkflowActivateMode = 'activate',
+	): Promise<boolean> {
 		const workflow = this.workflow();
 		const node = workflow.getNode(this.node.name) as INode;
-		const context = new HookContext(workflow, node, this.additionalData(), 'trigger', activation, this.webhookData(workflow));
+		const context = new HookContext(
+			workflow,
+			node,
+			this.additionalData(),
+			'trigger',
+			activation,
+			this.webhookData(workflow),
+		);
 		try {
 			return await this.nodeType.webhookMethods!.default![method].call(context);
 		} finally {
@@ -243,8 +274,16 @@ export class TriggerHost {
 		this.testStaticData ??= JSON.parse(JSON.stringify(this.staticData)) as IDataObject;
 		const workflow = this.workflow(this.testStaticData);
 		const node = workflow.getNode(this.node.name) as INode;
-		const [mode, activation]: ['manual' | 'internal', WorkflowActivateMode] = method === 'delete' ? ['internal', 'update'] : ['manual', 'manual'];
-		const context = new HookContext(workflow, node, this.additionalData(), mode, activation, this.webhookData(workflow, true));
+		const [mode, activation]: ['manual' | 'internal', WorkflowActivateMode] =
+			method === 'delete' ? ['internal', 'update'] : ['manual', 'manual'];
+		const context = new HookContext(
+			workflow,
+			node,
+			this.additionalData(),
+			mode,
+			activation,
+			this.webhookData(workflow, true),
+		);
 		try {
 			return await this.nodeType.webhookMethods!.default![method].call(context);
 		} finally {
@@ -261,12 +300,20 @@ export class TriggerHost {
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const url = new URL(req.url ?? '/', this.baseUrl);
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
 		// n8n's rawBodyReader: req.readRawBody() reads the bytes into req.rawBody once
 		const readRawBody = async () => {
-			if (!(req as { rawBody?: Buffer }).rawBody) Object.assign(req, { rawBody: await readBody(req) });
+			if (!(req as { rawBody?: Buffer }).rawBody)
+				Object.assign(req, { rawBody: await readBody(req) });
 		};
-		Object.assign(req, { readRawBody, contentType, query: { ...parseQueryString(url.search.slice(1)) } });
+		Object.assign(req, {
+			readRawBody,
+			contentType,
+			query: { ...parseQueryString(url.search.slice(1)) },
+		});
 		const call: HostedCall = { path: url.pathname, answer: { status: 0, body: '', headers: {} } };
 		this.calls.push(call);
 		const record = () => {
@@ -312,13 +359,26 @@ export class TriggerHost {
 		const isTest = url.pathname.startsWith('/webhook-test/');
 		const workflow = this.workflow(isTest ? (this.testStaticData ?? {}) : this.staticData);
 		const node = workflow.getNode(this.node.name) as INode;
-		const context = new WebhookContext(workflow, node, this.additionalData(req, res), isTest ? 'manual' : 'webhook', this.webhookData(workflow, isTest), [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			this.additionalData(req, res),
+			isTest ? 'manual' : 'webhook',
+			this.webhookData(workflow, isTest),
+			[],
+			null,
+		);
 		let result: IWebhookResponseData;
 		try {
 			result = await this.nodeType.webhook!.call(context);
 		} catch (error) {
 			res.statusCode = 500;
-			res.end(JSON.stringify({ message: 'Workflow Webhook Error: Workflow could not be started!', cause: String(error) }));
+			res.end(
+				JSON.stringify({
+					message: 'Workflow Webhook Error: Workflow could not be started!',
+					cause: String(error),
+				}),
+			);
 			return;
 		} finally {
 			if (!isTest) this.save(workflow);
@@ -334,21 +394,39 @@ export class TriggerHost {
 				res.end(isText ? result.webhookResponse : JSON.stringify(result.webhookResponse));
 			} else {
 				res.setHeader('content-type', 'application/json');
-				res.end(JSON.stringify({ message: result.workflowData ? 'Workflow was started' : 'Webhook call received' }));
+				res.end(
+					JSON.stringify({
+						message: result.workflowData ? 'Workflow was started' : 'Webhook call received',
+					}),
+				);
 			}
 		}
 		if (result.workflowData) this.executions.push(result.workflowData[0].map((item) => item.json));
 	}
 
 	/** POSTs to the webhook URL (plus `suffix`, e.g. a query string). */
-	async post(body: string | object, options: { headers?: Record<string, string>; suffix?: string; url?: string } = {}): Promise<Answer> {
+	async post(
+		body: string | object,
+		options: { headers?: Record<string, string>; suffix?: string; url?: string } = {},
+	): Promise<Answer> {
 		const headers: Record<string, string> = { ...(options.headers ?? {}) };
 		const payload = typeof body === 'string' ? body : JSON.stringify(body);
-		if (typeof body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+		if (
+			typeof body !== 'string' &&
+			!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')
+		) {
 			headers['content-type'] = 'application/json';
 		}
-		const response = await fetch(options.url ?? `${this.url}${options.suffix ?? ''}`, { method: 'POST', headers, body: payload });
-		return { status: response.status, body: await response.text(), headers: Object.fromEntries(response.headers) };
+		const response = await fetch(options.url ?? `${this.url}${options.suffix ?? ''}`, {
+			method: 'POST',
+			headers,
+			body: payload,
+		});
+		return {
+			status: response.status,
+			body: await response.text(),
+			headers: Object.fromEntries(response.headers),
+		};
 	}
 
 	async close(): Promise<void> {
@@ -362,7 +440,14 @@ export class TriggerHost {
 let secretCounter = 0;
 
 /** The credential a trigger with Secret Token in URL needs, holding `secret` (stored in the harness). */
-export function callbackSecret(harness: Harness, secret: string): NonNullable<INode['credentials']> {
-	const stored = harness.addCredential('routeeOctopushCallbackSecretApi', { secret }, `callback-secret-${++secretCounter}`);
+export function callbackSecret(
+	harness: Harness,
+	secret: string,
+): NonNullable<INode['credentials']> {
+	const stored = harness.addCredential(
+		'routeeOctopushCallbackSecretApi',
+		{ secret },
+		`callback-secret-${++secretCounter}`,
+	);
 	return { routeeOctopushCallbackSecretApi: stored };
 }

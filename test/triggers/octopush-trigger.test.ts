@@ -20,7 +20,11 @@ const hosts: TriggerHost[] = [];
 beforeAll(async () => {
 	h = await Harness.create();
 	sandbox = await Sandbox.start({ deliveryDelayMs: 10 });
-	const cred = h.addCredential('octopushApi', { apiLogin: 'sandbox@example.com', apiKey: 'sandbox-key', baseUrl: sandbox.octopushBaseUrl }, 'octopush-trigger');
+	const cred = h.addCredential(
+		'octopushApi',
+		{ apiLogin: 'sandbox@example.com', apiKey: 'sandbox-key', baseUrl: sandbox.octopushBaseUrl },
+		'octopush-trigger',
+	);
 	credentials = { octopushApi: cred };
 });
 afterAll(async () => await sandbox.stop());
@@ -30,9 +34,13 @@ afterEach(async () => {
 });
 
 async function host(parameters: INodeParameters = {}, secret?: string): Promise<TriggerHost> {
-	const withSecret = secret === undefined ? credentials : { ...credentials, ...callbackSecret(h, secret) };
+	const withSecret =
+		secret === undefined ? credentials : { ...credentials, ...callbackSecret(h, secret) };
 	// every event unless a test chooses (the node's default is delivery reports only)
-	const started = await TriggerHost.start(h, 'octopushTrigger', { parameters: { events: ALL_EVENTS, ...parameters }, credentials: withSecret });
+	const started = await TriggerHost.start(h, 'octopushTrigger', {
+		parameters: { events: ALL_EVENTS, ...parameters },
+		credentials: withSecret,
+	});
 	hosts.push(started);
 	return started;
 }
@@ -88,88 +96,232 @@ const stop = {
 };
 
 /** An eventId of the kind's shape: the provider, the kind and a digest of Octopush's identifiers of the event. */
-const octopushEventId = (kind: string) => expect.stringMatching(new RegExp(`^octopush-${kind}-[0-9a-f]{32}$`));
+const octopushEventId = (kind: string) =>
+	expect.stringMatching(new RegExp(`^octopush-${kind}-[0-9a-f]{32}$`));
 
-const base = { provider: 'octopush', detailedStatus: null, digits: null, durationSeconds: null, price: null, status: null, isFinal: true };
+const base = {
+	provider: 'octopush',
+	detailedStatus: null,
+	digits: null,
+	durationSeconds: null,
+	price: null,
+	status: null,
+	isFinal: true,
+};
 
 describe('every Octopush callback kind is normalized', () => {
-	const cases: Array<[string, string | IDataObject, Record<string, string>, IDataObject, IDataObject]> = [
+	const cases: Array<
+		[string, string | IDataObject, Record<string, string>, IDataObject, IDataObject]
+	> = [
 		[
 			'SMS delivery report (JSON)',
 			smsReport,
 			{},
 			smsReport,
-			{ kind: 'smsDelivery', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', status: 'DELIVERED', price: 0.045, at: '2024-05-01T14:03:00+00:00' },
+			{
+				kind: 'smsDelivery',
+				messageId: 'sms_5f44ebf9e47b7',
+				campaignId: 'sms_5f44ebf9e47b7',
+				to: '+33612345678',
+				status: 'DELIVERED',
+				price: 0.045,
+				at: '2024-05-01T14:03:00+00:00',
+			},
 		],
 		[
 			'SMS report that is only acknowledged (not final)',
 			{ ...smsReport, status: 'ACK' },
 			{},
 			{ ...smsReport, status: 'ACK' },
-			{ kind: 'smsDelivery', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', status: 'ACK', isFinal: false, price: 0.045, at: '2024-05-01T14:03:00+00:00' },
+			{
+				kind: 'smsDelivery',
+				messageId: 'sms_5f44ebf9e47b7',
+				campaignId: 'sms_5f44ebf9e47b7',
+				to: '+33612345678',
+				status: 'ACK',
+				isFinal: false,
+				price: 0.045,
+				at: '2024-05-01T14:03:00+00:00',
+			},
 		],
 		[
 			'voice report with keys and durations inside meta_data (JSON)',
 			voiceReportMeta,
 			{},
 			voiceReportMeta,
-			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b7', campaignId: 'voice_5f44ebf9e47b7', to: '+33612345678', status: 'DELIVERED', digits: '1', durationSeconds: 12, price: 0.05, at: '2024-05-01T14:03:00+00:00' },
+			{
+				kind: 'voiceDelivery',
+				messageId: 'voice_5f44ebf9e47b7',
+				campaignId: 'voice_5f44ebf9e47b7',
+				to: '+33612345678',
+				status: 'DELIVERED',
+				digits: '1',
+				durationSeconds: 12,
+				price: 0.05,
+				at: '2024-05-01T14:03:00+00:00',
+			},
 		],
 		[
 			'voice report with keys and durations top-level (JSON)',
 			voiceReportTop,
 			{},
 			voiceReportTop,
-			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b8', campaignId: 'voice_5f44ebf9e47b8', to: '+33698765432', status: 'DELIVERED', digits: '2', durationSeconds: 25, price: 0.05, at: '2024-05-01T14:04:10+00:00' },
+			{
+				kind: 'voiceDelivery',
+				messageId: 'voice_5f44ebf9e47b8',
+				campaignId: 'voice_5f44ebf9e47b8',
+				to: '+33698765432',
+				status: 'DELIVERED',
+				digits: '2',
+				durationSeconds: 25,
+				price: 0.05,
+				at: '2024-05-01T14:04:10+00:00',
+			},
 		],
 		[
 			'voice report of an unanswered call: nothing pressed',
-			{ ...voiceReportMeta, status: 'NOT_DELIVERED', meta_data: { pressed_keys_code: '', call_duration: 0, charged_duration: 0 } },
+			{
+				...voiceReportMeta,
+				status: 'NOT_DELIVERED',
+				meta_data: { pressed_keys_code: '', call_duration: 0, charged_duration: 0 },
+			},
 			{},
-			{ ...voiceReportMeta, status: 'NOT_DELIVERED', meta_data: { pressed_keys_code: '', call_duration: 0, charged_duration: 0 } },
-			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b7', campaignId: 'voice_5f44ebf9e47b7', to: '+33612345678', status: 'NOT_DELIVERED', digits: '', durationSeconds: 0, price: 0.05, at: '2024-05-01T14:03:00+00:00' },
+			{
+				...voiceReportMeta,
+				status: 'NOT_DELIVERED',
+				meta_data: { pressed_keys_code: '', call_duration: 0, charged_duration: 0 },
+			},
+			{
+				kind: 'voiceDelivery',
+				messageId: 'voice_5f44ebf9e47b7',
+				campaignId: 'voice_5f44ebf9e47b7',
+				to: '+33612345678',
+				status: 'NOT_DELIVERED',
+				digits: '',
+				durationSeconds: 0,
+				price: 0.05,
+				at: '2024-05-01T14:03:00+00:00',
+			},
 		],
 		[
 			'voice report, form-encoded, fields top-level',
 			'message_id=voice_5f44ebf9e47b8&number=%2B33698765432&status=DELIVERED&delivery_date=2024-05-01+14%3A04%3A10&channel=voice_sms&unit_price=0.05&pressed_keys_code=2&call_duration=25&charged_duration=30',
 			FORM,
-			{ message_id: 'voice_5f44ebf9e47b8', number: '+33698765432', status: 'DELIVERED', delivery_date: '2024-05-01 14:04:10', channel: 'voice_sms', unit_price: '0.05', pressed_keys_code: '2', call_duration: '25', charged_duration: '30' },
-			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b8', campaignId: 'voice_5f44ebf9e47b8', to: '+33698765432', status: 'DELIVERED', digits: '2', durationSeconds: 25, price: 0.05, at: '2024-05-01T14:04:10+00:00' },
+			{
+				message_id: 'voice_5f44ebf9e47b8',
+				number: '+33698765432',
+				status: 'DELIVERED',
+				delivery_date: '2024-05-01 14:04:10',
+				channel: 'voice_sms',
+				unit_price: '0.05',
+				pressed_keys_code: '2',
+				call_duration: '25',
+				charged_duration: '30',
+			},
+			{
+				kind: 'voiceDelivery',
+				messageId: 'voice_5f44ebf9e47b8',
+				campaignId: 'voice_5f44ebf9e47b8',
+				to: '+33698765432',
+				status: 'DELIVERED',
+				digits: '2',
+				durationSeconds: 25,
+				price: 0.05,
+				at: '2024-05-01T14:04:10+00:00',
+			},
 		],
 		[
 			'voice report, form-encoded, fields in meta_data[...]',
 			'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&meta_data%5Bpressed_keys_code%5D=1&meta_data%5Bcall_duration%5D=12&meta_data%5Bcharged_duration%5D=30',
 			FORM,
-			{ message_id: 'voice_5f44ebf9e47b7', number: '+33612345678', status: 'DELIVERED', delivery_date: '2024-05-01 14:03:00', channel: 'voice_sms', unit_price: '0.05', 'meta_data[pressed_keys_code]': '1', 'meta_data[call_duration]': '12', 'meta_data[charged_duration]': '30' },
-			{ kind: 'voiceDelivery', messageId: 'voice_5f44ebf9e47b7', campaignId: 'voice_5f44ebf9e47b7', to: '+33612345678', status: 'DELIVERED', digits: '1', durationSeconds: 12, price: 0.05, at: '2024-05-01T14:03:00+00:00' },
+			{
+				message_id: 'voice_5f44ebf9e47b7',
+				number: '+33612345678',
+				status: 'DELIVERED',
+				delivery_date: '2024-05-01 14:03:00',
+				channel: 'voice_sms',
+				unit_price: '0.05',
+				'meta_data[pressed_keys_code]': '1',
+				'meta_data[call_duration]': '12',
+				'meta_data[charged_duration]': '30',
+			},
+			{
+				kind: 'voiceDelivery',
+				messageId: 'voice_5f44ebf9e47b7',
+				campaignId: 'voice_5f44ebf9e47b7',
+				to: '+33612345678',
+				status: 'DELIVERED',
+				digits: '1',
+				durationSeconds: 12,
+				price: 0.05,
+				at: '2024-05-01T14:03:00+00:00',
+			},
 		],
 		[
 			'SMS report as a form without a content type (read from the raw body)',
 			'message_id=sms_5f44ebf9e47b7&number=%2B33612345678&status=NOT_DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=sms&unit_price=0.045',
 			{},
-			{ message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', status: 'NOT_DELIVERED', delivery_date: '2024-05-01 14:03:00', channel: 'sms', unit_price: '0.045' },
-			{ kind: 'smsDelivery', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', status: 'NOT_DELIVERED', price: 0.045, at: '2024-05-01T14:03:00+00:00' },
+			{
+				message_id: 'sms_5f44ebf9e47b7',
+				number: '+33612345678',
+				status: 'NOT_DELIVERED',
+				delivery_date: '2024-05-01 14:03:00',
+				channel: 'sms',
+				unit_price: '0.045',
+			},
+			{
+				kind: 'smsDelivery',
+				messageId: 'sms_5f44ebf9e47b7',
+				campaignId: 'sms_5f44ebf9e47b7',
+				to: '+33612345678',
+				status: 'NOT_DELIVERED',
+				price: 0.045,
+				at: '2024-05-01T14:03:00+00:00',
+			},
 		],
 		[
 			'inbound reply',
 			reply,
 			{},
 			reply,
-			{ kind: 'inbound', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', at: '2024-05-01T14:05:10+00:00' },
+			{
+				kind: 'inbound',
+				messageId: 'sms_5f44ebf9e47b7',
+				campaignId: 'sms_5f44ebf9e47b7',
+				to: '+33612345678',
+				at: '2024-05-01T14:05:10+00:00',
+			},
 		],
 		[
 			'STOP opt-out',
 			stop,
 			{},
 			stop,
-			{ kind: 'stop', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', at: '2024-05-01T14:06:00+00:00' },
+			{
+				kind: 'stop',
+				messageId: 'sms_5f44ebf9e47b7',
+				campaignId: 'sms_5f44ebf9e47b7',
+				to: '+33612345678',
+				at: '2024-05-01T14:06:00+00:00',
+			},
 		],
 		[
 			'STOP opt-out, form-encoded',
 			'message_id=sms_5f44ebf9e47b7&number=%2B33612345678&text=STOP&stop_date=2024-05-01+14%3A06%3A00',
 			FORM,
-			{ message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', text: 'STOP', stop_date: '2024-05-01 14:06:00' },
-			{ kind: 'stop', messageId: 'sms_5f44ebf9e47b7', campaignId: 'sms_5f44ebf9e47b7', to: '+33612345678', at: '2024-05-01T14:06:00+00:00' },
+			{
+				message_id: 'sms_5f44ebf9e47b7',
+				number: '+33612345678',
+				text: 'STOP',
+				stop_date: '2024-05-01 14:06:00',
+			},
+			{
+				kind: 'stop',
+				messageId: 'sms_5f44ebf9e47b7',
+				campaignId: 'sms_5f44ebf9e47b7',
+				to: '+33612345678',
+				at: '2024-05-01T14:06:00+00:00',
+			},
 		],
 	];
 
@@ -177,21 +329,37 @@ describe('every Octopush callback kind is normalized', () => {
 		const trigger = await host({ registration: 'manual' });
 		const answer = await trigger.post(body, { headers });
 		expect(answer).toMatchObject({ status: 200, body: '' });
-		expect(trigger.executions).toEqual([[{ eventId: octopushEventId(expected.kind as string), ...base, ...expected, ticket_number: expected.messageId, raw }]]);
+		expect(trigger.executions).toEqual([
+			[
+				{
+					eventId: octopushEventId(expected.kind as string),
+					...base,
+					...expected,
+					ticket_number: expected.messageId,
+					raw,
+				},
+			],
+		]);
 	});
 
 	test('Time Zone of Callback Dates reads the offset-less dates in that zone', async () => {
-		const trigger = await host({ registration: 'manual', options: { callbackTimeZone: 'Europe/Paris' } });
+		const trigger = await host({
+			registration: 'manual',
+			options: { callbackTimeZone: 'Europe/Paris' },
+		});
 		await trigger.post(smsReport);
 		await trigger.post({ ...smsReport, delivery_date: '2024-12-01 14:03:00' });
-		expect(trigger.events.map((e) => e.at)).toEqual(['2024-05-01T14:03:00+02:00', '2024-12-01T14:03:00+01:00']);
+		expect(trigger.events.map((e) => e.at)).toEqual([
+			'2024-05-01T14:03:00+02:00',
+			'2024-12-01T14:03:00+01:00',
+		]);
 	});
 });
 
 describe('filters, repeats and bad bodies (Octopush)', () => {
 	const all = [smsReport, voiceReportMeta, reply, stop];
 
-	test('Events keeps the chosen kinds; each other kind is answered 200 and n8n\'s log says which Events entry to add', async () => {
+	test("Events keeps the chosen kinds; each other kind is answered 200 and n8n's log says which Events entry to add", async () => {
 		const trigger = await host({ registration: 'manual', events: ['voiceDelivery', 'stop'] });
 		const log = captureLog();
 		try {
@@ -200,7 +368,13 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 			log.stop();
 		}
 		expect(trigger.events.map((e) => e.kind)).toEqual(['voiceDelivery', 'stop']);
-		expect(log.lines.map((line) => [line.level, line.message, (line.meta as { eventKind: string }).eventKind])).toEqual([
+		expect(
+			log.lines.map((line) => [
+				line.level,
+				line.message,
+				(line.meta as { eventKind: string }).eventKind,
+			]),
+		).toEqual([
 			[
 				'warn',
 				'Trigger received a callback of a kind its Events setting does not include: "SMS Delivery Report" (smsDelivery). No execution was started; to start the workflow on these callbacks, add "SMS Delivery Report" to the node\'s Events.',
@@ -215,25 +389,45 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 	});
 
 	test('Statuses and Final Statuses Only apply to delivery reports; replies and STOP pass', async () => {
-		const trigger = await host({ registration: 'manual', events: ALL_EVENTS, options: { statuses: ['NOT_DELIVERED'], finalOnly: true } });
+		const trigger = await host({
+			registration: 'manual',
+			events: ALL_EVENTS,
+			options: { statuses: ['NOT_DELIVERED'], finalOnly: true },
+		});
 		await trigger.post({ ...smsReport, status: 'ACK' });
 		for (const payload of all) await trigger.post(payload);
 		await trigger.post({ ...smsReport, status: 'NOT_DELIVERED' });
-		expect(trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`)).toEqual(['inbound:null', 'stop:null', 'smsDelivery:NOT_DELIVERED']);
+		expect(trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`)).toEqual([
+			'inbound:null',
+			'stop:null',
+			'smsDelivery:NOT_DELIVERED',
+		]);
 	});
 
-	test.each(Object.entries(OCTOPUSH_DELIVERY_STATUSES))('documented status %s: passed through with isFinal as documented, offered in the Statuses filter', async (status, { final }) => {
-		const trigger = await host({ registration: 'manual' });
-		await trigger.post({ ...smsReport, status });
-		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsDelivery', status, isFinal: final })]);
-		const options = trigger.nodeType.description.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; options?: Array<{ value: string; description?: string }> }>;
-		const offered = options.find((o) => o.name === 'statuses')?.options ?? [];
-		expect(offered.find((o) => o.value === status)?.description).toMatch(final ? /\(final\)$/ : /\(not final\)$/);
-	});
+	test.each(Object.entries(OCTOPUSH_DELIVERY_STATUSES))(
+		'documented status %s: passed through with isFinal as documented, offered in the Statuses filter',
+		async (status, { final }) => {
+			const trigger = await host({ registration: 'manual' });
+			await trigger.post({ ...smsReport, status });
+			expect(trigger.events).toEqual([
+				expect.objectContaining({ kind: 'smsDelivery', status, isFinal: final }),
+			]);
+			const options = trigger.nodeType.description.properties.find((p) => p.name === 'options')
+				?.options as Array<{
+				name: string;
+				options?: Array<{ value: string; description?: string }>;
+			}>;
+			const offered = options.find((o) => o.name === 'statuses')?.options ?? [];
+			expect(offered.find((o) => o.value === status)?.description).toMatch(
+				final ? /\(final\)$/ : /\(not final\)$/,
+			);
+		},
+	);
 
 	test('the Statuses filter lists exactly the documented statuses', async () => {
 		const trigger = await host({ registration: 'manual' });
-		const options = trigger.nodeType.description.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; options?: Array<{ value: string }> }>;
+		const options = trigger.nodeType.description.properties.find((p) => p.name === 'options')
+			?.options as Array<{ name: string; options?: Array<{ value: string }> }>;
 		const offered = (options.find((o) => o.name === 'statuses')?.options ?? []).map((o) => o.value);
 		expect([...offered].sort()).toEqual(Object.keys(OCTOPUSH_DELIVERY_STATUSES).sort());
 	});
@@ -241,7 +435,9 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 	test('a status no page documents is passed through as received, not final; Final Statuses Only drops it', async () => {
 		const trigger = await host({ registration: 'manual' });
 		await trigger.post({ ...smsReport, status: 'SOMETHING_NEW' });
-		expect(trigger.events).toEqual([expect.objectContaining({ status: 'SOMETHING_NEW', isFinal: false })]);
+		expect(trigger.events).toEqual([
+			expect.objectContaining({ status: 'SOMETHING_NEW', isFinal: false }),
+		]);
 		const finalOnly = await host({ registration: 'manual', options: { finalOnly: true } });
 		expect((await finalOnly.post({ ...smsReport, status: 'SOMETHING_NEW' })).status).toBe(200);
 		expect(finalOnly.executions).toHaveLength(0);
@@ -249,7 +445,8 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 
 	test('the same report 5 times starts one execution, JSON or form', async () => {
 		const trigger = await host({ registration: 'manual' });
-		const form = 'message_id=sms_1&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=sms';
+		const form =
+			'message_id=sms_1&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=sms';
 		const answers = await Promise.all([
 			...[1, 2, 3, 4, 5].map(() => trigger.post(voiceReportMeta)),
 			...[1, 2, 3, 4, 5].map(() => trigger.post(form, { headers: FORM })),
@@ -259,10 +456,20 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 	});
 
 	test.each([
-		['truncated JSON sent as text/plain', '{"message_id": "sms_1", "status": "DELI', { 'content-type': 'text/plain' }, /not valid JSON/],
+		[
+			'truncated JSON sent as text/plain',
+			'{"message_id": "sms_1", "status": "DELI',
+			{ 'content-type': 'text/plain' },
+			/not valid JSON/,
+		],
 		['neither JSON nor a form', 'hello world', {}, /not valid JSON/],
 		['a form with no Octopush field', 'a=1&b=2', FORM, /not an Octopush callback/],
-		['a report without number or message_id', JSON.stringify({ status: 'DELIVERED' }), { 'content-type': 'application/json' }, /neither number nor message_id/],
+		[
+			'a report without number or message_id',
+			JSON.stringify({ status: 'DELIVERED' }),
+			{ 'content-type': 'application/json' },
+			/neither number nor message_id/,
+		],
 		['an empty body', '', FORM, /empty/],
 	])('%s → 400, no execution', async (_name, body, headers, reason) => {
 		const trigger = await host({ registration: 'manual' });
@@ -273,7 +480,10 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 	});
 
 	test('a wrong secret → 403 and no execution', async () => {
-		const trigger = await host({ registration: 'manual', callerAuthentication: 'queryToken' }, 'octo-secret-42');
+		const trigger = await host(
+			{ registration: 'manual', callerAuthentication: 'queryToken' },
+			'octo-secret-42',
+		);
 		expect((await trigger.post(smsReport, { suffix: '?token=octo-secret-41' })).status).toBe(403);
 		expect((await trigger.post(smsReport)).status).toBe(401);
 		expect(trigger.executions).toHaveLength(0);
@@ -284,7 +494,11 @@ describe('filters, repeats and bad bodies (Octopush)', () => {
 
 // ------------------------------------------------------------------ registration in the account
 
-const KEYS = ['callback_url_for_deliveries', 'callback_url_for_inbounds', 'callback_url_for_blacklisted_numbers'] as const;
+const KEYS = [
+	'callback_url_for_deliveries',
+	'callback_url_for_inbounds',
+	'callback_url_for_blacklisted_numbers',
+] as const;
 
 /** Sets the account's callback URLs; returns its callback settings as they now are. */
 function setAccount(values: Record<(typeof KEYS)[number], string | null>): Record<string, unknown> {
@@ -293,15 +507,25 @@ function setAccount(values: Record<(typeof KEYS)[number], string | null>): Recor
 }
 
 /** The account's callback settings (every key, not only the three this package uses). */
-const account = () => JSON.parse(JSON.stringify(sandbox.octopush.callbacks)) as Record<string, unknown>;
+const account = () =>
+	JSON.parse(JSON.stringify(sandbox.octopush.callbacks)) as Record<string, unknown>;
 /** The account's whole settings, as JSON text: compared byte for byte. */
 const wholeAccount = () => JSON.stringify(sandbox.octopush.settings);
-const edits = () => sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').map((r) => r.body);
+const edits = () =>
+	sandbox.requestsTo('octopush', 'PATCH', '/user/campaign-parameters/edit').map((r) => r.body);
 
 describe('bodies n8n leaves unread (typeVersion 2 parses only JSON, text, form and XML)', () => {
 	test.each([
-		['a JSON report as application/octet-stream', 'application/octet-stream', JSON.stringify(voiceReportMeta)],
-		['a form report without a content type', undefined, 'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30'],
+		[
+			'a JSON report as application/octet-stream',
+			'application/octet-stream',
+			JSON.stringify(voiceReportMeta),
+		],
+		[
+			'a form report without a content type',
+			undefined,
+			'message_id=voice_5f44ebf9e47b7&number=%2B33612345678&status=DELIVERED&delivery_date=2024-05-01+14%3A03%3A00&channel=voice_sms&unit_price=0.05&list_name=patients&meta_data[pressed_keys_code]=1&meta_data[call_duration]=12&meta_data[charged_duration]=30',
+		],
 	])('%s gives the same event as sent as JSON', async (_name, contentType, body) => {
 		const reference = await host();
 		await reference.post(voiceReportMeta);
@@ -341,8 +565,23 @@ describe('registration (Automatic)', () => {
 
 		expect(await trigger.hook('checkExists')).toBe(false);
 		expect(await trigger.hook('create')).toBe(true);
-		expect(edits()).toEqual([{ ...settings, callbacks: { ...before, callback_url_for_blacklisted_numbers: url, callback_url_for_deliveries: url, callback_url_for_inbounds: url } }]);
-		expect(account()).toEqual({ ...before, callback_url_for_deliveries: url, callback_url_for_inbounds: url, callback_url_for_blacklisted_numbers: url });
+		expect(edits()).toEqual([
+			{
+				...settings,
+				callbacks: {
+					...before,
+					callback_url_for_blacklisted_numbers: url,
+					callback_url_for_deliveries: url,
+					callback_url_for_inbounds: url,
+				},
+			},
+		]);
+		expect(account()).toEqual({
+			...before,
+			callback_url_for_deliveries: url,
+			callback_url_for_inbounds: url,
+			callback_url_for_blacklisted_numbers: url,
+		});
 		expect(await trigger.hook('checkExists')).toBe(true);
 
 		expect(await trigger.hook('delete')).toBe(true);
@@ -367,29 +606,48 @@ describe('registration (Automatic)', () => {
 	});
 
 	test('only the URLs of the chosen events are set and restored', async () => {
-		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: null,
+			callback_url_for_inbounds: 'https://crm.example.com/in',
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['voiceDelivery', 'smsDelivery'] });
 		await trigger.hook('create');
-		expect(edits().map((body) => (body as { callbacks: unknown }).callbacks)).toEqual([{ ...before, callback_url_for_deliveries: trigger.url }]);
+		expect(edits().map((body) => (body as { callbacks: unknown }).callbacks)).toEqual([
+			{ ...before, callback_url_for_deliveries: trigger.url },
+		]);
 		expect(account()).toEqual({ ...before, callback_url_for_deliveries: trigger.url });
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
 	});
 
 	test('a second create (events changed while active) still restores the original URLs', async () => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: 'https://a.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://a.example.com/dlr',
+			callback_url_for_inbounds: 'https://a.example.com/in',
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['voiceDelivery'] });
 		await trigger.hook('create');
 		trigger.setParameters({ events: ['voiceDelivery', 'inbound', 'stop'] });
 		expect(await trigger.hook('checkExists')).toBe(false);
 		await trigger.hook('create');
-		expect(account()).toEqual({ ...before, callback_url_for_deliveries: trigger.url, callback_url_for_inbounds: trigger.url, callback_url_for_blacklisted_numbers: trigger.url });
+		expect(account()).toEqual({
+			...before,
+			callback_url_for_deliveries: trigger.url,
+			callback_url_for_inbounds: trigger.url,
+			callback_url_for_blacklisted_numbers: trigger.url,
+		});
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
 	});
 
 	test('a second create with fewer events gives back the settings no longer needed', async () => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: 'https://a.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://a.example.com/dlr',
+			callback_url_for_inbounds: 'https://a.example.com/in',
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['smsDelivery', 'inbound'] });
 		await trigger.hook('create');
 		trigger.setParameters({ events: ['stop'] });
@@ -400,49 +658,108 @@ describe('registration (Automatic)', () => {
 	});
 
 	test('delete leaves alone a URL someone changed in the meantime', async () => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://a.example.com/dlr',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host();
 		await trigger.hook('create');
 		sandbox.octopush.callbacks.callback_url_for_inbounds = 'https://someone-else.example.com/in';
 		await trigger.hook('delete');
-		expect(account()).toEqual({ ...before, callback_url_for_inbounds: 'https://someone-else.example.com/in' });
+		expect(account()).toEqual({
+			...before,
+			callback_url_for_inbounds: 'https://someone-else.example.com/in',
+		});
 	});
 
 	test('Secret Token in URL registers ?token= and the secret of the credential', async () => {
-		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ events: ['inbound'], callerAuthentication: 'queryToken' }, 'octo-secret-with~symbols.42');
+		setAccount({
+			callback_url_for_deliveries: null,
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
+		const trigger = await host(
+			{ events: ['inbound'], callerAuthentication: 'queryToken' },
+			'octo-secret-with~symbols.42',
+		);
 		await trigger.hook('create');
-		expect(sandbox.octopush.callbacks.callback_url_for_inbounds).toBe(`${trigger.url}?token=octo-secret-with%7Esymbols.42`);
+		expect(sandbox.octopush.callbacks.callback_url_for_inbounds).toBe(
+			`${trigger.url}?token=octo-secret-with%7Esymbols.42`,
+		);
 		expect(JSON.stringify(trigger.node.parameters)).not.toContain('octo-secret');
 		await trigger.hook('delete');
 	});
 
 	test.each([
-		['Secret Token in URL with the secret as a parameter', 'automatic', { callerAuthentication: 'queryToken', token: 'octo-secret-42' }],
-		['Basic auth', 'automatic', { callerAuthentication: 'basicAuth', basicAuthUser: 'octopush', basicAuthPassword: 'octo-secret-42' }],
-		['Header Token, Manual registration', 'manual', { callerAuthentication: 'headerToken', headerName: 'X-Secret', headerValue: 'octo-secret-42' }],
-	])('an old workflow with %s fails to activate saying what to change, and the account is untouched', async (_name, registration, parameters) => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const whole = wholeAccount();
-		const trigger = await host({ registration, events: ['inbound', 'smsDelivery'], ...parameters });
-		const error = await trigger.hook('checkExists').then(
-			() => undefined,
-			(e: Error) => e,
-		);
-		expect(error?.message).toMatch(/^Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
-		expect(error?.message).not.toContain('octo-secret-42');
-		expect(account()).toEqual(before);
-		expect(wholeAccount()).toBe(whole);
-		const answer = await trigger.post(smsReport, { suffix: '?token=octo-secret-42' });
-		expect(answer.status).toBe(500);
-		expect(answer.body).not.toContain('octo-secret-42');
-		expect(trigger.executions).toHaveLength(0);
-	});
+		[
+			'Secret Token in URL with the secret as a parameter',
+			'automatic',
+			{ callerAuthentication: 'queryToken', token: 'octo-secret-42' },
+		],
+		[
+			'Basic auth',
+			'automatic',
+			{
+				callerAuthentication: 'basicAuth',
+				basicAuthUser: 'octopush',
+				basicAuthPassword: 'octo-secret-42',
+			},
+		],
+		[
+			'Header Token, Manual registration',
+			'manual',
+			{
+				callerAuthentication: 'headerToken',
+				headerName: 'X-Secret',
+				headerValue: 'octo-secret-42',
+			},
+		],
+	])(
+		'an old workflow with %s fails to activate saying what to change, and the account is untouched',
+		async (_name, registration, parameters) => {
+			const before = setAccount({
+				callback_url_for_deliveries: 'https://crm.example.com/dlr',
+				callback_url_for_inbounds: null,
+				callback_url_for_blacklisted_numbers: null,
+			});
+			const whole = wholeAccount();
+			const trigger = await host({
+				registration,
+				events: ['inbound', 'smsDelivery'],
+				...parameters,
+			});
+			const error = await trigger.hook('checkExists').then(
+				() => undefined,
+				(e: Error) => e,
+			);
+			expect(error?.message).toMatch(
+				/^Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/,
+			);
+			expect(error?.message).not.toContain('octo-secret-42');
+			expect(account()).toEqual(before);
+			expect(wholeAccount()).toBe(whole);
+			const answer = await trigger.post(smsReport, { suffix: '?token=octo-secret-42' });
+			expect(answer.status).toBe(500);
+			expect(answer.body).not.toContain('octo-secret-42');
+			expect(trigger.executions).toHaveLength(0);
+		},
+	);
 
 	test('a refused registration fails activation and says how to register by hand; nothing changes', async () => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://a.example.com/dlr',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['smsDelivery', 'inbound'] });
-		sandbox.injectFault({ provider: 'octopush', method: 'PATCH', path: '/user/campaign-parameters/edit', status: 403, times: 5 });
+		sandbox.injectFault({
+			provider: 'octopush',
+			method: 'PATCH',
+			path: '/user/campaign-parameters/edit',
+			status: 403,
+			times: 5,
+		});
 		const error = await trigger.hook('create').then(
 			() => undefined,
 			(e: Error) => e,
@@ -456,15 +773,33 @@ describe('registration (Automatic)', () => {
 
 	test('an unreadable account fails activation the same way (checkExists)', async () => {
 		const trigger = await host({ events: ['stop'] });
-		sandbox.injectFault({ provider: 'octopush', method: 'GET', path: '/user/campaign-parameters', status: 500, times: 5 });
-		await expect(trigger.hook('checkExists')).rejects.toThrow(/Octopush did not let the trigger read the account's callback URLs \(HTTP 500.*set Registration to 'Manual'.*as the URL for STOP \/ blacklisted numbers\.$/);
+		sandbox.injectFault({
+			provider: 'octopush',
+			method: 'GET',
+			path: '/user/campaign-parameters',
+			status: 500,
+			times: 5,
+		});
+		await expect(trigger.hook('checkExists')).rejects.toThrow(
+			/Octopush did not let the trigger read the account's callback URLs \(HTTP 500.*set Registration to 'Manual'.*as the URL for STOP \/ blacklisted numbers\.$/,
+		);
 	});
 
 	test('a failed delete says what to restore by hand and keeps the record, so a later delete restores', async () => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://a.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://a.example.com/dlr',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['smsDelivery'] });
 		await trigger.hook('create');
-		sandbox.injectFault({ provider: 'octopush', method: 'PATCH', path: '/user/campaign-parameters/edit', status: 500, times: 5 });
+		sandbox.injectFault({
+			provider: 'octopush',
+			method: 'PATCH',
+			path: '/user/campaign-parameters/edit',
+			status: 500,
+			times: 5,
+		});
 		await expect(trigger.hook('delete')).rejects.toThrow(
 			'Restore them on the Callbacks page of your Octopush account: delivery reports: https://a.example.com/dlr.',
 		);
@@ -477,8 +812,17 @@ describe('registration (Automatic)', () => {
 	// An account with every documented setting filled in, keys this package does not know, and an alert e-mail list
 	// in the readme.io spelling: https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters
 	const fullAccount = () => ({
-		sms_campaign_alert_parameters: { alert_type: 'sms_low_cost', alert_bound: 150, alert_emails_to: ['ops@example.com', 'cto@example.com'], alert_phone_number_to: '+33611121314' },
-		campaign_parameters: { sender_for_sms_premium: 'Clinique', sender_for_voice_sms: '33612345678', phone_number_for_test_sms: '+33611121314' },
+		sms_campaign_alert_parameters: {
+			alert_type: 'sms_low_cost',
+			alert_bound: 150,
+			alert_emails_to: ['ops@example.com', 'cto@example.com'],
+			alert_phone_number_to: '+33611121314',
+		},
+		campaign_parameters: {
+			sender_for_sms_premium: 'Clinique',
+			sender_for_voice_sms: '33612345678',
+			phone_number_for_test_sms: '+33611121314',
+		},
 		callbacks: {
 			email_for_inbounds: 'replies@example.com',
 			callback_url_for_inbounds: 'https://crm.example.com/octopush/in',
@@ -496,20 +840,37 @@ describe('registration (Automatic)', () => {
 		['delivery reports only', ['smsDelivery', 'voiceDelivery']],
 		['replies only', ['inbound']],
 		['every event', ['inbound', 'smsDelivery', 'stop', 'voiceDelivery']],
-	])('activation then deactivation (%s) leaves every other account setting byte for byte as it was', async (_name, events) => {
-		sandbox.octopush.settings = fullAccount();
-		const before = wholeAccount();
-		const trigger = await host({ events });
-		await trigger.hook('create');
-		// while active: the whole account is as before, except the chosen URLs
-		const expected = fullAccount() as { callbacks: Record<string, unknown> };
-		for (const event of events) expected.callbacks[{ smsDelivery: 'callback_url_for_deliveries', voiceDelivery: 'callback_url_for_deliveries', inbound: 'callback_url_for_inbounds', stop: 'callback_url_for_blacklisted_numbers' }[event] as string] = trigger.url;
-		expect(wholeAccount()).toBe(JSON.stringify(expected));
-		await trigger.hook('delete');
-		expect(wholeAccount()).toBe(before);
-		// every write carried the whole settings (the documented example sends every section)
-		for (const body of edits()) expect(Object.keys(body as object)).toEqual(['sms_campaign_alert_parameters', 'campaign_parameters', 'callbacks', 'sub_account_defaults']);
-	});
+	])(
+		'activation then deactivation (%s) leaves every other account setting byte for byte as it was',
+		async (_name, events) => {
+			sandbox.octopush.settings = fullAccount();
+			const before = wholeAccount();
+			const trigger = await host({ events });
+			await trigger.hook('create');
+			// while active: the whole account is as before, except the chosen URLs
+			const expected = fullAccount() as { callbacks: Record<string, unknown> };
+			for (const event of events)
+				expected.callbacks[
+					{
+						smsDelivery: 'callback_url_for_deliveries',
+						voiceDelivery: 'callback_url_for_deliveries',
+						inbound: 'callback_url_for_inbounds',
+						stop: 'callback_url_for_blacklisted_numbers',
+					}[event] as string
+				] = trigger.url;
+			expect(wholeAccount()).toBe(JSON.stringify(expected));
+			await trigger.hook('delete');
+			expect(wholeAccount()).toBe(before);
+			// every write carried the whole settings (the documented example sends every section)
+			for (const body of edits())
+				expect(Object.keys(body as object)).toEqual([
+					'sms_campaign_alert_parameters',
+					'campaign_parameters',
+					'callbacks',
+					'sub_account_defaults',
+				]);
+		},
+	);
 
 	test('the account answers only GET /campaign/parameters (readme.io): the trigger reads it there and registers', async () => {
 		sandbox.octopush.settings = fullAccount();
@@ -523,20 +884,32 @@ describe('registration (Automatic)', () => {
 		await trigger.hook('delete');
 		expect(wholeAccount()).toBe(before);
 		const reads = sandbox.requestsTo('octopush', 'GET').map((r) => `${r.path} ${r.status}`);
-		expect(reads.slice(0, 2)).toEqual(['/user/campaign-parameters 404', '/campaign/parameters 200']);
-		expect(new Set(reads)).toEqual(new Set(['/user/campaign-parameters 404', '/campaign/parameters 200']));
+		expect(reads.slice(0, 2)).toEqual([
+			'/user/campaign-parameters 404',
+			'/campaign/parameters 200',
+		]);
+		expect(new Set(reads)).toEqual(
+			new Set(['/user/campaign-parameters 404', '/campaign/parameters 200']),
+		);
 	});
 
 	test('neither GET path answers: activation fails with the second answer and the manual steps', async () => {
 		sandbox.octopush.settingsReadPaths.clear();
 		const trigger = await host({ events: ['inbound'] });
-		await expect(trigger.hook('create')).rejects.toThrow(/^Octopush did not accept the callback URL \(HTTP 404.*\)\. To register it by hand/);
-		expect(sandbox.requestsTo('octopush', 'GET').map((r) => r.path)).toEqual(['/user/campaign-parameters', '/campaign/parameters']);
+		await expect(trigger.hook('create')).rejects.toThrow(
+			/^Octopush did not accept the callback URL \(HTTP 404.*\)\. To register it by hand/,
+		);
+		expect(sandbox.requestsTo('octopush', 'GET').map((r) => r.path)).toEqual([
+			'/user/campaign-parameters',
+			'/campaign/parameters',
+		]);
 		expect(edits()).toEqual([]);
 	});
 
 	test('Manual registration calls nobody and needs no credential', async () => {
-		const started = await TriggerHost.start(h, 'octopushTrigger', { parameters: { registration: 'manual' } });
+		const started = await TriggerHost.start(h, 'octopushTrigger', {
+			parameters: { registration: 'manual' },
+		});
 		hosts.push(started);
 		expect(await started.hook('checkExists')).toBe(true);
 		expect(await started.hook('create')).toBe(true);
@@ -547,11 +920,17 @@ describe('registration (Automatic)', () => {
 	test('the description: POST webhook answered on receipt, credential only for Automatic, not a tool', async () => {
 		const trigger = await host();
 		const description = trigger.nodeType.description;
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
 		expect(description.credentials).toEqual([
-			{ name: 'octopushApi', required: true, displayOptions: { show: { registration: ['automatic'] } } },
+			{
+				name: 'octopushApi',
+				required: true,
+				displayOptions: { show: { registration: ['automatic'] } },
+			},
 			{
 				name: 'routeeOctopushCallbackSecretApi',
 				required: true,
@@ -576,7 +955,15 @@ const utcIso = (date: string) => `${date.replace(' ', 'T')}+00:00`;
 
 function expectedEvent(sent: SentCallback): Record<string, unknown> {
 	const body = sent.body as Record<string, any>;
-	const common = { provider: 'octopush', messageId: body.message_id, campaignId: body.message_id, ticket_number: body.message_id, to: body.number, detailedStatus: null, raw: body };
+	const common = {
+		provider: 'octopush',
+		messageId: body.message_id,
+		campaignId: body.message_id,
+		ticket_number: body.message_id,
+		to: body.number,
+		detailedStatus: null,
+		raw: body,
+	};
 	if (sent.kind === 'octopush.delivery') {
 		const voice = body.channel === 'voice_sms';
 		const kind = voice ? 'voiceDelivery' : 'smsDelivery';
@@ -608,14 +995,20 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 
 describe('callbacks the sandbox POSTs to the registered URL', () => {
 	test('voice and SMS reports, a reply and a STOP: one execution each, every field right; delete restores the account', async () => {
-		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: null,
+			callback_url_for_inbounds: 'https://crm.example.com/in',
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ callerAuthentication: 'queryToken' }, 'octo-secret-42');
 		await trigger.hook('create');
 		const sentBefore = sandbox.callbacksSent.length;
 
 		const voice = await octopush(sandbox, 'POST', '/voice-campaign/send', {
 			text: 'Bonjour, votre rendez-vous est demain. Tapez 1 pour confirmer.',
-			recipients: ['+33600000101', '+33600000102', '+33600000103', '+33600000000'].map((phone_number) => ({ phone_number })),
+			recipients: ['+33600000101', '+33600000102', '+33600000103', '+33600000000'].map(
+				(phone_number) => ({ phone_number }),
+			),
 			sender: 'Clinique',
 			purpose: 'alert',
 			type: 'voice_sms',
@@ -633,29 +1026,44 @@ describe('callbacks the sandbox POSTs to the registered URL', () => {
 		});
 		expect(sms.status).toBe(200);
 		const ours = () => sandbox.callbacksSent.slice(sentBefore);
-		await sandbox.waitForCallbacks(() => ours().filter((c) => c.kind === 'octopush.delivery').length >= 5);
+		await sandbox.waitForCallbacks(
+			() => ours().filter((c) => c.kind === 'octopush.delivery').length >= 5,
+		);
 		await sandbox.simulateInbound('+33600000101', 'OUI');
 		await sandbox.simulateStop('+33600000102');
 
 		const sent = ours();
-		expect(sent.map((c) => c.kind).sort()).toEqual([...Array(5).fill('octopush.delivery'), 'octopush.inbound', 'octopush.stop'].sort());
-		expect(sent.every((c) => c.status === 200 && c.attempt === 1 && c.url === `${trigger.url}?token=octo-secret-42`)).toBe(true);
+		expect(sent.map((c) => c.kind).sort()).toEqual(
+			[...Array(5).fill('octopush.delivery'), 'octopush.inbound', 'octopush.stop'].sort(),
+		);
+		expect(
+			sent.every(
+				(c) =>
+					c.status === 200 && c.attempt === 1 && c.url === `${trigger.url}?token=octo-secret-42`,
+			),
+		).toBe(true);
 		expect(trigger.events).toHaveLength(sent.length);
 		// every callback the sandbox sent was a different event (none was retried), so every eventId differs
 		expect(new Set(trigger.events.map((e) => e.eventId)).size).toBe(sent.length);
 		for (const callback of sent) {
-			const matching = trigger.events.filter((event) => JSON.stringify(event.raw) === JSON.stringify(callback.body));
+			const matching = trigger.events.filter(
+				(event) => JSON.stringify(event.raw) === JSON.stringify(callback.body),
+			);
 			expect(matching).toEqual([expectedEvent(callback)]);
 		}
 		// "pressed 1": the key press a workflow branches on
-		const pressed = trigger.events.filter((e) => e.kind === 'voiceDelivery').map((e) => [e.to, e.status, e.digits]);
+		const pressed = trigger.events
+			.filter((e) => e.kind === 'voiceDelivery')
+			.map((e) => [e.to, e.status, e.digits]);
 		expect(pressed.sort()).toEqual([
 			['+33600000000', 'NOT_DELIVERED', ''],
 			['+33600000101', 'DELIVERED', '1'],
 			['+33600000102', 'DELIVERED', '2'],
 			['+33600000103', 'DELIVERED', ''],
 		]);
-		expect(trigger.events.find((e) => e.kind === 'voiceDelivery')?.campaignId).toBe(voice.body.ticket_number);
+		expect(trigger.events.find((e) => e.kind === 'voiceDelivery')?.campaignId).toBe(
+			voice.body.ticket_number,
+		);
 
 		await trigger.hook('delete');
 		expect(account()).toEqual(before);
@@ -669,29 +1077,55 @@ describe('callbacks the sandbox POSTs to the registered URL', () => {
 		const sentBefore = sandbox.callbacksSent.length;
 		sandbox.options.deliveryDelayMs = 200;
 		try {
-			const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', { text: 'Votre code: 4242', recipients: [{ phone_number: '+33600000106' }], sender: 'Clinique', type: 'sms_premium', purpose: 'alert' });
-			expect((await sandbox.simulateDeliveryReport(sms.body.ticket_number, '+33600000106', 'PROCESSED'))?.status).toBe(200);
-			await sandbox.waitForCallbacks((sent) => sent.slice(sentBefore).some((c) => (c.body as { status?: string }).status === 'DELIVERED'));
+			const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', {
+				text: 'Votre code: 4242',
+				recipients: [{ phone_number: '+33600000106' }],
+				sender: 'Clinique',
+				type: 'sms_premium',
+				purpose: 'alert',
+			});
+			expect(
+				(await sandbox.simulateDeliveryReport(sms.body.ticket_number, '+33600000106', 'PROCESSED'))
+					?.status,
+			).toBe(200);
+			await sandbox.waitForCallbacks((sent) =>
+				sent.slice(sentBefore).some((c) => (c.body as { status?: string }).status === 'DELIVERED'),
+			);
 		} finally {
 			sandbox.options.deliveryDelayMs = 10;
 		}
-		const reports = sandbox.callbacksSent.slice(sentBefore).map((c) => (c.body as { status: string }).status);
+		const reports = sandbox.callbacksSent
+			.slice(sentBefore)
+			.map((c) => (c.body as { status: string }).status);
 		expect(reports).toEqual(['PROCESSED', 'DELIVERED']);
 		expect(trigger.events.map((e) => [e.status, e.isFinal])).toEqual([['DELIVERED', true]]);
 		// the same two reports without the filter: both pass, PROCESSED not final
-		for (const sent of sandbox.callbacksSent.slice(sentBefore)) await everything.post(sent.body as IDataObject);
-		expect(everything.events.map((e) => [e.status, e.isFinal])).toEqual([['PROCESSED', false], ['DELIVERED', true]]);
+		for (const sent of sandbox.callbacksSent.slice(sentBefore))
+			await everything.post(sent.body as IDataObject);
+		expect(everything.events.map((e) => [e.status, e.isFinal])).toEqual([
+			['PROCESSED', false],
+			['DELIVERED', true],
+		]);
 		await trigger.hook('delete');
 		expect(wholeAccount()).toBe(before);
 	});
 
 	test('a secret with URL symbols through the registered URL: the sandbox calls it, the reply starts the workflow', async () => {
-		setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
-		const trigger = await host({ events: ['inbound'], callerAuthentication: 'queryToken' }, 'p@ss word&more=1#frag');
+		setAccount({
+			callback_url_for_deliveries: null,
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
+		const trigger = await host(
+			{ events: ['inbound'], callerAuthentication: 'queryToken' },
+			'p@ss word&more=1#frag',
+		);
 		await trigger.hook('create');
 		const last = await sandbox.simulateInbound('+33600000105', 'Bonjour');
 		expect(last?.status).toBe(200);
-		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'inbound', to: '+33600000105' })]);
+		expect(trigger.events).toEqual([
+			expect.objectContaining({ kind: 'inbound', to: '+33600000105' }),
+		]);
 		await trigger.hook('delete');
 	});
 });
@@ -706,14 +1140,26 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 	const SECRET = { callerAuthentication: 'queryToken' };
 	const sendSms = async (phone: string) => {
 		const sentBefore = sandbox.callbacksSent.length;
-		const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', { text: 'Votre code: 4242', recipients: [{ phone_number: phone }], sender: 'Clinique', type: 'sms_premium', purpose: 'alert' });
+		const sms = await octopush(sandbox, 'POST', '/sms-campaign/send', {
+			text: 'Votre code: 4242',
+			recipients: [{ phone_number: phone }],
+			sender: 'Clinique',
+			type: 'sms_premium',
+			purpose: 'alert',
+		});
 		expect(sms.status).toBe(200);
-		await sandbox.waitForCallbacks((sent) => sent.slice(sentBefore).some((c) => c.kind === 'octopush.delivery'));
+		await sandbox.waitForCallbacks((sent) =>
+			sent.slice(sentBefore).some((c) => c.kind === 'octopush.delivery'),
+		);
 		return sandbox.callbacksSent.slice(sentBefore).filter((c) => c.kind === 'octopush.delivery');
 	};
 
 	test('production active → test listen → test callback → test ends: account unchanged, production still gets the next report', async () => {
-		const beforeActivation = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const beforeActivation = setAccount({
+			callback_url_for_deliveries: 'https://crm.example.com/dlr',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['smsDelivery'], ...SECRET }, 'octo-secret-42');
 		const production = `${trigger.url}?token=octo-secret-42`;
 		expect(await trigger.hook('checkExists')).toBe(false);
@@ -727,7 +1173,9 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 		expect(wholeAccount()).toBe(active);
 		expect(edits()).toEqual([]);
 		// the user sends a test callback to the test URL by hand, as the node's notice says
-		expect((await trigger.post(smsReport, { url: `${trigger.testUrl}?token=octo-secret-42` })).status).toBe(200);
+		expect(
+			(await trigger.post(smsReport, { url: `${trigger.testUrl}?token=octo-secret-42` })).status,
+		).toBe(200);
 		expect(trigger.executions).toHaveLength(1);
 		await trigger.testHook('delete');
 		expect(wholeAccount()).toBe(active);
@@ -745,16 +1193,25 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 	});
 
 	test('an account with no URL: the test registers the test URL, the sandbox reports to it, the test end puts back no URL', async () => {
-		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: 'https://crm.example.com/in', callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: null,
+			callback_url_for_inbounds: 'https://crm.example.com/in',
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const whole = wholeAccount();
 		const trigger = await host({ events: ['smsDelivery', 'inbound'], ...SECRET }, 'octo-secret-42');
 		await trigger.startTestListen();
 		// only the free setting: the inbound URL belongs to another system
-		expect(account()).toEqual({ ...before, callback_url_for_deliveries: `${trigger.testUrl}?token=octo-secret-42` });
+		expect(account()).toEqual({
+			...before,
+			callback_url_for_deliveries: `${trigger.testUrl}?token=octo-secret-42`,
+		});
 		expect(trigger.staticData).toEqual({});
 		const reports = await sendSms('+33600000108');
 		expect(reports.map((c) => c.url)).toEqual([`${trigger.testUrl}?token=octo-secret-42`]);
-		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsDelivery', to: '+33600000108' })]);
+		expect(trigger.events).toEqual([
+			expect.objectContaining({ kind: 'smsDelivery', to: '+33600000108' }),
+		]);
 		await trigger.testHook('delete');
 		expect(wholeAccount()).toBe(whole);
 		// nothing was saved to the workflow: a later activation starts from the account as it is
@@ -762,7 +1219,11 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 	});
 
 	test('a test listen then production activation and deactivation: each restores only what it changed', async () => {
-		const before = setAccount({ callback_url_for_deliveries: null, callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: null,
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['smsDelivery'] });
 		await trigger.startTestListen();
 		expect(account().callback_url_for_deliveries).toBe(trigger.testUrl);
@@ -778,7 +1239,11 @@ describe('"Test this trigger" never moves the live account (test listen as n8n 2
 	});
 
 	test('a URL of another system is never touched by a test, and the test end leaves it alone', async () => {
-		const before = setAccount({ callback_url_for_deliveries: 'https://crm.example.com/dlr?key=crm-secret', callback_url_for_inbounds: null, callback_url_for_blacklisted_numbers: null });
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://crm.example.com/dlr?key=crm-secret',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
 		const trigger = await host({ events: ['smsDelivery'] });
 		expect(await trigger.testHook('checkExists')).toBe(false);
 		expect(await trigger.testHook('create')).toBe(true);
@@ -806,7 +1271,10 @@ describe('Time Zone of Callback Dates', () => {
 	});
 
 	test('a callback reaching a trigger with an unknown zone is refused with that reason', async () => {
-		const trigger = await host({ registration: 'manual', options: { callbackTimeZone: 'Mars/Olympus' } });
+		const trigger = await host({
+			registration: 'manual',
+			options: { callbackTimeZone: 'Mars/Olympus' },
+		});
 		const answer = await trigger.post(smsReport);
 		expect(answer.status).toBe(400);
 		expect(answer.body).toContain("Time Zone of Callback Dates 'Mars/Olympus' is not a time zone");
@@ -816,6 +1284,9 @@ describe('Time Zone of Callback Dates', () => {
 	test('the trigger event carries the ticket as ticket_number, as the Octopush node outputs it', async () => {
 		const trigger = await host({ registration: 'manual' });
 		await trigger.post(smsReport);
-		expect(trigger.events[0]).toMatchObject({ ticket_number: smsReport.message_id, messageId: smsReport.message_id });
+		expect(trigger.events[0]).toMatchObject({
+			ticket_number: smsReport.message_id,
+			messageId: smsReport.message_id,
+		});
 	});
 });

@@ -19,7 +19,10 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-async function host(parameters: INodeParameters = {}, options: Omit<HostOptions, 'parameters'> = {}): Promise<TriggerHost> {
+async function host(
+	parameters: INodeParameters = {},
+	options: Omit<HostOptions, 'parameters'> = {},
+): Promise<TriggerHost> {
 	const started = await TriggerHost.start(h, 'routeeTrigger', { ...options, parameters });
 	hosts.push(started);
 	return started;
@@ -148,7 +151,8 @@ const inboundSms = {
 const NONE = { digits: null, durationSeconds: null, detailedStatus: null };
 
 /** An eventId of the kind's shape: the provider, the kind and a digest of Routee's identifiers of the event. */
-const routeeEventId = (kind: string) => expect.stringMatching(new RegExp(`^routee-${kind}-[0-9a-f]{32}$`));
+const routeeEventId = (kind: string) =>
+	expect.stringMatching(new RegExp(`^routee-${kind}-[0-9a-f]{32}$`));
 
 describe('every Routee callback kind is normalized', () => {
 	const cases: Array<[string, IDataObject, IDataObject]> = [
@@ -218,7 +222,12 @@ describe('every Routee callback kind is normalized', () => {
 		[
 			// a status callback that also carries tones keeps its status (it used to become a key-press event)
 			'voice campaign call status that also carries collectedTones: still a final status, with the digits',
-			{ ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' }, duration: 9, collectedTones: '12' },
+			{
+				...voiceMessage,
+				status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' },
+				duration: 9,
+				collectedTones: '12',
+			},
 			{
 				...NONE,
 				kind: 'voiceStatus',
@@ -235,7 +244,12 @@ describe('every Routee callback kind is normalized', () => {
 		],
 		[
 			'voice conversation status that also carries collectedTones, not final yet',
-			{ ...conversationStatus, status: { name: 'InProgress', updatedDate: '2024-05-01T10:25:30Z' }, duration: 0, collectedTones: '' },
+			{
+				...conversationStatus,
+				status: { name: 'InProgress', updatedDate: '2024-05-01T10:25:30Z' },
+				duration: 0,
+				collectedTones: '',
+			},
 			{
 				...NONE,
 				kind: 'conversationStatus',
@@ -252,7 +266,11 @@ describe('every Routee callback kind is normalized', () => {
 		],
 		[
 			'voice conversation still in progress',
-			{ ...conversationStatus, status: { name: 'InProgress', updatedDate: '2024-05-01T10:25:30Z' }, duration: 0 },
+			{
+				...conversationStatus,
+				status: { name: 'InProgress', updatedDate: '2024-05-01T10:25:30Z' },
+				duration: 0,
+			},
 			{
 				...NONE,
 				kind: 'conversationStatus',
@@ -273,7 +291,14 @@ describe('every Routee callback kind is normalized', () => {
 		const answer = await trigger.post(payload);
 		expect(answer).toMatchObject({ status: 200, body: '' });
 		expect(trigger.executions).toHaveLength(1);
-		expect(trigger.executions[0]).toEqual([{ eventId: routeeEventId(expected.kind as string), provider: 'routee', ...expected, raw: payload }]);
+		expect(trigger.executions[0]).toEqual([
+			{
+				eventId: routeeEventId(expected.kind as string),
+				provider: 'routee',
+				...expected,
+				raw: payload,
+			},
+		]);
 	});
 
 	test('campaign progress: no message, the campaign status, the arrival time', async () => {
@@ -356,8 +381,17 @@ describe('every Routee callback kind is normalized', () => {
 });
 
 describe('filters', () => {
-	const all = [smsPart, singleSms, campaignProgress, voiceMessage, conversationStatus, collect, inboundSms];
-	const kindsOf = (trigger: TriggerHost) => trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`);
+	const all = [
+		smsPart,
+		singleSms,
+		campaignProgress,
+		voiceMessage,
+		conversationStatus,
+		collect,
+		inboundSms,
+	];
+	const kindsOf = (trigger: TriggerHost) =>
+		trigger.events.map((e) => `${String(e.kind)}:${String(e.status)}`);
 
 	test('by default every kind starts the workflow', async () => {
 		const trigger = await host();
@@ -381,8 +415,11 @@ describe('filters', () => {
 		expect(kindsOf(trigger)).toEqual(['voiceStatus:NoAnswer', 'dtmf:null']);
 	});
 
-	test('a kind left out of Events is not silent: n8n\'s log names the kind and the Events entry to add', async () => {
-		const trigger = await host({ events: ['dtmf', 'conversationStatus'] }, { nodeId: 'node-routee-1', workflowId: 'workflow-routee-1' });
+	test("a kind left out of Events is not silent: n8n's log names the kind and the Events entry to add", async () => {
+		const trigger = await host(
+			{ events: ['dtmf', 'conversationStatus'] },
+			{ nodeId: 'node-routee-1', workflowId: 'workflow-routee-1' },
+		);
 		const log = captureLog();
 		try {
 			expect((await trigger.post(smsPart)).status).toBe(200);
@@ -403,7 +440,11 @@ describe('filters', () => {
 				level: 'warn',
 				message:
 					'Trigger received a callback of a kind its Events setting does not include: "Voice Call Status" (voiceStatus). No execution was started; to start the workflow on these callbacks, add "Voice Call Status" to the node\'s Events.',
-				meta: { workflowId: 'workflow-routee-1', nodeId: 'node-routee-1', eventKind: 'voiceStatus' },
+				meta: {
+					workflowId: 'workflow-routee-1',
+					nodeId: 'node-routee-1',
+					eventKind: 'voiceStatus',
+				},
 			},
 		]);
 	});
@@ -412,7 +453,10 @@ describe('filters', () => {
 		const trigger = await host({ events: ['voiceStatus'], options: { finalOnly: true } });
 		const log = captureLog();
 		try {
-			await trigger.post({ ...voiceMessage, status: { name: 'Ringing', updatedDate: '2024-05-01T10:15:30Z' } });
+			await trigger.post({
+				...voiceMessage,
+				status: { name: 'Ringing', updatedDate: '2024-05-01T10:15:30Z' },
+			});
 			await trigger.post(voiceMessage);
 			await trigger.post(voiceMessage);
 		} finally {
@@ -447,7 +491,10 @@ describe('filters', () => {
 	});
 
 	test('filters combine, and take expressions', async () => {
-		const trigger = await host({ events: '={{ ["voiceStatus", "conversationStatus"] }}', options: { finalOnly: true, statuses: ['Completed'] } });
+		const trigger = await host({
+			events: '={{ ["voiceStatus", "conversationStatus"] }}',
+			options: { finalOnly: true, statuses: ['Completed'] },
+		});
 		for (const payload of all) await trigger.post(payload);
 		expect(kindsOf(trigger)).toEqual(['conversationStatus:Completed']);
 	});
@@ -455,7 +502,8 @@ describe('filters', () => {
 
 describe('caller authentication', () => {
 	const secret = 'c4ll-b4ck-s3cr3t-7f2a';
-	const withSecret = () => host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, secret) });
+	const withSecret = () =>
+		host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, secret) });
 
 	test('Secret Token in URL: missing → 401, wrong → 403, right → 200; only the right one starts the workflow', async () => {
 		const trigger = await withSecret();
@@ -468,7 +516,9 @@ describe('caller authentication', () => {
 		expect(trigger.executions).toHaveLength(0);
 		const right = await trigger.post(smsPart, { suffix: `?token=${encodeURIComponent(secret)}` });
 		expect(right).toMatchObject({ status: 200, body: '' });
-		expect(trigger.events).toEqual([expect.objectContaining({ kind: 'smsStatus', messageId: smsPart.messageId })]);
+		expect(trigger.events).toEqual([
+			expect.objectContaining({ kind: 'smsStatus', messageId: smsPart.messageId }),
+		]);
 	});
 
 	test('the secret lives in the credential: the node parameters hold none, and the parameter name is always token', async () => {
@@ -481,8 +531,18 @@ describe('caller authentication', () => {
 	test('only None and Secret Token in URL are offered; the credential is asked for only with the token', async () => {
 		const description = (await host()).nodeType.description;
 		const mode = description.properties.find((p) => p.name === 'callerAuthentication');
-		expect(mode?.options?.map((o) => (o as { value: string }).value)).toEqual(['none', 'queryToken']);
-		for (const gone of ['token', 'queryParameterName', 'headerName', 'headerValue', 'basicAuthUser', 'basicAuthPassword']) {
+		expect(mode?.options?.map((o) => (o as { value: string }).value)).toEqual([
+			'none',
+			'queryToken',
+		]);
+		for (const gone of [
+			'token',
+			'queryParameterName',
+			'headerName',
+			'headerValue',
+			'basicAuthUser',
+			'basicAuthPassword',
+		]) {
 			expect(description.properties.find((p) => p.name === gone)).toBeUndefined();
 		}
 		expect(description.credentials).toContainEqual({
@@ -496,26 +556,49 @@ describe('caller authentication', () => {
 	// typeVersion 2 workflows saved before the secret moved to a credential: n8n keeps callerAuthentication
 	// (still a parameter) and drops the others once the workflow is saved again
 	test.each([
-		['Secret Token in URL with the secret as a parameter', { callerAuthentication: 'queryToken', token: secret, queryParameterName: 'key' }],
-		['Header Token', { callerAuthentication: 'headerToken', headerName: 'X-Routee-Secret', headerValue: secret }],
-		['Basic auth', { callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: secret }],
-	])('an old workflow with %s fails to activate and refuses every call (500), saying what to change', async (_name, parameters) => {
-		const trigger = await host(parameters);
-		const activation = trigger.hook('checkExists');
-		await expect(activation).rejects.toThrow(/Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/);
-		const error = (await activation.catch((e: unknown) => e)) as Error;
-		expect(JSON.stringify(error) + error.message).not.toContain(secret);
-		for (const suffix of ['', `?token=${secret}`, `?key=${secret}`]) {
-			const answer = await trigger.post(smsPart, { suffix, headers: { 'x-routee-secret': secret, authorization: `Basic ${Buffer.from(`routee:${secret}`).toString('base64')}` } });
-			expect(answer.status).toBe(500);
-			expect(answer.body).toMatch(/Caller authentication moved to a credential/);
-			expect(answer.body).not.toContain(secret);
-		}
-		expect(trigger.executions).toHaveLength(0);
-	});
+		[
+			'Secret Token in URL with the secret as a parameter',
+			{ callerAuthentication: 'queryToken', token: secret, queryParameterName: 'key' },
+		],
+		[
+			'Header Token',
+			{ callerAuthentication: 'headerToken', headerName: 'X-Routee-Secret', headerValue: secret },
+		],
+		[
+			'Basic auth',
+			{ callerAuthentication: 'basicAuth', basicAuthUser: 'routee', basicAuthPassword: secret },
+		],
+	])(
+		'an old workflow with %s fails to activate and refuses every call (500), saying what to change',
+		async (_name, parameters) => {
+			const trigger = await host(parameters);
+			const activation = trigger.hook('checkExists');
+			await expect(activation).rejects.toThrow(
+				/Caller authentication moved to a credential: create a 'Routee\/Octopush Callback Secret API' credential/,
+			);
+			const error = (await activation.catch((e: unknown) => e)) as Error;
+			expect(JSON.stringify(error) + error.message).not.toContain(secret);
+			for (const suffix of ['', `?token=${secret}`, `?key=${secret}`]) {
+				const answer = await trigger.post(smsPart, {
+					suffix,
+					headers: {
+						'x-routee-secret': secret,
+						authorization: `Basic ${Buffer.from(`routee:${secret}`).toString('base64')}`,
+					},
+				});
+				expect(answer.status).toBe(500);
+				expect(answer.body).toMatch(/Caller authentication moved to a credential/);
+				expect(answer.body).not.toContain(secret);
+			}
+			expect(trigger.executions).toHaveLength(0);
+		},
+	);
 
 	test('a credential with an empty secret rejects every call and fails activation', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, '') });
+		const trigger = await host(
+			{ callerAuthentication: 'queryToken' },
+			{ credentials: callbackSecret(h, '') },
+		);
 		await expect(trigger.hook('checkExists')).rejects.toThrow(/empty Secret/);
 		const answer = await trigger.post(smsPart, { suffix: '?token=' });
 		expect(answer.status).toBe(500);
@@ -525,25 +608,53 @@ describe('caller authentication', () => {
 	test('the credential test: at least 16 URL-safe characters', async () => {
 		const test = (await host()).nodeType.methods!.credentialTest!.callbackSecretTest;
 		const run = async (value: string) =>
-			await test.call({} as never, { id: 'x', name: 'x', type: 'routeeOctopushCallbackSecretApi', data: { secret: value } });
-		expect(await run('short')).toEqual({ status: 'Error', message: expect.stringMatching(/5 characters: use a random value of at least 16/) });
-		expect(await run('a secret with spaces&more')).toEqual({ status: 'Error', message: expect.stringMatching(/letters, digits/) });
+			await test.call({} as never, {
+				id: 'x',
+				name: 'x',
+				type: 'routeeOctopushCallbackSecretApi',
+				data: { secret: value },
+			});
+		expect(await run('short')).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/5 characters: use a random value of at least 16/),
+		});
+		expect(await run('a secret with spaces&more')).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/letters, digits/),
+		});
 		expect(await run(secret)).toMatchObject({ status: 'OK' });
 	});
 
 	test('the caller is checked before the body: a bad body from an unknown caller is 401, not 400', async () => {
 		const trigger = await withSecret();
-		expect((await trigger.post('{not json', { headers: { 'content-type': 'text/plain' } })).status).toBe(401);
+		expect(
+			(await trigger.post('{not json', { headers: { 'content-type': 'text/plain' } })).status,
+		).toBe(401);
 	});
 });
 
 describe('malformed bodies are answered 400 and start nothing', () => {
 	test.each([
-		['truncated JSON sent as text/plain', '{"messageId": "m1", "status": {"name": "Deliv', { 'content-type': 'text/plain' }, /not valid JSON/],
+		[
+			'truncated JSON sent as text/plain',
+			'{"messageId": "m1", "status": {"name": "Deliv',
+			{ 'content-type': 'text/plain' },
+			/not valid JSON/,
+		],
 		['truncated JSON without a content type', '{"messageId": "m1"', {}, /not valid JSON/],
-		['a JSON array', '[{"messageId": "m1"}]', { 'content-type': 'application/json' }, /JSON but not an object/],
+		[
+			'a JSON array',
+			'[{"messageId": "m1"}]',
+			{ 'content-type': 'application/json' },
+			/JSON but not an object/,
+		],
 		['an empty body', '', { 'content-type': 'application/json' }, /empty/],
-		['a form body (Routee sends JSON)', 'messageId=m1&status=Delivered', { 'content-type': 'application/x-www-form-urlencoded' }, /form-encoded bodies are not accepted/],
+		[
+			'a form body (Routee sends JSON)',
+			'messageId=m1&status=Delivered',
+			{ 'content-type': 'application/x-www-form-urlencoded' },
+			/form-encoded bodies are not accepted/,
+		],
 	])('%s', async (_name, body, headers, reason) => {
 		const trigger = await host();
 		const answer = await trigger.post(body, { headers: headers as Record<string, string> });
@@ -561,12 +672,30 @@ describe('JSON callbacks the trigger does not know are answered 200 and start no
 		['an SMS status without a status', { messageId: 'm1', smsId: 's1' }],
 		['campaign progress without a status', { trackingId: 't1', messageStatuses: {} }],
 		['COLLECT tones that are not text', { ...collect, collectedTones: ['1'] }],
-		['a status Routee does not document for SMS or voice', { messageId: 'm1', status: { name: 'Sent to the moon' } }],
-		['an Octopush delivery report sent to the wrong trigger', { message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', status: 'DELIVERED' }],
-		['an inbound voice call record', { messageId: 'm1', from: '+306999999999', to: '+306911111111', originatingService: 'Voice', direction: 'Inbound' }],
+		[
+			'a status Routee does not document for SMS or voice',
+			{ messageId: 'm1', status: { name: 'Sent to the moon' } },
+		],
+		[
+			'an Octopush delivery report sent to the wrong trigger',
+			{ message_id: 'sms_5f44ebf9e47b7', number: '+33612345678', status: 'DELIVERED' },
+		],
+		[
+			'an inbound voice call record',
+			{
+				messageId: 'm1',
+				from: '+306999999999',
+				to: '+306911111111',
+				originatingService: 'Voice',
+				direction: 'Inbound',
+			},
+		],
 	])('%s', async (_name, payload) => {
 		const trigger = await host();
-		const answers = [await trigger.post(payload), await trigger.post(JSON.stringify(payload), { headers: { 'content-type': 'text/plain' } })];
+		const answers = [
+			await trigger.post(payload),
+			await trigger.post(JSON.stringify(payload), { headers: { 'content-type': 'text/plain' } }),
+		];
 		expect(answers.map((a) => [a.status, a.body])).toEqual([
 			[200, ''],
 			[200, ''],
@@ -581,20 +710,26 @@ describe('bodies n8n leaves unread', () => {
 	test.each([
 		['no content type, version 2', undefined, 2],
 		['application/octet-stream, version 2', 'application/octet-stream', 2],
-	])('%s: the callback is read and gives the same event as with application/json', async (_name, contentType, version) => {
-		const reference = await host();
-		await reference.post(smsPart);
-		const trigger = await host({}, { typeVersion: version });
-		const response = await fetch(trigger.url, {
-			method: 'POST',
-			headers: contentType ? { 'content-type': contentType } : {},
-			body: new TextEncoder().encode(JSON.stringify(smsPart)),
-		});
-		expect(response.status).toBe(200);
-		expect(trigger.executions).toHaveLength(1);
-		expect(trigger.executions[0]).toEqual(reference.executions[0]);
-		expect(trigger.executions[0][0]).toMatchObject({ status: 'Undelivered', messageId: smsPart.messageId });
-	});
+	])(
+		'%s: the callback is read and gives the same event as with application/json',
+		async (_name, contentType, version) => {
+			const reference = await host();
+			await reference.post(smsPart);
+			const trigger = await host({}, { typeVersion: version });
+			const response = await fetch(trigger.url, {
+				method: 'POST',
+				headers: contentType ? { 'content-type': contentType } : {},
+				body: new TextEncoder().encode(JSON.stringify(smsPart)),
+			});
+			expect(response.status).toBe(200);
+			expect(trigger.executions).toHaveLength(1);
+			expect(trigger.executions[0]).toEqual(reference.executions[0]);
+			expect(trigger.executions[0][0]).toMatchObject({
+				status: 'Undelivered',
+				messageId: smsPart.messageId,
+			});
+		},
+	);
 
 	test('the subtitle names the chosen events as the Events list does', async () => {
 		const trigger = await host({ events: ['smsStatus', 'dtmf', 'inboundSms'] });
@@ -614,7 +749,10 @@ describe('repeats', () => {
 		expect(answers.map((a) => [a.status, a.body])).toEqual(Array(5).fill([200, '']));
 		expect(trigger.executions).toHaveLength(1);
 		// the next status of the same message is a new event
-		await trigger.post({ ...smsPart, status: { ...smsPart.status, name: 'Delivered', updatedDate: '2024-05-01T10:16:00Z' } });
+		await trigger.post({
+			...smsPart,
+			status: { ...smsPart.status, name: 'Delivered', updatedDate: '2024-05-01T10:16:00Z' },
+		});
 		expect(trigger.executions).toHaveLength(2);
 	});
 
@@ -633,7 +771,10 @@ describe('repeats', () => {
 	});
 
 	test('a rejected call is not remembered: after a 403, the same callback with the secret starts the workflow', async () => {
-		const trigger = await host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, 'abc123abc123abc123') });
+		const trigger = await host(
+			{ callerAuthentication: 'queryToken' },
+			{ credentials: callbackSecret(h, 'abc123abc123abc123') },
+		);
 		expect((await trigger.post(collect, { suffix: '?token=x' })).status).toBe(403);
 		expect((await trigger.post(collect, { suffix: '?token=abc123abc123abc123' })).status).toBe(200);
 		expect(trigger.executions).toHaveLength(1);
@@ -644,13 +785,19 @@ describe('node description and lifecycle', () => {
 	test('a POST webhook answered on receipt, no inputs, not usable as a tool', async () => {
 		const trigger = await host();
 		const description = trigger.nodeType.description;
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
 		expect(description.inputs).toEqual([]);
 		expect(description.group).toEqual(['trigger']);
 		expect(description.usableAsTool).toBeUndefined();
 		// the credential is only for Fetch Key Presses (voice tracking) and shown only when it is on
 		expect(description.credentials).toEqual([
-			{ name: 'routeeOAuth2Api', required: true, displayOptions: { show: { fetchVoiceDigits: [true] } } },
+			{
+				name: 'routeeOAuth2Api',
+				required: true,
+				displayOptions: { show: { fetchVoiceDigits: [true] } },
+			},
 			{
 				name: 'routeeOctopushCallbackSecretApi',
 				required: true,
@@ -658,10 +805,19 @@ describe('node description and lifecycle', () => {
 				testedBy: 'callbackSecretTest',
 			},
 		]);
-		expect(description.properties.find((p) => p.name === 'fetchVoiceDigits')).toMatchObject({ type: 'boolean', default: false });
-		expect((description.properties.find((p) => p.name === 'events')?.options ?? []).map((o) => (o as { value: string }).value)).toContain('inboundSms');
+		expect(description.properties.find((p) => p.name === 'fetchVoiceDigits')).toMatchObject({
+			type: 'boolean',
+			default: false,
+		});
+		expect(
+			(description.properties.find((p) => p.name === 'events')?.options ?? []).map(
+				(o) => (o as { value: string }).value,
+			),
+		).toContain('inboundSms');
 		const notice = description.properties.find((p) => p.type === 'notice');
-		expect(notice?.displayName).toMatch(/Production URL into a Routee node's 'Callback' or 'Campaign Callback' option/);
+		expect(notice?.displayName).toMatch(
+			/Production URL into a Routee node's 'Callback' or 'Campaign Callback' option/,
+		);
 	});
 
 	test('checkExists / create / delete register nothing and call nobody', async () => {
@@ -683,7 +839,8 @@ describe('node description and lifecycle', () => {
 
 const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
 const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
-const secondIso = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
+const secondIso = (iso: string) =>
+	new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
 
 const KIND_OF_SANDBOX_CALLBACK: Record<string, string> = {
 	'routee.sms': 'smsStatus',
@@ -783,7 +940,10 @@ describe('callbacks the sandbox POSTs', () => {
 
 	test('SMS parts, voice calls, conversations, COLLECT and campaign progress: one execution each, every field right', async () => {
 		const secret = 'sandbox-callback-secret-1';
-		const trigger = await host({ callerAuthentication: 'queryToken' }, { credentials: callbackSecret(h, secret) });
+		const trigger = await host(
+			{ callerAuthentication: 'queryToken' },
+			{ credentials: callbackSecret(h, secret) },
+		);
 		const url = `${trigger.url}?token=${secret}`;
 		const bearer = await token(sandbox);
 		const call = async (path: string, body: unknown) => {
@@ -802,7 +962,11 @@ describe('callbacks the sandbox POSTs', () => {
 		const voiceCampaign = await call('/voice/campaign', {
 			from: '+306900009999',
 			to: ['+306900000000', '+306900001111'],
-			message: { text: 'Your appointment is tomorrow at nine', language: 'en-GB', gender: 'female' },
+			message: {
+				text: 'Your appointment is tomorrow at nine',
+				language: 'en-GB',
+				gender: 'female',
+			},
 			callback: { url, strategy: 'OnChange' },
 			campaignCallback: { url, strategy: 'OnCompletion' },
 		});
@@ -811,7 +975,10 @@ describe('callbacks the sandbox POSTs', () => {
 			to: { phone: '+306900000009' },
 			dialPlan: {
 				verbs: [
-					{ type: 'SAY', message: { text: 'Press 1 to confirm', language: 'en-GB', gender: 'female' } },
+					{
+						type: 'SAY',
+						message: { text: 'Press 1 to confirm', language: 'en-GB', gender: 'female' },
+					},
 					{ type: 'COLLECT', eventUrl: url, maxDigits: 4 },
 				],
 			},
@@ -822,8 +989,15 @@ describe('callbacks the sandbox POSTs', () => {
 			const bodies = sent.map((s) => s.body as Record<string, any>);
 			const smsFinal = bodies.filter((b) => b.smsId && SMS_FINAL.includes(b.status.name)).length;
 			const campaignsFinished = bodies.filter((b) => b.campaignStatus === 'Finished').length;
-			const conversationDone = bodies.some((b) => b.conversationTrackingId && b.status?.name === 'Completed');
-			return smsFinal === 4 && campaignsFinished === 2 && conversationDone && sent.some((s) => s.kind === 'routee.collect');
+			const conversationDone = bodies.some(
+				(b) => b.conversationTrackingId && b.status?.name === 'Completed',
+			);
+			return (
+				smsFinal === 4 &&
+				campaignsFinished === 2 &&
+				conversationDone &&
+				sent.some((s) => s.kind === 'routee.collect')
+			);
 		};
 		await sandbox.waitForCallbacks(finished, 10000);
 		await new Promise((resolve) => setTimeout(resolve, 200));
@@ -831,9 +1005,18 @@ describe('callbacks the sandbox POSTs', () => {
 		const sent = sandbox.callbacksSent;
 		// every callback was answered 200 at the first attempt, so Routee retried none
 		expect(sent.every((s) => s.status === 200 && s.attempt === 1)).toBe(true);
-		expect(trigger.calls.map((c) => [c.answer.status, c.answer.body])).toEqual(sent.map(() => [200, '']));
+		expect(trigger.calls.map((c) => [c.answer.status, c.answer.body])).toEqual(
+			sent.map(() => [200, '']),
+		);
 		expect(new Set(sent.map((s) => s.kind))).toEqual(
-			new Set(['routee.sms', 'routee.sms-campaign', 'routee.voice', 'routee.voice-campaign', 'routee.conversation', 'routee.collect']),
+			new Set([
+				'routee.sms',
+				'routee.sms-campaign',
+				'routee.voice',
+				'routee.voice-campaign',
+				'routee.conversation',
+				'routee.collect',
+			]),
 		);
 		// 2 numbers × 3 statuses × 2 parts
 		expect(sent.filter((s) => s.kind === 'routee.sms')).toHaveLength(12);
@@ -842,14 +1025,20 @@ describe('callbacks the sandbox POSTs', () => {
 		// every callback the sandbox sent was a different event (none was retried), so every eventId differs
 		expect(new Set(trigger.events.map((e) => e.eventId)).size).toBe(sent.length);
 		for (const callback of sent) {
-			const matching = trigger.events.filter((event) => JSON.stringify(event.raw) === JSON.stringify(callback.body));
+			const matching = trigger.events.filter(
+				(event) => JSON.stringify(event.raw) === JSON.stringify(callback.body),
+			);
 			expect(matching).toEqual([expectedEvent(callback)]);
 		}
 
 		// the ids tie the events back to what the requests returned
 		const campaignIds = new Set(trigger.events.map((e) => e.campaignId));
-		expect(campaignIds).toEqual(new Set([smsCampaign.trackingId, voiceCampaign.trackingId, conversation.trackingId]));
-		const unanswered = trigger.events.filter((e) => e.kind === 'voiceStatus' && e.isFinal).map((e) => [e.to, e.status]);
+		expect(campaignIds).toEqual(
+			new Set([smsCampaign.trackingId, voiceCampaign.trackingId, conversation.trackingId]),
+		);
+		const unanswered = trigger.events
+			.filter((e) => e.kind === 'voiceStatus' && e.isFinal)
+			.map((e) => [e.to, e.status]);
 		expect(unanswered.sort()).toEqual([
 			['+306900000000', 'NoAnswer'],
 			['+306900001111', 'Busy'],
@@ -867,7 +1056,12 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 		sandbox = await Sandbox.start({ deliveryDelayMs: 10 });
 		const stored = h.addCredential(
 			'routeeOAuth2Api',
-			{ applicationId: 'sandbox-app', applicationSecret: 'sandbox-secret', baseUrl: sandbox.routeeBaseUrl, tokenUrl: sandbox.routeeTokenUrl },
+			{
+				applicationId: 'sandbox-app',
+				applicationSecret: 'sandbox-secret',
+				baseUrl: sandbox.routeeBaseUrl,
+				tokenUrl: sandbox.routeeTokenUrl,
+			},
 			'routee-trigger-tracking',
 		);
 		credentials = { routeeOAuth2Api: stored };
@@ -898,11 +1092,16 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 	}
 
 	const finalCalls = (trigger: TriggerHost) =>
-		Object.fromEntries(trigger.events.filter((e) => e.kind === 'voiceStatus' && e.isFinal).map((e) => [e.to, [e.status, e.digits]]));
+		Object.fromEntries(
+			trigger.events
+				.filter((e) => e.kind === 'voiceStatus' && e.isFinal)
+				.map((e) => [e.to, [e.status, e.digits]]),
+		);
 
 	const waitForFinalCalls = async (trigger: TriggerHost, count: number) => {
 		const deadline = Date.now() + 10_000;
-		while (Object.keys(finalCalls(trigger)).length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		while (Object.keys(finalCalls(trigger)).length < count && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 20));
 	};
 
 	test('off (the default): final voice statuses have no digits, and Routee is not asked', async () => {
@@ -930,7 +1129,12 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 			'+306900000000': ['NoAnswer', null],
 		});
 		const finals = trigger.events.filter((e) => e.kind === 'voiceStatus' && e.isFinal);
-		expect(sandbox.requestsTo('routee', 'GET').map((r) => r.path).sort()).toEqual(finals.map((e) => `/voice/tracking/${String(e.messageId)}`).sort());
+		expect(
+			sandbox
+				.requestsTo('routee', 'GET')
+				.map((r) => r.path)
+				.sort(),
+		).toEqual(finals.map((e) => `/voice/tracking/${String(e.messageId)}`).sort());
 		// the raw callback is unchanged (it has no collectedTones) and the event has no error
 		for (const event of finals) {
 			expect(event.raw).not.toHaveProperty('collectedTones');
@@ -942,30 +1146,54 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 
 	test('Routee is asked after the callback was answered: a slow tracking answer does not delay the 200', async () => {
 		const trigger = await withCredential({ fetchVoiceDigits: true });
-		sandbox.injectFault({ provider: 'routee', method: 'GET', path: '/voice/tracking/', delayMs: 1500 });
+		sandbox.injectFault({
+			provider: 'routee',
+			method: 'GET',
+			path: '/voice/tracking/',
+			delayMs: 1500,
+		});
 		const started = Date.now();
-		const answer = await trigger.post({ ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' } });
+		const answer = await trigger.post({
+			...voiceMessage,
+			status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' },
+		});
 		expect(answer).toMatchObject({ status: 200, body: '' });
 		expect(Date.now() - started).toBeLessThan(1000);
 		const deadline = Date.now() + 5000;
-		while (trigger.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		while (trigger.executions.length === 0 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 20));
 		expect(trigger.executions).toHaveLength(1);
 	});
 
 	test('when the tracking cannot be read the event still starts the workflow, digits null and digitsError saying why', async () => {
 		const trigger = await withCredential({ fetchVoiceDigits: true });
-		const payload = { ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' } };
+		const payload = {
+			...voiceMessage,
+			status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' },
+		};
 		expect(await trigger.post(payload)).toMatchObject({ status: 200, body: '' });
 		const deadline = Date.now() + 5000;
-		while (trigger.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+		while (trigger.executions.length === 0 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 20));
 		expect(trigger.events).toEqual([
-			expect.objectContaining({ kind: 'voiceStatus', status: 'Completed', isFinal: true, digits: null, digitsError: expect.stringMatching(/404005000/), raw: payload }),
+			expect.objectContaining({
+				kind: 'voiceStatus',
+				status: 'Completed',
+				isFinal: true,
+				digits: null,
+				digitsError: expect.stringMatching(/404005000/),
+				raw: payload,
+			}),
 		]);
 	});
 
 	test('a callback that already carries the tones is not looked up', async () => {
 		const trigger = await withCredential({ fetchVoiceDigits: true });
-		await trigger.post({ ...voiceMessage, status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' }, collectedTones: '7' });
+		await trigger.post({
+			...voiceMessage,
+			status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' },
+			collectedTones: '7',
+		});
 		expect(trigger.events.map((e) => e.digits)).toEqual(['7']);
 		expect(sandbox.requestsTo('routee', 'GET')).toHaveLength(0);
 	});
@@ -976,7 +1204,12 @@ describe('an inbound SMS the sandbox POSTs', () => {
 		const sandbox = await Sandbox.start();
 		try {
 			const trigger = await host();
-			const sent = await sandbox.simulateRouteeInboundSms(trigger.url, '+306999999999', '+306911111111', 'YES, see you at 10');
+			const sent = await sandbox.simulateRouteeInboundSms(
+				trigger.url,
+				'+306999999999',
+				'+306911111111',
+				'YES, see you at 10',
+			);
 			expect(sent).toMatchObject({ kind: 'routee.inbound', status: 200, attempt: 1 });
 			expect(trigger.events).toEqual([
 				expect.objectContaining({

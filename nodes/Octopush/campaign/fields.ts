@@ -37,15 +37,13 @@ const contactFields: INodeProperties[] = [
 		default: '',
 		description: 'Replaces {last_name} in the text (at most 50 characters)',
 	},
-	...[1, 2, 3, 4, 5].map(
-		(n): INodeProperties => ({
-			displayName: `Param ${n}`,
-			name: `param${n}`,
-			type: 'string',
-			default: '',
-			description: `Replaces {param${n}} in the text (at most 50 characters)`,
-		}),
-	),
+	...[1, 2, 3, 4, 5].map((n): INodeProperties => ({
+		displayName: `Param ${n}`,
+		name: `param${n}`,
+		type: 'string',
+		default: '',
+		description: `Replaces {param${n}} in the text (at most 50 characters)`,
+	})),
 ];
 
 /** Parameter name of each contact field → the body field it fills. */
@@ -60,7 +58,7 @@ export const CONTACT_PARAMETERS = {
 } as const;
 
 const phoneNumberDescription =
-	'In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with the \'Default Country\' option';
+	"In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with the 'Default Country' option";
 
 export function recipientFields(optional = false): INodeProperties[] {
 	return [
@@ -111,7 +109,8 @@ export function recipientFields(optional = false): INodeProperties[] {
 							type: 'collection',
 							placeholder: 'Add field',
 							default: {},
-							description: 'Values for the {first_name}, {last_name} and {param1} to {param5} placeholders of the text',
+							description:
+								'Values for the {first_name}, {last_name} and {param1} to {param5} placeholders of the text',
 							options: contactFields,
 						},
 					],
@@ -143,7 +142,8 @@ export function recipientFields(optional = false): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add field',
 			default: {},
-			description: "Values for the placeholders of the text, usually expressions on each input item's fields",
+			description:
+				"Values for the placeholders of the text, usually expressions on each input item's fields",
 			displayOptions: { show: { mode: ['allItems'] } },
 			options: contactFields,
 		},
@@ -226,7 +226,8 @@ const commonOptions: INodeProperties[] = [
 		name: 'simulationMode',
 		type: 'boolean',
 		default: false,
-		description: 'Whether Octopush only simulates the request and answers a fake result (nothing is sent or charged)',
+		description:
+			'Whether Octopush only simulates the request and answers a fake result (nothing is sent or charged)',
 	},
 ];
 
@@ -274,7 +275,8 @@ export const getBackPressedKeysOption: INodeProperties = {
 /** The body fields of the options above that the user set. */
 export function voiceOptionFields(options: IDataObject): IDataObject {
 	const body: IDataObject = {};
-	if (options.getBackPressedKeys !== undefined) body.get_back_pressed_keys = options.getBackPressedKeys;
+	if (options.getBackPressedKeys !== undefined)
+		body.get_back_pressed_keys = options.getBackPressedKeys;
 	if (options.autoRemoveBlacklistedNumbers !== undefined) {
 		body.auto_remove_blacklisted_numbers = options.autoRemoveBlacklistedNumbers;
 	}

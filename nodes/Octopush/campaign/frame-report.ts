@@ -40,11 +40,17 @@ export function frameItems(
 		}
 		// The campaign's totals only on its last frame item: on every item, a sum downstream would count them once per frame.
 		const last = index === campaign.frames.length - 1;
-		return { json: last ? { ...json, campaign_totals: totals } : json, pairedItem: frame.pairedItem };
+		return {
+			json: last ? { ...json, campaign_totals: totals } : json,
+			pairedItem: frame.pairedItem,
+		};
 	});
 }
 
-function totalsOf(outcomes: Array<FrameOutcome<IDataObject>>, fields: readonly string[]): IDataObject {
+function totalsOf(
+	outcomes: Array<FrameOutcome<IDataObject>>,
+	fields: readonly string[],
+): IDataObject {
 	const count = (status: FrameOutcome<IDataObject>['status']) =>
 		outcomes.filter((outcome) => outcome.status === status).length;
 	const totals: IDataObject = {
@@ -78,9 +84,16 @@ function describeOutcome(frame: Frame, outcome: FrameOutcome<IDataObject>): stri
 	}
 }
 
-export function acceptedSummary(campaign: Campaign, outcomes: Array<FrameOutcome<IDataObject>>): string {
-	const accepted = campaign.frames.filter((_, index) => ['sent', 'already_accepted'].includes(outcomes[index].status));
-	return accepted.map((frame) => describeOutcome(frame, outcomes[frame.index])).join(', ') || 'none';
+export function acceptedSummary(
+	campaign: Campaign,
+	outcomes: Array<FrameOutcome<IDataObject>>,
+): string {
+	const accepted = campaign.frames.filter((_, index) =>
+		['sent', 'already_accepted'].includes(outcomes[index].status),
+	);
+	return (
+		accepted.map((frame) => describeOutcome(frame, outcomes[frame.index])).join(', ') || 'none'
+	);
 }
 
 /** The error of a failed frame, saying which frames were accepted and which were not. */
@@ -116,7 +129,10 @@ export function frameFailure(
 				frame: frame.index + 1,
 				request_id: frame.requestId,
 				frame_status: outcomes[index].status,
-				ticket_number: outcomes[index].status === 'sent' ? ticketOf((outcomes[index] as { response: IDataObject }).response) : undefined,
+				ticket_number:
+					outcomes[index].status === 'sent'
+						? ticketOf((outcomes[index] as { response: IDataObject }).response)
+						: undefined,
 			})),
 		};
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IPairedItemData,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { runFrames } from '../../shared/frame-runner';
@@ -59,14 +64,18 @@ export async function executeFramedSend(
 			const outcomes = await runFrames(
 				campaign.frames,
 				campaign.inParallel,
-				async (frame) => await octopushRequest(context, 'POST', operation.path, campaign.leadItem, frame.body),
+				async (frame) =>
+					await octopushRequest(context, 'POST', operation.path, campaign.leadItem, frame.body),
 				failureKindOf,
 			);
-			const failed = outcomes.findIndex((outcome) => outcome.status === 'refused' || outcome.status === 'unknown');
+			const failed = outcomes.findIndex(
+				(outcome) => outcome.status === 'refused' || outcome.status === 'unknown',
+			);
 			if (failed >= 0 && !context.continueOnFail()) throw frameFailure(campaign, outcomes, failed);
 			return { campaign, outcomes, failed };
 		},
-		output: ({ campaign, outcomes, failed }) => frameItems(campaign, outcomes, failed, operation.totals),
+		output: ({ campaign, outcomes, failed }) =>
+			frameItems(campaign, outcomes, failed, operation.totals),
 		sends: true,
 		// each frame's request ID makes Octopush refuse it a second time (see the retry line of frameFailure)
 		resendsOnRerun: false,
@@ -83,17 +92,30 @@ function planCampaign(
 ): Campaign {
 	const options = context.getNodeParameter('options', leadItem, {}) as IDataObject;
 	const base = operation.readBody(context, leadItem);
-	const frameSize = wholeNumberOption(context, leadItem, options.frameSize, MAX_FRAME_SIZE, 'Frame Size', [
-		MIN_FRAME_SIZE,
+	const frameSize = wholeNumberOption(
+		context,
+		leadItem,
+		options.frameSize,
 		MAX_FRAME_SIZE,
-	]);
-	const inParallel = wholeNumberOption(context, leadItem, options.framesInParallel, 1, 'Frames in Parallel', [
+		'Frame Size',
+		[MIN_FRAME_SIZE, MAX_FRAME_SIZE],
+	);
+	const inParallel = wholeNumberOption(
+		context,
+		leadItem,
+		options.framesInParallel,
 		1,
-		MAX_FRAMES_IN_PARALLEL,
-	]);
+		'Frames in Parallel',
+		[1, MAX_FRAMES_IN_PARALLEL],
+	);
 	const recipients = readRecipients(context, items, mode, leadItem);
 	if (recipients.length === 0) {
-		throw invalid(context, { itemIndex: leadItem }, 'Recipients', 'must not be empty: add at least one recipient');
+		throw invalid(
+			context,
+			{ itemIndex: leadItem },
+			'Recipients',
+			'must not be empty: add at least one recipient',
+		);
 	}
 	const chunks = splitIntoFrames(recipients, frameSize);
 	const userRequestId = String(options.requestId ?? '').trim();
@@ -104,7 +126,11 @@ function planCampaign(
 		chunks.length,
 	);
 	const frames = chunks.map((chunk, index): Frame => {
-		const body = { ...base, recipients: chunk.map((recipient) => recipient.contact), request_id: ids[index] };
+		const body = {
+			...base,
+			recipients: chunk.map((recipient) => recipient.contact),
+			request_id: ids[index],
+		};
 		assertBody(
 			context,
 			operation.schema,
@@ -127,13 +153,22 @@ function wholeNumberOption(
 ): number {
 	if (value === undefined || value === null || value === '') return fallback;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-		throw invalid(context, { itemIndex }, label, `must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+		throw invalid(
+			context,
+			{ itemIndex },
+			label,
+			`must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+		);
 	}
 	return value;
 }
 
 /** Two campaigns with one request ID would make Octopush drop the second as a "duplicate". */
-function claimRequestIds(context: IExecuteFunctions, campaign: Campaign, used: Map<string, number>): void {
+function claimRequestIds(
+	context: IExecuteFunctions,
+	campaign: Campaign,
+	used: Map<string, number>,
+): void {
 	for (const frame of campaign.frames) {
 		const owner = used.get(frame.requestId);
 		if (owner !== undefined) {

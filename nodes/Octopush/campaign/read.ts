@@ -28,11 +28,14 @@ export function readRecipients(
 	mode: Mode,
 	itemIndex: number,
 ): Recipient[] {
-	const defaultCountry = defaultCountryOf(context.getNodeParameter('options', itemIndex, {}) as IDataObject);
+	const defaultCountry = defaultCountryOf(
+		context.getNodeParameter('options', itemIndex, {}) as IDataObject,
+	);
 	if (mode === 'allItems') {
 		const phoneNumber = itemValueReader(context, items, 'phoneNumber', '');
 		const fields = Object.entries(CONTACT_PARAMETERS).map(
-			([parameter, field]) => [field, itemValueReader(context, items, `personalization.${parameter}`, '')] as const,
+			([parameter, field]) =>
+				[field, itemValueReader(context, items, `personalization.${parameter}`, '')] as const,
 		);
 		return items.map((_, index) => {
 			const raw: IDataObject = { phone_number: phoneNumber(index) as IDataObject[string] };
@@ -41,7 +44,8 @@ export function readRecipients(
 		});
 	}
 	const input = context.getNodeParameter('recipientsInput', itemIndex, 'fields') as string;
-	const list = input === 'json' ? jsonRecipients(context, itemIndex) : listedRecipients(context, itemIndex);
+	const list =
+		input === 'json' ? jsonRecipients(context, itemIndex) : listedRecipients(context, itemIndex);
 	return list.map((raw, position) =>
 		toRecipient(context, raw, { itemIndex, recipient: position + 1 }, defaultCountry),
 	);
@@ -52,7 +56,8 @@ function listedRecipients(context: IExecuteFunctions, itemIndex: number): IDataO
 	return listed.map((entry) => {
 		const raw: IDataObject = { phone_number: entry.phoneNumber };
 		const personalization = (entry.personalization ?? {}) as IDataObject;
-		for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS)) raw[field] = personalization[parameter];
+		for (const [parameter, field] of Object.entries(CONTACT_PARAMETERS))
+			raw[field] = personalization[parameter];
 		return raw;
 	});
 }
@@ -68,14 +73,24 @@ function jsonRecipients(context: IExecuteFunctions, itemIndex: number): IDataObj
 		}
 	}
 	if (!Array.isArray(parsed)) {
-		throw invalid(context, { itemIndex }, 'Recipients (JSON)', 'must be an array of phone numbers or contacts');
+		throw invalid(
+			context,
+			{ itemIndex },
+			'Recipients (JSON)',
+			'must be an array of phone numbers or contacts',
+		);
 	}
 	const allowed = ['phone_number', ...CONTACT_FIELDS] as string[];
 	return parsed.map((entry: unknown, position) => {
 		if (typeof entry === 'string' || typeof entry === 'number') return { phone_number: entry };
 		const source = { itemIndex, recipient: position + 1 };
 		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			throw invalid(context, source, 'Recipient', 'must be a phone number or an object with phone_number');
+			throw invalid(
+				context,
+				source,
+				'Recipient',
+				'must be a phone number or an object with phone_number',
+			);
 		}
 		const unknown = Object.keys(entry).filter((key) => !allowed.includes(key));
 		if (unknown.length > 0) {
@@ -105,7 +120,12 @@ function toRecipient(
 		const value = raw[field];
 		if (value === undefined || value === null || value === '') continue;
 		if (typeof value !== 'string' && typeof value !== 'number') {
-			throw invalid(context, source, labelOf(field) ?? field, `must be text, got ${JSON.stringify(value)}`);
+			throw invalid(
+				context,
+				source,
+				labelOf(field) ?? field,
+				`must be text, got ${JSON.stringify(value)}`,
+			);
 		}
 		contact[field] = String(value);
 	}

@@ -7,7 +7,10 @@ import { frameRequestId } from '../../shared/framing';
  * What makes a request ID the same on a retry and different everywhere else: the execution, the
  * node, the node's run in this execution (a node runs several times in a loop) and the campaign.
  */
-function seedOf(context: IExecuteFunctions, campaignKey: string): { executionId: string; scope: string } {
+function seedOf(
+	context: IExecuteFunctions,
+	campaignKey: string,
+): { executionId: string; scope: string } {
 	const runIndex = (context.getWorkflowDataProxy(0).$thisRunIndex as number | undefined) ?? 0;
 	// without an execution id, no retry can be recognised: never reuse IDs across executions then
 	const executionId = context.getExecutionId() || randomUUID();

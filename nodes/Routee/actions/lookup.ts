@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { executeJobs } from '../../shared/execute';
@@ -13,10 +18,18 @@ function idField(name: string, displayName: string, description: string): INodeP
 }
 
 export const trackingIdField = (what: string) =>
-	idField('trackingId', 'Tracking ID', `The tracking ID of the ${what}, as returned when it was sent`);
+	idField(
+		'trackingId',
+		'Tracking ID',
+		`The tracking ID of the ${what}, as returned when it was sent`,
+	);
 
 export const messageIdField = (what: string) =>
-	idField('messageId', 'Message ID', `The ID of the ${what} (the messageId of its tracking or callbacks)`);
+	idField(
+		'messageId',
+		'Message ID',
+		`The ID of the ${what} (the messageId of its tracking or callbacks)`,
+	);
 
 /** n8n's Simplify toggle, for responses of more than 10 fields ([UX] "AI tool nodes: 'Output' parameter"). */
 export const simplifyField: INodeProperties = {
@@ -46,10 +59,15 @@ export const SIMPLIFIED_SMS_TRACKING = [
 
 /** The fields of `response` named in `keys` that it has, in that order. */
 function pick(response: IDataObject, keys: readonly string[]): IDataObject {
-	return Object.fromEntries(keys.filter((key) => key in response).map((key) => [key, response[key]]));
+	return Object.fromEntries(
+		keys.filter((key) => key in response).map((key) => [key, response[key]]),
+	);
 }
 
-function simplifyEach(entries: IDataObject | IDataObject[], keys: readonly string[]): IDataObject | IDataObject[] {
+function simplifyEach(
+	entries: IDataObject | IDataObject[],
+	keys: readonly string[],
+): IDataObject | IDataObject[] {
 	return Array.isArray(entries) ? entries.map((entry) => pick(entry, keys)) : pick(entries, keys);
 }
 
@@ -64,14 +82,20 @@ export async function executeById(
 	request: (
 		id: string,
 		itemIndex: number,
-	) => { method: 'GET' | 'DELETE' | 'PUT'; path: string; body?: IDataObject; schema?: z.ZodTypeAny },
+	) => {
+		method: 'GET' | 'DELETE' | 'PUT';
+		path: string;
+		body?: IDataObject;
+		schema?: z.ZodTypeAny;
+	},
 	simplified?: readonly string[],
 ): Promise<INodeExecutionData[]> {
 	return await executeJobs(context, items, {
 		plan: ({ leadItem }) => {
 			const call = request(pathId(context, leadItem, field.name, field.label), leadItem);
 			if (call.schema) assertBody(context, call.schema, call.body, leadItem);
-			const simplify = simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
+			const simplify =
+				simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
 			return { ...call, simplify };
 		},
 		run: async ({ method, path, body, simplify }, { leadItem }) => {
@@ -112,11 +136,22 @@ export async function executeCampaignTracking(
 		plan: ({ leadItem }) => {
 			const trackingId = pathId(context, leadItem, 'trackingId', 'Tracking ID');
 			const returnAll = context.getNodeParameter('returnAll', leadItem, false) as boolean;
-			const limit = returnAll ? undefined : (context.getNodeParameter('limit', leadItem, 50) as unknown);
-			if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
-				throw invalid(context, leadItem, 'Limit', `must be a whole number of at least 1, got ${JSON.stringify(limit)}`);
+			const limit = returnAll
+				? undefined
+				: (context.getNodeParameter('limit', leadItem, 50) as unknown);
+			if (
+				limit !== undefined &&
+				(typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+			) {
+				throw invalid(
+					context,
+					leadItem,
+					'Limit',
+					`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
+				);
 			}
-			const simplify = simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
+			const simplify =
+				simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
 			return { path: path(trackingId), limit: limit as number | undefined, simplify };
 		},
 		run: async (call, { leadItem }) => {

@@ -66,10 +66,14 @@ export const timeLimitField: INodeProperties = {
 export function resumeUrlOf(context: IExecuteFunctions): string {
 	const url = context.evaluateExpression('{{ $execution.resumeFormUrl }}', 0);
 	if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
-		throw new NodeOperationError(context.getNode(), 'This execution has no resume URL to give Routee', {
-			description:
-				'Waiting for a callback needs an n8n execution that can wait (a saved workflow run in n8n). Set WEBHOOK_URL to the public address of n8n so that Routee can reach it.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'This execution has no resume URL to give Routee',
+			{
+				description:
+					'Waiting for a callback needs an n8n execution that can wait (a saved workflow run in n8n). Set WEBHOOK_URL to the public address of n8n so that Routee can reach it.',
+			},
+		);
 	}
 	return url;
 }
@@ -88,12 +92,20 @@ export function machineEventUrl(resumeUrl: string, voicemail: IDataObject): stri
 const MACHINE_EVENT = 'machine';
 
 /** The one input item the wait operations act on: they start one call or message per execution. */
-export function onlyItem(context: IExecuteFunctions, items: INodeExecutionData[], what: string): void {
+export function onlyItem(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	what: string,
+): void {
 	if (items.length > 1) {
-		throw new NodeOperationError(context.getNode(), `${what} handles one input item per execution; it got ${items.length}`, {
-			description:
-				'An execution can wait for one outcome only. Put a "Loop Over Items" node (batch size 1) before this node, or use the operation without "and Wait" together with a Routee Trigger.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${what} handles one input item per execution; it got ${items.length}`,
+			{
+				description:
+					'An execution can wait for one outcome only. Put a "Loop Over Items" node (batch size 1) before this node, or use the operation without "and Wait" together with a Routee Trigger.',
+			},
+		);
 	}
 }
 
@@ -107,7 +119,10 @@ export async function waitForCallback(
 	timeLimitMinutes: number,
 	onTimeout: IDataObject,
 ): Promise<INodeExecutionData[]> {
-	const minutes = Number.isFinite(timeLimitMinutes) && timeLimitMinutes > 0 ? timeLimitMinutes : TIME_LIMIT_MINUTES;
+	const minutes =
+		Number.isFinite(timeLimitMinutes) && timeLimitMinutes > 0
+			? timeLimitMinutes
+			: TIME_LIMIT_MINUTES;
 	const waitTill = new Date(Date.now() + minutes * 60_000);
 	const timedOut: INodeExecutionData = {
 		json: { ...onTimeout, timedOut: true, waitedUntil: waitTill.toISOString() },
@@ -125,7 +140,11 @@ const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
 function statusNameOf(body: IDataObject): string | undefined {
 	const status = body.status;
 	if (typeof status === 'string') return status;
-	if (typeof status === 'object' && status !== null && typeof (status as IDataObject).name === 'string') {
+	if (
+		typeof status === 'object' &&
+		status !== null &&
+		typeof (status as IDataObject).name === 'string'
+	) {
 		return (status as IDataObject).name as string;
 	}
 	return undefined;
@@ -151,13 +170,16 @@ export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWeb
 	const status = statusNameOf(body);
 	if (status === undefined || !VOICE_FINAL.includes(status)) return KEEP_WAITING;
 	const messageId = typeof body.messageId === 'string' ? body.messageId : undefined;
-	const answered = status === 'Completed' || (status === 'Terminated' && Number(body.duration ?? 0) > 0);
+	const answered =
+		status === 'Completed' || (status === 'Terminated' && Number(body.duration ?? 0) > 0);
 	let digits = '';
 	if (messageId !== undefined && answered) {
 		const tracking = await voiceTracking(context, messageId, 0);
 		digits = typeof tracking.digits === 'string' ? tracking.digits : '';
 	}
-	const statusObject = (typeof body.status === 'object' && body.status !== null ? body.status : {}) as IDataObject;
+	const statusObject = (
+		typeof body.status === 'object' && body.status !== null ? body.status : {}
+	) as IDataObject;
 	return resume({
 		digits,
 		keyPressed: digits !== '',
@@ -181,7 +203,11 @@ export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWeb
  * expected as response") and resume at once. The call's final status arrives after the execution finished; n8n
  * answers it 200 (see above).
  */
-function machineAnswered(context: IWebhookFunctions, body: IDataObject, voicemail: string): IWebhookResponseData {
+function machineAnswered(
+	context: IWebhookFunctions,
+	body: IDataObject,
+	voicemail: string,
+): IWebhookResponseData {
 	let message: IDataObject;
 	try {
 		message = JSON.parse(Buffer.from(voicemail, 'base64url').toString('utf8')) as IDataObject;
@@ -224,8 +250,11 @@ export function smsWaitWebhook(context: IWebhookFunctions): IWebhookResponseData
 	if (status === undefined || !SMS_FINAL.includes(status)) return KEEP_WAITING;
 	// a long SMS has one callback per part (`part` of `parts`): the last part resumes, so that no part's callback
 	// arrives after the execution finished (parts arriving out of order still can: n8n answers those 409)
-	if (typeof body.part === 'number' && typeof body.parts === 'number' && body.part < body.parts) return KEEP_WAITING;
-	const statusObject = (typeof body.status === 'object' && body.status !== null ? body.status : {}) as IDataObject;
+	if (typeof body.part === 'number' && typeof body.parts === 'number' && body.part < body.parts)
+		return KEEP_WAITING;
+	const statusObject = (
+		typeof body.status === 'object' && body.status !== null ? body.status : {}
+	) as IDataObject;
 	return resume({
 		delivered: status === 'Delivered',
 		status,

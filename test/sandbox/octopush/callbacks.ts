@@ -57,7 +57,13 @@ export function deliveryStatusOf(state: OctopushState, number: string): string {
 	return state.blacklist.has(number) ? 'BLACKLISTED_NUMBER' : STATUS_BY_OUTCOME[outcomeOf(number)];
 }
 
-export function deliveryReport(state: OctopushState, ticket: Ticket, number: string, at: number, status = deliveryStatusOf(state, number)): Json {
+export function deliveryReport(
+	state: OctopushState,
+	ticket: Ticket,
+	number: string,
+	at: number,
+	status = deliveryStatusOf(state, number),
+): Json {
 	const report: Json = {
 		message_id: ticket.ticketNumber,
 		number,
@@ -88,7 +94,8 @@ export class OctopushDelivery {
 
 	/** Delivers every recipient of a ticket (now, or at its send_at) and reports each to the deliveries URL. */
 	start(ticket: Ticket): void {
-		for (const contact of ticket.recipients) this.state.lastTicketByNumber.set(contact.phone_number, ticket.ticketNumber);
+		for (const contact of ticket.recipients)
+			this.state.lastTicketByNumber.set(contact.phone_number, ticket.ticketNumber);
 		const run = async () => {
 			if (ticket.cancelled) return;
 			await Promise.all(
@@ -111,7 +118,12 @@ export class OctopushDelivery {
 		const ticket = this.state.tickets.get(ticketNumber);
 		if (!ticket) return Promise.reject(new Error(`unknown ticket ${ticketNumber}`));
 		const url = this.state.callbackUrl('callback_url_for_deliveries');
-		if (!url) return Promise.reject(new Error('no callback_url_for_deliveries is registered (PATCH /user/campaign-parameters/edit)'));
+		if (!url)
+			return Promise.reject(
+				new Error(
+					'no callback_url_for_deliveries is registered (PATCH /user/campaign-parameters/edit)',
+				),
+			);
 		const body = deliveryReport(this.state, ticket, number, Date.now(), status);
 		return this.sender.send({ provider: 'octopush', kind: 'octopush.delivery', url, body });
 	}
@@ -119,7 +131,12 @@ export class OctopushDelivery {
 	/** An SMS reply from `number`, POSTed to callback_url_for_inbounds. */
 	inbound(number: string, text: string): Promise<SentCallback | undefined> {
 		const url = this.state.callbackUrl('callback_url_for_inbounds');
-		if (!url) return Promise.reject(new Error('no callback_url_for_inbounds is registered (PATCH /user/campaign-parameters/edit)'));
+		if (!url)
+			return Promise.reject(
+				new Error(
+					'no callback_url_for_inbounds is registered (PATCH /user/campaign-parameters/edit)',
+				),
+			);
 		const body = {
 			message_id: this.messageIdFor(number),
 			number,
@@ -134,12 +151,25 @@ export class OctopushDelivery {
 	stop(number: string, text: string): Promise<SentCallback | undefined> {
 		this.state.blacklist.add(number);
 		const url = this.state.callbackUrl('callback_url_for_blacklisted_numbers');
-		if (!url) return Promise.reject(new Error('no callback_url_for_blacklisted_numbers is registered (PATCH /user/campaign-parameters/edit)'));
-		const body = { message_id: this.messageIdFor(number), number, text, stop_date: octopushDate(Date.now()) };
+		if (!url)
+			return Promise.reject(
+				new Error(
+					'no callback_url_for_blacklisted_numbers is registered (PATCH /user/campaign-parameters/edit)',
+				),
+			);
+		const body = {
+			message_id: this.messageIdFor(number),
+			number,
+			text,
+			stop_date: octopushDate(Date.now()),
+		};
 		return this.sender.send({ provider: 'octopush', kind: 'octopush.stop', url, body });
 	}
 
 	private messageIdFor(number: string): string {
-		return this.state.lastTicketByNumber.get(number) ?? `sms_${randomBytes(7).toString('hex').slice(0, 13)}`;
+		return (
+			this.state.lastTicketByNumber.get(number) ??
+			`sms_${randomBytes(7).toString('hex').slice(0, 13)}`
+		);
 	}
 }

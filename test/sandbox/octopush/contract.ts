@@ -45,16 +45,58 @@ export const OCTOPUSH_CODES = {
 const F = ['female'];
 const FM = ['female', 'male'];
 export const VOICE_GENDERS_BY_LANGUAGE: Record<string, string[]> = {
-	'pl-PL': FM, 'sv-SE': F, 'de-DE': FM, 'en-GB': FM, 'en-US': FM, 'es-ES': FM, 'fr-FR': FM, 'it-IT': FM, 'pt-BR': FM,
-	'ru-RU': FM, arb: F, 'ca-ES': F, 'zh-HK': FM, 'mn-CN': F, 'da-DK': FM, 'nl-NL': FM, 'en-AU': FM, 'en-IN': F, 'en-NZ': F,
-	'en-ZA': F, 'il-PH': FM, 'fr-CA': FM, 'de-AT': F, 'hi-IN': F, 'is-IS': FM, 'id-ID': FM, 'ja-JP': FM, 'ko-KR': F,
-	'ms-MY': FM, 'nb-NO': F, 'pt-PT': FM, 'ro-RO': F, 'es-MX': F, 'es-US': FM, 'el-GR': FM, 'hu-HU': FM, 'es-LA': FM,
+	'pl-PL': FM,
+	'sv-SE': F,
+	'de-DE': FM,
+	'en-GB': FM,
+	'en-US': FM,
+	'es-ES': FM,
+	'fr-FR': FM,
+	'it-IT': FM,
+	'pt-BR': FM,
+	'ru-RU': FM,
+	arb: F,
+	'ca-ES': F,
+	'zh-HK': FM,
+	'mn-CN': F,
+	'da-DK': FM,
+	'nl-NL': FM,
+	'en-AU': FM,
+	'en-IN': F,
+	'en-NZ': F,
+	'en-ZA': F,
+	'il-PH': FM,
+	'fr-CA': FM,
+	'de-AT': F,
+	'hi-IN': F,
+	'is-IS': FM,
+	'id-ID': FM,
+	'ja-JP': FM,
+	'ko-KR': F,
+	'ms-MY': FM,
+	'nb-NO': F,
+	'pt-PT': FM,
+	'ro-RO': F,
+	'es-MX': F,
+	'es-US': FM,
+	'el-GR': FM,
+	'hu-HU': FM,
+	'es-LA': FM,
 };
 export const VOICE_LANGUAGES = Object.keys(VOICE_GENDERS_BY_LANGUAGE);
 export const MAX_RECIPIENTS = 500;
 export const MAX_VOICE_TEXT = 1224;
 export const MAX_CONTACT_FIELD = 50;
-export const CONTACT_FIELDS = ['phone_number', 'first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'] as const;
+export const CONTACT_FIELDS = [
+	'phone_number',
+	'first_name',
+	'last_name',
+	'param1',
+	'param2',
+	'param3',
+	'param4',
+	'param5',
+] as const;
 
 export interface FieldError {
 	code: number;
@@ -73,11 +115,20 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; failure: Octopush
 
 export const VALIDATION_MESSAGE = 'Payload validation error.';
 
-export function octopushFailure(status: number, message: string, errors: Record<string, FieldError>): OctopushFailure {
+export function octopushFailure(
+	status: number,
+	message: string,
+	errors: Record<string, FieldError>,
+): OctopushFailure {
 	return { status, body: { code: status, message, errors } };
 }
 
-export function fieldFailure(field: string, code: number, message: string, status = 400): OctopushFailure {
+export function fieldFailure(
+	field: string,
+	code: number,
+	message: string,
+	status = 400,
+): OctopushFailure {
 	return octopushFailure(status, VALIDATION_MESSAGE, { [field]: { code, message } });
 }
 
@@ -88,11 +139,17 @@ class FieldErrors {
 	}
 	unknown(value: Json, allowed: readonly string[], prefix = ''): void {
 		for (const key of unknownKeys(value, allowed)) {
-			this.add(`${prefix}${key}`, OCTOPUSH_CODES.unknownField, 'Unknown field (Octopush would ignore it; the sandbox rejects it so a misspelled field fails tests).');
+			this.add(
+				`${prefix}${key}`,
+				OCTOPUSH_CODES.unknownField,
+				'Unknown field (Octopush would ignore it; the sandbox rejects it so a misspelled field fails tests).',
+			);
 		}
 	}
 	failure(): OctopushFailure | null {
-		return Object.keys(this.errors).length ? octopushFailure(400, VALIDATION_MESSAGE, this.errors) : null;
+		return Object.keys(this.errors).length
+			? octopushFailure(400, VALIDATION_MESSAGE, this.errors)
+			: null;
 	}
 }
 
@@ -126,7 +183,12 @@ function checkText(body: Json, errors: FieldErrors, voice: boolean): void {
 	}
 	if (!voice) return;
 	// "non unicode" is not defined by the docs, which offer Greek and Russian voices: no character is refused
-	if (body.text.length > MAX_VOICE_TEXT) errors.add('text', OCTOPUSH_CODES.textTooLong, `Text must be 1 to ${MAX_VOICE_TEXT} characters.`);
+	if (body.text.length > MAX_VOICE_TEXT)
+		errors.add(
+			'text',
+			OCTOPUSH_CODES.textTooLong,
+			`Text must be 1 to ${MAX_VOICE_TEXT} characters.`,
+		);
 }
 
 function checkRecipients(body: Json, errors: FieldErrors, required: boolean): Contact[] {
@@ -136,30 +198,62 @@ function checkRecipients(body: Json, errors: FieldErrors, required: boolean): Co
 		return [];
 	}
 	if (!Array.isArray(value)) {
-		errors.add('recipients', OCTOPUSH_CODES.badValueType, 'Recipients must be an array of contact objects.');
+		errors.add(
+			'recipients',
+			OCTOPUSH_CODES.badValueType,
+			'Recipients must be an array of contact objects.',
+		);
 		return [];
 	}
-	if (value.length === 0 && required) errors.add('recipients', OCTOPUSH_CODES.noRecipients, 'No recipients.');
-	if (value.length > MAX_RECIPIENTS) errors.add('recipients', OCTOPUSH_CODES.tooManyRecipients, `At most ${MAX_RECIPIENTS} recipients per request.`);
+	if (value.length === 0 && required)
+		errors.add('recipients', OCTOPUSH_CODES.noRecipients, 'No recipients.');
+	if (value.length > MAX_RECIPIENTS)
+		errors.add(
+			'recipients',
+			OCTOPUSH_CODES.tooManyRecipients,
+			`At most ${MAX_RECIPIENTS} recipients per request.`,
+		);
 	value.forEach((contact: unknown, i) => {
 		const at = `recipients.${i}`;
 		if (!isObject(contact)) {
-			errors.add(at, OCTOPUSH_CODES.badValueType, 'A recipient must be an object {phone_number, …}.');
+			errors.add(
+				at,
+				OCTOPUSH_CODES.badValueType,
+				'A recipient must be an object {phone_number, …}.',
+			);
 			return;
 		}
 		errors.unknown(contact, CONTACT_FIELDS, `${at}.`);
-		if (!isE164(contact.phone_number)) errors.add(`${at}.phone_number`, OCTOPUSH_CODES.badPhoneNumber, 'Phone number must be in E.164 format (e.g. +33612345678).');
+		if (!isE164(contact.phone_number))
+			errors.add(
+				`${at}.phone_number`,
+				OCTOPUSH_CODES.badPhoneNumber,
+				'Phone number must be in E.164 format (e.g. +33612345678).',
+			);
 		for (const field of CONTACT_FIELDS.slice(1)) {
 			const v = contact[field];
 			if (!present(v)) continue;
-			if (typeof v !== 'string') errors.add(`${at}.${field}`, OCTOPUSH_CODES.badValueType, `${field} must be a string.`);
-			else if (v.length > MAX_CONTACT_FIELD) errors.add(`${at}.${field}`, OCTOPUSH_CODES.badContactField, `${field} must be at most ${MAX_CONTACT_FIELD} characters.`);
+			if (typeof v !== 'string')
+				errors.add(`${at}.${field}`, OCTOPUSH_CODES.badValueType, `${field} must be a string.`);
+			else if (v.length > MAX_CONTACT_FIELD)
+				errors.add(
+					`${at}.${field}`,
+					OCTOPUSH_CODES.badContactField,
+					`${field} must be at most ${MAX_CONTACT_FIELD} characters.`,
+				);
 		}
 	});
 	return value.filter(isObject) as Contact[];
 }
 
-function checkEnum(body: Json, key: string, allowed: readonly string[], code: number, message: string, errors: FieldErrors): string | null {
+function checkEnum(
+	body: Json,
+	key: string,
+	allowed: readonly string[],
+	code: number,
+	message: string,
+	errors: FieldErrors,
+): string | null {
 	if (!present(body[key])) return null;
 	if (!allowed.includes(body[key] as string)) errors.add(key, code, message);
 	return String(body[key]);
@@ -167,56 +261,133 @@ function checkEnum(body: Json, key: string, allowed: readonly string[], code: nu
 
 function checkBoolean(body: Json, key: string, errors: FieldErrors): boolean {
 	if (!present(body[key])) return false;
-	if (typeof body[key] !== 'boolean') errors.add(key, OCTOPUSH_CODES.badValueType, `${key} must be a boolean.`);
+	if (typeof body[key] !== 'boolean')
+		errors.add(key, OCTOPUSH_CODES.badValueType, `${key} must be a boolean.`);
 	return body[key] === true;
 }
 
-function checkCommon(body: Json, now: number, errors: FieldErrors): Pick<SendRequest, 'sender' | 'sendAt' | 'purpose' | 'requestId' | 'simulation'> {
+function checkCommon(
+	body: Json,
+	now: number,
+	errors: FieldErrors,
+): Pick<SendRequest, 'sender' | 'sendAt' | 'purpose' | 'requestId' | 'simulation'> {
 	let sender: string | null = null;
 	if (present(body.sender)) {
 		// "3-11 caractères alphanumeriques et espace (a-zA-Z0-9 )": https://dev.octopush.com/api-sms-documentation/vocal-sms-api/envoi-de-sms-vocal-differe/
 		if (typeof body.sender !== 'string' || !/^[a-zA-Z0-9 ]{3,11}$/.test(body.sender)) {
-			errors.add('sender', OCTOPUSH_CODES.badSender, 'Sender must be 3 to 11 alphanumeric characters or spaces (a-zA-Z0-9 ).');
+			errors.add(
+				'sender',
+				OCTOPUSH_CODES.badSender,
+				'Sender must be 3 to 11 alphanumeric characters or spaces (a-zA-Z0-9 ).',
+			);
 		}
 		sender = String(body.sender);
 	}
 	let sendAt: number | null = null;
 	if (present(body.send_at)) {
 		sendAt = parseIsoDateTime(body.send_at, true);
-		if (sendAt === null) errors.add('send_at', OCTOPUSH_CODES.badSendAt, 'send_at must be an ISO 8601 date-time with offset (e.g. 2018-10-03T07:42:39-07:00).');
-		else if (sendAt <= now) errors.add('send_at', OCTOPUSH_CODES.badSendAt, 'send_at must be in the future.');
+		if (sendAt === null)
+			errors.add(
+				'send_at',
+				OCTOPUSH_CODES.badSendAt,
+				'send_at must be an ISO 8601 date-time with offset (e.g. 2018-10-03T07:42:39-07:00).',
+			);
+		else if (sendAt <= now)
+			errors.add('send_at', OCTOPUSH_CODES.badSendAt, 'send_at must be in the future.');
 	}
-	const purpose = checkEnum(body, 'purpose', ['alert', 'wholesale'], OCTOPUSH_CODES.badPurpose, 'Purpose must be alert or wholesale.', errors);
+	const purpose = checkEnum(
+		body,
+		'purpose',
+		['alert', 'wholesale'],
+		OCTOPUSH_CODES.badPurpose,
+		'Purpose must be alert or wholesale.',
+		errors,
+	);
 	let requestId: string | null = null;
 	if (present(body.request_id)) {
 		// a string; no length is documented
 		if (typeof body.request_id !== 'string' || body.request_id.length === 0) {
-			errors.add('request_id', OCTOPUSH_CODES.badRequestId, 'request_id must be a non-empty string.');
+			errors.add(
+				'request_id',
+				OCTOPUSH_CODES.badRequestId,
+				'request_id must be a non-empty string.',
+			);
 		}
 		requestId = String(body.request_id);
 	}
-	return { sender, sendAt, purpose, requestId, simulation: checkBoolean(body, 'simulation_mode', errors) };
+	return {
+		sender,
+		sendAt,
+		purpose,
+		requestId,
+		simulation: checkBoolean(body, 'simulation_mode', errors),
+	};
 }
 
 function requireObject(body: unknown): Checked<Json> {
-	if (!isObject(body)) return { ok: false, failure: fieldFailure('body', OCTOPUSH_CODES.badValueType, 'The payload must be a JSON object.') };
+	if (!isObject(body))
+		return {
+			ok: false,
+			failure: fieldFailure(
+				'body',
+				OCTOPUSH_CODES.badValueType,
+				'The payload must be a JSON object.',
+			),
+		};
 	return { ok: true, value: body };
 }
 
-function voiceFields(body: Json, errors: FieldErrors): Pick<SendRequest, 'voiceGender' | 'voiceLanguage'> {
-	const voiceGender = checkEnum(body, 'voice_gender', ['male', 'female'], OCTOPUSH_CODES.badGender, 'Voice gender must be male or female.', errors);
-	const voiceLanguage = checkEnum(body, 'voice_language', VOICE_LANGUAGES, OCTOPUSH_CODES.badLanguage, 'Voice language not supported.', errors);
+function voiceFields(
+	body: Json,
+	errors: FieldErrors,
+): Pick<SendRequest, 'voiceGender' | 'voiceLanguage'> {
+	const voiceGender = checkEnum(
+		body,
+		'voice_gender',
+		['male', 'female'],
+		OCTOPUSH_CODES.badGender,
+		'Voice gender must be male or female.',
+		errors,
+	);
+	const voiceLanguage = checkEnum(
+		body,
+		'voice_language',
+		VOICE_LANGUAGES,
+		OCTOPUSH_CODES.badLanguage,
+		'Voice language not supported.',
+		errors,
+	);
 	const genders = voiceLanguage === null ? undefined : VOICE_GENDERS_BY_LANGUAGE[voiceLanguage];
-	if (genders && voiceGender !== null && FM.includes(voiceGender) && !genders.includes(voiceGender)) {
+	if (
+		genders &&
+		voiceGender !== null &&
+		FM.includes(voiceGender) &&
+		!genders.includes(voiceGender)
+	) {
 		// the docs list the combination as unavailable; the code Octopush answers is not documented (sandbox choice: 438)
-		errors.add('voice_gender', OCTOPUSH_CODES.badGender, `Voice gender ${voiceGender} is not available for ${voiceLanguage}.`);
+		errors.add(
+			'voice_gender',
+			OCTOPUSH_CODES.badGender,
+			`Voice gender ${voiceGender} is not available for ${voiceLanguage}.`,
+		);
 	}
 	return { voiceGender, voiceLanguage };
 }
 
 export const VOICE_SEND_FIELDS = [
-	'text', 'recipients', 'sender', 'send_at', 'purpose', 'type', 'voice_gender', 'voice_language', 'auto_delete_optout_contacts',
-	'get_back_pressed_keys', 'simulation_mode', 'request_id', 'auto_remove_blacklisted_numbers',
+	'text',
+	'recipients',
+	'sender',
+	'send_at',
+	'purpose',
+	'type',
+	'voice_gender',
+	'voice_language',
+	'auto_delete_optout_contacts',
+	'get_back_pressed_keys',
+	'simulation_mode',
+	'request_id',
+	'auto_remove_blacklisted_numbers',
 ] as const;
 
 /** POST /voice-campaign/send */
@@ -229,23 +400,55 @@ export function checkVoiceSend(raw: unknown, now: number): Checked<SendRequest> 
 	checkText(body, errors, true);
 	const recipients = checkRecipients(body, errors, true);
 	const common = checkCommon(body, now, errors);
-	const type = checkEnum(body, 'type', ['voice_sms'], OCTOPUSH_CODES.badType, 'Type must be voice_sms.', errors);
+	const type = checkEnum(
+		body,
+		'type',
+		['voice_sms'],
+		OCTOPUSH_CODES.badType,
+		'Type must be voice_sms.',
+		errors,
+	);
 	checkBoolean(body, 'auto_delete_optout_contacts', errors);
 	checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
 	const getBackPressedKeys = checkBoolean(body, 'get_back_pressed_keys', errors);
 	const voice = voiceFields(body, errors);
 	const failure = errors.failure();
 	if (failure) return { ok: false, failure };
-	return { ok: true, value: { text: String(body.text), recipients, type, getBackPressedKeys, listName: null, tagName: null, ...common, ...voice } };
+	return {
+		ok: true,
+		value: {
+			text: String(body.text),
+			recipients,
+			type,
+			getBackPressedKeys,
+			listName: null,
+			tagName: null,
+			...common,
+			...voice,
+		},
+	};
 }
 
 export const LIST_CREATE_FIELDS = [
-	'text', 'recipients', 'sender', 'send_at', 'purpose', 'voice_gender', 'voice_language', 'simulation_mode', 'request_id',
-	'get_back_pressed_keys', 'auto_remove_blacklisted_numbers',
+	'text',
+	'recipients',
+	'sender',
+	'send_at',
+	'purpose',
+	'voice_gender',
+	'voice_language',
+	'simulation_mode',
+	'request_id',
+	'get_back_pressed_keys',
+	'auto_remove_blacklisted_numbers',
 ] as const;
 
 /** POST /voice-campaign-on-list/create (`list_name`) and /voice-campaign-on-tag/create (`tag_name`). */
-export function checkListCreate(raw: unknown, now: number, target: 'list_name' | 'tag_name'): Checked<SendRequest> {
+export function checkListCreate(
+	raw: unknown,
+	now: number,
+	target: 'list_name' | 'tag_name',
+): Checked<SendRequest> {
 	const object = requireObject(raw);
 	if (!object.ok) return object;
 	const body = object.value;
@@ -279,7 +482,16 @@ export function checkListCreate(raw: unknown, now: number, target: 'list_name' |
 }
 
 export const SMS_SEND_FIELDS = [
-	'text', 'recipients', 'type', 'sender', 'send_at', 'purpose', 'with_replies', 'simulation_mode', 'request_id', 'auto_remove_blacklisted_numbers',
+	'text',
+	'recipients',
+	'type',
+	'sender',
+	'send_at',
+	'purpose',
+	'with_replies',
+	'simulation_mode',
+	'request_id',
+	'auto_remove_blacklisted_numbers',
 	'auto_optimize_text',
 ] as const;
 
@@ -293,7 +505,14 @@ export function checkSmsSend(raw: unknown, now: number): Checked<SendRequest> {
 	checkText(body, errors, false);
 	const recipients = checkRecipients(body, errors, true);
 	const common = checkCommon(body, now, errors);
-	const type = checkEnum(body, 'type', ['sms_premium', 'sms_low_cost'], OCTOPUSH_CODES.badType, 'Type must be sms_premium or sms_low_cost.', errors);
+	const type = checkEnum(
+		body,
+		'type',
+		['sms_premium', 'sms_low_cost'],
+		OCTOPUSH_CODES.badType,
+		'Type must be sms_premium or sms_low_cost.',
+		errors,
+	);
 	checkBoolean(body, 'with_replies', errors);
 	checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
 	checkBoolean(body, 'auto_optimize_text', errors);
@@ -301,7 +520,17 @@ export function checkSmsSend(raw: unknown, now: number): Checked<SendRequest> {
 	if (failure) return { ok: false, failure };
 	return {
 		ok: true,
-		value: { text: String(body.text), recipients, type: type ?? 'sms_premium', getBackPressedKeys: false, listName: null, tagName: null, voiceGender: null, voiceLanguage: null, ...common },
+		value: {
+			text: String(body.text),
+			recipients,
+			type: type ?? 'sms_premium',
+			getBackPressedKeys: false,
+			listName: null,
+			tagName: null,
+			voiceGender: null,
+			voiceLanguage: null,
+			...common,
+		},
 	};
 }
 
@@ -327,8 +556,18 @@ export function checkTicketBody(raw: unknown): Checked<string> {
  * https://octopush-api.readme.io/reference/get_public_apiuserget_campaign_parameters
  */
 export const SETTINGS_KEYS: Record<string, readonly string[]> = {
-	sms_campaign_alert_parameters: ['alert_type', 'alert_bound', 'alert_email_to', 'alert_emails_to', 'alert_phone_number_to'],
-	campaign_parameters: ['sender_for_sms_premium', 'sender_for_voice_sms', 'phone_number_for_test_sms'],
+	sms_campaign_alert_parameters: [
+		'alert_type',
+		'alert_bound',
+		'alert_email_to',
+		'alert_emails_to',
+		'alert_phone_number_to',
+	],
+	campaign_parameters: [
+		'sender_for_sms_premium',
+		'sender_for_voice_sms',
+		'phone_number_for_test_sms',
+	],
 	callbacks: [
 		'callback_url_for_inbounds',
 		'callback_url_for_deliveries',
@@ -346,11 +585,16 @@ const CALLBACK_URL_KEY = /^callback_url_for_/;
  * already holds (what a GET showed is accepted back). Callback URLs must be http(s), or `''` / `null` for none (stored
  * as null). The result is the sections as they will be stored.
  */
-export function checkSettingsEdit(raw: unknown, current: Record<string, Json>): Checked<Record<string, Json>> {
+export function checkSettingsEdit(
+	raw: unknown,
+	current: Record<string, Json>,
+): Checked<Record<string, Json>> {
 	const object = requireObject(raw);
 	if (!object.ok) return object;
 	const errors = new FieldErrors();
-	const known = (documented: readonly string[] | undefined, held: unknown) => [...new Set([...(documented ?? []), ...Object.keys(isObject(held) ? held : {})])];
+	const known = (documented: readonly string[] | undefined, held: unknown) => [
+		...new Set([...(documented ?? []), ...Object.keys(isObject(held) ? held : {})]),
+	];
 	errors.unknown(object.value, known(Object.keys(SETTINGS_KEYS), current));
 	const sections: Record<string, Json> = {};
 	for (const [section, value] of Object.entries(object.value)) {
@@ -364,7 +608,12 @@ export function checkSettingsEdit(raw: unknown, current: Record<string, Json>): 
 			if (section !== 'callbacks' || !CALLBACK_URL_KEY.test(key)) stored[key] = v;
 			else if (v === null || v === '') stored[key] = null;
 			else if (isHttpUrl(v)) stored[key] = v;
-			else errors.add(`callbacks.${key}`, OCTOPUSH_CODES.badCallbackUrl, 'Callback URL must be an http(s) URL (or empty for none).');
+			else
+				errors.add(
+					`callbacks.${key}`,
+					OCTOPUSH_CODES.badCallbackUrl,
+					'Callback URL must be an http(s) URL (or empty for none).',
+				);
 		}
 		sections[section] = stored;
 	}

@@ -36,19 +36,44 @@ export interface OctopushDeps {
 	computationMs: () => number;
 }
 
-const failed = (failure: OctopushFailure): Reply => ({ status: failure.status, body: failure.body });
-const unknownTicket = (ticket: string) => failed(fieldFailure('ticket_number', OCTOPUSH_CODES.unknownTicket, `Unknown ticket number: ${ticket}.`));
+const failed = (failure: OctopushFailure): Reply => ({
+	status: failure.status,
+	body: failure.body,
+});
+const unknownTicket = (ticket: string) =>
+	failed(
+		fieldFailure(
+			'ticket_number',
+			OCTOPUSH_CODES.unknownTicket,
+			`Unknown ticket number: ${ticket}.`,
+		),
+	);
 
 function notEnoughCredit(cost: number, balance: number): Reply {
-	return failed(octopushFailure(400, 'Not enough credit.', { credit: { code: OCTOPUSH_CODES.notEnoughCredit, message: `Not enough credit: the campaign costs ${cost}, the balance is ${balance}.` } }));
+	return failed(
+		octopushFailure(400, 'Not enough credit.', {
+			credit: {
+				code: OCTOPUSH_CODES.notEnoughCredit,
+				message: `Not enough credit: the campaign costs ${cost}, the balance is ${balance}.`,
+			},
+		}),
+	);
 }
 
 function duplicateRequestId(): Reply {
-	return failed(fieldFailure('request_id', OCTOPUSH_CODES.duplicateRequestId, 'Same request_id already sent'));
+	return failed(
+		fieldFailure('request_id', OCTOPUSH_CODES.duplicateRequestId, 'Same request_id already sent'),
+	);
 }
 
 /** Checks request_id de-duplication and credit, charges, and records the ticket; returns the failure reply if any. */
-function accept(deps: OctopushDeps, request: SendRequest, ticket: Ticket, now: number, charge: boolean): Reply | null {
+function accept(
+	deps: OctopushDeps,
+	request: SendRequest,
+	ticket: Ticket,
+	now: number,
+	charge: boolean,
+): Reply | null {
 	const { state } = deps;
 	if (request.requestId && !request.simulation) {
 		if (state.seenRequestId(request.requestId, now)) return duplicateRequestId();
@@ -62,7 +87,13 @@ function accept(deps: OctopushDeps, request: SendRequest, ticket: Ticket, now: n
 	return null;
 }
 
-function newTicket(request: SendRequest, channel: Ticket['channel'], kind: Ticket['kind'], recipients: Contact[], unitPrice: number): Ticket {
+function newTicket(
+	request: SendRequest,
+	channel: Ticket['channel'],
+	kind: Ticket['kind'],
+	recipients: Contact[],
+	unitPrice: number,
+): Ticket {
 	return {
 		ticketNumber: ticketNumber(channel === 'sms' ? 'sms' : 'voice'),
 		channel,
@@ -88,7 +119,13 @@ function newTicket(request: SendRequest, channel: Ticket['channel'], kind: Ticke
 function sendVoice(deps: OctopushDeps, ctx: Ctx): Reply {
 	const checked = checkVoiceSend(ctx.body, ctx.now);
 	if (!checked.ok) return failed(checked.failure);
-	const ticket = newTicket(checked.value, 'voice_sms', 'send', checked.value.recipients, VOICE_PRICE_PER_CONTACT);
+	const ticket = newTicket(
+		checked.value,
+		'voice_sms',
+		'send',
+		checked.value.recipients,
+		VOICE_PRICE_PER_CONTACT,
+	);
 	const refused = accept(deps, checked.value, ticket, ctx.now, true);
 	if (refused) return refused;
 	ticket.sent = true;
@@ -110,7 +147,13 @@ function sendSms(deps: OctopushDeps, ctx: Ctx): Reply {
 	if (!checked.ok) return failed(checked.failure);
 	const request = checked.value;
 	const parts = smsParts(request.text);
-	const ticket = newTicket(request, 'sms', 'send', request.recipients, round(parts * SMS_PRICE_PER_PART[request.type ?? 'sms_premium']));
+	const ticket = newTicket(
+		request,
+		'sms',
+		'send',
+		request.recipients,
+		round(parts * SMS_PRICE_PER_PART[request.type ?? 'sms_premium']),
+	);
 	const refused = accept(deps, request, ticket, ctx.now, true);
 	if (refused) return refused;
 	ticket.sent = true;
@@ -131,17 +174,25 @@ function sendSms(deps: OctopushDeps, ctx: Ctx): Reply {
 function cancelVoice(deps: OctopushDeps, ctx: Ctx, login: string): Reply {
 	const checked = checkTicketBody(ctx.body);
 	if (!checked.ok) return failed(checked.failure);
-	const notCancellable = (message: string) => failed(fieldFailure('ticket_number', OCTOPUSH_CODES.notCancellable, message));
+	const notCancellable = (message: string) =>
+		failed(fieldFailure('ticket_number', OCTOPUSH_CODES.notCancellable, message));
 	if (deps.state.countVoiceCancel(login, ctx.now) > CANCELS_PER_MONTH) {
-		return notCancellable(`Cancellation is limited to ${CANCELS_PER_MONTH} requests per month and per API user account.`);
+		return notCancellable(
+			`Cancellation is limited to ${CANCELS_PER_MONTH} requests per month and per API user account.`,
+		);
 	}
 	const ticket = deps.state.tickets.get(checked.value);
-	if (!ticket || ticket.kind !== 'send' || ticket.channel !== 'voice_sms' || ticket.cancelled) return unknownTicket(checked.value);
+	if (!ticket || ticket.kind !== 'send' || ticket.channel !== 'voice_sms' || ticket.cancelled)
+		return unknownTicket(checked.value);
 	if (ticket.recipients.length > CANCEL_MAX_RECIPIENTS) {
-		return notCancellable(`Cancellation is only allowed when the campaign has fewer than ${CANCEL_MAX_RECIPIENTS + 1} recipients (this one has ${ticket.recipients.length}).`);
+		return notCancellable(
+			`Cancellation is only allowed when the campaign has fewer than ${CANCEL_MAX_RECIPIENTS + 1} recipients (this one has ${ticket.recipients.length}).`,
+		);
 	}
 	if (ticket.sendAt === null || ticket.sendAt - ctx.now <= CANCEL_MIN_AHEAD_MS) {
-		return notCancellable('Waiting campaigns must still be scheduled more than 10 minutes in the future.');
+		return notCancellable(
+			'Waiting campaigns must still be scheduled more than 10 minutes in the future.',
+		);
 	}
 	ticket.cancelled = true;
 	if (!ticket.simulation) deps.state.balance = round(deps.state.balance + ticket.cost);
@@ -159,7 +210,13 @@ function createOnList(deps: OctopushDeps, ctx: Ctx, target: 'list_name' | 'tag_n
 	const byNumber = new Map<string, Contact>();
 	for (const number of members) byNumber.set(number, { phone_number: number });
 	for (const contact of request.recipients) byNumber.set(contact.phone_number, contact);
-	const ticket = newTicket(request, 'voice_sms', 'list', [...byNumber.values()], VOICE_PRICE_PER_CONTACT);
+	const ticket = newTicket(
+		request,
+		'voice_sms',
+		'list',
+		[...byNumber.values()],
+		VOICE_PRICE_PER_CONTACT,
+	);
 	ticket.readyAt = ctx.now + deps.computationMs();
 	ticket.computationFails = name === 'fail-list' || byNumber.size === 0;
 	const refused = accept(deps, request, ticket, ctx.now, false);
@@ -167,7 +224,10 @@ function createOnList(deps: OctopushDeps, ctx: Ctx, target: 'list_name' | 'tag_n
 	return { status: 201, body: { ticket_number: ticket.ticketNumber } };
 }
 
-function listStatusOf(ticket: Ticket, now: number): 'under_computation' | 'ready_to_be_sent' | 'failed' {
+function listStatusOf(
+	ticket: Ticket,
+	now: number,
+): 'under_computation' | 'ready_to_be_sent' | 'failed' {
 	if (now < ticket.readyAt) return 'under_computation';
 	return ticket.computationFails ? 'failed' : 'ready_to_be_sent';
 }
@@ -179,7 +239,10 @@ function findListTicket(deps: OctopushDeps, ticketNumber: string): Ticket | null
 
 function listStatus(deps: OctopushDeps, ctx: Ctx): Reply {
 	const number = ctx.query.ticket_number;
-	if (!number) return failed(fieldFailure('ticket_number', OCTOPUSH_CODES.unknownTicket, 'ticket_number is required.'));
+	if (!number)
+		return failed(
+			fieldFailure('ticket_number', OCTOPUSH_CODES.unknownTicket, 'ticket_number is required.'),
+		);
 	const ticket = findListTicket(deps, number);
 	if (!ticket) return unknownTicket(number);
 	const status = listStatusOf(ticket, ctx.now);
@@ -207,11 +270,19 @@ function listSend(deps: OctopushDeps, ctx: Ctx): Reply {
 	if (!ticket) return unknownTicket(checked.value);
 	const status = listStatusOf(ticket, ctx.now);
 	if (status !== 'ready_to_be_sent') {
-		return failed(octopushFailure(400, 'Campaign is not ready to be sent.', {
-			ticket_number: { code: OCTOPUSH_CODES.notReady, message: `Campaign is not ready to be sent (status ${status}); wait for ready_to_be_sent.` },
-		}));
+		return failed(
+			octopushFailure(400, 'Campaign is not ready to be sent.', {
+				ticket_number: {
+					code: OCTOPUSH_CODES.notReady,
+					message: `Campaign is not ready to be sent (status ${status}); wait for ready_to_be_sent.`,
+				},
+			}),
+		);
 	}
-	if (ticket.sent) return failed(fieldFailure('ticket_number', OCTOPUSH_CODES.alreadySent, 'This campaign was already sent.'));
+	if (ticket.sent)
+		return failed(
+			fieldFailure('ticket_number', OCTOPUSH_CODES.alreadySent, 'This campaign was already sent.'),
+		);
 	const { state } = deps;
 	if (!ticket.simulation) {
 		if (ticket.cost > state.balance) return notEnoughCredit(ticket.cost, state.balance);
@@ -237,9 +308,16 @@ function listCancel(deps: OctopushDeps, ctx: Ctx): Reply {
 	const ticket = findListTicket(deps, checked.value);
 	if (!ticket) return unknownTicket(checked.value);
 	if (ticket.sent && (ticket.sendAt === null || ticket.sendAt - ctx.now <= CANCEL_MIN_AHEAD_MS)) {
-		return failed(fieldFailure('ticket_number', OCTOPUSH_CODES.notCancellable, 'This campaign was already sent.'));
+		return failed(
+			fieldFailure(
+				'ticket_number',
+				OCTOPUSH_CODES.notCancellable,
+				'This campaign was already sent.',
+			),
+		);
 	}
-	if (ticket.sent && !ticket.simulation) deps.state.balance = round(deps.state.balance + ticket.cost);
+	if (ticket.sent && !ticket.simulation)
+		deps.state.balance = round(deps.state.balance + ticket.cost);
 	ticket.cancelled = true;
 	return { status: 204 };
 }
@@ -266,26 +344,70 @@ function editSettings(deps: OctopushDeps, ctx: Ctx): Reply {
 }
 
 function notFound(ctx: Ctx): Reply {
-	return failed(octopushFailure(404, 'Not found.', { path: { code: 404, message: `No such Octopush endpoint: ${ctx.method} ${ctx.path}` } }));
+	return failed(
+		octopushFailure(404, 'Not found.', {
+			path: { code: 404, message: `No such Octopush endpoint: ${ctx.method} ${ctx.path}` },
+		}),
+	);
 }
 
 // ---------------------------------------------------------------- dispatch
 
 function routes(deps: OctopushDeps): Route<string>[] {
 	return [
-		{ method: 'GET', pattern: '/wallet/check-balance', handler: () => ({ status: 200, body: { amount: deps.state.balance, unit: 'euros' } }) },
+		{
+			method: 'GET',
+			pattern: '/wallet/check-balance',
+			handler: () => ({ status: 200, body: { amount: deps.state.balance, unit: 'euros' } }),
+		},
 		{ method: 'POST', pattern: '/voice-campaign/send', handler: (ctx) => sendVoice(deps, ctx) },
-		{ method: 'DELETE', pattern: '/voice-campaign/cancel', handler: (ctx, login) => cancelVoice(deps, ctx, login) },
-		{ method: 'POST', pattern: '/voice-campaign-on-list/create', handler: (ctx) => createOnList(deps, ctx, 'list_name') },
-		{ method: 'POST', pattern: '/voice-campaign-on-tag/create', handler: (ctx) => createOnList(deps, ctx, 'tag_name') },
-		{ method: 'GET', pattern: '/voice-campaign-on-list/status', handler: (ctx) => listStatus(deps, ctx) },
-		{ method: 'POST', pattern: '/voice-campaign-on-list/send', handler: (ctx) => listSend(deps, ctx) },
-		{ method: 'POST', pattern: '/voice-campaign-on-tag/send', handler: (ctx) => listSend(deps, ctx) },
-		{ method: 'DELETE', pattern: '/voice-campaign-on-list/cancel', handler: (ctx) => listCancel(deps, ctx) },
+		{
+			method: 'DELETE',
+			pattern: '/voice-campaign/cancel',
+			handler: (ctx, login) => cancelVoice(deps, ctx, login),
+		},
+		{
+			method: 'POST',
+			pattern: '/voice-campaign-on-list/create',
+			handler: (ctx) => createOnList(deps, ctx, 'list_name'),
+		},
+		{
+			method: 'POST',
+			pattern: '/voice-campaign-on-tag/create',
+			handler: (ctx) => createOnList(deps, ctx, 'tag_name'),
+		},
+		{
+			method: 'GET',
+			pattern: '/voice-campaign-on-list/status',
+			handler: (ctx) => listStatus(deps, ctx),
+		},
+		{
+			method: 'POST',
+			pattern: '/voice-campaign-on-list/send',
+			handler: (ctx) => listSend(deps, ctx),
+		},
+		{
+			method: 'POST',
+			pattern: '/voice-campaign-on-tag/send',
+			handler: (ctx) => listSend(deps, ctx),
+		},
+		{
+			method: 'DELETE',
+			pattern: '/voice-campaign-on-list/cancel',
+			handler: (ctx) => listCancel(deps, ctx),
+		},
 		{ method: 'POST', pattern: '/sms-campaign/send', handler: (ctx) => sendSms(deps, ctx) },
-		{ method: 'GET', pattern: '/user/campaign-parameters', handler: (ctx) => readSettings(deps, ctx) },
+		{
+			method: 'GET',
+			pattern: '/user/campaign-parameters',
+			handler: (ctx) => readSettings(deps, ctx),
+		},
 		{ method: 'GET', pattern: '/campaign/parameters', handler: (ctx) => readSettings(deps, ctx) },
-		{ method: 'PATCH', pattern: '/user/campaign-parameters/edit', handler: (ctx) => editSettings(deps, ctx) },
+		{
+			method: 'PATCH',
+			pattern: '/user/campaign-parameters/edit',
+			handler: (ctx) => editSettings(deps, ctx),
+		},
 	];
 }
 
@@ -295,20 +417,38 @@ export function createOctopushHandler(deps: OctopushDeps): (ctx: Ctx) => Reply {
 		const match = matchRoute(table, ctx.method, ctx.path);
 		if (match.kind === 'not-found') return notFound(ctx);
 		if (match.kind === 'method-not-allowed') {
-			const reply = failed(octopushFailure(405, 'Method not allowed.', { method: { code: 405, message: `Allowed: ${match.allowed.join(', ')}` } }));
+			const reply = failed(
+				octopushFailure(405, 'Method not allowed.', {
+					method: { code: 405, message: `Allowed: ${match.allowed.join(', ')}` },
+				}),
+			);
 			return { ...reply, headers: { allow: match.allowed.join(', ') } };
 		}
 		const login = headerValue(ctx, 'api-login');
 		const key = headerValue(ctx, 'api-key');
 		if (!login || !key || deps.state.accounts.get(login) !== key) {
-			return failed(octopushFailure(401, 'Unauthorized.', {
-				'api-key': { code: OCTOPUSH_CODES.badLogin, message: 'Bad api-login or api-key: send both headers with the values of your account.' },
-			}));
+			return failed(
+				octopushFailure(401, 'Unauthorized.', {
+					'api-key': {
+						code: OCTOPUSH_CODES.badLogin,
+						message: 'Bad api-login or api-key: send both headers with the values of your account.',
+					},
+				}),
+			);
 		}
 		if (ctx.bodyError?.kind === 'media-type') {
-			return failed(octopushFailure(415, 'Unsupported media type.', { 'content-type': { code: 415, message: ctx.bodyError.message } }));
+			return failed(
+				octopushFailure(415, 'Unsupported media type.', {
+					'content-type': { code: 415, message: ctx.bodyError.message },
+				}),
+			);
 		}
-		if (ctx.bodyError) return failed(octopushFailure(400, VALIDATION_MESSAGE, { body: { code: OCTOPUSH_CODES.malformed, message: ctx.bodyError.message } }));
+		if (ctx.bodyError)
+			return failed(
+				octopushFailure(400, VALIDATION_MESSAGE, {
+					body: { code: OCTOPUSH_CODES.malformed, message: ctx.bodyError.message },
+				}),
+			);
 		return match.handler({ ...ctx, params: match.params }, login);
 	};
 }

@@ -112,7 +112,12 @@ export class OctopushState {
 	}
 
 	/** The URL a callback kind is POSTed to, or null when none is set. */
-	callbackUrl(key: 'callback_url_for_deliveries' | 'callback_url_for_inbounds' | 'callback_url_for_blacklisted_numbers'): string | null {
+	callbackUrl(
+		key:
+			| 'callback_url_for_deliveries'
+			| 'callback_url_for_inbounds'
+			| 'callback_url_for_blacklisted_numbers',
+	): string | null {
 		const url = this.settings.callbacks?.[key];
 		return typeof url === 'string' && url !== '' ? url : null;
 	}

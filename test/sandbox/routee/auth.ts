@@ -22,18 +22,40 @@ function basicCredentials(ctx: Ctx): { id: string; secret: string } | null {
 /** POST /routee-auth/oauth/token */
 export function handleTokenRequest(ctx: Ctx, state: RouteeState): Reply {
 	if (ctx.method !== 'POST' || ctx.path !== '/oauth/token') {
-		return { status: 404, body: { code: ROUTEE_CODES.notFound, developerMessage: `No such endpoint: ${ctx.method} ${ctx.path}` } };
+		return {
+			status: 404,
+			body: {
+				code: ROUTEE_CODES.notFound,
+				developerMessage: `No such endpoint: ${ctx.method} ${ctx.path}`,
+			},
+		};
 	}
 	const credentials = basicCredentials(ctx);
-	if (!credentials) return oauthError(401, 'unauthorized', 'Full authentication is required: send Authorization: Basic base64(applicationId:applicationSecret)');
-	if (state.applications.get(credentials.id) !== credentials.secret) return oauthError(401, 'invalid_client', 'Bad client credentials');
+	if (!credentials)
+		return oauthError(
+			401,
+			'unauthorized',
+			'Full authentication is required: send Authorization: Basic base64(applicationId:applicationSecret)',
+		);
+	if (state.applications.get(credentials.id) !== credentials.secret)
+		return oauthError(401, 'invalid_client', 'Bad client credentials');
 	const type = (headerValue(ctx, 'content-type') ?? '').toLowerCase();
 	if (!type.includes('application/x-www-form-urlencoded')) {
-		return oauthError(400, 'invalid_request', 'The token request must be form-encoded (application/x-www-form-urlencoded)');
+		return oauthError(
+			400,
+			'invalid_request',
+			'The token request must be form-encoded (application/x-www-form-urlencoded)',
+		);
 	}
 	const form = isObject(ctx.body) ? ctx.body : {};
-	if (form.grant_type === undefined || form.grant_type === '') return oauthError(400, 'invalid_request', 'Missing grant type');
-	if (form.grant_type !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `Unsupported grant type: ${String(form.grant_type)}`);
+	if (form.grant_type === undefined || form.grant_type === '')
+		return oauthError(400, 'invalid_request', 'Missing grant type');
+	if (form.grant_type !== 'client_credentials')
+		return oauthError(
+			400,
+			'unsupported_grant_type',
+			`Unsupported grant type: ${String(form.grant_type)}`,
+		);
 	const { token, expiresIn } = state.issueToken(credentials.id, ctx.now);
 	return {
 		status: 200,
@@ -41,7 +63,10 @@ export function handleTokenRequest(ctx: Ctx, state: RouteeState): Reply {
 			access_token: token,
 			token_type: 'Bearer',
 			expires_in: expiresIn,
-			scope: typeof form.scope === 'string' && form.scope ? form.scope : 'account contact report sms voice',
+			scope:
+				typeof form.scope === 'string' && form.scope
+					? form.scope
+					: 'account contact report sms voice',
 			permissions: [],
 		},
 	};
@@ -52,9 +77,20 @@ export function authenticate(ctx: Ctx, state: RouteeState): { applicationId: str
 	const header = headerValue(ctx, 'authorization');
 	const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
 	if (!match) {
-		return { status: 401, body: { code: ROUTEE_CODES.unauthorized, developerMessage: 'Full authentication is required: send Authorization: Bearer <access_token>' } };
+		return {
+			status: 401,
+			body: {
+				code: ROUTEE_CODES.unauthorized,
+				developerMessage:
+					'Full authentication is required: send Authorization: Bearer <access_token>',
+			},
+		};
 	}
 	const checked = state.checkToken(match[1], ctx.now);
-	if ('refused' in checked) return { status: 401, body: { code: ROUTEE_CODES.unauthorized, developerMessage: checked.refused } };
+	if ('refused' in checked)
+		return {
+			status: 401,
+			body: { code: ROUTEE_CODES.unauthorized, developerMessage: checked.refused },
+		};
 	return checked;
 }

@@ -27,11 +27,30 @@ import {
 } from './state';
 
 /** Status steps of an SMS by outcome, and the detailedStatus of its final step. */
-const SMS_PATHS: Record<Outcome, { steps: SmsStatus[]; detailedStatus: string; description: string }> = {
-	ok: { steps: ['Queued', 'Sent', 'Delivered'], detailedStatus: 'Delivered', description: 'The message was delivered to the handset' },
-	unreachable: { steps: ['Queued', 'Sent', 'Undelivered'], detailedStatus: 'Unknown Number', description: 'The number does not exist' },
-	refused: { steps: ['Queued', 'Failed'], detailedStatus: 'Call Barred', description: 'The operator refused the message' },
-	failed: { steps: ['Queued', 'Unsent'], detailedStatus: 'Rejected', description: 'The message could not be sent' },
+const SMS_PATHS: Record<
+	Outcome,
+	{ steps: SmsStatus[]; detailedStatus: string; description: string }
+> = {
+	ok: {
+		steps: ['Queued', 'Sent', 'Delivered'],
+		detailedStatus: 'Delivered',
+		description: 'The message was delivered to the handset',
+	},
+	unreachable: {
+		steps: ['Queued', 'Sent', 'Undelivered'],
+		detailedStatus: 'Unknown Number',
+		description: 'The number does not exist',
+	},
+	refused: {
+		steps: ['Queued', 'Failed'],
+		detailedStatus: 'Call Barred',
+		description: 'The operator refused the message',
+	},
+	failed: {
+		steps: ['Queued', 'Unsent'],
+		detailedStatus: 'Rejected',
+		description: 'The message could not be sent',
+	},
 };
 
 const VOICE_PATHS: Record<Outcome, VoiceStatus[]> = {
@@ -48,7 +67,10 @@ export function smsPath(to: string): (typeof SMS_PATHS)[Outcome] {
 	return SMS_PATHS[outcomeOf(to)];
 }
 
-export function countStatuses<S extends string>(all: readonly S[], current: S[]): Record<S, number> {
+export function countStatuses<S extends string>(
+	all: readonly S[],
+	current: S[],
+): Record<S, number> {
 	const counts = Object.fromEntries(all.map((s) => [s, 0])) as Record<S, number>;
 	for (const s of current) counts[s]++;
 	return counts;
@@ -72,9 +94,14 @@ export function smsPartPayload(m: SmsMessage, part: number, textKey: 'message' |
 		country: m.country,
 		operator: 'Sandbox Mobile',
 	});
-	if (m.campaignTrackingId) Object.assign(payload, { groups: m.groups, campaignName: m.campaignName });
+	if (m.campaignTrackingId)
+		Object.assign(payload, { groups: m.groups, campaignName: m.campaignName });
 	Object.assign(payload, {
-		status: { name: m.status, ...(m.reason ? { reason: m.reason } : {}), updatedDate: m.updatedDate },
+		status: {
+			name: m.status,
+			...(m.reason ? { reason: m.reason } : {}),
+			updatedDate: m.updatedDate,
+		},
 		[textKey]: m.text,
 		applicationName: m.applicationName,
 		latency: Math.max(0, Date.parse(m.updatedDate) - Date.parse(m.createdAt)),
@@ -137,9 +164,15 @@ export function voiceTrackingPayload(m: VoiceMessage): Json {
 
 export function campaignStatuses(state: RouteeState, campaign: Campaign): Record<string, number> {
 	if (campaign.type === 'Sms') {
-		return countStatuses(SMS_STATUSES, campaign.messageIds.map((id) => state.smsMessages.get(id)?.status ?? 'Queued'));
+		return countStatuses(
+			SMS_STATUSES,
+			campaign.messageIds.map((id) => state.smsMessages.get(id)?.status ?? 'Queued'),
+		);
 	}
-	return countStatuses(VOICE_STATUSES, campaign.messageIds.map((id) => state.voiceMessages.get(id)?.status ?? 'Queued'));
+	return countStatuses(
+		VOICE_STATUSES,
+		campaign.messageIds.map((id) => state.voiceMessages.get(id)?.status ?? 'Queued'),
+	);
 }
 
 function campaignPayload(state: RouteeState, campaign: Campaign, spec: CallbackSpec): Json {
@@ -207,7 +240,12 @@ export class RouteeDelivery {
 		if (spec.strategy === 'OnCompletion' && campaign.state !== 'Finished') return;
 		const body = campaignPayload(this.state, campaign, spec);
 		campaign.callbackChain = campaign.callbackChain.then(() =>
-			this.sender.send({ provider: 'routee', kind: campaign.type === 'Sms' ? 'routee.sms-campaign' : 'routee.voice-campaign', url: spec.url, body }),
+			this.sender.send({
+				provider: 'routee',
+				kind: campaign.type === 'Sms' ? 'routee.sms-campaign' : 'routee.voice-campaign',
+				url: spec.url,
+				body,
+			}),
 		);
 	}
 
@@ -215,9 +253,12 @@ export class RouteeDelivery {
 		if (!campaign) return;
 		const finals: readonly string[] = campaign.type === 'Sms' ? SMS_FINAL : VOICE_FINAL;
 		const statuses = campaign.messageIds.map((id) =>
-			campaign.type === 'Sms' ? this.state.smsMessages.get(id)?.status : this.state.voiceMessages.get(id)?.status,
+			campaign.type === 'Sms'
+				? this.state.smsMessages.get(id)?.status
+				: this.state.voiceMessages.get(id)?.status,
 		);
-		if (statuses.every((s) => s !== undefined && finals.includes(s))) this.setCampaignState(campaign, 'Finished');
+		if (statuses.every((s) => s !== undefined && finals.includes(s)))
+			this.setCampaignState(campaign, 'Finished');
 		else if (statuses.some((s) => s !== 'Queued')) this.setCampaignState(campaign, 'Running');
 	}
 
@@ -229,18 +270,29 @@ export class RouteeDelivery {
 			message.status = status;
 			message.updatedDate = new Date().toISOString();
 			const final = SMS_FINAL.includes(status);
-			message.reason = final ? { detailedStatus: path.detailedStatus, description: path.description } : null;
+			message.reason = final
+				? { detailedStatus: path.detailedStatus, description: path.description }
+				: null;
 			this.afterMessageStep(campaign);
 			const spec = message.callback;
 			if (spec && (spec.strategy === 'OnChange' || final)) {
 				for (let part = 1; part <= message.parts; part++) {
-					await this.sender.send({ provider: 'routee', kind: 'routee.sms', url: spec.url, body: smsPartPayload(message, part, 'message') });
+					await this.sender.send({
+						provider: 'routee',
+						kind: 'routee.sms',
+						url: spec.url,
+						body: smsPartPayload(message, part, 'message'),
+					});
 				}
 			}
 		}
 	}
 
-	private async runVoice(message: VoiceMessage, campaign: Campaign | null, conversation: Conversation | null): Promise<void> {
+	private async runVoice(
+		message: VoiceMessage,
+		campaign: Campaign | null,
+		conversation: Conversation | null,
+	): Promise<void> {
 		const steps = VOICE_PATHS[outcomeOf(message.to)];
 		for (const [i, planned] of steps.entries()) {
 			if (i > 0) await this.runtime.sleep(this.delayMs());
@@ -249,11 +301,18 @@ export class RouteeDelivery {
 			const wasInProgress = message.status === 'InProgress';
 			message.status = status;
 			message.updatedDate = new Date().toISOString();
-			if (status === 'Completed' || (status === 'Terminated' && wasInProgress)) message.duration = CALL_DURATION_SECONDS;
+			if (status === 'Completed' || (status === 'Terminated' && wasInProgress))
+				message.duration = CALL_DURATION_SECONDS;
 			// a campaign with collectDtmfDigits: the callee presses keys at the end of the message
-			if (status === 'Completed' && message.collectDtmfDigits) message.collectedTones = pressedKeysOf(message.to);
+			if (status === 'Completed' && message.collectDtmfDigits)
+				message.collectedTones = pressedKeysOf(message.to);
 			await this.notifyVoice(message, campaign);
-			if (status === 'InProgress' && conversation && isAnsweringMachine(message.to) && conversation.request.machineDetection) {
+			if (
+				status === 'InProgress' &&
+				conversation &&
+				isAnsweringMachine(message.to) &&
+				conversation.request.machineDetection
+			) {
 				await this.machineAnswered(message, conversation);
 				continue;
 			}
@@ -279,7 +338,12 @@ export class RouteeDelivery {
 		const final = VOICE_FINAL.includes(message.status);
 		if (spec && (spec.strategy === 'OnChange' || final)) {
 			const kind = message.conversationTrackingId ? 'routee.conversation' : 'routee.voice';
-			await this.sender.send({ provider: 'routee', kind, url: spec.url, body: voiceMessagePayload(message) });
+			await this.sender.send({
+				provider: 'routee',
+				kind,
+				url: spec.url,
+				body: voiceMessagePayload(message),
+			});
 		}
 	}
 
@@ -292,14 +356,22 @@ export class RouteeDelivery {
 	 * invalid dialplan (Terminated).
 	 */
 	private async machineAnswered(message: VoiceMessage, conversation: Conversation): Promise<void> {
-		const detection = conversation.request.machineDetection as { strategy?: string; eventUrl?: string };
+		const detection = conversation.request.machineDetection as {
+			strategy?: string;
+			eventUrl?: string;
+		};
 		let dialPlanOk = false;
 		if (detection.strategy === 'Continue' && typeof detection.eventUrl === 'string') {
 			const sent = await this.sender.send({
 				provider: 'routee',
 				kind: 'routee.machine',
 				url: detection.eventUrl,
-				body: { from: message.from, to: message.to, messageId: message.messageId, conversationTrackingId: conversation.trackingId },
+				body: {
+					from: message.from,
+					to: message.to,
+					messageId: message.messageId,
+					conversationTrackingId: conversation.trackingId,
+				},
 			});
 			dialPlanOk = sent?.status === 200 && isDialPlan(sent.responseBody);
 		}
@@ -336,7 +408,12 @@ export class RouteeDelivery {
 	 * An SMS someone sent to `to` (a number rented with `inboundSmsCallbackUrl` = `url`), with the payload of
 	 * https://docs.routee.net/docs/inbound-messages-mo; resolves with the last attempt.
 	 */
-	inboundSms(url: string, from: string, to: string, message: string): Promise<SentCallback | undefined> {
+	inboundSms(
+		url: string,
+		from: string,
+		to: string,
+		message: string,
+	): Promise<SentCallback | undefined> {
 		const body = {
 			messageId: uuid(),
 			from,

@@ -13,7 +13,10 @@ export interface RouteeDeps {
 }
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });
-export const failed = (failure: RouteeFailure): Reply => ({ status: failure.status, body: failure.body });
+export const failed = (failure: RouteeFailure): Reply => ({
+	status: failure.status,
+	body: failure.body,
+});
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function personalise(text: string, fallbackValues: Record<string, string> | null): string {
@@ -36,14 +39,23 @@ export function page<T>(items: T[], page: number, size: number): Json {
 }
 
 export function campaignView(state: RouteeState, campaign: Campaign): Json {
-	return { ...campaign.response, state: campaign.state, statuses: campaignStatuses(state, campaign), cost: campaign.cost };
+	return {
+		...campaign.response,
+		state: campaign.state,
+		statuses: campaignStatuses(state, campaign),
+		cost: campaign.cost,
+	};
 }
 
 export function conversationView(conversation: Conversation): Json {
 	return conversation.response;
 }
 
-export function newCampaign(type: Campaign['type'], now: number, applicationName: string): Campaign {
+export function newCampaign(
+	type: Campaign['type'],
+	now: number,
+	applicationName: string,
+): Campaign {
 	return {
 		type,
 		trackingId: uuid(),
@@ -62,17 +74,28 @@ export function newCampaign(type: Campaign['type'], now: number, applicationName
 	};
 }
 
-export function findCampaign(deps: RouteeDeps, trackingId: string, type?: Campaign['type']): Campaign | null {
+export function findCampaign(
+	deps: RouteeDeps,
+	trackingId: string,
+	type?: Campaign['type'],
+): Campaign | null {
 	const campaign = deps.state.campaigns.get(trackingId);
 	return campaign && (!type || campaign.type === type) ? campaign : null;
 }
 
-export const campaignNotFound = (trackingId: string) => failed(routeeFailure(404, ROUTEE_CODES.campaignMissing, `Campaign ${trackingId} not found`));
-export const trackingNotFound = (id: string) => failed(routeeFailure(404, ROUTEE_CODES.trackingMissing, `No tracking found for ${id}`));
+export const campaignNotFound = (trackingId: string) =>
+	failed(routeeFailure(404, ROUTEE_CODES.campaignMissing, `Campaign ${trackingId} not found`));
+export const trackingNotFound = (id: string) =>
+	failed(routeeFailure(404, ROUTEE_CODES.trackingMissing, `No tracking found for ${id}`));
 export const notScheduled = (campaign: Campaign) =>
-	failed(routeeFailure(400, ROUTEE_CODES.notScheduled, `Campaign ${campaign.trackingId} is not in state Scheduled (state ${campaign.state})`));
+	failed(
+		routeeFailure(
+			400,
+			ROUTEE_CODES.notScheduled,
+			`Campaign ${campaign.trackingId} is not in state Scheduled (state ${campaign.state})`,
+		),
+	);
 
 export function smsEntries(message: SmsMessage): Json[] {
 	return Array.from({ length: message.parts }, (_, i) => smsPartPayload(message, i + 1, 'body'));
 }
-

@@ -4,7 +4,15 @@
 //   https://docs.routee.net/docs/other-voice-messaging-concept
 // Each check returns the normalised request or the error Routee documents for it.
 
-import { isHttpUrl, isInt, isObject, isStringArray, parseIsoDateTime, unknownKeys, type Json } from '../check';
+import {
+	isHttpUrl,
+	isInt,
+	isObject,
+	isStringArray,
+	parseIsoDateTime,
+	unknownKeys,
+	type Json,
+} from '../check';
 import { isE164 } from '../numbers';
 
 export const ROUTEE_CODES = {
@@ -33,7 +41,20 @@ export const ROUTEE_CODES = {
 } as const;
 
 export const VOICE_LANGUAGES = [
-	'en-US', 'de-DE', 'fr-FR', 'it-IT', 'pt-BR', 'es-ES', 'es-LA', 'en-GB', 'el-GR', 'bg-BG', 'pl-PL', 'hu-HU', 'sv-SE', 'ru-RU',
+	'en-US',
+	'de-DE',
+	'fr-FR',
+	'it-IT',
+	'pt-BR',
+	'es-ES',
+	'es-LA',
+	'en-GB',
+	'el-GR',
+	'bg-BG',
+	'pl-PL',
+	'hu-HU',
+	'sv-SE',
+	'ru-RU',
 ] as const;
 export const GENDERS = ['male', 'female'] as const;
 export const STRATEGIES = ['OnChange', 'OnCompletion'] as const;
@@ -63,7 +84,12 @@ export interface RouteeFailure {
 }
 export type Checked<T> = { ok: true; value: T } | { ok: false; failure: RouteeFailure };
 
-export function routeeFailure(status: number, code: string, developerMessage: string, errors?: RouteeFieldError[]): RouteeFailure {
+export function routeeFailure(
+	status: number,
+	code: string,
+	developerMessage: string,
+	errors?: RouteeFieldError[],
+): RouteeFailure {
 	return { status, body: errors ? { code, developerMessage, errors } : { code, developerMessage } };
 }
 
@@ -73,16 +99,28 @@ const fail = <T>(failure: RouteeFailure): Checked<T> => ({ ok: false, failure })
 class Problems {
 	readonly list: RouteeFieldError[] = [];
 	add(property: string, message: string): void {
-		this.list.push({ code: ROUTEE_CODES.validation, developerMessage: `${property}: ${message}`, property });
+		this.list.push({
+			code: ROUTEE_CODES.validation,
+			developerMessage: `${property}: ${message}`,
+			property,
+		});
 	}
 	unknown(value: Json, allowed: readonly string[], prefix = ''): void {
 		for (const key of unknownKeys(value, allowed)) {
-			this.add(`${prefix}${key}`, 'unknown field (Routee would ignore it; the sandbox rejects it so a misspelled field fails tests)');
+			this.add(
+				`${prefix}${key}`,
+				'unknown field (Routee would ignore it; the sandbox rejects it so a misspelled field fails tests)',
+			);
 		}
 	}
 	failure(): RouteeFailure | null {
 		if (!this.list.length) return null;
-		return routeeFailure(400, ROUTEE_CODES.validation, `Validation failed: ${this.list.map((p) => p.developerMessage).join('; ')}`, this.list);
+		return routeeFailure(
+			400,
+			ROUTEE_CODES.validation,
+			`Validation failed: ${this.list.map((p) => p.developerMessage).join('; ')}`,
+			this.list,
+		);
 	}
 }
 
@@ -99,7 +137,8 @@ function checkCallback(value: unknown, property: string, problems: Problems): Ca
 	}
 	problems.unknown(value, ['url', 'strategy'], `${property}.`);
 	if (!isHttpUrl(value.url)) problems.add(`${property}.url`, 'must be an http(s) URL');
-	if (!STRATEGIES.includes(value.strategy as Strategy)) problems.add(`${property}.strategy`, `must be one of ${STRATEGIES.join(', ')}`);
+	if (!STRATEGIES.includes(value.strategy as Strategy))
+		problems.add(`${property}.strategy`, `must be one of ${STRATEGIES.join(', ')}`);
 	return { url: String(value.url), strategy: value.strategy as Strategy };
 }
 
@@ -124,7 +163,8 @@ function checkScheduledDate(body: Json, now: number, problems: Problems): number
 	const value = body.scheduledDate;
 	if (value === undefined || value === null) return null;
 	const at = parseIsoDateTime(value);
-	if (at === null) problems.add('scheduledDate', 'must be an ISO 8601 date-time, e.g. 2030-01-31T10:00:00.000Z');
+	if (at === null)
+		problems.add('scheduledDate', 'must be an ISO 8601 date-time, e.g. 2030-01-31T10:00:00.000Z');
 	else if (at <= now) problems.add('scheduledDate', 'must be in the future');
 	return at;
 }
@@ -132,7 +172,8 @@ function checkScheduledDate(body: Json, now: number, problems: Problems): number
 function checkTtl(body: Json, problems: Problems): number | null {
 	const value = body.ttl;
 	if (value === undefined || value === null) return null;
-	if (!isInt(value) || value < 1 || value > MAX_TTL_MINUTES) problems.add('ttl', `must be an integer number of minutes, 1–${MAX_TTL_MINUTES}`);
+	if (!isInt(value) || value < 1 || value > MAX_TTL_MINUTES)
+		problems.add('ttl', `must be an integer number of minutes, 1–${MAX_TTL_MINUTES}`);
 	return value as number;
 }
 
@@ -147,17 +188,24 @@ function checkCampaignName(value: unknown, property: string, problems: Problems)
 const SMS_NUMERIC_SENDER = /^\d{1,16}$/;
 const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 .&-]{1,11}$/;
 const VOICE_E164_SENDER = /^\+\d{1,16}$/;
-const SMS_SENDER_RULE = 'numeric (at most 16 digits, without a leading +) or alphanumeric (at most 11 characters)';
-const VOICE_SENDER_RULE = 'a number (at most 16 digits, leading + allowed) or alphanumeric (at most 11 characters)';
+const SMS_SENDER_RULE =
+	'numeric (at most 16 digits, without a leading +) or alphanumeric (at most 11 characters)';
+const VOICE_SENDER_RULE =
+	'a number (at most 16 digits, leading + allowed) or alphanumeric (at most 11 characters)';
 
 function invalidSender(code: string, from: string, rule: string): RouteeFailure {
 	const message = `The sender id is invalid (errorCode: 002): '${from}' must be ${rule}`;
-	return routeeFailure(400, code, message, [{ code: '002', developerMessage: message, property: 'from' }]);
+	return routeeFailure(400, code, message, [
+		{ code: '002', developerMessage: message, property: 'from' },
+	]);
 }
 
 function noRecipients(code: string): RouteeFailure {
-	const message = 'You have not specified any recipients (errorCode: 004): give at least one of to, contacts, groups';
-	return routeeFailure(400, code, message, [{ code: '004', developerMessage: message, property: 'to' }]);
+	const message =
+		'You have not specified any recipients (errorCode: 004): give at least one of to, contacts, groups';
+	return routeeFailure(400, code, message, [
+		{ code: '004', developerMessage: message, property: 'to' },
+	]);
 }
 
 export function invalidNumbers(code: string, numbers: string[]): RouteeFailure {
@@ -165,20 +213,41 @@ export function invalidNumbers(code: string, numbers: string[]): RouteeFailure {
 		400,
 		code,
 		`The recipient numbers are not valid mobile numbers (errorCode: 008): ${numbers.join(', ')}`,
-		numbers.map((n) => ({ code: '008', developerMessage: `Invalid mobile number (E.164 expected, e.g. +306948530920)`, property: n })),
+		numbers.map((n) => ({
+			code: '008',
+			developerMessage: `Invalid mobile number (E.164 expected, e.g. +306948530920)`,
+			property: n,
+		})),
 	);
 }
 
 function requireObject(body: unknown): Checked<Json> {
-	if (!isObject(body)) return fail(routeeFailure(400, ROUTEE_CODES.validation, 'The request body must be a JSON object'));
+	if (!isObject(body))
+		return fail(
+			routeeFailure(400, ROUTEE_CODES.validation, 'The request body must be a JSON object'),
+		);
 	return { ok: true, value: body };
 }
 
 // ---------------------------------------------------------------- SMS campaign
 
 export const SMS_CAMPAIGN_FIELDS = [
-	'from', 'body', 'to', 'contacts', 'groups', 'scheduledDate', 'campaignName', 'flash', 'respectQuietHours', 'callback',
-	'campaignCallback', 'reminder', 'fallbackValues', 'ttl', 'allowInvalid', 'transcode',
+	'from',
+	'body',
+	'to',
+	'contacts',
+	'groups',
+	'scheduledDate',
+	'campaignName',
+	'flash',
+	'respectQuietHours',
+	'callback',
+	'campaignCallback',
+	'reminder',
+	'fallbackValues',
+	'ttl',
+	'allowInvalid',
+	'transcode',
 ] as const;
 
 export interface SmsCampaignRequest {
@@ -210,10 +279,14 @@ function checkReminder(value: unknown, problems: Problems): Json | null {
 	}
 	problems.unknown(value, ['minutesBefore', 'minutesAfter', 'to'], 'reminder.');
 	for (const key of ['minutesBefore', 'minutesAfter']) {
-		if (value[key] !== undefined && (!isInt(value[key]) || (value[key] as number) < 0)) problems.add(`reminder.${key}`, 'must be a non-negative integer');
+		if (value[key] !== undefined && (!isInt(value[key]) || (value[key] as number) < 0))
+			problems.add(`reminder.${key}`, 'must be a non-negative integer');
 	}
-	if (!isStringArray(value.to) || value.to.length === 0) problems.add('reminder.to', 'must be a non-empty array of E.164 numbers');
-	else for (const n of value.to) if (!isE164(n)) problems.add('reminder.to', `'${n}' is not an E.164 number`);
+	if (!isStringArray(value.to) || value.to.length === 0)
+		problems.add('reminder.to', 'must be a non-empty array of E.164 numbers');
+	else
+		for (const n of value.to)
+			if (!isE164(n)) problems.add('reminder.to', `'${n}' is not an E.164 number`);
 	return value;
 }
 
@@ -233,8 +306,10 @@ export function checkSmsCampaign(raw: unknown, now: number): Checked<SmsCampaign
 	const body = object.value;
 	const problems = new Problems();
 	problems.unknown(body, SMS_CAMPAIGN_FIELDS);
-	if (typeof body.from !== 'string' || body.from.length === 0) problems.add('from', 'is required (string)');
-	if (typeof body.body !== 'string' || body.body.length === 0) problems.add('body', 'is required (non-empty string)');
+	if (typeof body.from !== 'string' || body.from.length === 0)
+		problems.add('from', 'is required (string)');
+	if (typeof body.body !== 'string' || body.body.length === 0)
+		problems.add('body', 'is required (non-empty string)');
 	const to = optionalStringArray(body, 'to', problems);
 	const contacts = optionalStringArray(body, 'contacts', problems);
 	const groups = optionalStringArray(body, 'groups', problems);
@@ -262,9 +337,11 @@ export function checkSmsCampaign(raw: unknown, now: number): Checked<SmsCampaign
 	if (!SMS_NUMERIC_SENDER.test(request.from) && !ALPHANUMERIC_SENDER.test(request.from)) {
 		return fail(invalidSender(ROUTEE_CODES.smsInput, request.from, SMS_SENDER_RULE));
 	}
-	if (to.length + contacts.length + groups.length === 0) return fail(noRecipients(ROUTEE_CODES.smsInput));
+	if (to.length + contacts.length + groups.length === 0)
+		return fail(noRecipients(ROUTEE_CODES.smsInput));
 	const invalid = to.filter((n) => !isE164(n));
-	if (invalid.length && !request.allowInvalid) return fail(invalidNumbers(ROUTEE_CODES.smsInput, invalid));
+	if (invalid.length && !request.allowInvalid)
+		return fail(invalidNumbers(ROUTEE_CODES.smsInput, invalid));
 	request.invalidTo = invalid;
 	request.to = [...new Set(to.filter((n) => isE164(n)))];
 	return { ok: true, value: request };
@@ -272,7 +349,16 @@ export function checkSmsCampaign(raw: unknown, now: number): Checked<SmsCampaign
 
 // ---------------------------------------------------------------- single SMS
 
-export const SINGLE_SMS_FIELDS = ['from', 'to', 'body', 'flash', 'label', 'callback', 'ttl', 'transcode'] as const;
+export const SINGLE_SMS_FIELDS = [
+	'from',
+	'to',
+	'body',
+	'flash',
+	'label',
+	'callback',
+	'ttl',
+	'transcode',
+] as const;
 
 export interface SingleSmsRequest {
 	from: string;
@@ -291,11 +377,16 @@ export function checkSingleSms(raw: unknown): Checked<SingleSmsRequest> {
 	const body = object.value;
 	const problems = new Problems();
 	problems.unknown(body, SINGLE_SMS_FIELDS);
-	if (typeof body.from !== 'string' || body.from.length === 0) problems.add('from', 'is required (string)');
-	if (typeof body.body !== 'string' || body.body.length === 0) problems.add('body', 'is required (non-empty string)');
-	if (body.to !== undefined && body.to !== null && typeof body.to !== 'string') problems.add('to', 'must be one E.164 number (string)');
-	if (body.label !== undefined && body.label !== null && typeof body.label !== 'string') problems.add('label', 'must be a string');
-	else if (typeof body.label === 'string' && body.label.length > MAX_LABEL) problems.add('label', `must be at most ${MAX_LABEL} characters`);
+	if (typeof body.from !== 'string' || body.from.length === 0)
+		problems.add('from', 'is required (string)');
+	if (typeof body.body !== 'string' || body.body.length === 0)
+		problems.add('body', 'is required (non-empty string)');
+	if (body.to !== undefined && body.to !== null && typeof body.to !== 'string')
+		problems.add('to', 'must be one E.164 number (string)');
+	if (body.label !== undefined && body.label !== null && typeof body.label !== 'string')
+		problems.add('label', 'must be a string');
+	else if (typeof body.label === 'string' && body.label.length > MAX_LABEL)
+		problems.add('label', `must be at most ${MAX_LABEL} characters`);
 	const request: SingleSmsRequest = {
 		from: String(body.from ?? ''),
 		to: typeof body.to === 'string' ? body.to : '',
@@ -320,8 +411,20 @@ export function checkSingleSms(raw: unknown): Checked<SingleSmsRequest> {
 
 /** The campaign's name is `name` in the request; only the response calls it `campaignName` (send-a-voice-campaign). */
 export const VOICE_CAMPAIGN_FIELDS = [
-	'from', 'to', 'contacts', 'groups', 'name', 'message', 'fileURL', 'respectQuietHours', 'scheduledDate',
-	'hangupDelay', 'callback', 'campaignCallback', 'collectDtmfDigits', 'collectDtmfAwaitSeconds',
+	'from',
+	'to',
+	'contacts',
+	'groups',
+	'name',
+	'message',
+	'fileURL',
+	'respectQuietHours',
+	'scheduledDate',
+	'hangupDelay',
+	'callback',
+	'campaignCallback',
+	'collectDtmfDigits',
+	'collectDtmfAwaitSeconds',
 ] as const;
 
 export interface TtsMessage {
@@ -347,26 +450,43 @@ export interface VoiceCampaignRequest {
 	collectDtmfAwaitSeconds: number | null;
 }
 
-function checkTts(value: unknown, property: string, problems: Problems, maxText?: number): TtsMessage | null {
+function checkTts(
+	value: unknown,
+	property: string,
+	problems: Problems,
+	maxText?: number,
+): TtsMessage | null {
 	if (!isObject(value)) {
 		problems.add(property, 'must be an object {text, language, gender}');
 		return null;
 	}
 	problems.unknown(value, ['text', 'language', 'gender'], `${property}.`);
-	if (typeof value.text !== 'string' || value.text.length === 0) problems.add(`${property}.text`, 'is required (non-empty string)');
-	else if (maxText !== undefined && value.text.length > maxText) problems.add(`${property}.text`, `must be at most ${maxText} characters`);
+	if (typeof value.text !== 'string' || value.text.length === 0)
+		problems.add(`${property}.text`, 'is required (non-empty string)');
+	else if (maxText !== undefined && value.text.length > maxText)
+		problems.add(`${property}.text`, `must be at most ${maxText} characters`);
 	if (!VOICE_LANGUAGES.includes(value.language as (typeof VOICE_LANGUAGES)[number])) {
 		problems.add(`${property}.language`, `must be one of ${VOICE_LANGUAGES.join(', ')}`);
 	}
-	if (value.gender !== undefined && value.gender !== null && !GENDERS.includes(value.gender as (typeof GENDERS)[number])) {
+	if (
+		value.gender !== undefined &&
+		value.gender !== null &&
+		!GENDERS.includes(value.gender as (typeof GENDERS)[number])
+	) {
 		problems.add(`${property}.gender`, 'must be male or female');
 	}
-	return { text: String(value.text ?? ''), language: String(value.language ?? ''), gender: typeof value.gender === 'string' ? value.gender : null };
+	return {
+		text: String(value.text ?? ''),
+		language: String(value.language ?? ''),
+		gender: typeof value.gender === 'string' ? value.gender : null,
+	};
 }
 
 /** Routee documents a numeric voice sender (≤ 16 digits); an alphanumeric one is accepted, recipients then see "Unknown" (other-voice-messaging-concept). */
 function validVoiceSender(from: string): boolean {
-	return SMS_NUMERIC_SENDER.test(from) || ALPHANUMERIC_SENDER.test(from) || VOICE_E164_SENDER.test(from);
+	return (
+		SMS_NUMERIC_SENDER.test(from) || ALPHANUMERIC_SENDER.test(from) || VOICE_E164_SENDER.test(from)
+	);
 }
 
 export function checkVoiceCampaign(raw: unknown, now: number): Checked<VoiceCampaignRequest> {
@@ -375,28 +495,38 @@ export function checkVoiceCampaign(raw: unknown, now: number): Checked<VoiceCamp
 	const body = object.value;
 	const problems = new Problems();
 	problems.unknown(body, VOICE_CAMPAIGN_FIELDS);
-	if (typeof body.from !== 'string' || body.from.length === 0) problems.add('from', 'is required (string)');
+	if (typeof body.from !== 'string' || body.from.length === 0)
+		problems.add('from', 'is required (string)');
 	const to = optionalStringArray(body, 'to', problems);
 	const contacts = optionalStringArray(body, 'contacts', problems);
 	const groups = optionalStringArray(body, 'groups', problems);
-	for (const [key, list] of [['to', to], ['contacts', contacts], ['groups', groups]] as const) {
-		if (list.length > MAX_VOICE_RECIPIENTS) problems.add(key, `must hold at most ${MAX_VOICE_RECIPIENTS} entries`);
+	for (const [key, list] of [
+		['to', to],
+		['contacts', contacts],
+		['groups', groups],
+	] as const) {
+		if (list.length > MAX_VOICE_RECIPIENTS)
+			problems.add(key, `must hold at most ${MAX_VOICE_RECIPIENTS} entries`);
 	}
 	const campaignName = checkCampaignName(body.name, 'name', problems);
 	const hasMessage = body.message !== undefined && body.message !== null;
 	const hasFile = body.fileURL !== undefined && body.fileURL !== null;
-	if (hasMessage === hasFile) problems.add('message', 'give exactly one of message (text to speech) or fileURL (a WAV file)');
+	if (hasMessage === hasFile)
+		problems.add('message', 'give exactly one of message (text to speech) or fileURL (a WAV file)');
 	const message = hasMessage ? checkTts(body.message, 'message', problems, MAX_VOICE_TEXT) : null;
 	// "the url of the wav file": WAV content, any path (https://docs.routee.net/docs/other-voice-messaging-concept)
-	if (hasFile && !isHttpUrl(body.fileURL)) problems.add('fileURL', 'must be an http(s) URL of a WAV file');
+	if (hasFile && !isHttpUrl(body.fileURL))
+		problems.add('fileURL', 'must be an http(s) URL of a WAV file');
 	let hangupDelay: number | null = null;
 	if (body.hangupDelay !== undefined && body.hangupDelay !== null) {
-		if (!isInt(body.hangupDelay) || body.hangupDelay < 1) problems.add('hangupDelay', 'must be a positive integer (seconds)');
+		if (!isInt(body.hangupDelay) || body.hangupDelay < 1)
+			problems.add('hangupDelay', 'must be a positive integer (seconds)');
 		hangupDelay = body.hangupDelay as number;
 	}
 	let collectDtmfAwaitSeconds: number | null = null;
 	if (body.collectDtmfAwaitSeconds !== undefined && body.collectDtmfAwaitSeconds !== null) {
-		if (!isInt(body.collectDtmfAwaitSeconds) || body.collectDtmfAwaitSeconds < 0) problems.add('collectDtmfAwaitSeconds', 'must be a non-negative integer');
+		if (!isInt(body.collectDtmfAwaitSeconds) || body.collectDtmfAwaitSeconds < 0)
+			problems.add('collectDtmfAwaitSeconds', 'must be a non-negative integer');
 		collectDtmfAwaitSeconds = body.collectDtmfAwaitSeconds as number;
 	}
 	const request: VoiceCampaignRequest = {
@@ -417,8 +547,10 @@ export function checkVoiceCampaign(raw: unknown, now: number): Checked<VoiceCamp
 	};
 	const generic = problems.failure();
 	if (generic) return fail(generic);
-	if (!validVoiceSender(request.from)) return fail(invalidSender(ROUTEE_CODES.voiceInput, request.from, VOICE_SENDER_RULE));
-	if (to.length + contacts.length + groups.length === 0) return fail(noRecipients(ROUTEE_CODES.voiceInput));
+	if (!validVoiceSender(request.from))
+		return fail(invalidSender(ROUTEE_CODES.voiceInput, request.from, VOICE_SENDER_RULE));
+	if (to.length + contacts.length + groups.length === 0)
+		return fail(noRecipients(ROUTEE_CODES.voiceInput));
 	const invalid = to.filter((n) => !isE164(n));
 	if (invalid.length) return fail(invalidNumbers(ROUTEE_CODES.voiceInput, invalid));
 	request.to = [...new Set(to)];
@@ -427,7 +559,16 @@ export function checkVoiceCampaign(raw: unknown, now: number): Checked<VoiceCamp
 
 // ---------------------------------------------------------------- voice conversation
 
-export const CONVERSATION_FIELDS = ['to', 'from', 'dialPlan', 'dialPlanUrl', 'callback', 'hangupDelay', 'maxDuration', 'machineDetection'] as const;
+export const CONVERSATION_FIELDS = [
+	'to',
+	'from',
+	'dialPlan',
+	'dialPlanUrl',
+	'callback',
+	'hangupDelay',
+	'maxDuration',
+	'machineDetection',
+] as const;
 export const VERB_TYPES = ['SAY', 'PLAY', 'DIAL', 'COLLECT'] as const;
 
 export interface Endpoint {
@@ -463,16 +604,24 @@ function checkEndpoint(value: unknown, property: string, problems: Problems): En
 		return null;
 	}
 	problems.unknown(value, ['phone', 'sip', 'viber'], `${property}.`);
-	const given = (['phone', 'sip', 'viber'] as const).filter((k) => value[k] !== undefined && value[k] !== null);
+	const given = (['phone', 'sip', 'viber'] as const).filter(
+		(k) => value[k] !== undefined && value[k] !== null,
+	);
 	if (given.length !== 1) {
-		problems.add(property, `must have exactly one of phone, sip, viber (got ${given.length ? given.join(', ') : 'none'})`);
+		problems.add(
+			property,
+			`must have exactly one of phone, sip, viber (got ${given.length ? given.join(', ') : 'none'})`,
+		);
 		return null;
 	}
 	const key = given[0];
 	const address = value[key];
-	if (key === 'phone' && !isE164(address)) problems.add(`${property}.phone`, 'must be an E.164 number, e.g. +306948530920');
-	if (key === 'sip' && (typeof address !== 'string' || !SIP_URI.test(address))) problems.add(`${property}.sip`, 'must be a SIP URI, e.g. sip:user@host:5060');
-	if (key === 'viber' && (typeof address !== 'string' || !VIBER_NUMBER.test(address))) problems.add(`${property}.viber`, 'must be a phone number, e.g. 306971234567');
+	if (key === 'phone' && !isE164(address))
+		problems.add(`${property}.phone`, 'must be an E.164 number, e.g. +306948530920');
+	if (key === 'sip' && (typeof address !== 'string' || !SIP_URI.test(address)))
+		problems.add(`${property}.sip`, 'must be a SIP URI, e.g. sip:user@host:5060');
+	if (key === 'viber' && (typeof address !== 'string' || !VIBER_NUMBER.test(address)))
+		problems.add(`${property}.viber`, 'must be a phone number, e.g. 306971234567');
 	return { [key]: String(address) };
 }
 
@@ -483,21 +632,39 @@ function checkMachineDetection(value: unknown, property: string, problems: Probl
 		return null;
 	}
 	problems.unknown(value, ['strategy', 'eventUrl'], `${property}.`);
-	if (value.strategy !== 'Hangup' && value.strategy !== 'Continue') problems.add(`${property}.strategy`, 'must be Hangup or Continue');
+	if (value.strategy !== 'Hangup' && value.strategy !== 'Continue')
+		problems.add(`${property}.strategy`, 'must be Hangup or Continue');
 	const hasUrl = value.eventUrl !== undefined && value.eventUrl !== null;
-	if (value.strategy === 'Continue' && !isHttpUrl(value.eventUrl)) problems.add(`${property}.eventUrl`, 'is required with strategy Continue (http(s) URL answering a dialplan)');
-	if (value.strategy === 'Hangup' && hasUrl) problems.add(`${property}.eventUrl`, 'is only allowed with strategy Continue');
+	if (value.strategy === 'Continue' && !isHttpUrl(value.eventUrl))
+		problems.add(
+			`${property}.eventUrl`,
+			'is required with strategy Continue (http(s) URL answering a dialplan)',
+		);
+	if (value.strategy === 'Hangup' && hasUrl)
+		problems.add(`${property}.eventUrl`, 'is only allowed with strategy Continue');
 	return value;
 }
 
 function checkRepeatBargeIn(verb: Json, property: string, problems: Problems): void {
-	if (verb.repeat !== undefined && (!isInt(verb.repeat) || verb.repeat < -1)) problems.add(`${property}.repeat`, 'must be an integer ≥ -1 (-1 = forever)');
-	if (verb.bargeIn !== undefined && typeof verb.bargeIn !== 'boolean') problems.add(`${property}.bargeIn`, 'must be a boolean');
+	if (verb.repeat !== undefined && (!isInt(verb.repeat) || verb.repeat < -1))
+		problems.add(`${property}.repeat`, 'must be an integer ≥ -1 (-1 = forever)');
+	if (verb.bargeIn !== undefined && typeof verb.bargeIn !== 'boolean')
+		problems.add(`${property}.bargeIn`, 'must be a boolean');
 }
 
-function checkRange(value: unknown, property: string, min: number, max: number | null, problems: Problems): void {
+function checkRange(
+	value: unknown,
+	property: string,
+	min: number,
+	max: number | null,
+	problems: Problems,
+): void {
 	if (value === undefined || value === null) return;
-	if (!isInt(value) || value < min || (max !== null && value > max)) problems.add(property, max === null ? `must be an integer ≥ ${min}` : `must be an integer ${min}–${max}`);
+	if (!isInt(value) || value < min || (max !== null && value > max))
+		problems.add(
+			property,
+			max === null ? `must be an integer ≥ ${min}` : `must be an integer ${min}–${max}`,
+		);
 }
 
 function checkVerb(verb: unknown, property: string, problems: Problems): void {
@@ -513,36 +680,59 @@ function checkVerb(verb: unknown, property: string, problems: Problems): void {
 			break;
 		case 'PLAY':
 			problems.unknown(verb, ['type', 'fileURL', 'repeat', 'bargeIn'], `${property}.`);
-			if (!isHttpUrl(verb.fileURL)) problems.add(`${property}.fileURL`, 'must be an http(s) URL of a WAV file');
+			if (!isHttpUrl(verb.fileURL))
+				problems.add(`${property}.fileURL`, 'must be an http(s) URL of a WAV file');
 			checkRepeatBargeIn(verb, property, problems);
 			break;
 		case 'DIAL':
 			problems.unknown(
 				verb,
-				['type', 'from', 'to', 'hangupDelay', 'maxDuration', 'callback', 'record', 'recordingFormat', 'recordingCallbackUrl', 'machineDetection'],
+				[
+					'type',
+					'from',
+					'to',
+					'hangupDelay',
+					'maxDuration',
+					'callback',
+					'record',
+					'recordingFormat',
+					'recordingCallbackUrl',
+					'machineDetection',
+				],
 				`${property}.`,
 			);
-			if (typeof verb.from !== 'string' || verb.from.length === 0) problems.add(`${property}.from`, 'is required (string)');
+			if (typeof verb.from !== 'string' || verb.from.length === 0)
+				problems.add(`${property}.from`, 'is required (string)');
 			checkEndpoint(verb.to, `${property}.to`, problems);
 			// "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb)
 			checkRange(verb.hangupDelay, `${property}.hangupDelay`, 1, null, problems);
 			checkRange(verb.maxDuration, `${property}.maxDuration`, 1, null, problems);
 			checkCallback(verb.callback, `${property}.callback`, problems);
-			if (verb.record !== undefined && typeof verb.record !== 'boolean') problems.add(`${property}.record`, 'must be a boolean');
-			if (verb.recordingFormat !== undefined && verb.recordingFormat !== 'WAV' && verb.recordingFormat !== 'MP3') {
+			if (verb.record !== undefined && typeof verb.record !== 'boolean')
+				problems.add(`${property}.record`, 'must be a boolean');
+			if (
+				verb.recordingFormat !== undefined &&
+				verb.recordingFormat !== 'WAV' &&
+				verb.recordingFormat !== 'MP3'
+			) {
 				problems.add(`${property}.recordingFormat`, 'must be WAV or MP3');
 			}
-			if (verb.recordingCallbackUrl !== undefined && !isHttpUrl(verb.recordingCallbackUrl)) problems.add(`${property}.recordingCallbackUrl`, 'must be an http(s) URL');
+			if (verb.recordingCallbackUrl !== undefined && !isHttpUrl(verb.recordingCallbackUrl))
+				problems.add(`${property}.recordingCallbackUrl`, 'must be an http(s) URL');
 			checkMachineDetection(verb.machineDetection, `${property}.machineDetection`, problems);
 			break;
 		case 'COLLECT':
 			problems.unknown(verb, ['type', 'eventUrl', 'maxDigits', 'submitOnHash'], `${property}.`);
 			// optional (https://docs.routee.net/reference/collect-verb)
 			if (verb.eventUrl !== undefined && verb.eventUrl !== null && !isHttpUrl(verb.eventUrl)) {
-				problems.add(`${property}.eventUrl`, 'must be an http(s) URL (it receives the collected tones)');
+				problems.add(
+					`${property}.eventUrl`,
+					'must be an http(s) URL (it receives the collected tones)',
+				);
 			}
 			checkRange(verb.maxDigits, `${property}.maxDigits`, 1, null, problems);
-			if (verb.submitOnHash !== undefined && typeof verb.submitOnHash !== 'boolean') problems.add(`${property}.submitOnHash`, 'must be a boolean');
+			if (verb.submitOnHash !== undefined && typeof verb.submitOnHash !== 'boolean')
+				problems.add(`${property}.submitOnHash`, 'must be a boolean');
 			break;
 	}
 }
@@ -571,19 +761,25 @@ export function checkConversation(raw: unknown): Checked<ConversationRequest> {
 	const problems = new Problems();
 	problems.unknown(body, CONVERSATION_FIELDS);
 	const to = checkEndpoint(body.to, 'to', problems);
-	if (typeof body.from !== 'string' || body.from.length === 0) problems.add('from', 'is required (string)');
+	if (typeof body.from !== 'string' || body.from.length === 0)
+		problems.add('from', 'is required (string)');
 	const hasPlan = body.dialPlan !== undefined && body.dialPlan !== null;
 	const hasUrl = body.dialPlanUrl !== undefined && body.dialPlanUrl !== null;
 	if (hasPlan === hasUrl) problems.add('dialPlan', 'give exactly one of dialPlan or dialPlanUrl');
 	let verbs: Verb[] = [];
 	if (hasPlan) {
-		if (!isObject(body.dialPlan) || !Array.isArray(body.dialPlan.verbs) || body.dialPlan.verbs.length === 0) {
+		if (
+			!isObject(body.dialPlan) ||
+			!Array.isArray(body.dialPlan.verbs) ||
+			body.dialPlan.verbs.length === 0
+		) {
 			problems.add('dialPlan.verbs', 'must be a non-empty array of SAY, PLAY, DIAL, COLLECT verbs');
 		} else {
 			problems.unknown(body.dialPlan, ['verbs'], 'dialPlan.');
 			verbs = body.dialPlan.verbs as Verb[];
 			verbs.forEach((verb, i) => checkVerb(verb, `dialPlan.verbs[${i}]`, problems));
-			if (verbs.filter((v) => isObject(v) && v.type === 'DIAL').length > 1) problems.add('dialPlan.verbs', 'at most one DIAL verb per dialplan');
+			if (verbs.filter((v) => isObject(v) && v.type === 'DIAL').length > 1)
+				problems.add('dialPlan.verbs', 'at most one DIAL verb per dialplan');
 		}
 	}
 	if (hasUrl && !isHttpUrl(body.dialPlanUrl)) problems.add('dialPlanUrl', 'must be an http(s) URL');
@@ -603,18 +799,22 @@ export function checkConversation(raw: unknown): Checked<ConversationRequest> {
 	};
 	const generic = problems.failure();
 	if (generic) return fail(generic);
-	if (!validVoiceSender(request.from)) return fail(invalidSender(ROUTEE_CODES.voiceInput, request.from, VOICE_SENDER_RULE));
+	if (!validVoiceSender(request.from))
+		return fail(invalidSender(ROUTEE_CODES.voiceInput, request.from, VOICE_SENDER_RULE));
 	return { ok: true, value: request };
 }
 
 export const CONVERSATION_ACTIONS = ['hangup', 'reject'] as const;
 
-export function checkConversationAction(raw: unknown): Checked<{ action: (typeof CONVERSATION_ACTIONS)[number] }> {
+export function checkConversationAction(
+	raw: unknown,
+): Checked<{ action: (typeof CONVERSATION_ACTIONS)[number] }> {
 	const object = requireObject(raw);
 	if (!object.ok) return object;
 	const problems = new Problems();
 	problems.unknown(object.value, ['action']);
-	if (!CONVERSATION_ACTIONS.includes(object.value.action as 'hangup')) problems.add('action', 'must be hangup or reject');
+	if (!CONVERSATION_ACTIONS.includes(object.value.action as 'hangup'))
+		problems.add('action', 'must be hangup or reject');
 	const generic = problems.failure();
 	if (generic) return fail(generic);
 	return { ok: true, value: { action: object.value.action as 'hangup' | 'reject' } };
@@ -627,7 +827,8 @@ export function checkPage(query: Record<string, string>): Checked<{ page: number
 	const page = query.page === undefined ? 0 : Number(query.page);
 	const size = query.size === undefined ? 20 : Number(query.size);
 	if (!Number.isInteger(page) || page < 0) problems.add('page', 'must be an integer ≥ 0');
-	if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) problems.add('size', `must be an integer 1–${MAX_PAGE_SIZE}`);
+	if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+		problems.add('size', `must be an integer 1–${MAX_PAGE_SIZE}`);
 	const generic = problems.failure();
 	if (generic) return fail(generic);
 	return { ok: true, value: { page, size } };

@@ -23,7 +23,10 @@ export interface ResolvedRecipients {
 	};
 }
 
-export function resolveRecipients(state: RouteeState, request: { to: string[]; contacts: string[]; groups: string[] }): Checked<ResolvedRecipients> {
+export function resolveRecipients(
+	state: RouteeState,
+	request: { to: string[]; contacts: string[]; groups: string[] },
+): Checked<ResolvedRecipients> {
 	const missing = request.contacts.filter((id) => !state.contacts.has(id));
 	if (missing.length) {
 		return {
@@ -32,7 +35,11 @@ export function resolveRecipients(state: RouteeState, request: { to: string[]; c
 				404,
 				ROUTEE_CODES.contactMissing,
 				`A contact id does not exist: ${missing.join(', ')}`,
-				missing.map((id) => ({ code: ROUTEE_CODES.contactMissing, developerMessage: 'Contact not found', property: id })),
+				missing.map((id) => ({
+					code: ROUTEE_CODES.contactMissing,
+					developerMessage: 'Contact not found',
+					property: id,
+				})),
 			),
 		};
 	}
@@ -41,7 +48,8 @@ export function resolveRecipients(state: RouteeState, request: { to: string[]; c
 		if (state.blacklist.has(number)) return;
 		const existing = byNumber.get(number);
 		if (existing) {
-			if (group && existing.groups.length && !existing.groups.includes(group)) existing.groups.push(group);
+			if (group && existing.groups.length && !existing.groups.includes(group))
+				existing.groups.push(group);
 			return;
 		}
 		byNumber.set(number, { number, groups: group ? [group] : [] });
@@ -50,7 +58,11 @@ export function resolveRecipients(state: RouteeState, request: { to: string[]; c
 	const contacts: ResolvedRecipients['analysis']['contacts'] = {};
 	for (const id of request.contacts) {
 		const mobile = state.contacts.get(id) as string;
-		contacts[id] = { recipient: mobile, recipientCountry: countryOf(mobile), blacklisted: state.blacklist.has(mobile) };
+		contacts[id] = {
+			recipient: mobile,
+			recipientCountry: countryOf(mobile),
+			blacklisted: state.blacklist.has(mobile),
+		};
 		add(mobile);
 	}
 	const direct = byNumber.size;
@@ -87,13 +99,24 @@ export function resolveRecipients(state: RouteeState, request: { to: string[]; c
 export function noRecipientsFailure(): { ok: false; failure: RouteeFailure } {
 	return {
 		ok: false,
-		failure: routeeFailure(400, ROUTEE_CODES.noRecipients, 'Your campaign has no recipients. Your groups might be empty or all contacts might be blacklisted.'),
+		failure: routeeFailure(
+			400,
+			ROUTEE_CODES.noRecipients,
+			'Your campaign has no recipients. Your groups might be empty or all contacts might be blacklisted.',
+		),
 	};
 }
 
-export function balanceFailure(cost: number, balance: number): { ok: false; failure: RouteeFailure } {
+export function balanceFailure(
+	cost: number,
+	balance: number,
+): { ok: false; failure: RouteeFailure } {
 	return {
 		ok: false,
-		failure: routeeFailure(400, ROUTEE_CODES.balance, `You don't have enough balance to send the campaign (cost ${cost}, balance ${balance}).`),
+		failure: routeeFailure(
+			400,
+			ROUTEE_CODES.balance,
+			`You don't have enough balance to send the campaign (cost ${cost}, balance ${balance}).`,
+		),
 	};
 }

@@ -4,7 +4,14 @@ import { isObject, round, type Json } from '../check';
 import { analyzeBody, smsParts } from '../gsm';
 import type { Ctx, Reply } from '../http';
 import { countryOf } from '../numbers';
-import { ROUTEE_CODES, checkSingleSms, checkSmsCampaign, routeeFailure, type Checked, type SmsCampaignRequest } from './contract';
+import {
+	ROUTEE_CODES,
+	checkSingleSms,
+	checkSmsCampaign,
+	routeeFailure,
+	type Checked,
+	type SmsCampaignRequest,
+} from './contract';
 import {
 	campaignNotFound,
 	campaignView,
@@ -19,7 +26,12 @@ import {
 	trackingNotFound,
 	type RouteeDeps,
 } from './common';
-import { balanceFailure, noRecipientsFailure, resolveRecipients, type ResolvedRecipients } from './recipients';
+import {
+	balanceFailure,
+	noRecipientsFailure,
+	resolveRecipients,
+	type ResolvedRecipients,
+} from './recipients';
 import { SMS_PART_PRICE, uuid, type Campaign, type SmsMessage } from './state';
 
 interface PreparedSms {
@@ -30,19 +42,36 @@ interface PreparedSms {
 	bodyAnalysis: ReturnType<typeof analyzeBody>;
 }
 
-function prepareSmsCampaign(deps: RouteeDeps, body: unknown, now: number, mode: 'send' | 'analyze', except?: Campaign): Checked<PreparedSms> {
+function prepareSmsCampaign(
+	deps: RouteeDeps,
+	body: unknown,
+	now: number,
+	mode: 'send' | 'analyze',
+	except?: Campaign,
+): Checked<PreparedSms> {
 	const checked = checkSmsCampaign(body, now);
 	if (!checked.ok) return checked;
 	const request = checked.value;
 	const resolved = resolveRecipients(deps.state, request);
 	if (!resolved.ok) return resolved;
 	const bodyAnalysis = analyzeBody(request.body);
-	const text = request.transcode && bodyAnalysis.transcode ? bodyAnalysis.transcode.message : request.body;
+	const text =
+		request.transcode && bodyAnalysis.transcode ? bodyAnalysis.transcode.message : request.body;
 	const cost = round(resolved.value.recipients.length * smsParts(text) * SMS_PART_PRICE);
 	if (mode === 'send') {
 		if (!resolved.value.recipients.length) return noRecipientsFailure();
-		if (request.campaignName && deps.state.campaignNameTaken(request.campaignName, except?.trackingId)) {
-			return { ok: false, failure: routeeFailure(409, ROUTEE_CODES.nameTaken, `Your account already has a campaign with the given name: ${request.campaignName}`) };
+		if (
+			request.campaignName &&
+			deps.state.campaignNameTaken(request.campaignName, except?.trackingId)
+		) {
+			return {
+				ok: false,
+				failure: routeeFailure(
+					409,
+					ROUTEE_CODES.nameTaken,
+					`Your account already has a campaign with the given name: ${request.campaignName}`,
+				),
+			};
 		}
 		const available = deps.state.balance + (except?.cost ?? 0);
 		if (cost > available) return balanceFailure(cost, round(deps.state.balance));
@@ -51,7 +80,13 @@ function prepareSmsCampaign(deps: RouteeDeps, body: unknown, now: number, mode: 
 }
 
 /** Fills `campaign` (new or updated) from a prepared SMS campaign, charges it and starts delivery. */
-function materialiseSmsCampaign(deps: RouteeDeps, campaign: Campaign, prepared: PreparedSms, requestBody: Json, applicationName: string): void {
+function materialiseSmsCampaign(
+	deps: RouteeDeps,
+	campaign: Campaign,
+	prepared: PreparedSms,
+	requestBody: Json,
+	applicationName: string,
+): void {
 	const { state } = deps;
 	const { request, resolved } = prepared;
 	for (const id of campaign.messageIds) state.smsMessages.delete(id);
@@ -112,7 +147,11 @@ function materialiseSmsCampaign(deps: RouteeDeps, campaign: Campaign, prepared: 
 		cost: campaign.cost,
 	};
 	if (request.invalidTo.length) {
-		campaign.response.errors = request.invalidTo.map((n) => ({ code: '008', developerMessage: 'Invalid mobile number, excluded (allowInvalid)', property: n }));
+		campaign.response.errors = request.invalidTo.map((n) => ({
+			code: '008',
+			developerMessage: 'Invalid mobile number, excluded (allowInvalid)',
+			property: n,
+		}));
 	}
 	deps.delivery.startCampaign(campaign);
 }
@@ -129,14 +168,21 @@ export function sendSmsCampaign(deps: RouteeDeps, ctx: Ctx, app: string): Reply 
 export function analyzeSmsCampaign(deps: RouteeDeps, ctx: Ctx): Reply {
 	const prepared = prepareSmsCampaign(deps, ctx.body, ctx.now, 'analyze');
 	if (!prepared.ok) return failed(prepared.failure);
-	return ok({ ...prepared.value.resolved.analysis, bodyAnalysis: prepared.value.bodyAnalysis, cost: prepared.value.cost });
+	return ok({
+		...prepared.value.resolved.analysis,
+		bodyAnalysis: prepared.value.bodyAnalysis,
+		cost: prepared.value.cost,
+	});
 }
 
 export function updateSmsCampaign(deps: RouteeDeps, ctx: Ctx, app: string): Reply {
 	const campaign = findCampaign(deps, ctx.params.trackingId, 'Sms');
 	if (!campaign) return campaignNotFound(ctx.params.trackingId);
 	if (campaign.state !== 'Scheduled') return notScheduled(campaign);
-	if (!isObject(ctx.body)) return failed(routeeFailure(400, ROUTEE_CODES.validation, 'The request body must be a JSON object'));
+	if (!isObject(ctx.body))
+		return failed(
+			routeeFailure(400, ROUTEE_CODES.validation, 'The request body must be a JSON object'),
+		);
 	const merged: Json = { ...campaign.requestBody, ...ctx.body };
 	if (!('scheduledDate' in ctx.body)) delete merged.scheduledDate;
 	const prepared = prepareSmsCampaign(deps, merged, ctx.now, 'send', campaign);
@@ -152,7 +198,8 @@ export function sendSingleSms(deps: RouteeDeps, ctx: Ctx, app: string): Reply {
 	if (!checked.ok) return failed(checked.failure);
 	const request = checked.value;
 	const bodyAnalysis = analyzeBody(request.body);
-	const text = request.transcode && bodyAnalysis.transcode ? bodyAnalysis.transcode.message : request.body;
+	const text =
+		request.transcode && bodyAnalysis.transcode ? bodyAnalysis.transcode.message : request.body;
 	const parts = smsParts(text);
 	const cost = round(parts * SMS_PART_PRICE);
 	if (cost > deps.state.balance) return failed(balanceFailure(cost, deps.state.balance).failure);

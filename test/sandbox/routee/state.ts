@@ -8,13 +8,38 @@ import type { CallbackSpec, ConversationRequest, TtsMessage } from './contract';
 export const SMS_PART_PRICE = 0.05;
 export const VOICE_CALL_PRICE = 0.1;
 
-export const SMS_STATUSES = ['Queued', 'Sent', 'Unsent', 'Failed', 'Delivered', 'Undelivered'] as const;
+export const SMS_STATUSES = [
+	'Queued',
+	'Sent',
+	'Unsent',
+	'Failed',
+	'Delivered',
+	'Undelivered',
+] as const;
 export type SmsStatus = (typeof SMS_STATUSES)[number];
 export const SMS_FINAL: readonly SmsStatus[] = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
 
-export const VOICE_STATUSES = ['Queued', 'Initiated', 'Ringing', 'InProgress', 'Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'] as const;
+export const VOICE_STATUSES = [
+	'Queued',
+	'Initiated',
+	'Ringing',
+	'InProgress',
+	'Completed',
+	'Busy',
+	'NoAnswer',
+	'Failed',
+	'Unsent',
+	'Terminated',
+] as const;
 export type VoiceStatus = (typeof VOICE_STATUSES)[number];
-export const VOICE_FINAL: readonly VoiceStatus[] = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
+export const VOICE_FINAL: readonly VoiceStatus[] = [
+	'Completed',
+	'Busy',
+	'NoAnswer',
+	'Failed',
+	'Unsent',
+	'Terminated',
+];
 
 export type CampaignState = 'Scheduled' | 'Queued' | 'Running' | 'Finished' | 'Cancelled';
 
@@ -155,13 +180,19 @@ export class RouteeState {
 		const found = this.tokens.get(token);
 		if (!found) return { refused: 'Invalid access token' };
 		if (found.expiresAt <= now) return { refused: 'Access token expired' };
-		if (!this.applications.has(found.applicationId)) return { refused: 'Application no longer exists' };
+		if (!this.applications.has(found.applicationId))
+			return { refused: 'Application no longer exists' };
 		return { applicationId: found.applicationId };
 	}
 
 	campaignNameTaken(name: string, exceptTrackingId?: string): boolean {
 		for (const campaign of this.campaigns.values()) {
-			if (campaign.trackingId !== exceptTrackingId && campaign.state !== 'Cancelled' && campaign.campaignName === name) return true;
+			if (
+				campaign.trackingId !== exceptTrackingId &&
+				campaign.state !== 'Cancelled' &&
+				campaign.campaignName === name
+			)
+				return true;
 		}
 		return false;
 	}

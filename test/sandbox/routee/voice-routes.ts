@@ -4,8 +4,23 @@ import { round, type Json } from '../check';
 import type { Ctx, Reply } from '../http';
 import { countryOf } from '../numbers';
 import { voiceTrackingPayload } from './callbacks';
-import { ROUTEE_CODES, checkConversation, checkConversationAction, checkVoiceCampaign, routeeFailure } from './contract';
-import { campaignView, conversationView, failed, iso, newCampaign, ok, trackingNotFound, type RouteeDeps } from './common';
+import {
+	ROUTEE_CODES,
+	checkConversation,
+	checkConversationAction,
+	checkVoiceCampaign,
+	routeeFailure,
+} from './contract';
+import {
+	campaignView,
+	conversationView,
+	failed,
+	iso,
+	newCampaign,
+	ok,
+	trackingNotFound,
+	type RouteeDeps,
+} from './common';
 import { balanceFailure, noRecipientsFailure, resolveRecipients } from './recipients';
 import { VOICE_CALL_PRICE, VOICE_FINAL, uuid, type Conversation, type VoiceMessage } from './state';
 
@@ -19,7 +34,13 @@ export function sendVoiceCampaign(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 	const { recipients, analysis } = resolved.value;
 	if (!recipients.length) return failed(noRecipientsFailure().failure);
 	if (request.campaignName && state.campaignNameTaken(request.campaignName)) {
-		return failed(routeeFailure(409, ROUTEE_CODES.nameTaken, `Your account already has a campaign with the given name: ${request.campaignName}`));
+		return failed(
+			routeeFailure(
+				409,
+				ROUTEE_CODES.nameTaken,
+				`Your account already has a campaign with the given name: ${request.campaignName}`,
+			),
+		);
 	}
 	const cost = round(recipients.length * VOICE_CALL_PRICE);
 	if (cost > state.balance) return failed(balanceFailure(cost, state.balance).failure);
@@ -104,13 +125,18 @@ export function startConversation(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 			code: ROUTEE_CODES.rateLimited,
 			developerMessage: `Too many requests: POST /voice/conversation is limited to 1 request per ${interval} ms (retry in ${interval - since} ms)`,
 		};
-		return { status: 429, body, headers: { 'retry-after': String(Math.ceil((interval - since) / 1000)) } };
+		return {
+			status: 429,
+			body,
+			headers: { 'retry-after': String(Math.ceil((interval - since) / 1000)) },
+		};
 	}
 	state.lastConversationAt = ctx.now;
 	const checked = checkConversation(ctx.body);
 	if (!checked.ok) return failed(checked.failure);
 	const request = checked.value;
-	if (VOICE_CALL_PRICE > state.balance) return failed(balanceFailure(VOICE_CALL_PRICE, state.balance).failure);
+	if (VOICE_CALL_PRICE > state.balance)
+		return failed(balanceFailure(VOICE_CALL_PRICE, state.balance).failure);
 	state.balance = round(state.balance - VOICE_CALL_PRICE);
 	const createdAt = iso(ctx.now);
 	const conversation: Conversation = {
@@ -163,23 +189,46 @@ export function startConversation(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 }
 
 function findConversation(deps: RouteeDeps, id: string): Conversation | undefined {
-	return deps.state.conversations.get(id) ?? [...deps.state.conversations.values()].find((c) => c.messageId === id);
+	return (
+		deps.state.conversations.get(id) ??
+		[...deps.state.conversations.values()].find((c) => c.messageId === id)
+	);
 }
 
 export function getConversation(deps: RouteeDeps, ctx: Ctx): Reply {
 	const conversation = deps.state.conversations.get(ctx.params.trackingId);
-	if (!conversation) return failed(routeeFailure(404, ROUTEE_CODES.conversationMissing, `Conversation ${ctx.params.trackingId} not found`));
+	if (!conversation)
+		return failed(
+			routeeFailure(
+				404,
+				ROUTEE_CODES.conversationMissing,
+				`Conversation ${ctx.params.trackingId} not found`,
+			),
+		);
 	return ok(conversationView(conversation));
 }
 
 export function actOnConversation(deps: RouteeDeps, ctx: Ctx): Reply {
 	const conversation = findConversation(deps, ctx.params.messageId);
-	if (!conversation) return failed(routeeFailure(404, ROUTEE_CODES.conversationMissing, `Conversation message ${ctx.params.messageId} not found`));
+	if (!conversation)
+		return failed(
+			routeeFailure(
+				404,
+				ROUTEE_CODES.conversationMissing,
+				`Conversation message ${ctx.params.messageId} not found`,
+			),
+		);
 	const checked = checkConversationAction(ctx.body);
 	if (!checked.ok) return failed(checked.failure);
 	const message = deps.state.voiceMessages.get(conversation.messageId) as VoiceMessage;
 	if (VOICE_FINAL.includes(message.status)) {
-		return failed(routeeFailure(400, ROUTEE_CODES.callEnded, `The call already ended (status ${message.status})`));
+		return failed(
+			routeeFailure(
+				400,
+				ROUTEE_CODES.callEnded,
+				`The call already ended (status ${message.status})`,
+			),
+		);
 	}
 	deps.delivery.hangup(message);
 	return ok(conversationView(conversation));

@@ -9,7 +9,8 @@ export const getBalance: Operation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeJobs(this, items, {
 			plan: () => undefined,
-			run: async (_, { leadItem }) => await octopushRequest(this, 'GET', '/wallet/check-balance', leadItem),
+			run: async (_, { leadItem }) =>
+				await octopushRequest(this, 'GET', '/wallet/check-balance', leadItem),
 		});
 	},
 };

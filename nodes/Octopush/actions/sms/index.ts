@@ -12,7 +12,8 @@ export const smsDescription: INodeProperties[] = [
 			{
 				name: 'Send Campaign',
 				value: 'sendCampaign',
-				description: 'Send an SMS to any number of recipients (sent in frames of at most 500 recipients)',
+				description:
+					'Send an SMS to any number of recipients (sent in frames of at most 500 recipients)',
 				action: 'Send an SMS campaign',
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
@@ -24,7 +29,11 @@ const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Low Cost', value: 'sms_low_cost', description: 'Cheaper, slower, no replies' },
-			{ name: 'Premium', value: 'sms_premium', description: 'Fast delivery, custom sender and replies possible' },
+			{
+				name: 'Premium',
+				value: 'sms_premium',
+				description: 'Fast delivery, custom sender and replies possible',
+			},
 		],
 		default: 'sms_premium',
 	},
@@ -45,7 +54,8 @@ const description: INodeProperties[] = [
 				name: 'withReplies',
 				type: 'boolean',
 				default: false,
-				description: 'Whether recipients can reply (premium SMS; replies arrive as inbound callbacks, see the Octopush Trigger)',
+				description:
+					'Whether recipients can reply (premium SMS; replies arrive as inbound callbacks, see the Octopush Trigger)',
 			},
 		],
 		true,

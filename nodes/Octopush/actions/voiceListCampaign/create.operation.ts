@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
@@ -23,8 +28,18 @@ import { failureKindOf, octopushRequest } from '../../transport';
 import { assertReady, fetchListStatus, sendListCampaign, type Target } from './ticket';
 
 const TARGETS = {
-	list: { path: '/voice-campaign-on-list/create', field: 'list_name', parameter: 'listName', schema: voiceListCreateBody },
-	tag: { path: '/voice-campaign-on-tag/create', field: 'tag_name', parameter: 'tagName', schema: voiceTagCreateBody },
+	list: {
+		path: '/voice-campaign-on-list/create',
+		field: 'list_name',
+		parameter: 'listName',
+		schema: voiceListCreateBody,
+	},
+	tag: {
+		path: '/voice-campaign-on-tag/create',
+		field: 'tag_name',
+		parameter: 'tagName',
+		schema: voiceTagCreateBody,
+	},
 } as const;
 
 const description: INodeProperties[] = [
@@ -34,7 +49,11 @@ const description: INodeProperties[] = [
 		name: 'target',
 		type: 'options',
 		options: [
-			{ name: 'Contact List', value: 'list', description: 'The contacts of an Octopush contact list' },
+			{
+				name: 'Contact List',
+				value: 'list',
+				description: 'The contacts of an Octopush contact list',
+			},
 			{ name: 'Tag', value: 'tag', description: 'The contacts carrying an Octopush tag' },
 		],
 		default: 'list',
@@ -84,7 +103,8 @@ const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 600,
-		description: 'How long to wait for the campaign to be ready before failing (the campaign is then left unsent)',
+		description:
+			'How long to wait for the campaign to be ready before failing (the campaign is then left unsent)',
 		displayOptions: { show: { waitAndSend: [true] } },
 	},
 	optionsField([getBackPressedKeysOption, autoRemoveBlacklistedOption], false),
@@ -122,7 +142,8 @@ function plan(
 ): Planned {
 	const targetName = context.getNodeParameter('target', leadItem) as Target;
 	const target = TARGETS[targetName];
-	if (target === undefined) throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
+	if (target === undefined)
+		throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
 	const options = context.getNodeParameter('options', leadItem, {}) as IDataObject;
 	const recipients = readRecipients(context, items, mode, leadItem);
 	const [requestId] = requestIds(
@@ -154,7 +175,12 @@ function plan(
 	const seconds = (name: string, label: string): number => {
 		const value = context.getNodeParameter(name, leadItem) as unknown;
 		if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) {
-			throw invalid(context, { itemIndex: leadItem }, label, `must be a number of seconds of at least 1, got ${JSON.stringify(value)}`);
+			throw invalid(
+				context,
+				{ itemIndex: leadItem },
+				label,
+				`must be a number of seconds of at least 1, got ${JSON.stringify(value)}`,
+			);
 		}
 		return value * 1000;
 	};
@@ -169,14 +195,16 @@ async function run(context: IExecuteFunctions, campaign: Planned): Promise<IData
 	const { leadItem, body } = campaign;
 	let created: IDataObject;
 	try {
-		created = withTicketNumber(await octopushRequest(context, 'POST', campaign.path, leadItem, body));
+		created = withTicketNumber(
+			await octopushRequest(context, 'POST', campaign.path, leadItem, body),
+		);
 	} catch (error) {
 		if (failureKindOf(error) !== 'duplicate') throw asNodeError(context, error as Error, leadItem);
 		return {
 			request_id: body.request_id,
 			already_created: true,
 			message:
-				'Octopush refused the request ID as a duplicate: an earlier run of this execution already created this campaign, so it was not created (or sent) again. Its ticket is in that run\'s output.',
+				"Octopush refused the request ID as a duplicate: an earlier run of this execution already created this campaign, so it was not created (or sent) again. Its ticket is in that run's output.",
 		};
 	}
 	const result: IDataObject = { ...created, request_id: body.request_id };
@@ -207,8 +235,7 @@ async function waitUntilReady(
 				`Voice list campaign ${ticket} was not ready after ${timeoutMs / 1000} seconds, so it was not sent [item ${itemIndex}]`,
 				{
 					itemIndex,
-					description:
-						`Its status is still "${String(status.status)}": Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.`,
+					description: `Its status is still "${String(status.status)}": Octopush is still preparing it. Send it later with Voice List Campaign → Send, delete it with Delete, or raise the timeout.`,
 				},
 			);
 		}

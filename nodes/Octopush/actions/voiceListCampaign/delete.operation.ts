@@ -12,9 +12,15 @@ export const deleteCampaign: Operation = {
 		return await executeJobs(this, items, {
 			plan: ({ leadItem }) => readTicket(this, leadItem),
 			run: async (ticketNumber, { leadItem }) => {
-				const response = await octopushRequest(this, 'DELETE', '/voice-campaign-on-list/cancel', leadItem, {
-					ticket_number: ticketNumber,
-				});
+				const response = await octopushRequest(
+					this,
+					'DELETE',
+					'/voice-campaign-on-list/cancel',
+					leadItem,
+					{
+						ticket_number: ticketNumber,
+					},
+				);
 				return { ticket_number: ticketNumber, ...response, deleted: true };
 			},
 		});

@@ -28,7 +28,8 @@ export const voiceListCampaignDescription: INodeProperties[] = [
 			{
 				name: 'Get Status',
 				value: 'getStatus',
-				description: 'Whether Octopush has prepared the campaign (under computation, ready to be sent, failed)',
+				description:
+					'Whether Octopush has prepared the campaign (under computation, ready to be sent, failed)',
 				action: 'Get the status of a voice list campaign',
 			},
 			{

@@ -15,14 +15,22 @@ export const send: Operation = {
 				const ticketNumber = readTicket(this, leadItem);
 				const target = this.getNodeParameter('target', leadItem, 'list') as Target;
 				if (target !== 'list' && target !== 'tag') {
-					throw invalid(this, { itemIndex: leadItem }, 'Campaign Target', `must be list or tag, got ${JSON.stringify(target)}`);
+					throw invalid(
+						this,
+						{ itemIndex: leadItem },
+						'Campaign Target',
+						`must be list or tag, got ${JSON.stringify(target)}`,
+					);
 				}
 				return { ticketNumber, target };
 			},
 			run: async ({ ticketNumber, target }, { leadItem }) => {
 				const status = await fetchListStatus(this, ticketNumber, leadItem);
 				assertReady(this, status, leadItem);
-				return { ticket_number: ticketNumber, ...(await sendListCampaign(this, ticketNumber, leadItem, target)) };
+				return {
+					ticket_number: ticketNumber,
+					...(await sendListCampaign(this, ticketNumber, leadItem, target)),
+				};
 			},
 		});
 	},

@@ -10,14 +10,29 @@ export async function fetchListStatus(
 	ticketNumber: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const response = await octopushRequest(context, 'GET', '/voice-campaign-on-list/status', itemIndex, undefined, {
+	const response = await octopushRequest(
+		context,
+		'GET',
+		'/voice-campaign-on-list/status',
+		itemIndex,
+		undefined,
+		{
+			ticket_number: ticketNumber,
+		},
+	);
+	return {
 		ticket_number: ticketNumber,
-	});
-	return { ticket_number: ticketNumber, ...response, status: normalizeListStatus(response.status) ?? response.status };
+		...response,
+		status: normalizeListStatus(response.status) ?? response.status,
+	};
 }
 
 /** Fails with a clear message unless the campaign is ready to be sent. */
-export function assertReady(context: IExecuteFunctions, status: IDataObject, itemIndex: number): void {
+export function assertReady(
+	context: IExecuteFunctions,
+	status: IDataObject,
+	itemIndex: number,
+): void {
 	if (status.status === LIST_STATUS.ready) return;
 	const ticket = String(status.ticket_number);
 	if (status.status === LIST_STATUS.failed) {
@@ -26,7 +41,8 @@ export function assertReady(context: IExecuteFunctions, status: IDataObject, ite
 			`Voice list campaign ${ticket} failed while Octopush prepared it, so it cannot be sent [item ${itemIndex}]`,
 			{
 				itemIndex,
-				description: 'Its status is "failed". Check the list or tag, the text and the credit, then create the campaign again.',
+				description:
+					'Its status is "failed". Check the list or tag, the text and the credit, then create the campaign again.',
 			},
 		);
 	}
@@ -35,8 +51,7 @@ export function assertReady(context: IExecuteFunctions, status: IDataObject, ite
 		`Voice list campaign ${ticket} is not ready to be sent yet [item ${itemIndex}]`,
 		{
 			itemIndex,
-			description:
-				`Its status is "${String(status.status)}": Octopush is still preparing it. Try again in a moment, or use Create with "Wait Until Ready, Then Send".`,
+			description: `Its status is "${String(status.status)}": Octopush is still preparing it. Try again in a moment, or use Create with "Wait Until Ready, Then Send".`,
 		},
 	);
 }
@@ -59,11 +74,16 @@ export const targetField: INodeProperties = {
 	name: 'target',
 	type: 'options',
 	options: [
-		{ name: 'Contact List', value: 'list', description: 'Sent with POST /voice-campaign-on-list/send' },
+		{
+			name: 'Contact List',
+			value: 'list',
+			description: 'Sent with POST /voice-campaign-on-list/send',
+		},
 		{ name: 'Tag', value: 'tag', description: 'Sent with POST /voice-campaign-on-tag/send' },
 	],
 	default: 'list',
-	description: 'The Target the campaign was created with: Octopush has one send endpoint for list campaigns and one for tag campaigns',
+	description:
+		'The Target the campaign was created with: Octopush has one send endpoint for list campaigns and one for tag campaigns',
 };
 
 /** POST /voice-campaign-on-list/send (or on-tag): "validate" the campaign, which sends it. */

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, planJobs } from '../../../shared/execute';
@@ -11,7 +16,8 @@ import { octopushRequest, reasonOf } from '../../transport';
  * 1000 requests per month and per API user account. Waiting campaigns must still be scheduled more than
  * 10 minutes in the future." Octopush checks these; the node only states them.
  */
-const CANCEL_RULES_URL = 'https://octopush-api.readme.io/reference/delete_public_apivoice_campaigncancel';
+const CANCEL_RULES_URL =
+	'https://octopush-api.readme.io/reference/delete_public_apivoice_campaigncancel';
 const RULES = `Octopush cancels a voice SMS campaign (one ticket) only when it has fewer than 3 recipients and is scheduled more than 10 minutes ahead, and each API account can cancel at most 1000 times a month (${CANCEL_RULES_URL})`;
 const CANCEL_RULES = `${RULES}.`;
 
@@ -32,7 +38,8 @@ interface Outcome {
 /** "ticket voice_x (item 2, frame 2 of 3)": the frame when the input item is a frame of Send Campaign. */
 function ticketLabel(items: INodeExecutionData[], outcome: Outcome): string {
 	const { frame, frames } = items[outcome.itemIndex].json;
-	const where = typeof frame === 'number' && typeof frames === 'number' ? `, frame ${frame} of ${frames}` : '';
+	const where =
+		typeof frame === 'number' && typeof frames === 'number' ? `, frame ${frame} of ${frames}` : '';
 	return `${outcome.ticket ?? 'no ticket'} (item ${outcome.itemIndex}${where})`;
 }
 
@@ -45,7 +52,9 @@ export const cancel: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		// not executeJobs: every ticket is tried even after one failed, then one error reports them all
-		const { planned } = planJobs(this, items, { plan: ({ leadItem }) => readTicket(this, leadItem) });
+		const { planned } = planJobs(this, items, {
+			plan: ({ leadItem }) => readTicket(this, leadItem),
+		});
 		const outcomes: Outcome[] = [];
 		for (const entry of planned) {
 			const itemIndex = entry.job.leadItem;
@@ -53,9 +62,15 @@ export const cancel: Operation = {
 			try {
 				if ('error' in entry) throw entry.error;
 				outcome.ticket = entry.plan;
-				const response = await octopushRequest(this, 'DELETE', '/voice-campaign/cancel', itemIndex, {
-					ticket_number: outcome.ticket,
-				});
+				const response = await octopushRequest(
+					this,
+					'DELETE',
+					'/voice-campaign/cancel',
+					itemIndex,
+					{
+						ticket_number: outcome.ticket,
+					},
+				);
 				outcome.json = { ticket_number: outcome.ticket, ...response, cancelled: true };
 			} catch (error) {
 				outcome.error = asNodeError(this, error as Error, itemIndex);
@@ -80,13 +95,17 @@ export const cancel: Operation = {
 /** One error for all the tickets that were not cancelled, each with Octopush's reason. */
 function cancelFailure(items: INodeExecutionData[], outcomes: Outcome[], failed: Outcome[]): Error {
 	const error = failed[0].error as NodeApiError | NodeOperationError;
-	const reasons = failed.map((outcome) => `${ticketLabel(items, outcome)}: ${reasonOf(outcome.error as Error)}`);
+	const reasons = failed.map(
+		(outcome) => `${ticketLabel(items, outcome)}: ${reasonOf(outcome.error as Error)}`,
+	);
 	error.message =
 		outcomes.length === 1
 			? `Octopush refused to cancel voice SMS campaign ${reasons[0]}`
 			: `Octopush refused to cancel ${failed.length} of ${outcomes.length} tickets: ${reasons.join('; ')}`;
 	const lines = outcomes.map((outcome) =>
-		outcome.error ? `Not cancelled: ${ticketLabel(items, outcome)}` : `Cancelled: ${ticketLabel(items, outcome)}`,
+		outcome.error
+			? `Not cancelled: ${ticketLabel(items, outcome)}`
+			: `Cancelled: ${ticketLabel(items, outcome)}`,
 	);
 	error.description = [...(outcomes.length > 1 ? lines : []), CANCEL_RULES].join('\n');
 	return error;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
@@ -29,7 +34,8 @@ const description: INodeProperties[] = [
 				name: 'autoDeleteOptoutContacts',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to leave out the recipients who opted out, instead of refusing the campaign',
+				description:
+					'Whether to leave out the recipients who opted out, instead of refusing the campaign',
 			},
 			getBackPressedKeysOption,
 			autoRemoveBlacklistedOption,

@@ -16,5 +16,5 @@ export const smsBodyField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The message. Personalize it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the \'Fallback Values\' option).',
+		"The message. Personalize it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the 'Fallback Values' option).",
 };

@@ -1,12 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { executeCampaignTracking, pagingFields, SIMPLIFIED_SMS_TRACKING, simplifyField, trackingIdField } from '../lookup';
+import {
+	executeCampaignTracking,
+	pagingFields,
+	SIMPLIFIED_SMS_TRACKING,
+	simplifyField,
+	trackingIdField,
+} from '../lookup';
 
 /** GET /sms/tracking/campaign/{trackingId}: the status of every message part of a campaign, page by page. */
 export const getCampaignTracking: Operation = {
 	description: [trackingIdField('SMS campaign'), ...pagingFields, simplifyField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeCampaignTracking(this, items, (id) => `/sms/tracking/campaign/${id}`, SIMPLIFIED_SMS_TRACKING);
+		return await executeCampaignTracking(
+			this,
+			items,
+			(id) => `/sms/tracking/campaign/${id}`,
+			SIMPLIFIED_SMS_TRACKING,
+		);
 	},
 };

@@ -30,7 +30,8 @@ export const smsDescription: INodeProperties[] = [
 			{
 				name: 'Analyze',
 				value: 'analyze',
-				description: 'Dry run of a campaign: parts, unicode, unsupported characters, recipients and cost. Sends nothing.',
+				description:
+					'Dry run of a campaign: parts, unicode, unsupported characters, recipients and cost. Sends nothing.',
 				action: 'Analyze an SMS campaign',
 			},
 			{

@@ -1,11 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { executeJobs } from '../../../shared/execute';
 import { unknownOutcome } from '../../campaign';
 import { MAX_LABEL, singleSmsBody } from '../../contract';
-import { callbackOptions, defaultCountryOption, flashOption, phoneToField, transcodeOption, ttlOption } from '../../fields';
+import {
+	callbackOptions,
+	defaultCountryOption,
+	flashOption,
+	phoneToField,
+	transcodeOption,
+	ttlOption,
+} from '../../fields';
 import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
@@ -37,16 +49,27 @@ export const send: Operation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeJobs(this, items, {
 			plan: ({ leadItem: itemIndex }) => {
-			const options = optionsOf(this, itemIndex);
-			const body: IDataObject = {
-				from: textOf(this, itemIndex, 'from'),
-				to: phoneNumberOf(this, itemIndex, 'To', textOf(this, itemIndex, 'to'), defaultCountryOf(options)),
-				body: textOf(this, itemIndex, 'body', false),
-			};
-			copyOptions(options, body, { flash: 'flash', label: 'label', ttl: 'ttl', transcode: 'transcode' });
-			const callback = callbackOf(options, 'callback');
-			if (callback) body.callback = callback;
-			return assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
+				const options = optionsOf(this, itemIndex);
+				const body: IDataObject = {
+					from: textOf(this, itemIndex, 'from'),
+					to: phoneNumberOf(
+						this,
+						itemIndex,
+						'To',
+						textOf(this, itemIndex, 'to'),
+						defaultCountryOf(options),
+					),
+					body: textOf(this, itemIndex, 'body', false),
+				};
+				copyOptions(options, body, {
+					flash: 'flash',
+					label: 'label',
+					ttl: 'ttl',
+					transcode: 'transcode',
+				});
+				const callback = callbackOf(options, 'callback');
+				if (callback) body.callback = callback;
+				return assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
 			},
 			run: async (body, { leadItem }) => await routeeRequest(this, 'POST', '/sms', leadItem, body),
 			sends: true,

@@ -1,10 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError } from '../../../shared/execute';
 import type { Operation } from '../../../shared/operation';
 import { singleSmsBody } from '../../contract';
-import { defaultCountryOption, flashOption, phoneToField, transcodeOption, ttlOption } from '../../fields';
+import {
+	defaultCountryOption,
+	flashOption,
+	phoneToField,
+	transcodeOption,
+	ttlOption,
+} from '../../fields';
 import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../validation';
@@ -30,7 +41,13 @@ export const sendAndWait: Operation = {
 		onlyItem(this, items, 'Send and Wait for Delivery');
 		const itemIndex = 0;
 		const options = optionsOf(this, itemIndex);
-		const to = phoneNumberOf(this, itemIndex, 'To', textOf(this, itemIndex, 'to'), defaultCountryOf(options));
+		const to = phoneNumberOf(
+			this,
+			itemIndex,
+			'To',
+			textOf(this, itemIndex, 'to'),
+			defaultCountryOf(options),
+		);
 		const body: IDataObject = {
 			from: textOf(this, itemIndex, 'from'),
 			to,
@@ -45,15 +62,19 @@ export const sendAndWait: Operation = {
 		} catch (error) {
 			throw asNodeError(this, error as Error, itemIndex);
 		}
-		return await waitForCallback(this, this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number, {
-			delivered: false,
-			status: sent.status ?? 'Queued',
-			isFinal: false,
-			reason: null,
-			to,
-			messageId: sent.trackingId ?? null,
-			trackingId: sent.trackingId ?? null,
-			sentAt: sent.createdAt ?? new Date().toISOString(),
-		});
+		return await waitForCallback(
+			this,
+			this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number,
+			{
+				delivered: false,
+				status: sent.status ?? 'Queued',
+				isFinal: false,
+				reason: null,
+				to,
+				messageId: sent.trackingId ?? null,
+				trackingId: sent.trackingId ?? null,
+				sentAt: sent.createdAt ?? new Date().toISOString(),
+			},
+		);
 	},
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { defaultCountryOf, modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
@@ -16,7 +21,14 @@ import {
 	transcodeOption,
 	ttlOption,
 } from '../../fields';
-import { bundleOf, copyOptions, optionsOf, phoneListOf, scheduleAndCallbacksOf, textOf } from '../../read';
+import {
+	bundleOf,
+	copyOptions,
+	optionsOf,
+	phoneListOf,
+	scheduleAndCallbacksOf,
+	textOf,
+} from '../../read';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [
@@ -112,24 +124,41 @@ const description: INodeProperties[] = [
 ];
 
 /** The reminder (a test SMS before/after the campaign) from its bundle. */
-function reminderOf(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject | undefined {
+function reminderOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject | undefined {
 	const bundle = bundleOf(options, 'reminder');
 	if (bundle === undefined) return undefined;
 	const reminder: IDataObject = {
-		to: phoneListOf(context, itemIndex, 'Reminder: Phone Numbers', bundle.to, defaultCountryOf(options)),
+		to: phoneListOf(
+			context,
+			itemIndex,
+			'Reminder: Phone Numbers',
+			bundle.to,
+			defaultCountryOf(options),
+		),
 	};
 	copyOptions(bundle, reminder, { minutesBefore: 'minutesBefore', minutesAfter: 'minutesAfter' });
 	return reminder;
 }
 
 function fallbackValuesOf(options: IDataObject): IDataObject | undefined {
-	const entries = ((options.fallbackValues as IDataObject | undefined)?.values ?? []) as IDataObject[];
+	const entries = ((options.fallbackValues as IDataObject | undefined)?.values ??
+		[]) as IDataObject[];
 	if (entries.length === 0) return undefined;
-	return Object.fromEntries(entries.map((entry) => [String(entry.label ?? '').trim(), entry.value ?? '']));
+	return Object.fromEntries(
+		entries.map((entry) => [String(entry.label ?? '').trim(), entry.value ?? '']),
+	);
 }
 
 /** The campaign fields of an SMS campaign body read from the Options, shared with Update Scheduled Campaign. */
-export function smsCampaignOptions(context: IExecuteFunctions, itemIndex: number, options: IDataObject): IDataObject {
+export function smsCampaignOptions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	copyOptions(options, body, {
 		campaignName: 'campaignName',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { executeJobs } from '../../../shared/execute';
@@ -12,7 +17,8 @@ import { trackingIdField } from '../lookup';
 import { smsBodyField, smsSenderField } from './fields';
 import { sendCampaign, smsCampaignOptions } from './sendCampaign.operation';
 
-const campaignOptions = (sendCampaign.description.find((field) => field.name === 'options')?.options ?? []) as INodeProperties[];
+const campaignOptions = (sendCampaign.description.find((field) => field.name === 'options')
+	?.options ?? []) as INodeProperties[];
 
 const description: INodeProperties[] = [
 	trackingIdField('scheduled SMS campaign'),
@@ -45,31 +51,35 @@ const description: INodeProperties[] = [
 		default: {},
 		options: (
 			[
-			{ ...smsSenderField, required: false },
-			{ ...smsBodyField, required: false },
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'string',
-				default: '',
-				description: 'Phone numbers in E.164 format, separated by commas or new lines, or an array',
-			},
-			{
-				displayName: 'Contact IDs',
-				name: 'contacts',
-				type: 'string',
-				default: '',
-				description: 'IDs of contacts in your Routee account, separated by commas or an array',
-			},
-			{
-				displayName: 'Groups',
-				name: 'groups',
-				type: 'string',
-				default: '',
-				description: 'Names of contact groups in your Routee account, separated by commas or an array',
-			},
-			// Default Country only reads national numbers; it is not a field of the campaign
-			...campaignOptions.filter((option) => !['scheduledDate', 'defaultCountry'].includes(option.name)),
+				{ ...smsSenderField, required: false },
+				{ ...smsBodyField, required: false },
+				{
+					displayName: 'To',
+					name: 'to',
+					type: 'string',
+					default: '',
+					description:
+						'Phone numbers in E.164 format, separated by commas or new lines, or an array',
+				},
+				{
+					displayName: 'Contact IDs',
+					name: 'contacts',
+					type: 'string',
+					default: '',
+					description: 'IDs of contacts in your Routee account, separated by commas or an array',
+				},
+				{
+					displayName: 'Groups',
+					name: 'groups',
+					type: 'string',
+					default: '',
+					description:
+						'Names of contact groups in your Routee account, separated by commas or an array',
+				},
+				// Default Country only reads national numbers; it is not a field of the campaign
+				...campaignOptions.filter(
+					(option) => !['scheduledDate', 'defaultCountry'].includes(option.name),
+				),
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -96,7 +106,8 @@ function requestFieldsOf(campaign: IDataObject): IDataObject {
 	const fields: IDataObject = {};
 	for (const key of REQUEST_FIELDS) {
 		const value = campaign[key];
-		if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+		if (value === undefined || value === null || (Array.isArray(value) && value.length === 0))
+			continue;
 		fields[key] = value;
 	}
 	return fields;
@@ -116,11 +127,14 @@ export const updateCampaign: Operation = {
 				const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 				const changes: IDataObject = smsCampaignOptions(this, itemIndex, fields);
 				for (const key of ['from', 'body']) {
-					if (fields[key] !== undefined) changes[key] = key === 'from' ? String(fields[key]).trim() : fields[key];
+					if (fields[key] !== undefined)
+						changes[key] = key === 'from' ? String(fields[key]).trim() : fields[key];
 				}
 				if (fields.to !== undefined) changes.to = phoneListOf(this, itemIndex, 'To', fields.to, '');
-				if (fields.contacts !== undefined) changes.contacts = listOf(this, itemIndex, 'Contact IDs', fields.contacts);
-				if (fields.groups !== undefined) changes.groups = listOf(this, itemIndex, 'Groups', fields.groups);
+				if (fields.contacts !== undefined)
+					changes.contacts = listOf(this, itemIndex, 'Contact IDs', fields.contacts);
+				if (fields.groups !== undefined)
+					changes.groups = listOf(this, itemIndex, 'Groups', fields.groups);
 				if (this.getNodeParameter('when', itemIndex) === 'scheduled') {
 					const date = futureDateOf(
 						this,
@@ -130,7 +144,12 @@ export const updateCampaign: Operation = {
 						SCHEDULE_IN_FUTURE,
 					);
 					if (date === undefined) {
-						throw invalid(this, itemIndex, 'Scheduled Date', 'must not be empty: set a date, or choose Send → Now');
+						throw invalid(
+							this,
+							itemIndex,
+							'Scheduled Date',
+							'must not be empty: set a date, or choose Send → Now',
+						);
 					}
 					changes.scheduledDate = date;
 				}
@@ -139,7 +158,12 @@ export const updateCampaign: Operation = {
 			},
 			run: async ({ trackingId, changes }, { leadItem }) => {
 				const current = await routeeRequest(this, 'GET', `/campaigns/${trackingId}`, leadItem);
-				const body = assertBody(this, smsCampaignBody, { ...requestFieldsOf(current), ...changes }, leadItem) as IDataObject;
+				const body = assertBody(
+					this,
+					smsCampaignBody,
+					{ ...requestFieldsOf(current), ...changes },
+					leadItem,
+				) as IDataObject;
 				return await routeeRequest(this, 'PUT', `/sms/${trackingId}`, leadItem, body);
 			},
 			sends: true,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError } from '../../../shared/execute';
@@ -7,7 +12,13 @@ import { conversationBody } from '../../contract';
 import { defaultCountryOption, phoneToField } from '../../fields';
 import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
 import { assertBody } from '../../validation';
-import { machineEventUrl, onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
+import {
+	machineEventUrl,
+	onlyItem,
+	resumeUrlOf,
+	timeLimitField,
+	waitForCallback,
+} from '../../wait/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from './conversationRequest';
@@ -21,7 +32,8 @@ const description: INodeProperties[] = [
 	voiceSenderField,
 	{
 		...phoneToField,
-		description: 'The phone number to call, in E.164 format (national formats work with the \'Default Country\' option)',
+		description:
+			"The phone number to call, in E.164 format (national formats work with the 'Default Country' option)",
 	},
 	{
 		displayName: 'Prompt',
@@ -62,7 +74,7 @@ const description: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. We called about your order. Please call us back.',
 			description:
-				'Detect answering machines: when one picks up, the voice says this message (in the prompt\'s language) instead of the prompt, and the execution continues at once with status MachineDetected',
+				"Detect answering machines: when one picks up, the voice says this message (in the prompt's language) instead of the prompt, and the execution continues at once with status MachineDetected",
 		},
 	]),
 ];
@@ -92,7 +104,13 @@ export const callAndWait: Operation = {
 			maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
 			submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
 		};
-		const to = phoneNumberOf(this, itemIndex, 'To', textOf(this, itemIndex, 'to'), defaultCountryOf(options));
+		const to = phoneNumberOf(
+			this,
+			itemIndex,
+			'To',
+			textOf(this, itemIndex, 'to'),
+			defaultCountryOf(options),
+		);
 		const body: IDataObject = {
 			to: { phone: to },
 			from: textOf(this, itemIndex, 'from'),
@@ -100,11 +118,15 @@ export const callAndWait: Operation = {
 			callback: { url: resumeUrl, strategy: 'OnCompletion' },
 		};
 		copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
-		const voicemail = typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
+		const voicemail =
+			typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
 		if (voicemail !== '') {
 			// strategy Continue: Routee POSTs to eventUrl when a machine answers and runs the dialplan it gets back
 			// (https://docs.routee.net/reference/perform-a-voice-conversation)
-			body.machineDetection = { strategy: 'Continue', eventUrl: machineEventUrl(resumeUrl, { ...(say.message as IDataObject), text: voicemail }) };
+			body.machineDetection = {
+				strategy: 'Continue',
+				eventUrl: machineEventUrl(resumeUrl, { ...(say.message as IDataObject), text: voicemail }),
+			};
 		}
 		assertBody(this, conversationBody, body, itemIndex);
 		let started: IDataObject;
@@ -114,15 +136,19 @@ export const callAndWait: Operation = {
 			throw asNodeError(this, error as Error, itemIndex);
 		}
 		const startedAt = new Date().toISOString();
-		return await waitForCallback(this, this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number, {
-			digits: '',
-			keyPressed: false,
-			answered: false,
-			machineDetected: false,
-			status: 'Unknown',
-			to,
-			trackingId: started.trackingId ?? null,
-			startedAt,
-		});
+		return await waitForCallback(
+			this,
+			this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number,
+			{
+				digits: '',
+				keyPressed: false,
+				answered: false,
+				machineDetected: false,
+				status: 'Unknown',
+				to,
+				trackingId: started.trackingId ?? null,
+				startedAt,
+			},
+		);
 	},
 };

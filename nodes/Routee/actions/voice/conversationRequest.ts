@@ -52,9 +52,16 @@ export async function startConversationRequest(
 	for (let attempt = 1; ; attempt++) {
 		// a re-send waits its back-off counted from the refusal's answer, in the lane, so this process adds no
 		// other conversation request to the account meanwhile
-		const interval = attempt === 1 ? CONVERSATION_INTERVAL_MS : Math.max(CONVERSATION_INTERVAL_MS, backoffMs(attempt - 1));
+		const interval =
+			attempt === 1
+				? CONVERSATION_INTERVAL_MS
+				: Math.max(CONVERSATION_INTERVAL_MS, backoffMs(attempt - 1));
 		try {
-			return await inTurn(lane, interval, async () => await routeeRequest(context, 'POST', '/voice/conversation', itemIndex, body));
+			return await inTurn(
+				lane,
+				interval,
+				async () => await routeeRequest(context, 'POST', '/voice/conversation', itemIndex, body),
+			);
 		} catch (error) {
 			if (!isRateRefusal(error)) throw asNodeError(context, error as Error, itemIndex);
 			if (attempt < CONVERSATION_ATTEMPTS) continue;

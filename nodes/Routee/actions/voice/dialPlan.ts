@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { callbackBundle, LANGUAGE_OPTIONS, TRIGGER_URL_HINT, WAV_URL_DESCRIPTION } from '../../fields';
+import {
+	callbackBundle,
+	LANGUAGE_OPTIONS,
+	TRIGGER_URL_HINT,
+	WAV_URL_DESCRIPTION,
+} from '../../fields';
 import { callbackOf } from '../../read';
 import { invalid } from '../../validation';
 import { dialHangupDelayOption, machineDetectionOf, machineDetectionOption } from './fields';
@@ -79,7 +84,8 @@ const verbFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: -1 },
 		default: 0,
-		description: 'How many more times to repeat it (-1 repeats until the caller presses a key or hangs up)',
+		description:
+			'How many more times to repeat it (-1 repeats until the caller presses a key or hangs up)',
 		hint: '0 plays it once',
 		displayOptions: onlyFor('SAY', 'PLAY'),
 	},
@@ -212,9 +218,17 @@ export const dialPlanFields: INodeProperties[] = [
 		name: 'dialPlanSource',
 		type: 'options',
 		options: [
-			{ name: 'Define Verbs Below', value: 'verbs', description: 'Build the dial plan in order, verb by verb' },
-			{ name: 'JSON', value: 'json', description: 'A dial plan in Routee\'s JSON format' },
-			{ name: 'From URL', value: 'url', description: 'Routee gets the dial plan from a URL when the call starts' },
+			{
+				name: 'Define Verbs Below',
+				value: 'verbs',
+				description: 'Build the dial plan in order, verb by verb',
+			},
+			{ name: 'JSON', value: 'json', description: "A dial plan in Routee's JSON format" },
+			{
+				name: 'From URL',
+				value: 'url',
+				description: 'Routee gets the dial plan from a URL when the call starts',
+			},
 		],
 		default: 'verbs',
 	},
@@ -249,17 +263,26 @@ export const dialPlanFields: INodeProperties[] = [
 ];
 
 /** `{phone|sip|viber: value}`; a phone number goes through `phone` to become E.164. */
-export function endpointOf(type: unknown, value: string, phone: (value: string) => string): IDataObject {
+export function endpointOf(
+	type: unknown,
+	value: string,
+	phone: (value: string) => string,
+): IDataObject {
 	if (type === 'sip' || type === 'viber') return { [type]: value.trim() };
 	return { phone: phone(value) };
 }
 
 function setIfGiven(target: IDataObject, key: string, value: unknown): void {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return;
 	target[key] = typeof value === 'string' ? value.trim() : (value as IDataObject[string]);
 }
 
-function verbOf(entry: IDataObject, phone: (value: string, label: string) => string, position: number): IDataObject {
+function verbOf(
+	entry: IDataObject,
+	phone: (value: string, label: string) => string,
+	position: number,
+): IDataObject {
 	const type = entry.type;
 	const repeatAndBargeIn = { repeat: entry.repeat ?? 0, bargeIn: entry.bargeIn ?? false };
 	switch (type) {
@@ -279,7 +302,13 @@ function verbOf(entry: IDataObject, phone: (value: string, label: string) => str
 					phone(value, `Verb ${position}: To`),
 				),
 			};
-			for (const key of ['hangupDelay', 'maxDuration', 'record', 'recordingFormat', 'recordingCallbackUrl']) {
+			for (const key of [
+				'hangupDelay',
+				'maxDuration',
+				'record',
+				'recordingFormat',
+				'recordingCallbackUrl',
+			]) {
 				setIfGiven(verb, key, options[key]);
 			}
 			const callback = callbackOf(options, 'callback');
@@ -291,7 +320,11 @@ function verbOf(entry: IDataObject, phone: (value: string, label: string) => str
 		case 'COLLECT': {
 			const verb: IDataObject = { type };
 			setIfGiven(verb, 'eventUrl', entry.eventUrl);
-			return { ...verb, maxDigits: entry.maxDigits ?? 30, submitOnHash: entry.submitOnHash ?? false };
+			return {
+				...verb,
+				maxDigits: entry.maxDigits ?? 30,
+				submitOnHash: entry.submitOnHash ?? false,
+			};
 		}
 		default:
 			return { ...entry };
@@ -338,10 +371,16 @@ export function dialPlanOf(
 		const parsed = typeof value === 'string' ? parseJson(context, itemIndex, value) : value;
 		if (Array.isArray(parsed)) return { dialPlan: { verbs: parsed } };
 		if (typeof parsed !== 'object' || parsed === null) {
-			throw invalid(context, itemIndex, 'Dial Plan (JSON)', 'must be an object with "verbs", or an array of verbs');
+			throw invalid(
+				context,
+				itemIndex,
+				'Dial Plan (JSON)',
+				'must be an object with "verbs", or an array of verbs',
+			);
 		}
 		return { dialPlan: parsed as IDataObject };
 	}
-	const entries = ((context.getNodeParameter('verbs', itemIndex, {}) as IDataObject).verb ?? []) as IDataObject[];
+	const entries = ((context.getNodeParameter('verbs', itemIndex, {}) as IDataObject).verb ??
+		[]) as IDataObject[];
 	return { dialPlan: { verbs: entries.map((entry, index) => verbOf(entry, phone, index + 1)) } };
 }

@@ -12,32 +12,37 @@ export const voiceSenderField = senderField(
 );
 
 /** What a call does when an answering machine picks up: a conversation's option and a DIAL verb's option. */
-export const machineDetectionOption: INodeProperties = bundleOption('Machine Detection', 'machineDetection', [
-	{
-		displayName: 'Strategy',
-		name: 'strategy',
-		type: 'options',
-		options: [
-			{
-				name: 'Continue',
-				value: 'Continue',
-				description: 'Run the dial plan that the Event URL answers',
-			},
-			{ name: 'Hang Up', value: 'Hangup' },
-		],
-		default: 'Hangup',
-		description: 'What to do when an answering machine picks up',
-	},
-	{
-		displayName: 'Event URL',
-		name: 'eventUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. https://example.com/dial-plan',
-		description: 'With Continue: Routee POSTs to this URL when a machine answers, and runs the dial plan it answers',
-		displayOptions: { show: { strategy: ['Continue'] } },
-	},
-]);
+export const machineDetectionOption: INodeProperties = bundleOption(
+	'Machine Detection',
+	'machineDetection',
+	[
+		{
+			displayName: 'Strategy',
+			name: 'strategy',
+			type: 'options',
+			options: [
+				{
+					name: 'Continue',
+					value: 'Continue',
+					description: 'Run the dial plan that the Event URL answers',
+				},
+				{ name: 'Hang Up', value: 'Hangup' },
+			],
+			default: 'Hangup',
+			description: 'What to do when an answering machine picks up',
+		},
+		{
+			displayName: 'Event URL',
+			name: 'eventUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/dial-plan',
+			description:
+				'With Continue: Routee POSTs to this URL when a machine answers, and runs the dial plan it answers',
+			displayOptions: { show: { strategy: ['Continue'] } },
+		},
+	],
+);
 
 /** `{strategy, eventUrl}` of the Machine Detection bundle, as Routee's body has it; the contract checks them. */
 export function machineDetectionOf(options: IDataObject): IDataObject | undefined {

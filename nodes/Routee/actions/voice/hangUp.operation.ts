@@ -22,11 +22,16 @@ const description: INodeProperties[] = [
 export const hangUp: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeById(this, items, { name: 'messageId', label: 'Message ID' }, (id, itemIndex) => ({
-			method: 'PUT',
-			path: `/voice/conversation/${id}`,
-			body: { action: this.getNodeParameter('callAction', itemIndex) as string },
-			schema: conversationActionBody,
-		}));
+		return await executeById(
+			this,
+			items,
+			{ name: 'messageId', label: 'Message ID' },
+			(id, itemIndex) => ({
+				method: 'PUT',
+				path: `/voice/conversation/${id}`,
+				body: { action: this.getNodeParameter('callAction', itemIndex) as string },
+				schema: conversationActionBody,
+			}),
+		);
 	},
 };

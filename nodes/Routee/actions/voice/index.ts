@@ -30,7 +30,8 @@ export const voiceDescription: INodeProperties[] = [
 			{
 				name: 'Call and Wait for Key Press',
 				value: 'callAndWait',
-				description: 'Call one number, say a prompt, and wait in this execution for the keys pressed or the call outcome',
+				description:
+					'Call one number, say a prompt, and wait in this execution for the keys pressed or the call outcome',
 				action: 'Call and wait for a key press',
 			},
 			{
@@ -78,7 +79,8 @@ export const voiceDescription: INodeProperties[] = [
 			{
 				name: 'Start Conversation',
 				value: 'startConversation',
-				description: 'Call one number per input item and run a dial plan (say, play, dial, collect keys)',
+				description:
+					'Call one number per input item and run a dial plan (say, play, dial, collect keys)',
 				action: 'Start a voice conversation',
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
@@ -96,7 +101,8 @@ const description: INodeProperties[] = [
 					name: 'collect',
 					type: 'boolean',
 					default: true,
-					description: 'Whether Routee collects the keys the recipients press at the end of the message',
+					description:
+						'Whether Routee collects the keys the recipients press at the end of the message',
 				},
 				{
 					displayName: 'Wait Seconds',
@@ -104,7 +110,8 @@ const description: INodeProperties[] = [
 					type: 'number',
 					typeOptions: { minValue: 0 },
 					default: 5,
-					description: 'Seconds of silence added at the end of the message for the recipient to press keys',
+					description:
+						'Seconds of silence added at the end of the message for the recipient to press keys',
 				},
 			],
 			// The voice callback carries no keys (https://docs.routee.net/docs/voice-callbacks); voice tracking has
@@ -139,7 +146,10 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	});
 	const keyPresses = bundleOf(options, 'collectKeyPresses');
 	if (keyPresses !== undefined) {
-		copyOptions(keyPresses, body, { collect: 'collectDtmfDigits', waitSeconds: 'collectDtmfAwaitSeconds' });
+		copyOptions(keyPresses, body, {
+			collect: 'collectDtmfDigits',
+			waitSeconds: 'collectDtmfAwaitSeconds',
+		});
 	}
 	Object.assign(body, scheduleAndCallbacksOf(context, itemIndex, options));
 	return body;
@@ -149,6 +159,11 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 export const sendCampaign: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeCampaign(this, items, { path: '/voice/campaign', schema: voiceCampaignBody, sends: true, readBody });
+		return await executeCampaign(this, items, {
+			path: '/voice/campaign',
+			schema: voiceCampaignBody,
+			sends: true,
+			readBody,
+		});
 	},
 };

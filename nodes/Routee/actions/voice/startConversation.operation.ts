@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError, executeJobs } from '../../../shared/execute';
@@ -37,7 +42,7 @@ const description: INodeProperties[] = [
 	{
 		...phoneToField,
 		description:
-			'Who to call: a phone number in E.164 format (national formats work with the \'Default Country\' option), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567',
+			"Who to call: a phone number in E.164 format (national formats work with the 'Default Country' option), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567",
 	},
 	...dialPlanFields,
 	optionsCollection([
@@ -52,11 +57,14 @@ const description: INodeProperties[] = [
 function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = optionsOf(context, itemIndex);
 	const country = defaultCountryOf(options);
-	const phone = (value: string, label: string) => phoneNumberOf(context, itemIndex, label, value, country);
+	const phone = (value: string, label: string) =>
+		phoneNumberOf(context, itemIndex, label, value, country);
 	const to = textOf(context, itemIndex, 'to');
 	const body: IDataObject = {
-		to: endpointOf(context.getNodeParameter('toType', itemIndex), typeof to === 'string' ? to : '', (value) =>
-			phone(value, 'To'),
+		to: endpointOf(
+			context.getNodeParameter('toType', itemIndex),
+			typeof to === 'string' ? to : '',
+			(value) => phone(value, 'To'),
 		),
 		from: textOf(context, itemIndex, 'from'),
 		...dialPlanOf(context, itemIndex, phone),
