@@ -2,7 +2,7 @@ import type { IExecuteFunctions, IHookFunctions, JsonObject } from 'n8n-workflow
 import { NodeApiError } from 'n8n-workflow';
 
 import { OCTOPUSH_DEFAULT_BASE_URL } from '../../credentials/OctopushApi.credentials';
-import { type Provider, requestTo, statusOf } from '../shared/http';
+import { type Provider, requestFailureOf, requestTo, statusOf } from '../shared/http';
 import { VOICE_LANGUAGES_URL } from './contract';
 import { labelOf } from './labels';
 
@@ -84,8 +84,9 @@ function octopushApiError(
 	error: JsonObject,
 	itemIndex: number,
 ): NodeApiError {
-	// httpRequestWithAuthentication already wraps failures in a NodeApiError; build ours from what it wraps.
-	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
+	// built from what n8n's wrapper wraps (re-wrapping a NodeApiError hands back the original), without the
+	// request it holds: its headers and body carry secrets (see requestFailureOf)
+	const source = requestFailureOf(error) as unknown as JsonObject;
 	const body = responseBodyOf(error) ?? responseBodyOf(source);
 	const status = statusOf(source) ?? statusOf(error);
 	const fieldErrors = Object.entries(body?.errors ?? {}).map(

@@ -8,7 +8,14 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { ROUTEE_DEFAULT_BASE_URL } from '../../credentials/RouteeOAuth2Api.credentials';
-import { baseUrlOf, credentialsOf, type Provider, requestTo, statusOf } from '../shared/http';
+import {
+	baseUrlOf,
+	credentialsOf,
+	type Provider,
+	requestFailureOf,
+	requestTo,
+	statusOf,
+} from '../shared/http';
 import { MAX_PAGE_SIZE } from './contract';
 
 export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
@@ -94,9 +101,9 @@ function routeeApiError(
 	error: JsonObject,
 	itemIndex: number,
 ): NodeApiError {
-	// httpRequestWithAuthentication already wraps failures in a NodeApiError; re-wrapping that would
-	// hand back the original unchanged, so build ours from what it wraps.
-	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as JsonObject;
+	// built from what n8n's wrapper wraps (re-wrapping a NodeApiError hands back the original), without the
+	// request it holds: its headers and body carry secrets (see requestFailureOf)
+	const source = requestFailureOf(error) as unknown as JsonObject;
 	const body = responseBodyOf(error) ?? responseBodyOf(source);
 	const status = statusOf(source) ?? statusOf(error);
 	const code = body?.code ?? body?.errors?.[0]?.code;

@@ -9,6 +9,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 /** The contexts a provider's transport serves: the action node, and the triggers' hooks and webhooks. */
 type RequestContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
@@ -102,6 +103,48 @@ export function requestTo<C extends RequestContext>(provider: Provider<C>) {
 			throw provider.apiError(context, error as JsonObject, itemIndex);
 		}
 	};
+}
+
+/** What `requestFailureOf` keeps of the HTTP client's error. */
+interface ClientFailure {
+	name?: unknown;
+	message?: unknown;
+	stack?: unknown;
+	/** The network error's code, e.g. ECONNRESET: n8n words its message from it. */
+	code?: unknown;
+	status?: unknown;
+	response?: { status?: unknown; statusText?: unknown; data?: unknown };
+}
+
+/**
+ * The failure of a request, for the provider's error to be built from: the client's message, network error code,
+ * HTTP status and the provider's answer (status and body), and nothing else.
+ *
+ * Why rebuilt: the HTTP client's error holds the whole request (`config`: URL, headers with the Routee token or
+ * the Octopush api-key, the body with n8n's resume URL and its signature or a trigger's callback secret; `request`:
+ * the socket's request with the same headers), and a NodeApiError keeps the error it is built from as its
+ * `cause`, which n8n's error reporter, a log line that prints the error or a debugger would show.
+ */
+export function requestFailureOf(error: unknown): Error {
+	// httpRequestWithAuthentication wraps failures in a NodeApiError whose cause is the client's error
+	const source = (error instanceof NodeApiError && error.cause ? error.cause : error) as
+		ClientFailure | undefined;
+	const message = typeof source?.message === 'string' ? source.message : String(source);
+	const failure = new Error(message) as Error & ClientFailure;
+	if (typeof source?.name === 'string') failure.name = source.name;
+	if (typeof source?.stack === 'string') failure.stack = source.stack;
+	if (typeof source?.code === 'string' || typeof source?.code === 'number')
+		failure.code = source.code;
+	if (typeof source?.status === 'number') failure.status = source.status;
+	const response = source?.response;
+	if (typeof response === 'object' && response !== null) {
+		failure.response = {
+			status: response.status,
+			statusText: response.statusText,
+			data: response.data,
+		};
+	}
+	return failure;
 }
 
 /** The HTTP status of a failed request, from the client's error or n8n's wrapper. */

@@ -203,6 +203,7 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				callAndWaitWorkflow('e2ecallwait00004', '+33612345604', 10, {
 					voicemailMessage: 'We called about your order.',
 				}),
+				callAndWaitWorkflow('e2ecallwait00005', '+33612345678'),
 				smsAndWaitWorkflow('e2esmswait000001', '+33612345678'),
 				smsAndWaitWorkflow('e2esmswait000002', '+33612340000'),
 			]);
@@ -327,6 +328,42 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 			// execution has finished (an attempt while it still runs is left unanswered and times out: Routee asks again)
 			await expectAnsweredWithoutConflict(sandbox, 'routee.conversation', executionId);
 		}, 120000);
+
+		test("refused by Routee (balance too low): the saved execution and n8n's log hold neither the resume URL's signature nor the access token", async () => {
+			const balance = sandbox.routee.balance;
+			sandbox.routee.balance = 0;
+			let executionId: string;
+			try {
+				executionId = await startRun(n8n, 'e2ecallwait00005');
+				await n8n.waitForExecution(executionId, 60000);
+			} finally {
+				sandbox.routee.balance = balance;
+			}
+			// the execution as n8n saved it, with its data (GET /rest/executions/:id, what the executions list shows)
+			const run = await n8n.execution(executionId);
+			expect(run.status).toBe('error');
+			const error = run.data.resultData.error as { message?: string; description?: string };
+			expect(error.message).toMatch(/^Routee refused the request \(code 400001009\): .+/);
+			expect(error.description).toMatch(/Your Routee balance is too low/);
+			// the refused request carried both
+			const [conversation] = sandbox.requestsTo('routee', 'POST', '/voice/conversation').slice(-1);
+			const callbackUrl = (conversation.body as any).callback.url as string;
+			expect(callbackUrl).toContain(`/form-waiting/${executionId}`);
+			const signature = new URL(callbackUrl).searchParams.get('signature');
+			expect(signature).toMatch(/^.{8,}$/);
+			const token = String(conversation.headers.authorization).replace(/^Bearer /, '');
+			expect(sandbox.routee.tokens.has(token)).toBe(true);
+			const [[, applicationSecret]] = [...sandbox.routee.applications];
+			// n8n keeps its own copy of the resume token with the execution (data.resumeToken: it checks callers
+			// against it); everything else it saved is what the node left there
+			const { resumeToken: _n8nOwn, ...saved } = run.data as unknown as Record<string, unknown>;
+			const savedText = JSON.stringify({ ...run, data: saved });
+			expect(savedText).toContain('400001009');
+			for (const secret of [signature as string, token, applicationSecret]) {
+				expect(savedText).not.toContain(secret);
+				expect(n8n.logTail(10_000_000)).not.toContain(secret);
+			}
+		}, 90000);
 
 		test('SMS → Send and Wait for Delivery: waits, resumes with the final status (delivered, and undelivered with its reason)', async () => {
 			const delivered = await startRun(n8n, 'e2esmswait000001');

@@ -124,6 +124,11 @@ export class Harness {
 			mode?: WorkflowExecuteMode;
 			/** Fix the execution id, e.g. to re-run "the same execution" as n8n's retry does. */
 			executionId?: string;
+			/**
+			 * The execution's resume token, as n8n sets it on a run that can wait: n8n-core then appends it to
+			 * `$execution.resumeUrl`/`resumeFormUrl` as `?signature=…`.
+			 */
+			resumeToken?: string;
 		} = {},
 	): Promise<RunResult> {
 		const executionId = options.executionId ?? `harness-${++executionCounter}`;
@@ -162,6 +167,7 @@ export class Harness {
 			version: 1,
 			startData: {},
 			resultData: { runData: {} },
+			...(options.resumeToken === undefined ? {} : { resumeToken: options.resumeToken }),
 			executionData: {
 				contextData: {},
 				metadata: {},
@@ -206,6 +212,7 @@ export class Harness {
 			input?: INodeExecutionData[];
 			continueOnFail?: boolean;
 			executionId?: string;
+			resumeToken?: string;
 		} = {},
 	): Promise<RunResult & { items: INodeExecutionData[] }> {
 		const node: INode = {
@@ -220,7 +227,7 @@ export class Harness {
 		};
 		const result = await this.run(
 			{ nodes: [node], connections: {} },
-			{ input: options.input, executionId: options.executionId },
+			{ input: options.input, executionId: options.executionId, resumeToken: options.resumeToken },
 		);
 		return { ...result, items: result.output.Node ?? [] };
 	}

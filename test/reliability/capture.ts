@@ -37,7 +37,10 @@ export class Capture {
 			const { message, description, context, stack } = result.error;
 			this.add(`${label} error`, { error: result.error, message, description, context, stack });
 		}
-		this.add(`${label} run data`, result.run.data);
+		// less n8n's own copy of the execution's resume token (`$execution.resumeUrl`'s signature): n8n checks
+		// callers against it and keeps it with the execution; what the node puts anywhere is checked in the rest
+		const { resumeToken: _n8nOwn, ...runData } = result.run.data;
+		this.add(`${label} run data`, runData);
 	}
 
 	/**
@@ -87,6 +90,33 @@ export class Capture {
 		}
 		return found;
 	}
+}
+
+/**
+ * Everything reachable from `value` as text: own properties, enumerable or not (an error's `cause`, an HTTP
+ * client error's `config` and `request`), symbol-keyed ones (a socket request's headers), buffers decoded.
+ * What n8n's error reporter, a log line that prints an error or a debugger could show, not only `toJSON()`.
+ */
+export function reachable(value: unknown, maxDepth = 8): string {
+	const seen = new Set<object>();
+	const walk = (v: unknown, depth: number): unknown => {
+		if (typeof v === 'bigint' || typeof v === 'symbol') return String(v);
+		if (typeof v === 'function' || v === null || typeof v !== 'object') return v;
+		if (seen.has(v)) return '[seen]';
+		if (depth > maxDepth) return '[deeper]';
+		seen.add(v);
+		if (Buffer.isBuffer(v)) return v.toString('utf8');
+		const out: Record<string, unknown> = {};
+		for (const key of [...Object.getOwnPropertyNames(v), ...Object.getOwnPropertySymbols(v)]) {
+			try {
+				out[String(key)] = walk((v as Record<PropertyKey, unknown>)[key], depth + 1);
+			} catch {
+				out[String(key)] = '[unreadable]';
+			}
+		}
+		return out;
+	};
+	return JSON.stringify(walk(value, 0)) ?? String(value);
 }
 
 /** Plain errors (without n8n's toJSON) do not stringify their message and stack: add them. */

@@ -4,7 +4,7 @@
 // paths most likely to leak a credential: refused credentials, provider errors, faults, Continue On
 // Fail, token renewal.
 
-import { capture } from './capture';
+import { capture, reachable } from './capture';
 
 import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
@@ -208,6 +208,110 @@ describe('Routee: the application secret and the tokens never show', () => {
 	});
 });
 
+describe("a refused Call and Wait / Send and Wait: the resume URL's signature and the access token are in no error", () => {
+	// n8n appends the execution's resume token to the resume URL as ?signature=…: anyone with it can resume
+	const SIGNATURE = 'resume-Signature-5b1e9d07c4';
+	const callAndWait = {
+		resource: 'voice',
+		operation: 'callAndWait',
+		from: '+306948530920',
+		to: '+33612345678',
+		prompt: 'Press 1 to confirm',
+		options: {},
+	};
+	const sendAndWait = {
+		resource: 'sms',
+		operation: 'waitForDelivery',
+		from: 'Shop',
+		to: '+33612345678',
+		body: 'Your order has shipped.',
+		options: {},
+	};
+	let balance: number;
+	beforeEach(() => (balance = bed.sandbox.routee.balance));
+	afterEach(() => (bed.sandbox.routee.balance = balance));
+
+	test.each([
+		[
+			'Call and Wait refused (HTTP 400, balance too low)',
+			callAndWait,
+			'/voice/conversation',
+			(): void => {
+				bed.sandbox.routee.balance = 0;
+			},
+			/^Routee refused the request \(code 400001009\): .+/,
+		],
+		[
+			'Call and Wait, HTTP 500',
+			callAndWait,
+			'/voice/conversation',
+			(): void =>
+				bed.sandbox.injectFault({ provider: 'routee', path: '/voice/conversation', status: 500 }),
+			/^Routee refused the request \(code 500000000\): .+/,
+		],
+		[
+			'Call and Wait, connection dropped',
+			callAndWait,
+			'/voice/conversation',
+			(): void =>
+				bed.sandbox.injectFault({
+					provider: 'routee',
+					path: '/voice/conversation',
+					reset: 'before',
+				}),
+			/connection to the server was closed unexpectedly/,
+		],
+		[
+			'Send and Wait refused (HTTP 400, balance too low)',
+			sendAndWait,
+			'/sms',
+			(): void => {
+				bed.sandbox.routee.balance = 0;
+			},
+			/^Routee refused the request \(code 400001009\): .+/,
+		],
+	])('%s', async (_case, parameters, path, arrange, message) => {
+		arrange();
+		const r = await bed.run('routee', parameters, { resumeToken: SIGNATURE });
+		expect(r.status).toBe('error');
+		expect(r.error?.message).toMatch(message);
+		// both travelled with the refused request, so their absence below means something
+		const [sent] = bed.sandbox.requestsTo('routee', 'POST', path);
+		expect(JSON.stringify(sent.body)).toContain(`signature=${SIGNATURE}`);
+		const token = String(sent.headers.authorization).replace(/^Bearer /, '');
+		expect(bed.sandbox.routee.tokens.has(token)).toBe(true);
+		// the error the node threw, whole (its cause included), as n8n-core reported it
+		const thrown = bed.reported.at(-1);
+		expect(thrown?.message).toBe(r.error?.message);
+		const everything = reachable(thrown);
+		expect(everything).toContain(r.error?.message);
+		expect(everything).not.toContain(SIGNATURE);
+		expect(everything).not.toContain(token);
+		// nor in the run data n8n saves, the output, the console or n8n's log
+		expect(capture.leaks([SIGNATURE, token, ROUTEE_SECRET])).toEqual([]);
+	});
+
+	test("Octopush refused: the api-key is in no error (the error keeps Octopush's answer)", async () => {
+		bed.sandbox.injectFault({
+			provider: 'octopush',
+			status: 400,
+			body: {
+				code: 1,
+				message: 'invalid',
+				errors: { sender: { code: 106, message: 'invalid sender' } },
+			},
+		});
+		const r = await bed.run('octopush', vms);
+		expect(r.status).toBe('error');
+		expect(r.error?.message).toMatch(/invalid sender \(code 106\)/);
+		expect(bed.sandbox.requests[0].headers['api-key']).toBe(OCTOPUSH_KEY);
+		const thrown = bed.reported.at(-1);
+		expect(thrown?.message).toBe(r.error?.message);
+		expect(reachable(thrown)).not.toContain(OCTOPUSH_KEY);
+		expect(capture.leaks([OCTOPUSH_KEY])).toEqual([]);
+	});
+});
+
 describe("Octopush Trigger: the callback secret and the account's previous URLs never show", () => {
 	const CALLBACK_TOKEN = 'cb-Token-4d7e1a90bb';
 	const BASIC_PASSWORD = 'cb-Pass-81c2f6d0e3';
@@ -244,6 +348,7 @@ describe("Octopush Trigger: the callback secret and the account's previous URLs 
 			message: error?.message,
 			description: error?.description,
 			stack: error?.stack,
+			reachable: reachable(error),
 		});
 		return String(error?.message);
 	}

@@ -4,8 +4,9 @@
 // can assert that no secret ever appears in it.
 
 // first: it must be recording, and n8n's log settings in place, before n8n loads
-import { capture, type Capture } from './capture';
+import { capture, type Capture, reachable } from './capture';
 
+import { ErrorReporter } from 'n8n-core';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Harness, type RunResult } from '../harness';
@@ -34,6 +35,8 @@ export interface RunOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	executionId?: string;
+	/** The execution's resume token (n8n appends it to the resume URL as `?signature=…`). */
+	resumeToken?: string;
 }
 
 export interface Bed {
@@ -49,6 +52,12 @@ export interface Bed {
 		parameters: INodeParameters,
 		options?: RunOptions,
 	): Promise<RunResult & { items: INodeExecutionData[] }>;
+	/**
+	 * The errors n8n-core reported (a node's failure goes to its error reporter: Sentry, or n8n's log), newest
+	 * last: the error objects the node threw, with all they hold. The capture records everything reachable
+	 * from each, its `cause` included, not only what n8n saves with the execution.
+	 */
+	reported: Error[];
 	/** The application secret, the API key, the Basic header value and every Routee token issued so far. */
 	secrets(): string[];
 	stop(): Promise<void>;
@@ -72,12 +81,24 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 			baseUrl: sandbox.octopushBaseUrl,
 		}),
 	};
+	const reported: Error[] = [];
+	const report = ErrorReporter.prototype.error;
+	const reporter = jest.spyOn(ErrorReporter.prototype, 'error').mockImplementation(function (
+		this: ErrorReporter,
+		error,
+		options,
+	) {
+		if (error instanceof Error) reported.push(error);
+		capture.add('error reported to n8n (all reachable)', reachable(error));
+		report.call(this, error, options);
+	});
 	let runs = 0;
 	return {
 		sandbox,
 		harness,
 		capture,
 		credentials,
+		reported,
 		async run(node, parameters, runOptions = {}) {
 			const result = await harness.runNode(node, parameters, {
 				credentials:
@@ -87,6 +108,7 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 				input: runOptions.input,
 				continueOnFail: runOptions.continueOnFail,
 				executionId: runOptions.executionId,
+				resumeToken: runOptions.resumeToken,
 			});
 			capture.addRun(`${node} run ${++runs}`, result);
 			return result;
@@ -98,6 +120,7 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 			...sandbox.routee.tokens.keys(),
 		],
 		async stop() {
+			reporter.mockRestore();
 			capture.stop();
 			await sandbox.stop();
 		},
