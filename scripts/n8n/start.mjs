@@ -505,6 +505,33 @@ function spawnN8n(installed, command, { env, cwd, logFile }) {
 	return child;
 }
 
+/**
+ * Spawns the main process (`n8n start`) of n8n `installed` in `userFolder`, its output into `n8n.log` there, and
+ * returns the `Driver` (N8n, or QueueN8n with its `extra` fields) that drives it.
+ */
+function spawnMain(
+	Driver,
+	{ version, installed, userFolder, installedPackage, port, env, ...extra },
+) {
+	const logFile = join(userFolder, 'n8n.log');
+	const child = spawnN8n(installed, 'start', { env, cwd: userFolder, logFile });
+	return new Driver({
+		version,
+		nodeVersion: installed.nodeVersion,
+		node: installed.node,
+		n8nBin: installed.n8nBin,
+		n8nDir: installed.dir,
+		userFolder,
+		port,
+		env,
+		child,
+		logFile,
+		installedPackage,
+		installed,
+		...extra,
+	});
+}
+
 /** A fresh user folder with the built package at `packageDir` installed as n8n installs a community package. */
 async function prepareUserFolder(version, packageDir, log) {
 	const userFolder = mkdtempSync(join(tmpdir(), `n8n-${version}-`));
@@ -532,21 +559,7 @@ export async function startN8n({
 	const { userFolder, installedPackage } = await prepareUserFolder(version, packageDir, log);
 	const port = wantedPort ?? (await freePort());
 	const env = await n8nEnv({ userFolder, port, extraEnv });
-	const logFile = join(userFolder, 'n8n.log');
-	const child = spawnN8n(installed, 'start', { env, cwd: userFolder, logFile });
-	const n8n = new N8n({
-		version,
-		nodeVersion: installed.nodeVersion,
-		node: installed.node,
-		n8nBin: installed.n8nBin,
-		n8nDir: installed.dir,
-		userFolder,
-		port,
-		env,
-		child,
-		logFile,
-		installedPackage,
-	});
+	const n8n = spawnMain(N8n, { version, installed, userFolder, installedPackage, port, env });
 	const started = Date.now();
 	log(
 		`[n8n ${version}] starting on ${n8n.baseUrl} (Node ${installed.nodeVersion}, user folder ${userFolder})`,
@@ -762,23 +775,15 @@ export async function startQueueN8n({
 				...extraEnv,
 			},
 		});
-		const logFile = join(userFolder, 'n8n.log');
-		const child = spawnN8n(installed, 'start', { env: commonEnv, cwd: userFolder, logFile });
-		n8n = cluster = new QueueN8n({
+		n8n = cluster = spawnMain(QueueN8n, {
 			version,
-			nodeVersion: installed.nodeVersion,
-			node: installed.node,
-			n8nBin: installed.n8nBin,
-			n8nDir: installed.dir,
+			installed,
 			userFolder,
+			installedPackage,
 			port,
 			env: commonEnv,
-			child,
-			logFile,
-			installedPackage,
 			services,
 			proxy,
-			installed,
 			commonEnv,
 		});
 		const started = Date.now();
