@@ -10,8 +10,7 @@ import { routeeCases } from './routee-bad-input';
 let bed: Bed;
 beforeAll(async () => (bed = await startBed()));
 afterAll(async () => {
-	expect(bed.capture.leaks(bed.secrets())).toEqual([]);
-	await bed.stop();
+	expect(await bed.stopAndListLeaks()).toEqual([]);
 });
 beforeEach(() => bed.sandbox.clearRequests());
 

@@ -11,8 +11,7 @@ import { type Bed, startBed } from './setup';
 let bed: Bed;
 beforeAll(async () => (bed = await startBed()));
 afterAll(async () => {
-	expect(bed.capture.leaks(bed.secrets())).toEqual([]);
-	await bed.stop();
+	expect(await bed.stopAndListLeaks()).toEqual([]);
 });
 beforeEach(() => {
 	bed.sandbox.clearRequests();

@@ -13,8 +13,7 @@ import { type Bed, startBed } from './setup';
 let bed: Bed;
 beforeAll(async () => (bed = await startBed({ conversationMinIntervalMs: 1000 })));
 afterAll(async () => {
-	expect(bed.capture.leaks(bed.secrets())).toEqual([]);
-	await bed.stop();
+	expect(await bed.stopAndListLeaks()).toEqual([]);
 });
 beforeEach(() => {
 	bed.sandbox.clearRequests();

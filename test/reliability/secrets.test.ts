@@ -15,8 +15,7 @@ import { callbackSecret, TriggerHost } from '../triggers/host';
 let bed: Bed;
 beforeAll(async () => (bed = await startBed()));
 afterAll(async () => {
-	expect(bed.capture.leaks(bed.secrets())).toEqual([]);
-	await bed.stop();
+	expect(await bed.stopAndListLeaks()).toEqual([]);
 });
 beforeEach(() => {
 	bed.sandbox.clearRequests();

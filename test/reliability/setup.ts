@@ -60,7 +60,11 @@ export interface Bed {
 	reported: Error[];
 	/** The application secret, the API key, the Basic header value and every Routee token issued so far. */
 	secrets(): string[];
-	stop(): Promise<void>;
+	/**
+	 * Stops the bed and gives the places any secret was found, checked before stopping; the bed stops whatever
+	 * the check finds, so a failing check cannot leave the sandbox open (jest would hang on it).
+	 */
+	stopAndListLeaks(): Promise<string[]>;
 }
 
 export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
@@ -93,6 +97,12 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 		report.call(this, error, options);
 	});
 	let runs = 0;
+	const secrets = () => [
+		ROUTEE_SECRET,
+		OCTOPUSH_KEY,
+		Buffer.from(`${ROUTEE_APP}:${ROUTEE_SECRET}`).toString('base64'),
+		...sandbox.routee.tokens.keys(),
+	];
 	return {
 		sandbox,
 		harness,
@@ -113,16 +123,13 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 			capture.addRun(`${node} run ${++runs}`, result);
 			return result;
 		},
-		secrets: () => [
-			ROUTEE_SECRET,
-			OCTOPUSH_KEY,
-			Buffer.from(`${ROUTEE_APP}:${ROUTEE_SECRET}`).toString('base64'),
-			...sandbox.routee.tokens.keys(),
-		],
-		async stop() {
+		secrets,
+		async stopAndListLeaks() {
+			const leaks = capture.leaks(secrets());
 			reporter.mockRestore();
 			capture.stop();
 			await sandbox.stop();
+			return leaks;
 		},
 	};
 }
