@@ -10,6 +10,37 @@ import type { VmsResult } from './octopush-vms';
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** The issue's target for the 100,000-recipient campaign: node wall time ≤ 1.3× the bare-fetch floor. */
+const TARGET_RATIO = 1.3;
+const NODE = 'the node';
+const N8N = 'n8n';
+const REST = 'n8n client in the run vs alone';
+
+interface OverheadPart {
+	what: string;
+	whose: typeof NODE | typeof N8N | typeof REST;
+	ms: number;
+}
+
+/** The node's wall time over the fetch floor, split by ./lib/octopush-phases.ts's marks. */
+function overheadParts(r: VmsResult, fetchMs: number, clientMs: number): OverheadPart[] {
+	const p = r.phases;
+	return [
+		{ what: 'engine before the node (paired-item lineage)', whose: N8N, ms: p.engineBeforeNodeMs },
+		{ what: 'planning every frame', whose: NODE, ms: p.planMs },
+		{ what: 'around each request', whose: NODE, ms: p.sendMs - p.requestHelperMs },
+		{
+			what: 'httpRequestWithAuthentication beyond its client',
+			whose: N8N,
+			ms: p.requestHelperMs - p.clientMs,
+		},
+		{ what: 'n8n-core client vs fetch', whose: N8N, ms: clientMs - fetchMs },
+		{ what: 'the same client slower inside the run', whose: REST, ms: p.clientMs - clientMs },
+		{ what: 'output items', whose: NODE, ms: p.outputMs },
+		{ what: 'engine after the node', whose: N8N, ms: p.engineAfterNodeMs },
+	];
+}
+
 export interface Section {
 	rows: Row[];
 	notes: string[];
@@ -48,8 +79,8 @@ export async function octopushSection(
 		measured: ms(main.nodeMs),
 		baseline: `${ms(fetchMs)} (fetch, median of ${main.fetchMs.length})`,
 		ratio: times(ratio),
-		target: '≤ 1.10×',
-		status: ratio <= 1.1 ? 'pass' : 'miss',
+		target: `≤ ${TARGET_RATIO.toFixed(2)}×`,
+		status: ratio <= TARGET_RATIO ? 'pass' : 'miss',
 	});
 	const clientMs = median(main.n8nClientMs);
 	rows.push({
@@ -60,15 +91,17 @@ export async function octopushSection(
 		target: '—',
 		status: 'info',
 	});
-	rows.push({
-		benchmark:
-			'1 … node vs that floor (reading + checking every contact, credentials per request, run data)',
-		measured: ms(main.nodeMs),
-		baseline: `${ms(clientMs)} (n8n-core client)`,
-		ratio: times(main.nodeMs / clientMs),
-		target: '—',
-		status: 'info',
-	});
+	const parts = overheadParts(main, fetchMs, clientMs);
+	for (const part of parts) {
+		rows.push({
+			benchmark: `1 … ${part.what} (${part.whose})`,
+			measured: ms(part.ms),
+			baseline: '—',
+			ratio: `${Math.round((part.ms / (main.nodeMs - fetchMs)) * 100)} % of the time over fetch`,
+			target: '—',
+			status: 'info',
+		});
+	}
 	rows.push({
 		benchmark: `1 … of which n8n-core getNodeParameter (${count(main.parameterCalls)} calls)`,
 		measured: `${ms(main.parameterMs)} (${Math.round((main.parameterMs / main.nodeMs) * 100)} %)`,
@@ -85,11 +118,19 @@ export async function octopushSection(
 		target: '≤ 150 MB',
 		status: main.rssGrowth <= 150 * 1024 * 1024 ? 'pass' : 'miss',
 	});
-	if (ratio > 1.1) {
-		notes.push(
-			`Octopush wall time target missed by ${times(ratio / 1.1)} (${times(ratio)} vs ≤ 1.10×). Not in the HTTP client: n8n-core's own client posting the very same ${main.frames} bodies (no expressions, no credentials) takes ${times(clientMs / fetchMs)} the fetch time, although it opens a new TCP connection per request (the sandbox counted ${main.connections.node} connections for the node's ${main.frames} frames, ${main.connections.fetch} for fetch's, which keeps its connection alive). The node's ${ms(main.nodeMs - clientMs)} over that floor is work the bare client never does. Measured once with temporary timers in the built node (not part of this script): about 270 ms building the campaign (reading, normalizing and checking ${count(main.recipients)} contacts, request ids, bodies), about 450 ms in n8n's request helper beyond the client (\`httpRequestWithAuthentication\` loads the credential and applies it for every request; its two header expressions are a small part: a function \`authenticate\` instead measured about 80 ms less, within noise, and was not kept), and the rest in the engine (it copies all ${count(main.recipients)} input items to add paired-item lineage before the node runs) and garbage collection. n8n-core getNodeParameter is ${ms(main.parameterMs)} of it: in "One Campaign for All Input Items" mode plain \`{{ $json.field }}\` mappings are read straight from the items (nodes/shared/direct-field.ts); before that change this row read 32.4 s (21.6×), 85 % of it in getNodeParameter.`,
-		);
-	}
+	const sum = (whose: string) =>
+		parts.filter((part) => part.whose === whose).reduce((total, part) => total + part.ms, 0);
+	const nodeOwn = sum(NODE);
+	const n8nOwn = sum(N8N);
+	notes.push(
+		[
+			`Octopush wall time ${ratio <= TARGET_RATIO ? 'within' : 'over'} the target: ${times(ratio)} the bare fetch floor (target ≤ ${TARGET_RATIO.toFixed(2)}×, i.e. ≤ ${ms(fetchMs * TARGET_RATIO)} here).`,
+			`Where the ${ms(main.nodeMs - fetchMs)} over fetch go, measured in the same run by clock marks around the node's execute, its planning and its requests (bench/lib/octopush-phases.ts): ${parts.map((part) => `${part.what} ${ms(part.ms)}`).join('; ')}.`,
+			`The node's own share is ${ms(nodeOwn)}: reading, normalizing and checking all ${count(main.recipients)} contacts, the request IDs and ${main.frames} bodies before the first request (validate-all-then-send), and the few calls around each request. n8n's share is ${ms(n8nOwn)}: the engine copies every input item to add its paired-item lineage before any node runs, n8n-core's HTTP client was ${ms(Math.abs(clientMs - fetchMs))} ${clientMs >= fetchMs ? 'slower' : 'faster'} than fetch in this run (it opens a new TCP connection per request: the sandbox counted ${main.connections.node} new connections for the node's ${main.frames} frames, ${main.connections.fetch} for fetch's, which keeps its connection alive), and httpRequestWithAuthentication's own work around the client.`,
+			`The rest, ${ms(sum(REST))}, is n8n-core's client taking ${sum(REST) >= 0 ? 'longer' : 'less time'} inside the run than alone right after it (${ms(main.phases.clientMs)} vs ${ms(clientMs)}, the same ${main.frames} bodies, one request at a time). No node code runs while a request is under way (its work around each request is the row above), and holding the input items alone did not make the client slower in a separate check (the same bodies posted while 300,000 more objects were live: no consistent difference). It is the most variable part on this shared 2-core machine: from about −80 ms to +1,100 ms across the runs of 2026-11-30.`,
+			`Before the change of 2026-11-30 (measured with the same marks and warm-up, two runs each, on this machine under load): planning 543–946 ms, now 266–268 ms (contacts built straight from the item readers, no per-contact wrapper objects, E.164 numbers not re-normalized); httpRequestWithAuthentication beyond its client 236–322 ms, now 13–16 ms (the credential's declarative \`authenticate\` made n8n resolve its two header expressions for every request; it is now a function that sets the same headers). That morning's quiet-machine run, with a 4-frame warm-up, read 2159 ms (1.78×). n8n-core getNodeParameter is ${ms(main.parameterMs)} of the run: in "One Campaign for All Input Items" mode plain \`{{ $json.field }}\` mappings are read straight from the items (nodes/shared/direct-field.ts); before that change this row read 32.4 s (21.6×), 85 % of it in getNodeParameter.`,
+		].join(' '),
+	);
 	if (main.rssGrowth > 150 * 1024 * 1024) {
 		notes.push(
 			`Octopush peak RSS target missed by ${mb(main.rssGrowth - 150 * 1024 * 1024)} (${mb(main.rssGrowth)} vs ≤ 150 MB) for ${count(main.recipients)} recipients: after a full GC the finished run keeps only +${mb(main.heapRetained)} of JS heap, so most of the peak is short-lived garbage (V8 grows the heap before it collects); it grows with the item count (see the growth rows).`,

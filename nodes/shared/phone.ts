@@ -23,6 +23,8 @@ export function normalizePhoneNumber(
 	input: string | number,
 	defaultCountry?: string,
 ): PhoneNumberResult {
+	// the common case, already E.164: the steps below would give it back unchanged (checked 100,000 times a campaign)
+	if (typeof input === 'string' && isE164(input)) return { ok: true, e164: input };
 	const raw = String(input).trim();
 	if (raw === '') return { ok: false, reason: 'is empty: give a phone number' };
 

@@ -121,6 +121,41 @@ const cases: BadInputCase[] = [
 		itemIndex: 2,
 	},
 	{
+		name: 'a placeholder missing for an item in the second frame (all items mode)',
+		parameters: allItems({
+			text: 'Hi {first_name}, code {param1}',
+			personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+			options: { frameSize: 2 },
+		}),
+		input: [
+			{ json: { phone: '+33612345671', name: 'A', code: 'X1' } },
+			{ json: { phone: '+33612345672', name: 'B', code: 'X2' } },
+			{ json: { phone: '+33612345673', name: 'C', code: 'X3' } },
+			{ json: { phone: '+33612345674', name: 'D' } },
+			{ json: { phone: '+33612345675', name: 'E', code: 'X5' } },
+		],
+		message: 'Param 1 is not valid [item 3]',
+		description: 'Param 1 is missing, but the text uses the placeholder {param1}.',
+		itemIndex: 3,
+	},
+	{
+		name: 'a param over 50 characters for a recipient in the second frame of an item',
+		parameters: voice({
+			recipients: {
+				recipient: ['+33612345671', '+33612345672', '+33612345673', '+33612345674'].map(
+					(phoneNumber, i) => ({
+						phoneNumber,
+						personalization: { firstName: 'A', param2: i === 3 ? 'x'.repeat(51) : 'ok' },
+					}),
+				),
+			},
+			options: { frameSize: 2 },
+		}),
+		message: 'Param 2 of recipient 4 is not valid [item 0]',
+		description: 'Param 2 of recipient 4 must be at most 50 characters.',
+		itemIndex: 0,
+	},
+	{
 		name: 'a param over 50 characters',
 		parameters: voice({
 			recipients: {

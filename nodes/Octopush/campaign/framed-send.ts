@@ -11,7 +11,7 @@ import { splitIntoFrames } from '../../shared/framing';
 import { executeJobs } from '../../shared/execute';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../contract';
 import { failureKindOf, octopushRequest } from '../transport';
-import { type Mode, type Recipient, readRecipients } from './read';
+import { type Mode, type Recipients, readRecipients } from './read';
 import { requestIds } from './request-id';
 import { acceptedSummary, frameFailure, frameItems } from './frame-report';
 import { assertBody, invalid } from './validate';
@@ -109,7 +109,7 @@ function planCampaign(
 		[1, MAX_FRAMES_IN_PARALLEL],
 	);
 	const recipients = readRecipients(context, items, mode, leadItem);
-	if (recipients.length === 0) {
+	if (recipients.contacts.length === 0) {
 		throw invalid(
 			context,
 			{ itemIndex: leadItem },
@@ -117,7 +117,7 @@ function planCampaign(
 			'must not be empty: add at least one recipient',
 		);
 	}
-	const chunks = splitIntoFrames(recipients, frameSize);
+	const chunks = splitIntoFrames(recipients.contacts, frameSize);
 	const userRequestId = String(options.requestId ?? '').trim();
 	const ids = requestIds(
 		context,
@@ -125,20 +125,18 @@ function planCampaign(
 		mode === 'allItems' ? 'all' : `item${leadItem}`,
 		chunks.length,
 	);
-	const frames = chunks.map((chunk, index): Frame => {
-		const body = {
-			...base,
-			recipients: chunk.map((recipient) => recipient.contact),
-			request_id: ids[index],
-		};
-		assertBody(
-			context,
-			operation.schema,
-			body,
-			leadItem,
-			chunk.map((recipient) => recipient.source),
+	const frames = chunks.map((contacts, index): Frame => {
+		const first = index * frameSize;
+		const body = { ...base, recipients: contacts, request_id: ids[index] };
+		assertBody(context, operation.schema, body, leadItem, (position) =>
+			recipients.sourceOf(first + position),
 		);
-		return { index, requestId: ids[index], body, pairedItem: pairedItemsOf(chunk) };
+		return {
+			index,
+			requestId: ids[index],
+			body,
+			pairedItem: pairedItemsOf(recipients, first, contacts.length),
+		};
 	});
 	return { leadItem, frames, inParallel, userRequestId: userRequestId !== '' };
 }
@@ -183,7 +181,15 @@ function claimRequestIds(
 	for (const frame of campaign.frames) used.set(frame.requestId, campaign.leadItem);
 }
 
-function pairedItemsOf(chunk: Recipient[]): IPairedItemData[] {
-	const indexes = [...new Set(chunk.map((recipient) => recipient.source.itemIndex))];
-	return indexes.map((item) => ({ item }));
+/** The input items of the recipients at `first` … `first + count - 1`, each once, in order. */
+function pairedItemsOf(recipients: Recipients, first: number, count: number): IPairedItemData[] {
+	const seen = new Set<number>();
+	const paired: IPairedItemData[] = [];
+	for (let position = first; position < first + count; position++) {
+		const item = recipients.sourceOf(position).itemIndex;
+		if (seen.has(item)) continue;
+		seen.add(item);
+		paired.push({ item });
+	}
+	return paired;
 }

@@ -13,9 +13,14 @@ import { invalid, type Source } from './validate';
 export type { Mode } from '../../shared/execute';
 import type { Mode } from '../../shared/execute';
 
-export interface Recipient {
-	contact: Contact;
-	source: Source;
+/**
+ * The contacts of a campaign, in order, and where each came from (for errors and output pairing).
+ * Sources are derived, not stored: a 100,000-item campaign would otherwise keep two more objects per
+ * contact alive until it is sent, which the garbage collector copies again and again.
+ */
+export interface Recipients {
+	contacts: Contact[];
+	sourceOf(position: number): Source;
 }
 
 /**
@@ -27,28 +32,44 @@ export function readRecipients(
 	items: INodeExecutionData[],
 	mode: Mode,
 	itemIndex: number,
-): Recipient[] {
+): Recipients {
 	const defaultCountry = defaultCountryOf(
 		context.getNodeParameter('options', itemIndex, {}) as IDataObject,
 	);
 	if (mode === 'allItems') {
 		const phoneNumber = itemValueReader(context, items, 'phoneNumber', '');
-		const fields = Object.entries(CONTACT_PARAMETERS).map(
-			([parameter, field]) =>
-				[field, itemValueReader(context, items, `personalization.${parameter}`, '')] as const,
+		const parameterOf: Record<string, string> = Object.fromEntries(
+			Object.entries(CONTACT_PARAMETERS).map(([parameter, field]) => [field, parameter]),
 		);
-		return items.map((_, index) => {
-			const raw: IDataObject = { phone_number: phoneNumber(index) as IDataObject[string] };
-			for (const [field, value] of fields) raw[field] = value(index) as IDataObject[string];
-			return toRecipient(context, raw, { itemIndex: index }, defaultCountry);
+		// in CONTACT_FIELDS order, the order contactOf takes the values in
+		const fieldReaders = CONTACT_FIELDS.map((field) =>
+			itemValueReader(context, items, `personalization.${parameterOf[field]}`, ''),
+		);
+		// one array reused for every item: the values only live until the item's contact is built
+		const values: unknown[] = [];
+		const sourceOf = (position: number): Source => ({ itemIndex: position });
+		const contacts = items.map((_, index) => {
+			const phone = phoneNumber(index);
+			for (let field = 0; field < fieldReaders.length; field++)
+				values[field] = fieldReaders[field](index);
+			return contactOf(context, phone, values, sourceOf(index), defaultCountry);
 		});
+		return { contacts, sourceOf };
 	}
 	const input = context.getNodeParameter('recipientsInput', itemIndex, 'fields') as string;
 	const list =
 		input === 'json' ? jsonRecipients(context, itemIndex) : listedRecipients(context, itemIndex);
-	return list.map((raw, position) =>
-		toRecipient(context, raw, { itemIndex, recipient: position + 1 }, defaultCountry),
+	const sourceOf = (position: number): Source => ({ itemIndex, recipient: position + 1 });
+	const contacts = list.map((raw, position) =>
+		contactOf(
+			context,
+			raw.phone_number,
+			CONTACT_FIELDS.map((field) => raw[field]),
+			sourceOf(position),
+			defaultCountry,
+		),
 	);
+	return { contacts, sourceOf };
 }
 
 function listedRecipients(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
@@ -105,19 +126,21 @@ function jsonRecipients(context: IExecuteFunctions, itemIndex: number): IDataObj
 	});
 }
 
-function toRecipient(
+/** The contact of a phone number and the values of CONTACT_FIELDS (in that order), checked. */
+function contactOf(
 	context: IExecuteFunctions,
-	raw: IDataObject,
+	phone: unknown,
+	values: readonly unknown[],
 	source: Source,
 	defaultCountry: string,
-): Recipient {
-	const phone = raw.phone_number;
+): Contact {
 	const number = typeof phone === 'string' || typeof phone === 'number' ? phone : '';
 	const normalized = normalizePhoneNumber(number, defaultCountry || undefined);
 	if (!normalized.ok) throw invalid(context, source, 'Phone Number', normalized.reason);
 	const contact: Contact = { phone_number: normalized.e164 };
-	for (const field of CONTACT_FIELDS) {
-		const value = raw[field];
+	for (let index = 0; index < CONTACT_FIELDS.length; index++) {
+		const field = CONTACT_FIELDS[index];
+		const value = values[index];
 		if (value === undefined || value === null || value === '') continue;
 		if (typeof value !== 'string' && typeof value !== 'number') {
 			throw invalid(
@@ -129,7 +152,7 @@ function toRecipient(
 		}
 		contact[field] = String(value);
 	}
-	return { contact, source };
+	return contact;
 }
 
 /** Sender, Send At, Purpose and Simulation Mode of the campaign read from item `itemIndex`, as body fields. */

@@ -15,11 +15,12 @@ export function assertBody<T extends z.ZodTypeAny>(
 	schema: T,
 	body: unknown,
 	itemIndex: number,
-	recipientSources: readonly Source[] = [],
+	/** Where the recipient at a position of `body.recipients` came from. */
+	recipientSource?: (position: number) => Source,
 ): z.infer<T> {
 	return assertBodyWith(context, schema, body, itemIndex, ([key, index, field]) => {
 		if (key === 'recipients' && typeof index === 'number') {
-			const source = recipientSources[index] ?? { itemIndex, recipient: index + 1 };
+			const source = recipientSource?.(index) ?? { itemIndex, recipient: index + 1 };
 			return { label: labelOf(String(field)) ?? 'Recipient', source };
 		}
 		return { label: key === undefined ? 'Request' : (labelOf(String(key)) ?? String(key)) };

@@ -155,20 +155,14 @@ function plan(
 	const body: IDataObject = {
 		[target.field]: String(context.getNodeParameter(target.parameter, leadItem, '') ?? '').trim(),
 		text: context.getNodeParameter('text', leadItem, '') as string,
-		recipients: recipients.map((recipient) => recipient.contact),
+		recipients: recipients.contacts,
 		voice_language: context.getNodeParameter('voiceLanguage', leadItem) as string,
 		voice_gender: context.getNodeParameter('voiceGender', leadItem) as string,
 		...readCommonFields(context, leadItem),
 		...voiceOptionFields(options),
 		request_id: requestId,
 	};
-	assertBody(
-		context,
-		target.schema,
-		body,
-		leadItem,
-		recipients.map((recipient) => recipient.source),
-	);
+	assertBody(context, target.schema, body, leadItem, recipients.sourceOf);
 	if (!(context.getNodeParameter('waitAndSend', leadItem, false) as boolean)) {
 		return { leadItem, target: targetName, path: target.path, body };
 	}
