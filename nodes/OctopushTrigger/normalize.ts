@@ -134,7 +134,7 @@ const DATE_BY_KIND: Record<string, string> = {
 function zoneOf(value: unknown): string | undefined | null {
 	const zone = typeof value === 'string' ? value.trim() : '';
 	if (zone === '') return undefined;
-	return IANAZone.isValidZone(zone) ? zone : null;
+	return IANAZone.create(zone).isValid ? zone : null;
 }
 
 /** Why Time Zone of Callback Dates cannot be used (activation refuses it), or null when it can. */

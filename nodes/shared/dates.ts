@@ -1,13 +1,13 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 
 type IsoResult = string | { error: string };
 
-// The forms accepted: ISO 8601 date, or date and time to the minute, second or a fraction, with `T` or a space
-// between them, `Z`, `z` or a ±HH, ±HHMM, ±HH:MM offset, whitespace allowed before it. Luxon parses what this
-// rebuilds; the shape is checked here because Luxon also takes a bare time (`09:30` = today), week and ordinal
-// dates and hour 24 (= the next day), none of which a user means as a send date.
+// The forms accepted: ISO 8601 date, or date and time to the minute, second or a fraction (dropped), with `T` or
+// a space between them, `Z`, `z` or a ±HH, ±HHMM, ±HH:MM offset, whitespace allowed before it. Luxon parses what
+// this rebuilds; the shape is checked here because Luxon also takes a bare time (`09:30` = today), week and
+// ordinal dates and hour 24 (= the next day), none of which a user means as a send date.
 const DATE_TIME =
-	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):\d{2}(?::\d{2}(?:[.,]\d+)?)?))?\s*(?:(Z)|([+-]\d{2}):?(\d{2})?)?$/i;
+	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:(Z)|([+-]\d{2})(?::?(\d{2}))?)?$/i;
 // offsets beyond ±18:00 do not exist (Luxon would take any)
 const MAX_OFFSET_MINUTES = 18 * 60;
 
@@ -18,8 +18,9 @@ const MAX_OFFSET_MINUTES = 18 * 60;
  * an instant (Date, epoch) is expressed in `timeZone`. An explicit offset is kept.
  */
 export function toIsoWithOffset(value: unknown, timeZone?: string): IsoResult {
-	const zone = timeZone === undefined || timeZone === '' ? 'UTC' : timeZone;
-	if (!IANAZone.isValidZone(zone)) return { error: `unknown time zone '${zone}'` };
+	// IANAZone.create caches the zone and its validity (IANAZone.isValidZone builds an Intl formatter each call)
+	const zone = timeZone ? IANAZone.create(timeZone) : FixedOffsetZone.utcInstance;
+	if (!zone.isValid) return { error: `unknown time zone '${timeZone}'` };
 
 	if (value instanceof Date) return fromInstant(value.getTime(), zone, value);
 	if (typeof value === 'number') return fromInstant(value, zone, value);
@@ -33,12 +34,12 @@ export function toIsoWithOffset(value: unknown, timeZone?: string): IsoResult {
 }
 
 export function isInPast(iso: string, nowMs: number, toleranceMs = 0): boolean {
-	const dateTime = parse(iso.trim(), 'UTC');
+	const dateTime = parse(iso.trim(), FixedOffsetZone.utcInstance);
 	if (dateTime === undefined) throw new Error(`'${iso}' is not an ISO 8601 date-time`);
 	return dateTime.toMillis() < nowMs - toleranceMs;
 }
 
-function fromString(text: string, zone: string): IsoResult {
+function fromString(text: string, zone: Zone): IsoResult {
 	const dateTime = parse(text, zone);
 	if (dateTime === undefined) {
 		return {
@@ -48,16 +49,18 @@ function fromString(text: string, zone: string): IsoResult {
 	return format(dateTime, text);
 }
 
-function fromInstant(epochMs: number, zone: string, original: unknown): IsoResult {
+function fromInstant(epochMs: number, zone: Zone, original: unknown): IsoResult {
 	if (!Number.isFinite(epochMs)) return { error: `${describe(original)} is not a valid date-time` };
-	return format(DateTime.fromMillis(epochMs, { zone }), original);
+	const toSecond = epochMs - (((epochMs % 1000) + 1000) % 1000);
+	return format(DateTime.fromMillis(toSecond, { zone }), original);
 }
 
 /** The text's date-time: with its own offset when it has one, else read in `zone`; undefined when it is none. */
-function parse(text: string, zone: string): DateTime | undefined {
+function parse(text: string, zone: Zone): DateTime | undefined {
 	const match = DATE_TIME.exec(text);
 	if (match === null) return undefined;
-	const [, date, time = '00:00', utc, offsetHours, offsetMinutes = '00'] = match;
+	const [, date, hourMinute = '00:00', second = '00', utc, offsetHours, offsetMinutes = '00'] =
+		match;
 	let offset = '';
 	if (utc !== undefined) offset = 'Z';
 	else if (offsetHours !== undefined) {
@@ -66,7 +69,10 @@ function parse(text: string, zone: string): DateTime | undefined {
 			return undefined;
 		offset = `${offsetHours}:${offsetMinutes}`;
 	}
-	const dateTime = DateTime.fromISO(`${date}T${time}${offset}`, { zone, setZone: true });
+	const dateTime = DateTime.fromISO(`${date}T${hourMinute}:${second}${offset}`, {
+		zone,
+		setZone: true,
+	});
 	if (!dateTime.isValid) return undefined;
 	if (offset !== '') return dateTime;
 	// A wall time that happens twice (clocks going back) is resolved by Luxon with the offset in force today,
@@ -83,9 +89,8 @@ function format(dateTime: DateTime, original: unknown): IsoResult {
 	// Luxon marks a DateTime beyond ECMAScript's range invalid (its year is then NaN)
 	if (!(expressed.year >= 0 && expressed.year <= 9999))
 		return { error: `${describe(original)} is out of range` };
-	const toSecond = expressed.minus({ milliseconds: expressed.millisecond });
 	// Luxon writes a zero fixed offset as `Z`; the output is always ±HH:MM
-	return toSecond.toISO({ suppressMilliseconds: true })!.replace(/Z$/, '+00:00');
+	return expressed.toISO({ suppressMilliseconds: true })!.replace(/Z$/, '+00:00');
 }
 
 function hasToIso(value: unknown): value is { toISO(): unknown } {

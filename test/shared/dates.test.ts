@@ -54,6 +54,7 @@ describe('toIsoWithOffset', () => {
 		['2026-10-04 02:30:00', 'Australia/Sydney', '2026-10-04T03:30:00+11:00'],
 		// local mean time before time zones had offsets in seconds, which ±HH:MM cannot carry: UTC
 		['1900-01-01 12:00:00', 'Europe/Paris', '1900-01-01T11:50:39+00:00'],
+		['0000-01-01 09:30:00', 'UTC', '0000-01-01T09:30:00+00:00'],
 	])('%j in %s → %s', (input, timeZone, expected) => {
 		expect(toIsoWithOffset(input, timeZone)).toBe(expected);
 	});
@@ -119,6 +120,8 @@ describe('toIsoWithOffset', () => {
 		['2026-12', undefined, 'is not a date-time'],
 		['20261201T093000', undefined, 'is not a date-time'],
 		['2026-12-01T09', undefined, 'is not a date-time'],
+		['2026-12-01T09:30.5', undefined, 'is not a date-time'],
+		['2026-12-01T09:30:00+05:', undefined, 'is not a date-time'],
 		['2026-12-01T09:30:00', 'Mars/Olympus_Mons', "unknown time zone 'Mars/Olympus_Mons'"],
 		[new Date('not a date'), undefined, 'the date is not a valid date-time'],
 		[Number.NaN, undefined, 'NaN is not a valid date-time'],
