@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import {
@@ -8,7 +9,6 @@ import {
 	type CallbackEvent,
 	type NormalizeResult,
 } from '../shared/callback-event';
-import { toIsoWithOffset } from '../shared/dates';
 import { eventIdOf } from '../shared/event-id';
 import { nestBracketKeys } from '../shared/webhook-request';
 
@@ -134,7 +134,7 @@ const DATE_BY_KIND: Record<string, string> = {
 function zoneOf(value: unknown): string | undefined | null {
 	const zone = typeof value === 'string' ? value.trim() : '';
 	if (zone === '') return undefined;
-	return typeof toIsoWithOffset(0, zone) === 'string' ? zone : null;
+	return IANAZone.create(zone).isValid ? zone : null;
 }
 
 /** Why Time Zone of Callback Dates cannot be used (activation refuses it), or null when it can. */

@@ -1,20 +1,15 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
+
 type IsoResult = string | { error: string };
 
-interface WallTime {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-}
-
+// The forms accepted: ISO 8601 date, or date and time to the minute, second or a fraction (dropped), with `T` or
+// a space between them, `Z`, `z` or a ±HH, ±HHMM, ±HH:MM offset, whitespace allowed before it. Luxon parses what
+// this rebuilds; the shape is checked here because Luxon also takes a bare time (`09:30` = today), week and
+// ordinal dates and hour 24 (= the next day), none of which a user means as a send date.
 const DATE_TIME =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const DAY_MS = 86_400_000;
-const MAX_EPOCH_MS = 8.64e15;
+	/^(\d{4}-\d{2}-\d{2})(?:[T ]((?:[01]\d|2[0-3]):\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:(Z)|([+-]\d{2})(?::?(\d{2}))?)?$/i;
+// offsets beyond ±18:00 do not exist (Luxon would take any)
 const MAX_OFFSET_MINUTES = 18 * 60;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * ISO 8601 with an explicit offset, to the second, from what n8n date-time fields give: ISO strings,
@@ -23,8 +18,9 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * an instant (Date, epoch) is expressed in `timeZone`. An explicit offset is kept.
  */
 export function toIsoWithOffset(value: unknown, timeZone?: string): IsoResult {
-	const zone = timeZone === undefined || timeZone === '' ? undefined : timeZone;
-	if (zone !== undefined && !isTimeZone(zone)) return { error: `unknown time zone '${zone}'` };
+	// IANAZone.create caches the zone and its validity (IANAZone.isValidZone builds an Intl formatter each call)
+	const zone = timeZone ? IANAZone.create(timeZone) : FixedOffsetZone.utcInstance;
+	if (!zone.isValid) return { error: `unknown time zone '${timeZone}'` };
 
 	if (value instanceof Date) return fromInstant(value.getTime(), zone, value);
 	if (typeof value === 'number') return fromInstant(value, zone, value);
@@ -38,152 +34,63 @@ export function toIsoWithOffset(value: unknown, timeZone?: string): IsoResult {
 }
 
 export function isInPast(iso: string, nowMs: number, toleranceMs = 0): boolean {
-	const epochMs = epochOf(iso);
-	if (epochMs === undefined) throw new Error(`'${iso}' is not an ISO 8601 date-time`);
-	return epochMs < nowMs - toleranceMs;
+	const dateTime = parse(iso.trim(), FixedOffsetZone.utcInstance);
+	if (dateTime === undefined) throw new Error(`'${iso}' is not an ISO 8601 date-time`);
+	return dateTime.toMillis() < nowMs - toleranceMs;
 }
 
-function fromString(text: string, zone: string | undefined): IsoResult {
-	const parsed = parse(text);
-	if (parsed === undefined) {
+function fromString(text: string, zone: Zone): IsoResult {
+	const dateTime = parse(text, zone);
+	if (dateTime === undefined) {
 		return {
 			error: `'${text}' is not a date-time: use ISO 8601 such as 2026-12-01T09:30:00+01:00 or 2026-12-01 09:30:00`,
 		};
 	}
-	const { wall, offsetMinutes } = parsed;
-	if (offsetMinutes !== undefined) return format(wall, offsetMinutes);
-	if (zone === undefined) return format(wall, 0);
-	return fromInstant(instantOfWallTime(wallToMs(wall), zone), zone, text);
+	return format(dateTime, text);
 }
 
-function fromInstant(epochMs: number, zone: string | undefined, original: unknown): IsoResult {
+function fromInstant(epochMs: number, zone: Zone, original: unknown): IsoResult {
 	if (!Number.isFinite(epochMs)) return { error: `${describe(original)} is not a valid date-time` };
-	if (Math.abs(epochMs) > MAX_EPOCH_MS) return { error: `${describe(original)} is out of range` };
-	const offsetMs = zone === undefined ? 0 : offsetAt(epochMs, zone);
-	// historical local mean time has offsets in seconds, which ±HH:MM cannot carry
-	const wholeMinutes = offsetMs % 60_000 === 0 ? offsetMs : 0;
-	const wall = msToWall(epochMs + wholeMinutes);
-	if (!(wall.year >= 0 && wall.year <= 9999))
-		return { error: `${describe(original)} is out of range` };
-	return format(wall, wholeMinutes / 60_000);
+	const toSecond = epochMs - (((epochMs % 1000) + 1000) % 1000);
+	return format(DateTime.fromMillis(toSecond, { zone }), original);
 }
 
-function parse(text: string): { wall: WallTime; offsetMinutes?: number } | undefined {
+/** The text's date-time: with its own offset when it has one, else read in `zone`; undefined when it is none. */
+function parse(text: string, zone: Zone): DateTime | undefined {
 	const match = DATE_TIME.exec(text);
 	if (match === null) return undefined;
-	const [, year, month, day, hour = '0', minute = '0', second = '0', offset] = match;
-	const wall = {
-		year: Number(year),
-		month: Number(month),
-		day: Number(day),
-		hour: Number(hour),
-		minute: Number(minute),
-		second: Number(second),
-	};
-	const roundTrip = msToWall(wallToMs(wall));
-	if (Object.entries(wall).some(([key, part]) => roundTrip[key as keyof WallTime] !== part))
-		return undefined;
-	if (offset === undefined) return { wall };
-	const offsetMinutes = parseOffset(offset);
-	return offsetMinutes === undefined ? undefined : { wall, offsetMinutes };
-}
-
-function parseOffset(offset: string): number | undefined {
-	if (offset.toUpperCase() === 'Z') return 0;
-	const digits = offset.slice(1).replace(':', '');
-	const hours = Number(digits.slice(0, 2));
-	const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
-	const total = hours * 60 + minutes;
-	if (minutes > 59 || total > MAX_OFFSET_MINUTES) return undefined;
-	return offset.startsWith('-') ? -total : total;
-}
-
-function epochOf(iso: string): number | undefined {
-	const parsed = parse(iso.trim());
-	if (parsed === undefined) return undefined;
-	return wallToMs(parsed.wall) - (parsed.offsetMinutes ?? 0) * 60_000;
-}
-
-// When clocks go back a wall time happens twice: take the first. When they go forward it does not
-// happen: move it forward by the gap (09:30 stays 09:30, 02:30 in a 02:00→03:00 gap becomes 03:30).
-function instantOfWallTime(wallMs: number, zone: string): number {
-	const before = offsetAt(wallMs - DAY_MS, zone);
-	const after = offsetAt(wallMs + DAY_MS, zone);
-	const candidates = [...new Set([before, after])]
-		.map((offset) => wallMs - offset)
-		.filter((instant) => offsetAt(instant, zone) === wallMs - instant);
-	return candidates.length > 0 ? Math.min(...candidates) : wallMs - before;
-}
-
-function offsetAt(epochMs: number, zone: string): number {
-	const parts = formatter(zone).formatToParts(new Date(epochMs));
-	const part = (type: Intl.DateTimeFormatPartTypes): number =>
-		Number(parts.find((candidate) => candidate.type === type)?.value);
-	const wall = {
-		year: part('year'),
-		month: part('month'),
-		day: part('day'),
-		hour: part('hour') % 24,
-		minute: part('minute'),
-		second: part('second'),
-	};
-	return wallToMs(wall) - (epochMs - mod(epochMs, 1000));
-}
-
-function formatter(zone: string): Intl.DateTimeFormat {
-	let cached = formatters.get(zone);
-	if (cached === undefined) {
-		cached = new Intl.DateTimeFormat('en-US', {
-			timeZone: zone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric',
-			second: 'numeric',
-		});
-		formatters.set(zone, cached);
+	const [, date, hourMinute = '00:00', second = '00', utc, offsetHours, offsetMinutes = '00'] =
+		match;
+	let offset = '';
+	if (utc !== undefined) offset = 'Z';
+	else if (offsetHours !== undefined) {
+		const minutes = Number(offsetMinutes);
+		if (minutes > 59 || Math.abs(Number(offsetHours)) * 60 + minutes > MAX_OFFSET_MINUTES)
+			return undefined;
+		offset = `${offsetHours}:${offsetMinutes}`;
 	}
-	return cached;
+	const dateTime = DateTime.fromISO(`${date}T${hourMinute}:${second}${offset}`, {
+		zone,
+		setZone: true,
+	});
+	if (!dateTime.isValid) return undefined;
+	if (offset !== '') return dateTime;
+	// A wall time that happens twice (clocks going back) is resolved by Luxon with the offset in force today,
+	// so its meaning would change with the season: take the first one. A wall time that does not happen
+	// (clocks going forward) Luxon moves forward by the gap (02:30 in a 02:00→03:00 gap becomes 03:30).
+	return dateTime
+		.getPossibleOffsets()
+		.reduce((first, candidate) => (candidate < first ? candidate : first), dateTime);
 }
 
-function isTimeZone(zone: string): boolean {
-	try {
-		formatter(zone);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function wallToMs(wall: WallTime): number {
-	const date = new Date(0);
-	date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
-	date.setUTCHours(wall.hour, wall.minute, wall.second, 0);
-	return date.getTime();
-}
-
-function msToWall(epochMs: number): WallTime {
-	const date = new Date(epochMs);
-	return {
-		year: date.getUTCFullYear(),
-		month: date.getUTCMonth() + 1,
-		day: date.getUTCDate(),
-		hour: date.getUTCHours(),
-		minute: date.getUTCMinutes(),
-		second: date.getUTCSeconds(),
-	};
-}
-
-function format(wall: WallTime, offsetMinutes: number): string {
-	const pad = (value: number, length = 2): string => String(value).padStart(length, '0');
-	const sign = offsetMinutes < 0 ? '-' : '+';
-	const absolute = Math.abs(offsetMinutes);
-	return (
-		`${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
-		`${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
-	);
+function format(dateTime: DateTime, original: unknown): IsoResult {
+	// historical local mean time has offsets in seconds, which ±HH:MM cannot carry: those are written in UTC
+	const expressed = Number.isInteger(dateTime.offset) ? dateTime : dateTime.toUTC();
+	// Luxon marks a DateTime beyond ECMAScript's range invalid (its year is then NaN)
+	if (!(expressed.year >= 0 && expressed.year <= 9999))
+		return { error: `${describe(original)} is out of range` };
+	// Luxon writes a zero fixed offset as `Z`; the output is always ±HH:MM
+	return expressed.toISO({ suppressMilliseconds: true })!.replace(/Z$/, '+00:00');
 }
 
 function hasToIso(value: unknown): value is { toISO(): unknown } {
@@ -199,8 +106,4 @@ function describe(value: unknown): string {
 	if (value instanceof Date) return 'the date';
 	if (typeof value === 'object' && value !== null) return 'the object';
 	return String(value);
-}
-
-function mod(value: number, divisor: number): number {
-	return ((value % divisor) + divisor) % divisor;
 }

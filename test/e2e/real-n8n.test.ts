@@ -23,6 +23,7 @@ import {
 	type Example,
 	type N8n,
 } from './n8n';
+import { registerDateTests } from './dates';
 import { registerQueueModeTests } from './queue-mode';
 import { registerTriggerExampleTests, TRIGGER_EXAMPLE_CHAINS } from './trigger-examples';
 import { registerTriggerTests } from './triggers';
@@ -133,7 +134,7 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 		}
 	});
 
-	test('zod and n8n-workflow resolve from n8n itself in the installed layout', async () => {
+	test('zod, luxon and n8n-workflow resolve from n8n itself in the installed layout', async () => {
 		const installed = n8n.installedPackage.dir;
 		expect(installed).toBe(
 			path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME),
@@ -159,11 +160,15 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 		};
 		walk(path.join(installed, 'dist'));
 		expect(
-			[...required].filter((m) => !['n8n-workflow', 'zod', 'crypto', 'node:crypto'].includes(m)),
+			[...required].filter(
+				(m) => !['n8n-workflow', 'zod', 'luxon', 'crypto', 'node:crypto'].includes(m),
+			),
 		).toEqual([]);
 		expect(required).toContain('zod');
-		// Every node file that requires zod was loaded by n8n: its types are registered (checked
-		// above) and n8n logged no load failure; the example runs below execute the validation.
+		expect(required).toContain('luxon');
+		// Every node file that requires zod or luxon was loaded by n8n: its types are registered (checked
+		// above) and n8n logged no load failure; the example runs below execute the validation, the
+		// scheduled-date runs and the trigger callbacks the date conversion.
 		const nodeTypes = (await n8n.nodeTypes()).map((t) => t.name);
 		expect(nodeTypes).toEqual(expect.arrayContaining(declaredTypes().nodes));
 	});
@@ -301,6 +306,7 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 
 	registerTriggerExampleTests(() => ({ n8n, sandbox, examples }));
 	registerTriggerTests(() => ({ n8n, sandbox }));
+	registerDateTests(() => ({ n8n, sandbox }));
 	registerWaitTests(() => ({ n8n, sandbox }));
 	if (setup.queue) registerQueueModeTests(() => ({ n8n, sandbox }));
 });

@@ -207,6 +207,9 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 						}),
 					})),
 				);
+				// Octopush's delivery_date has no offset; without a Time Zone of Callback Dates it is read in UTC
+				for (const event of events)
+					expect(event.at).toBe(`${String(event.raw.delivery_date).replace(' ', 'T')}+00:00`);
 				const delivered = sandbox.callbacksSent.filter(
 					(c) => c.kind === 'octopush.delivery' && c.url === url,
 				);
@@ -391,6 +394,12 @@ export function registerTriggerTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const messageId = await sendSmsThroughSandbox(sandbox, '+33612345678', url);
 			const [execution] = await n8n.waitForExecutions(workflowId, 1);
 			expect([execution.mode, execution.status]).toEqual(['webhook', 'success']);
+			const [event] = eventsOf([execution], name);
+			// Routee's updatedDate (UTC, milliseconds) to the second, with its offset
+			const updated = Date.parse(event.raw.status.updatedDate);
+			expect(event.at).toBe(
+				new Date(updated - (updated % 1000)).toISOString().replace('.000Z', '+00:00'),
+			);
 			expect(eventsOf([execution], name)).toEqual([
 				{
 					eventId: expect.stringMatching(/^routee-smsStatus-[0-9a-f]{32}$/),

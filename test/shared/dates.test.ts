@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 
 import { isInPast, toIsoWithOffset } from '../../nodes/shared/dates';
 
@@ -15,6 +15,12 @@ describe('toIsoWithOffset', () => {
 		['2026-12-01T09:30+05:30', undefined, '2026-12-01T09:30:00+05:30'],
 		['2026-12-01 09:30:00 +02:00', undefined, '2026-12-01T09:30:00+02:00'],
 		['  2026-12-01T09:30:00-00:00  ', undefined, '2026-12-01T09:30:00+00:00'],
+		['2026-12-01t09:30', undefined, '2026-12-01T09:30:00+00:00'],
+		['2026-12-01T09:30:00,5+01:00', undefined, '2026-12-01T09:30:00+01:00'],
+		['2026-12-01T09:30:00+18:00', undefined, '2026-12-01T09:30:00+18:00'],
+		['2026-12-01T09:30:00-18:00', undefined, '2026-12-01T09:30:00-18:00'],
+		['2026-12-01Z', 'Europe/Paris', '2026-12-01T00:00:00+00:00'],
+		['2026-12-01 +02:00', undefined, '2026-12-01T00:00:00+02:00'],
 		// without an offset: the time zone, or UTC without one
 		['2026-12-01T09:30:00', undefined, '2026-12-01T09:30:00+00:00'],
 		['2026-12-01 09:30:00', undefined, '2026-12-01T09:30:00+00:00'],
@@ -46,6 +52,9 @@ describe('toIsoWithOffset', () => {
 		['2026-11-01 01:30:00', 'America/New_York', '2026-11-01T01:30:00-04:00'],
 		['2026-11-01 02:30:00', 'America/New_York', '2026-11-01T02:30:00-05:00'],
 		['2026-10-04 02:30:00', 'Australia/Sydney', '2026-10-04T03:30:00+11:00'],
+		// local mean time before time zones had offsets in seconds, which ±HH:MM cannot carry: UTC
+		['1900-01-01 12:00:00', 'Europe/Paris', '1900-01-01T11:50:39+00:00'],
+		['0000-01-01 09:30:00', 'UTC', '0000-01-01T09:30:00+00:00'],
 	])('%j in %s → %s', (input, timeZone, expected) => {
 		expect(toIsoWithOffset(input, timeZone)).toBe(expected);
 	});
@@ -59,6 +68,7 @@ describe('toIsoWithOffset', () => {
 		[Date.UTC(2026, 9, 25, 0, 30), 'Europe/Paris', '2026-10-25T02:30:00+02:00'],
 		[Date.UTC(2026, 9, 25, 1, 30), 'Europe/Paris', '2026-10-25T02:30:00+01:00'],
 		[0, undefined, '1970-01-01T00:00:00+00:00'],
+		[Date.UTC(1900, 0, 1), 'Europe/Paris', '1900-01-01T00:00:00+00:00'],
 	])('instant %p in %s → %s', (input, timeZone, expected) => {
 		expect(toIsoWithOffset(input, timeZone)).toBe(expected);
 	});
@@ -102,12 +112,24 @@ describe('toIsoWithOffset', () => {
 		['2026-12-01T09:30:00+19:00', undefined, 'is not a date-time'],
 		['2026-12-01T09:30:00+01:75', undefined, 'is not a date-time'],
 		['2026-12-01T09:30:00 Europe/Paris', undefined, 'is not a date-time'],
+		['2026-12-01T09:30:00+18:01', undefined, 'is not a date-time'],
+		// forms Luxon reads but nobody means as a date to send at: a bare time (today), week, ordinal, month
+		['09:30', undefined, "'09:30' is not a date-time"],
+		['2026-W48-2', undefined, 'is not a date-time'],
+		['2026-335', undefined, 'is not a date-time'],
+		['2026-12', undefined, 'is not a date-time'],
+		['20261201T093000', undefined, 'is not a date-time'],
+		['2026-12-01T09', undefined, 'is not a date-time'],
+		['2026-12-01T09:30.5', undefined, 'is not a date-time'],
+		['2026-12-01T09:30:00+05:', undefined, 'is not a date-time'],
 		['2026-12-01T09:30:00', 'Mars/Olympus_Mons', "unknown time zone 'Mars/Olympus_Mons'"],
 		[new Date('not a date'), undefined, 'the date is not a valid date-time'],
 		[Number.NaN, undefined, 'NaN is not a valid date-time'],
 		[Number.POSITIVE_INFINITY, undefined, 'Infinity is not a valid date-time'],
 		[1e17, undefined, 'is out of range'],
 		[Date.UTC(10000, 0, 1), undefined, 'is out of range'],
+		[8.64e15, 'Europe/Paris', '8640000000000000 is out of range'],
+		[-8.64e15, undefined, 'is out of range'],
 		[DateTime.fromISO('nonsense'), undefined, 'the date-time is invalid'],
 		[{ toISO: () => null }, undefined, 'the date-time is invalid'],
 		[{}, undefined, 'the object is not a date-time'],
@@ -118,6 +140,32 @@ describe('toIsoWithOffset', () => {
 		const result = toIsoWithOffset(input, timeZone);
 		expect(typeof result).toBe('object');
 		expect((result as { error: string }).error).toContain(message);
+	});
+
+	// Luxon alone resolves a wall time that happens twice with the offset in force on the day it runs
+	describe.each([
+		['in January', Date.UTC(2026, 0, 15)],
+		['in July', Date.UTC(2026, 6, 15)],
+	])('run %s', (_, today) => {
+		const now = Settings.now;
+		beforeAll(() => {
+			Settings.now = () => today;
+		});
+		afterAll(() => {
+			Settings.now = now;
+		});
+
+		it.each([
+			['2026-10-25 02:30:00', 'Europe/Paris', '2026-10-25T02:30:00+02:00'],
+			['2026-11-01 01:30:00', 'America/New_York', '2026-11-01T01:30:00-04:00'],
+			['2026-04-05 02:30:00', 'Australia/Sydney', '2026-04-05T02:30:00+11:00'],
+			['2026-03-29 02:30:00', 'Europe/Paris', '2026-03-29T03:30:00+02:00'],
+		])(
+			'%s in %s → %s (an overlap takes the first, a gap moves forward)',
+			(input, zone, expected) => {
+				expect(toIsoWithOffset(input, zone)).toBe(expected);
+			},
+		);
 	});
 
 	it('gives the instant Luxon agrees on for every hour of a year in several zones', () => {
