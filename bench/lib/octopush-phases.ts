@@ -25,7 +25,7 @@ export interface OctopushPhases {
 
 type AsyncFunction = (...args: unknown[]) => Promise<unknown>;
 
-const marks = {
+const noMarks = () => ({
 	nodeStart: 0,
 	plannedAt: 0,
 	sentAt: 0,
@@ -33,7 +33,8 @@ const marks = {
 	helper: 0,
 	client: 0,
 	requests: 0,
-};
+});
+const marks = noMarks();
 let installed = false;
 
 /** Wraps an async export of a CommonJS module: `before` runs before each call, `after` with its wall time. */
@@ -117,15 +118,7 @@ export function trackOctopushPhases(): void {
 export async function octopushPhases<T>(
 	work: () => Promise<T>,
 ): Promise<{ value: T; phases: OctopushPhases }> {
-	Object.assign(marks, {
-		nodeStart: 0,
-		plannedAt: 0,
-		sentAt: 0,
-		nodeEnd: 0,
-		helper: 0,
-		client: 0,
-		requests: 0,
-	});
+	Object.assign(marks, noMarks());
 	const start = performance.now();
 	const value = await work();
 	const end = performance.now();
