@@ -134,32 +134,13 @@ function parseRawOutput(stdout) {
 }
 
 export class N8n {
-	constructor({
-		version,
-		nodeVersion,
-		node,
-		n8nBin,
-		n8nDir,
-		userFolder,
-		port,
-		env,
-		child,
-		logFile,
-		installedPackage,
-	}) {
-		Object.assign(this, {
-			version,
-			nodeVersion,
-			node,
-			n8nBin,
-			n8nDir,
-			userFolder,
-			port,
-			env,
-			child,
-			logFile,
-			installedPackage,
-		});
+	/**
+	 * `fields`: version, nodeVersion, node, n8nBin, n8nDir, userFolder, port, env, child, logFile,
+	 * installedPackage (see spawnMain).
+	 */
+	constructor(fields) {
+		Object.assign(this, fields);
+		const { port, child } = fields;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.owner = OWNER;
 		this.cookie = '';
