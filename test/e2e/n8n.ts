@@ -19,6 +19,18 @@ export type {
 export const ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-routee-octopush';
 
+/** The "Start" node (n8n's manual trigger) of a test workflow whose id is `id`. */
+export function manualTriggerNode(id: string): WorkflowJson['nodes'][number] {
+	return {
+		id: `${id}-manual`,
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+}
+
 type StartModule = typeof import('../../scripts/n8n/start.mjs');
 type ExamplesModule = typeof import('../../scripts/examples.mjs');
 

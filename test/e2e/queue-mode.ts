@@ -10,11 +10,12 @@ import type { RecordedRequest, Sandbox } from '../sandbox';
 import {
 	CALLBACK_SECRET,
 	CREDENTIALS,
+	type ExecutionJson,
 	isQueue,
+	manualTriggerNode,
+	type N8n,
 	outputOf,
 	PACKAGE_NAME,
-	type ExecutionJson,
-	type N8n,
 	type QueueN8n,
 	type WorkflowJson,
 } from './n8n';
@@ -55,14 +56,7 @@ function conversationsWorkflow(id: string, numbers: string[]): WorkflowJson {
 		id,
 		name: `Conversations ${id}`,
 		nodes: [
-			{
-				id: `${id}-manual`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(id),
 			{
 				id: `${id}-set`,
 				name: 'Numbers',
@@ -126,14 +120,7 @@ function framedCampaignWorkflow(id: string, numbers: string[], requestId: string
 		id,
 		name: `Framed campaign ${id}`,
 		nodes: [
-			{
-				id: `${id}-manual`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(id),
 			{
 				id: `${id}-octopush`,
 				name: 'Octopush',

@@ -2,7 +2,14 @@
 // COLLECT tones and then the conversation's final status to the execution's resume URL, and the execution resumes.
 
 import type { Sandbox } from '../sandbox';
-import { CREDENTIALS, outputOf, PACKAGE_NAME, type N8n, type WorkflowJson } from './n8n';
+import {
+	CREDENTIALS,
+	manualTriggerNode,
+	type N8n,
+	outputOf,
+	PACKAGE_NAME,
+	type WorkflowJson,
+} from './n8n';
 
 const ROUTEE = 'Call and wait';
 const IF = 'Pressed 1?';
@@ -12,14 +19,7 @@ function smsAndWaitWorkflow(id: string, to: string): WorkflowJson {
 		id,
 		name: `Send and wait ${id}`,
 		nodes: [
-			{
-				id: `${id}-manual`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(id),
 			{
 				id: `${id}-routee`,
 				name: 'Send and wait',
@@ -54,14 +54,7 @@ function callAndWaitWorkflow(
 		id,
 		name: `Call and wait ${id}`,
 		nodes: [
-			{
-				id: `${id}-manual`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			manualTriggerNode(id),
 			{
 				id: `${id}-routee`,
 				name: ROUTEE,
