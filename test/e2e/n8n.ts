@@ -19,6 +19,16 @@ export type {
 export const ROOT = path.resolve(__dirname, '../..');
 export const PACKAGE_NAME = 'n8n-nodes-routee-octopush';
 
+/** Every execution n8n holds (all workflows), newest first. */
+export async function allExecutions(
+	n8n: N8n,
+): Promise<
+	Array<{ id: string; status: string; mode: string; retryOf?: string | null; workflowId: string }>
+> {
+	const result = await n8n.request('GET', '/rest/executions?limit=500');
+	return result.results ?? result;
+}
+
 /** The "Start" node (n8n's manual trigger) of a test workflow whose id is `id`. */
 export function manualTriggerNode(id: string): WorkflowJson['nodes'][number] {
 	return {

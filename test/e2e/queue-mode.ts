@@ -11,6 +11,7 @@ import {
 	CALLBACK_SECRET,
 	CREDENTIALS,
 	type ExecutionJson,
+	allExecutions,
 	isQueue,
 	manualTriggerNode,
 	type N8n,
@@ -38,16 +39,6 @@ async function until<T>(
 			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(250);
 	}
-}
-
-/** Every execution n8n holds (all workflows), newest first. */
-async function allExecutions(
-	n8n: N8n,
-): Promise<
-	Array<{ id: string; status: string; mode: string; retryOf?: string | null; workflowId: string }>
-> {
-	const result = await n8n.request('GET', '/rest/executions?limit=500');
-	return result.results ?? result;
 }
 
 /** Manual Trigger → Set (a list of numbers) → Split Out → Routee "Start Conversation" to each number. */

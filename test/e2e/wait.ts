@@ -3,6 +3,7 @@
 
 import type { Sandbox } from '../sandbox';
 import {
+	allExecutions,
 	CREDENTIALS,
 	manualTriggerNode,
 	type N8n,
@@ -357,6 +358,37 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				expect(n8n.logTail(10_000_000)).not.toContain(secret);
 			}
 		}, 90000);
+
+		test("retried from the executions list after Routee refused it: the retry places the call once, with the RETRY's resume URL, waits and resumes with the key pressed", async () => {
+			const balance = sandbox.routee.balance;
+			sandbox.routee.balance = 0;
+			let refusedId: string;
+			try {
+				refusedId = await startRun(n8n, 'e2ecallwait00005');
+				expect((await n8n.waitForExecution(refusedId, 60000)).status).toBe('error');
+			} finally {
+				sandbox.routee.balance = balance;
+			}
+			const callsBefore = sandbox.requestsTo('routee', 'POST', '/voice/conversation').length;
+			// the user's "Retry" in the executions list (POST /rest/executions/:id/retry)
+			await n8n.request('POST', `/rest/executions/${refusedId}/retry`, { loadWorkflow: false });
+			const retry = (await allExecutions(n8n)).find((e) => String(e.retryOf ?? '') === refusedId);
+			expect(retry).toBeDefined();
+			const run = await n8n.waitForExecution(retry!.id, 60000);
+			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			// placed once: in queue mode the retry may run on the other worker within Routee's 1 call/s, be refused
+			// for rate (429, nothing started) and be sent again (see conversationRequest.ts)
+			const calls = sandbox.requestsTo('routee', 'POST', '/voice/conversation').slice(callsBefore);
+			const placed = calls.filter((call) => call.status !== 429);
+			expect(placed.map((call) => call.status)).toEqual([200]);
+			const callbackUrl = (placed[0].body as any).callback.url as string;
+			expect(callbackUrl).toContain(`/form-waiting/${retry!.id}?`);
+			expect(outputOf(run, ROUTEE)[0].json).toMatchObject({ digits: '1', status: 'Completed' });
+			expect(outputOf(run, 'Confirmed')).toHaveLength(1);
+		}, 120000);
 
 		test('SMS → Send and Wait for Delivery: waits, resumes with the final status (delivered, and undelivered with its reason)', async () => {
 			const delivered = await startRun(n8n, 'e2esmswait000001');
