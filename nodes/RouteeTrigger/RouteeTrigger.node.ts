@@ -88,7 +88,7 @@ export class RouteeTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to read the keys pressed during a voice campaign call (the Send Campaign option 'Collect Key Presses') from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential.",
+					"Whether to read the keys pressed during a voice campaign call (the Send Campaign option 'Collect Key Presses') from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential; Routee's callback is answered after it.",
 			},
 			...callerAuthenticationProperties,
 			filterOptionsProperty(ROUTEE_STATUSES),
