@@ -68,20 +68,18 @@ const QUERY_TOKEN_OPTION: INodePropertyOptions = {
 const QUERY_TOKEN_HINT =
 	"With 'Secret Token in URL', paste the Production URL followed by ?token= and your secret";
 
-/** The Caller Authentication parameter with the given choices (the first is the default). */
+/** The Caller Authentication parameter with the given choices ('None' by default unless `extra` says otherwise). */
 function callerAuthentication(
 	choices: INodePropertyOptions[],
-	extra: Pick<INodeProperties, 'hint' | 'displayOptions'>,
+	extra: Pick<INodeProperties, 'hint' | 'displayOptions'> & { default?: string },
 ): INodeProperties {
-	// the default is the first choice, given by each caller: the lint rule wants a literal here
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	return {
 		displayName: 'Caller Authentication',
 		name: 'callerAuthentication',
 		type: 'options',
 		noDataExpression: true,
 		options: choices,
-		default: choices[0].value,
+		default: 'none',
 		description:
 			'How the trigger recognizes the provider: it signs nothing, so the callback URL can carry a secret. Calls without it get 401, calls with a wrong one 403, and start no execution.',
 		...extra,
@@ -111,6 +109,7 @@ export function callerAuthenticationWithGenerated(
 	};
 	return [
 		callerAuthentication([generated, QUERY_TOKEN_OPTION, NONE_OPTION], {
+			default: GENERATED_TOKEN,
 			displayOptions: { show: registersItself },
 		}),
 		callerAuthentication([NONE_OPTION, QUERY_TOKEN_OPTION], {
