@@ -408,16 +408,40 @@ export interface ExecutionRow {
 	status: string;
 }
 
-async function range(n8n: N8n, filter: Record<string, unknown>, firstId: string, lastId: string) {
-	const query = `filter=${encodeURIComponent(JSON.stringify(filter))}&firstId=${firstId}&lastId=${lastId}&limit=100`;
-	return (await n8n.request<{ results: ExecutionRow[] }>('GET', `/rest/executions?${query}`))
-		.results;
+/**
+ * One page of n8n's executions list: ids in (firstId, lastId), newest first, at most `limit` (n8n caps it at 100:
+ * its parse-range-query middleware). `count` is n8n's count for the filter alone: it leaves the id range out.
+ */
+async function range(
+	n8n: N8n,
+	filter: Record<string, unknown>,
+	firstId: string,
+	lastId: string,
+	limit = 100,
+): Promise<{ results: ExecutionRow[]; count: number }> {
+	const query = `filter=${encodeURIComponent(JSON.stringify(filter))}&firstId=${firstId}&lastId=${lastId}&limit=${limit}`;
+	return await n8n.request('GET', `/rest/executions?${query}`);
 }
 
-/** The highest execution id n8n has given (0 before the first). */
-export async function lastExecutionId(n8n: N8n): Promise<number> {
-	const [latest] = await range(n8n, {}, '0', MAX_ID);
-	return Number(latest?.id ?? 0);
+/** Where a phase starts: the highest execution id so far, and how many executions each workflow has. */
+export interface Mark {
+	afterId: number;
+	counts: Record<Target, number>;
+}
+
+export async function mark(n8n: N8n): Promise<Mark> {
+	const {
+		results: [latest],
+	} = await range(n8n, {}, '0', MAX_ID, 1);
+	const counts = Object.fromEntries(
+		await Promise.all(
+			TARGETS.map(async (t) => [
+				t,
+				(await range(n8n, { workflowId: WORKFLOW_IDS[t] }, '0', MAX_ID, 1)).count,
+			]),
+		),
+	) as Record<Target, number>;
+	return { afterId: Number(latest?.id ?? 0), counts };
 }
 
 /**
@@ -432,7 +456,7 @@ export async function executionsAfter(
 	const rows: ExecutionRow[] = [];
 	let lastId = MAX_ID;
 	for (;;) {
-		const page = await range(n8n, { workflowId }, String(afterId), lastId);
+		const { results: page } = await range(n8n, { workflowId }, String(afterId), lastId);
 		rows.push(...page.map(({ id, status }) => ({ id, status })));
 		if (page.length < 100) return rows;
 		lastId = String(Math.min(...page.map((e) => Number(e.id))));
@@ -446,13 +470,16 @@ const byStatus = (rows: ExecutionRow[]) =>
 	}, {});
 
 /**
- * Waits until n8n has finished the targets' executions since `afterId` and the receiver has stopped moving, or
- * nothing has changed for `quietMs` (what is still unfinished then is stuck), or `maxMs` has passed.
+ * Waits until n8n has recorded `expected` executions of each target since `since` and finished them all, and the
+ * receiver has stopped moving; or until nothing has changed for `quietMs` (what is unfinished then is stuck, what
+ * is missing then is lost); or `maxMs`. Each poll is two one-page queries per target (unfinished ones in the
+ * phase, and the workflow's count), so the polling adds little to n8n's load; the full list is read once at the end.
  */
 export async function drain(
 	rig: Rig,
 	targets: readonly Target[],
-	afterId: number,
+	since: Mark,
+	expected: Partial<Record<Target, number>>,
 	{ quietMs = 30_000, maxMs = 15 * 60_000 }: { quietMs?: number; maxMs?: number } = {},
 ): Promise<{ executions: Record<Target, ExecutionRow[]>; ms: number }> {
 	const started = Date.now();
@@ -460,24 +487,39 @@ export async function drain(
 	let changedAt = Date.now();
 	let settledPolls = 0;
 	for (;;) {
-		const executions = Object.fromEntries(
-			await Promise.all(
-				targets.map(async (t) => [t, await executionsAfter(rig.n8n, WORKFLOW_IDS[t], afterId)]),
-			),
-		) as Record<Target, ExecutionRow[]>;
-		const unfinished = targets.reduce(
-			(n, t) => n + executions[t].filter((e) => UNFINISHED.includes(e.status)).length,
-			0,
+		const polled = await Promise.all(
+			targets.map(async (t) => {
+				const workflowId = WORKFLOW_IDS[t];
+				const unfinished = await range(
+					rig.n8n,
+					{ workflowId, status: UNFINISHED },
+					String(since.afterId),
+					MAX_ID,
+				);
+				const all = await range(rig.n8n, { workflowId }, String(since.afterId), MAX_ID, 1);
+				return {
+					unfinished: unfinished.results.map((e) => `${e.id}:${e.status}`),
+					recorded: all.count - since.counts[t],
+					complete: all.count - since.counts[t] >= (expected[t] ?? 0),
+				};
+			}),
 		);
-		const state = JSON.stringify([
-			rig.receiver.total(),
-			targets.map((t) => byStatus(executions[t])),
-		]);
+		const state = JSON.stringify([rig.receiver.total(), polled]);
 		if (state !== last) [last, changedAt] = [state, Date.now()];
+		const done = polled.every((p) => p.unfinished.length === 0 && p.complete);
 		// finished: two quiet polls in a row, so an event still on its way to the receiver is counted
-		settledPolls = unfinished === 0 && Date.now() - changedAt >= 1500 ? settledPolls + 1 : 0;
-		if (settledPolls >= 2 || Date.now() - changedAt >= quietMs || Date.now() - started >= maxMs)
+		settledPolls = done && Date.now() - changedAt >= 1500 ? settledPolls + 1 : 0;
+		if (settledPolls >= 2 || Date.now() - changedAt >= quietMs || Date.now() - started >= maxMs) {
+			const executions = Object.fromEntries(
+				await Promise.all(
+					targets.map(async (t) => [
+						t,
+						await executionsAfter(rig.n8n, WORKFLOW_IDS[t], since.afterId),
+					]),
+				),
+			) as Record<Target, ExecutionRow[]>;
 			return { executions, ms: Date.now() - started };
+		}
 		await sleep(1000);
 	}
 }
@@ -572,9 +614,13 @@ export interface PhaseOptions {
 
 /** A few callbacks to each target first, so that no measured phase pays for n8n's first-call work alone. */
 export async function warmUp(rig: Rig, perTarget = 30): Promise<void> {
-	const afterId = await lastExecutionId(rig.n8n);
-	for (const target of TARGETS) await send(makeCalls(rig, target, perTarget), 4);
-	await drain(rig, TARGETS, afterId, { quietMs: 20_000 });
+	const since = await mark(rig.n8n);
+	const expected: Partial<Record<Target, number>> = {};
+	for (const target of TARGETS) {
+		const answers = await send(makeCalls(rig, target, perTarget), 4);
+		expected[target] = answers.filter(acknowledged).length;
+	}
+	await drain(rig, TARGETS, since, expected, { quietMs: 20_000 });
 }
 
 /** `count` distinct callbacks to `target`, `inFlight` at a time; waits for n8n to finish them, then counts. */
@@ -585,13 +631,19 @@ export async function loadPhase(
 	inFlight: number,
 	{ quietMs, maxDrainMs, memoryLimit }: PhaseOptions = {},
 ): Promise<LoadOutcome> {
-	const afterId = await lastExecutionId(rig.n8n);
+	const since = await mark(rig.n8n);
 	const calls = makeCalls(rig, target, count);
 	const memory = new MemoryWatch(() => n8nPids(rig.n8n), memoryLimit);
 	const started = Date.now();
 	const answers = await send(calls, inFlight, { stop: () => memory.over });
 	const wallMs = Date.now() - started;
-	const drained = await drain(rig, [target], afterId, { quietMs, maxMs: maxDrainMs });
+	const drained = await drain(
+		rig,
+		[target],
+		since,
+		{ [target]: answers.filter(acknowledged).length },
+		{ quietMs, maxMs: maxDrainMs },
+	);
 	const measured = memory.stop();
 	const result: LoadOutcome = {
 		...outcome(rig, target, calls, answers, drained.executions[target]),
@@ -675,7 +727,7 @@ export async function crashPhase(
 	killAfterAcked: number,
 	{ quietMs, maxDrainMs }: PhaseOptions = {},
 ): Promise<CrashResult> {
-	const afterId = await lastExecutionId(rig.n8n);
+	const since = await mark(rig.n8n);
 	const calls = Object.fromEntries(TARGETS.map((t) => [t, makeCalls(rig, t, perTarget)])) as Record<
 		Target,
 		Call[]
@@ -711,7 +763,10 @@ export async function crashPhase(
 	const restartStarted = Date.now();
 	await crash.restart();
 	const restartMs = Date.now() - restartStarted;
-	const drained = await drain(rig, TARGETS, afterId, { quietMs, maxMs: maxDrainMs });
+	const expected = Object.fromEntries(
+		TARGETS.map((t, i) => [t, answers[i].filter(acknowledged).length]),
+	);
+	const drained = await drain(rig, TARGETS, since, expected, { quietMs, maxMs: maxDrainMs });
 	const targets = TARGETS.map((target, i): CrashOutcome => {
 		const result = outcome(rig, target, calls[target], answers[i], drained.executions[target]);
 		const events = rig.receiver.events[target];
