@@ -72,8 +72,10 @@ async function main(): Promise<void> {
 		for (const concurrency of inFlight) {
 			for (const target of TARGETS) {
 				loads.push(
+					// a quiet minute before calling an unfinished execution stuck: longer than n8n's own database timeouts
 					await loadPhase(rig, target, count, concurrency, {
 						memoryLimit: memoryLimitMb * 2 ** 20,
+						quietMs: 60_000,
 					}),
 				);
 			}
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
 			crashPerTarget,
 			Math.max(...inFlight),
 			crashPerTarget,
+			{ quietMs: 60_000 },
 		);
 		const logs = logsOf(n8n);
 		reportToParent({
