@@ -12,8 +12,9 @@ import { receiveCallback } from '../shared/callback-webhook';
 import {
 	callbackSecretTest,
 	callerAuthenticationProperties,
-	readCallerAuthSettings,
+	callerAuthenticationWithGenerated,
 } from '../shared/webhook-auth';
+import { octopushCallerAuth } from './caller-auth';
 import { normalizeOctopushCallback, OCTOPUSH_EVENTS, OCTOPUSH_STATUSES } from './normalize';
 import { checkRegistration, register, unregister } from './registration';
 
@@ -25,7 +26,10 @@ export class OctopushTrigger implements INodeType {
 		group: ['trigger'],
 		// Version 2 because n8n reads the request of a version-1 webhook node with an extra expression on every
 		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
-		version: 2,
+		// Version 3: with Automatic registration the registered URL carries a generated secret by default
+		// (Caller Authentication 'Generated Secret in URL'); a version-2 node keeps 'None' as its default.
+		version: [2, 3],
+		defaultVersion: 3,
 		subtitle: eventsSubtitle(OCTOPUSH_EVENTS),
 		description:
 			'Starts the workflow when Octopush reports a delivery (with pressed keys for voice), a reply or a STOP',
@@ -50,6 +54,8 @@ export class OctopushTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n answers an accepted callback with 200 and an empty body once it has recorded the execution
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -100,7 +106,14 @@ export class OctopushTrigger implements INodeType {
 				description:
 					'Which callbacks start the workflow (and, with Automatic registration, which account URLs are set). Each event carries the campaign ticket as ticket_number, the name the Octopush node outputs it under (also in messageId and campaignId).',
 			},
-			...callerAuthenticationProperties,
+			...callerAuthenticationProperties.map((property) => ({
+				...property,
+				displayOptions: { show: { '@version': [2] } },
+			})),
+			...callerAuthenticationWithGenerated(
+				{ '@version': [{ _cnd: { gte: 3 } }], registration: ['automatic'] },
+				{ '@version': [{ _cnd: { gte: 3 } }], registration: ['manual'] },
+			),
 			filterOptionsProperty(OCTOPUSH_STATUSES, [
 				{
 					displayName: 'Time Zone of Callback Dates',
@@ -122,7 +135,7 @@ export class OctopushTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				// also with Manual registration: a workflow saved with the old caller-authentication parameters
 				// or without its secret credential fails to activate with what to change
-				await readCallerAuthSettings(this);
+				await octopushCallerAuth(this);
 				return await checkRegistration(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -139,6 +152,8 @@ export class OctopushTrigger implements INodeType {
 			acceptForm: true,
 			normalize: normalizeOctopushCallback,
 			events: OCTOPUSH_EVENTS,
+			callerAuthSettings: octopushCallerAuth,
+			complete: async (_context, item) => [item],
 		});
 	}
 }

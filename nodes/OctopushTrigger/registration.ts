@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -6,7 +7,8 @@ import { octopushRequest, reasonOf as octopushReasonOf } from '../Octopush/trans
 import { statusOf } from '../shared/http';
 
 import { isObject } from '../shared/callback-event';
-import { callbackUrlFor, readCallerAuthSettings } from '../shared/webhook-auth';
+import { callbackUrlFor } from '../shared/webhook-auth';
+import { octopushCallerAuth } from './caller-auth';
 import { CALLBACK_KEY_BY_EVENT, invalidTimeZoneMessage } from './normalize';
 
 /**
@@ -30,9 +32,26 @@ const KEY_LABELS: Record<string, string> = {
  * `previous` holds each key as it was read before, and only the keys the account had.
  */
 interface Registration extends IDataObject {
-	url: string;
+	/** SHA-256 of the URL set, to recognise it: the URL itself carries the caller's secret, and static data is part of every workflow export. */
+	urlDigest?: string;
+	/** The URL itself, in records written before `urlDigest` (still read, never written). */
+	url?: string;
 	keys: string[];
 	previous: IDataObject;
+}
+
+const digestOf = (url: string) => createHash('sha256').update(url).digest('hex');
+
+function recordOf(url: string, keys: string[], previous: IDataObject): Registration {
+	return { urlDigest: digestOf(url), keys, previous };
+}
+
+/** True when an account setting still holds the URL `record` set. */
+function pointsAt(record: Registration | undefined, value: unknown): boolean {
+	if (record === undefined || typeof value !== 'string') return false;
+	return record.urlDigest !== undefined
+		? digestOf(value) === record.urlDigest
+		: value === record.url;
 }
 
 /** A test listen's record: the keys it set (they were empty) and what each held, kept apart from `registration`. */
@@ -54,7 +73,7 @@ function keysFor(context: IHookFunctions): string[] {
 /** The URL Octopush must call: the production (or test) webhook URL with the caller's secret in it. */
 async function ourUrl(context: IHookFunctions): Promise<string> {
 	const webhookUrl = context.getNodeWebhookUrl('default') as string;
-	return callbackUrlFor(webhookUrl, await readCallerAuthSettings(context));
+	return callbackUrlFor(webhookUrl, await octopushCallerAuth(context));
 }
 
 /**
@@ -221,7 +240,7 @@ export async function register(context: IHookFunctions): Promise<boolean> {
 		const previous: IDataObject = {};
 		for (const key of keys) {
 			// already pointing at us (an earlier activation): what was there before is what we saved then
-			const ours = current[key] === url || (stored !== undefined && current[key] === stored.url);
+			const ours = current[key] === url || pointsAt(stored, current[key]);
 			// this node's test URL (a test listen still open): dead once the test ends, so nothing to put back
 			if (!ours && isThisNodesUrl(context, current[key])) continue;
 			const source = ours ? (stored?.previous ?? {}) : current;
@@ -229,9 +248,9 @@ export async function register(context: IHookFunctions): Promise<boolean> {
 		}
 		// settings an earlier activation took but the chosen events no longer need go back now
 		const dropped = (stored?.keys ?? []).filter(
-			(key) => !keys.includes(key) && current[key] === stored?.url,
+			(key) => !keys.includes(key) && pointsAt(stored, current[key]),
 		);
-		staticData.registration = { url, keys, previous } satisfies Registration;
+		staticData.registration = recordOf(url, keys, previous);
 		await writeCallbacks(context, settings, {
 			...Object.fromEntries(
 				dropped.map((key) => [key, restoredValue(stored?.previous ?? {}, key)]),
@@ -264,7 +283,7 @@ async function registerTest(context: IHookFunctions): Promise<boolean> {
 	const keys = keysFor(context);
 	const staticData = context.getWorkflowStaticData('node');
 	// recorded first, even when the test changes nothing or fails: the test's delete must find it
-	const record: Registration = { url, keys: [], previous: {} };
+	const record = recordOf(url, [], {});
 	staticData[TEST_RECORD] = record;
 	try {
 		const settings = await readSettings(context);
@@ -299,7 +318,7 @@ async function restore(context: IHookFunctions, recordKey: string): Promise<bool
 		const current = callbacksOf(settings);
 		const restore = Object.fromEntries(
 			stored.keys
-				.filter((key) => current[key] === stored.url)
+				.filter((key) => pointsAt(stored, current[key]))
 				.map((key) => [key, restoredValue(stored.previous, key)]),
 		);
 		if (Object.keys(restore).length > 0) await writeCallbacks(context, settings, restore);

@@ -53,6 +53,8 @@ export class RouteeTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n answers an accepted callback with 200 and an empty body once it has recorded the execution
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -86,7 +88,7 @@ export class RouteeTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to read the keys pressed during a voice campaign call (the Send Campaign option 'Collect Key Presses') from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential.",
+					"Whether to read the keys pressed during a voice campaign call (the Send Campaign option 'Collect Key Presses') from Routee's voice tracking when the call's final status arrives, and output them as digits. Routee's voice callback does not carry them. One request to Routee per final call status, with a Routee credential; Routee's callback is answered after it.",
 			},
 			...callerAuthenticationProperties,
 			filterOptionsProperty(ROUTEE_STATUSES),
@@ -116,20 +118,15 @@ export class RouteeTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const fetchDigits = this.getNodeParameter('fetchVoiceDigits', false) === true;
-		const received = await receiveCallback(this, {
+		return await receiveCallback(this, {
 			acceptForm: false,
 			normalize: normalizeRouteeCallback,
 			events: ROUTEE_EVENTS,
+			callerAuthSettings: readCallerAuthSettings,
+			// the tracking request comes before n8n records the execution and answers Routee
+			complete: async (context, item) =>
+				fetchDigits ? [await withTrackedDigits(context, item)] : [item],
 		});
-		const items = received.workflowData?.[0];
-		if (!fetchDigits || items === undefined) return received;
-		// Routee already has its 200: the tracking request does not delay the answer it waits for
-		return {
-			...received,
-			workflowData: [
-				await Promise.all(items.map(async (item) => await withTrackedDigits(this, item))),
-			],
-		};
 	}
 }
 

@@ -151,11 +151,8 @@ const FINAL_BY_KIND: Record<string, string[]> = {
 /** An inbound SMS also says who sent it and what it says. */
 type RouteeEvent = CallbackEvent & { from?: string | null; text?: string | null };
 
-/**
- * A JSON body that is no callback the trigger knows is answered 200 and starts nothing: Routee re-sends
- * anything but a 200 up to 12 times over 24 h (https://docs.routee.net/docs/callback-url-webhook).
- */
-const ignored = (reason: string): NormalizeResult => ({ ok: false, ignored: true, reason });
+/** A JSON body that is no Routee callback the trigger knows (answered 400, see NormalizeResult). */
+const notACallback = (reason: string): NormalizeResult => ({ ok: false, reason });
 
 /**
  * What tells one Routee event from another, for its `eventId`: Routee's ids of the message (an SMS part has its
@@ -187,7 +184,7 @@ export function normalizeRouteeCallback(
 ): NormalizeResult {
 	const kind = kindOf(payload);
 	if (kind === null) {
-		return ignored(
+		return notACallback(
 			'not a Routee callback the trigger knows: expected an SMS or voice status (messageId and status), campaign progress (trackingId and campaignStatus), COLLECT tones (collectedTones) or an inbound SMS (direction Inbound)',
 		);
 	}
@@ -210,7 +207,7 @@ export function normalizeRouteeCallback(
 
 	if (kind === 'dtmf') {
 		const digits = text(payload.collectedTones);
-		if (digits === null) return ignored('collectedTones must be text');
+		if (digits === null) return notACallback('collectedTones must be text');
 		return {
 			ok: true,
 			event: { ...base, campaignId: text(payload.conversationTrackingId), digits },
@@ -229,7 +226,7 @@ export function normalizeRouteeCallback(
 	}
 	if (kind === 'campaignProgress') {
 		const status = text(payload.campaignStatus);
-		if (status === null) return ignored('campaign progress without campaignStatus');
+		if (status === null) return notACallback('campaign progress without campaignStatus');
 		return {
 			ok: true,
 			event: {
@@ -243,7 +240,7 @@ export function normalizeRouteeCallback(
 	}
 
 	const status = statusOf(payload);
-	if (status.name === null) return ignored('status.name is missing');
+	if (status.name === null) return notACallback('status.name is missing');
 	const campaignId =
 		kind === 'conversationStatus' ? payload.conversationTrackingId : payload.campaignTrackingId;
 	return {

@@ -13,27 +13,88 @@ const MAX_TRIGGERS = 500;
  * processes that could hold it soundly: the node's context has no cache or lock service, and the workflow's
  * static data (n8n 2.40.7, live-webhooks.js) is read from the database at each webhook call and written back
  * whole, without a lock, after it: two repeats arriving together (at one process or at two webhook processes in
- * queue mode) both read "not seen", and the later write erases what the earlier one added. The cost: the memory is per n8n process, so a repeat that
- * arrives after a restart, or at another webhook process in queue mode, still starts an execution (at least
- * once, never lost); every event carries an `eventId` (see event-id.ts) so a follow-up can drop it.
+ * queue mode) both read "not seen", and the later write erases what the earlier one added. The cost: the memory is
+ * per n8n process, so a repeat that arrives after a restart, or at another webhook process in queue mode, still
+ * starts an execution (at least once, never lost); every event carries an `eventId` (see event-id.ts) so a
+ * follow-up can drop it.
+ *
+ * A callback counts as received only once n8n has recorded its execution (it answered the provider 2xx, see
+ * callback-webhook.ts). Until then it is pending: a repeat arriving meanwhile waits for the first one's outcome,
+ * and starts its own execution if n8n did not record the first (a failed database write, a crash, a provider
+ * that gave up waiting), so a retry of a callback n8n lost is never dropped as a repeat.
  */
-const windows = new Map<string, { windowMs: number; window: DuplicateWindow }>();
+interface TriggerMemory {
+	windowMs: number;
+	recorded: DuplicateWindow;
+	/** Callbacks whose execution n8n has not answered for yet: resolves true once it recorded it. */
+	pending: Map<string, Promise<boolean>>;
+}
+
+const memories = new Map<string, TriggerMemory>();
 
 /** A key that is equal for byte-for-byte repeats of a callback: the payload with its keys sorted. */
 export function callbackKey(payload: IDataObject): string {
 	return createHash('sha256').update(canonicalJson(payload)).digest('base64');
 }
 
-/** True when this trigger node already received `key` within `windowMs`; either way it counts as received now. */
-export function isRepeat(trigger: string, key: string, windowMs: number, nowMs: number): boolean {
-	if (!(windowMs > 0)) return false;
-	let entry = windows.get(trigger);
-	if (entry === undefined || entry.windowMs !== windowMs) {
-		entry = { windowMs, window: new DuplicateWindow(windowMs, MAX_CALLBACKS_PER_TRIGGER) };
+/**
+ * A repeat of a callback this trigger already had recorded, or the first to claim it, which must `settle` the claim
+ * with whether n8n recorded its execution.
+ */
+export type CallbackClaim = { repeat: true } | { repeat: false; settle(recorded: boolean): void };
+
+const UNREMEMBERED: CallbackClaim = { repeat: false, settle: () => undefined };
+
+function memoryOf(trigger: string, windowMs: number): TriggerMemory {
+	let memory = memories.get(trigger);
+	if (memory === undefined || memory.windowMs !== windowMs) {
+		memory = {
+			windowMs,
+			recorded: new DuplicateWindow(windowMs, MAX_CALLBACKS_PER_TRIGGER),
+			pending: new Map(),
+		};
 	}
 	// re-inserting keeps the Map in least-recently-used order, so the oldest trigger goes first
-	windows.delete(trigger);
-	windows.set(trigger, entry);
-	if (windows.size > MAX_TRIGGERS) windows.delete(windows.keys().next().value as string);
-	return entry.window.seen(key, nowMs);
+	memories.delete(trigger);
+	memories.set(trigger, memory);
+	if (memories.size > MAX_TRIGGERS) memories.delete(memories.keys().next().value as string);
+	return memory;
+}
+
+/**
+ * Whether this trigger node already had `key` recorded within `windowMs` (a repeat: it counts as received again
+ * now), else a claim on it. A repeat of a pending callback waits for that callback's outcome first.
+ */
+export async function claimCallback(
+	trigger: string,
+	key: string,
+	windowMs: number,
+	now: () => number = Date.now,
+): Promise<CallbackClaim> {
+	if (!(windowMs > 0)) return UNREMEMBERED;
+	for (;;) {
+		const memory = memoryOf(trigger, windowMs);
+		if (memory.recorded.has(key, now())) {
+			memory.recorded.seen(key, now());
+			return { repeat: true };
+		}
+		const pending = memory.pending.get(key);
+		if (pending === undefined) {
+			let resolve: (recorded: boolean) => void = () => undefined;
+			memory.pending.set(key, new Promise<boolean>((done) => (resolve = done)));
+			let settled = false;
+			return {
+				repeat: false,
+				settle(recorded) {
+					if (settled) return;
+					settled = true;
+					memory.pending.delete(key);
+					if (recorded) memory.recorded.seen(key, now());
+					resolve(recorded);
+				},
+			};
+		}
+		// the first one's outcome decides: recorded, this is a repeat; not recorded, this one claims it
+		await pending;
+	}
 }

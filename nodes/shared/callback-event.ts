@@ -27,9 +27,13 @@ export interface CallbackEvent {
 	raw: IDataObject;
 }
 
-/** `ignored`: well-formed but no callback the trigger outputs, answered 200 (no retries) and starting nothing. */
-export type NormalizeResult =
-	{ ok: true; event: CallbackEvent } | { ok: false; reason: string; ignored?: boolean };
+/**
+ * The event, or why the body is no callback of the provider. Both triggers answer such a body 400 and start
+ * nothing: a provider that sent it learns it was refused (Routee re-sends anything but a 200 up to 12 times over
+ * 24 h, https://docs.routee.net/docs/callback-url-webhook, so a callback this node fails to read is not lost
+ * silently), and anyone else gets the reason.
+ */
+export type NormalizeResult = { ok: true; event: CallbackEvent } | { ok: false; reason: string };
 
 export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,18 +1,19 @@
 import type {
 	IDataObject,
+	INodeExecutionData,
 	INodePropertyOptions,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { callbackKey, isRepeat } from './callback-duplicates';
+import { callbackKey, claimCallback, type CallbackClaim } from './callback-duplicates';
 import {
 	DEFAULT_DUPLICATE_WINDOW_MINUTES,
 	numberOf,
 	passesFilters,
 	type NormalizeResult,
 } from './callback-event';
-import { checkCaller, readCallerAuthSettings, type CallerAuthSettings } from './webhook-auth';
+import { checkCaller, type CallerAuthSettings } from './webhook-auth';
 import {
 	answer,
 	readPayload,
@@ -27,6 +28,10 @@ interface CallbackSource {
 	normalize(payload: IDataObject, receivedAtMs: number, options: IDataObject): NormalizeResult;
 	/** The trigger's Events options, to name a kind it received but does not listen to. */
 	events: INodePropertyOptions[];
+	/** How callers are authenticated (throws what to change when the node's settings cannot be used). */
+	callerAuthSettings(context: IWebhookFunctions): Promise<CallerAuthSettings>;
+	/** The event as the workflow gets it: whatever the trigger adds to it before the execution starts. */
+	complete(context: IWebhookFunctions, item: INodeExecutionData): Promise<INodeExecutionData[]>;
 }
 
 /**
@@ -42,17 +47,49 @@ function notListenedToMessage(
 	return `${nodeName} received a callback of a kind its Events setting does not include: "${name}" (${kind}). No execution was started; to start the workflow on these callbacks, add "${name}" to the node's Events.`;
 }
 
-// The trigger writes its own answer and returns `noWebhookResponse`, so n8n adds nothing to it, and a
-// rejected call returns no `workflowData`, so n8n starts no execution.
-const answered = (workflowData?: IWebhookResponseData['workflowData']): IWebhookResponseData =>
-	workflowData === undefined
-		? { noWebhookResponse: true }
-		: { noWebhookResponse: true, workflowData };
+/** Said in n8n's log (the caller only gets 403): the likely cause when the secret is one the trigger generated. */
+function staleGeneratedSecretMessage(nodeName: string): string {
+	return `${nodeName} refused a callback with a wrong token. The URL it registers carries a secret generated from the API key of its credential: if that key changed since the workflow was activated, deactivate and activate the workflow to register the URL with the new secret.`;
+}
 
 /**
- * One provider callback: authenticate the caller (401/403), read the body (400), normalize it (400 when it is
- * no callback of this provider, or 200 and nothing more when `normalize` marks it ignored), answer 200 at once,
- * then start an execution unless the callback is a repeat or the filters drop it.
+ * A call that starts nothing: the trigger writes the answer itself and returns `noWebhookResponse` with no
+ * `workflowData`, so n8n adds nothing and starts no execution.
+ */
+function answeredHere(
+	response: WebhookResponse,
+	status: number,
+	message = '',
+): IWebhookResponseData {
+	answer(response, status, message);
+	return { noWebhookResponse: true };
+}
+
+/**
+ * A call that starts an execution: n8n answers it (200, empty body: the webhook's `responseData: 'noData'`), and
+ * n8n 2.40 does so only once it has recorded the execution (webhook-helpers, `shouldDeferOnReceivedResponse`),
+ * as for its own Webhook node. A trigger that answered first would acknowledge callbacks n8n has not recorded
+ * yet: under a burst they outrun n8n's database, and a crash loses what the provider was told it delivered.
+ * The claim on the callback's repeat key is settled with n8n's answer: recorded when n8n answered 2xx.
+ */
+function startedByN8n(
+	response: WebhookResponse,
+	claim: Extract<CallbackClaim, { repeat: false }>,
+	workflowData: NonNullable<IWebhookResponseData['workflowData']>,
+): IWebhookResponseData {
+	response.once('finish', () =>
+		claim.settle(response.statusCode >= 200 && response.statusCode < 300),
+	);
+	// closed without a whole answer (the provider gave up, n8n failed): a retry must start an execution
+	response.once('close', () => claim.settle(false));
+	return { workflowData };
+}
+
+/**
+ * One provider callback: authenticate the caller (401/403), read the body (413, 400), normalize it (400 when it is
+ * no callback of this provider: the same rule for both triggers), then start an execution, which n8n answers
+ * once it has recorded it, unless the callback is a repeat, of a kind the Events leave out or filtered out
+ * (200 at once, nothing started).
  */
 export async function receiveCallback(
 	context: IWebhookFunctions,
@@ -65,12 +102,11 @@ export async function receiveCallback(
 	// every parameter is read before answering, so a failing expression is an error answer, not a lost callback
 	let settings: CallerAuthSettings;
 	try {
-		settings = await readCallerAuthSettings(context);
+		settings = await source.callerAuthSettings(context);
 	} catch (error) {
 		// a workflow saved with the old caller-authentication parameters, or without its secret credential:
 		// refuse every caller (no execution) and say what to change; the message carries no secret
-		answer(response, 500, `Internal Server Error: ${(error as Error).message}`);
-		return answered();
+		return answeredHere(response, 500, `Internal Server Error: ${(error as Error).message}`);
 	}
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const filters = {
@@ -83,33 +119,21 @@ export async function receiveCallback(
 
 	const caller = checkCaller(settings, request);
 	if (!caller.ok) {
-		answer(response, caller.status, caller.message);
-		return answered();
+		if (caller.status === 403 && settings.method === 'queryToken' && settings.generated === true)
+			context.logger.warn(staleGeneratedSecretMessage(context.getNode().name), {
+				workflowId: context.getWorkflow().id,
+			});
+		return answeredHere(response, caller.status, caller.message);
 	}
 
-	await readUnparsedBody(request);
+	const read = await readUnparsedBody(request);
+	if (!read.ok) return answeredHere(response, read.status, read.reason);
 	const body = readPayload(request, source.acceptForm);
-	if (!body.ok) {
-		answer(response, 400, `Bad request: ${body.reason}`);
-		return answered();
-	}
+	if (!body.ok) return answeredHere(response, 400, `Bad request: ${body.reason}`);
 	const normalized = source.normalize(body.payload, receivedAt, options);
-	if (!normalized.ok && normalized.ignored === true) {
-		context.logger.debug(`${context.getNode().name} ignored a callback: ${normalized.reason}`);
-		answer(response, 200);
-		return answered();
-	}
-	if (!normalized.ok) {
-		answer(response, 400, `Bad request: ${normalized.reason}`);
-		return answered();
-	}
-
-	const trigger = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
-	const repeated = isRepeat(trigger, callbackKey(body.payload), windowMinutes * 60_000, receivedAt);
-	answer(response, 200);
+	if (!normalized.ok) return answeredHere(response, 400, `Bad request: ${normalized.reason}`);
 
 	const event = normalized.event;
-	if (repeated) return answered();
 	if (!filters.events.includes(event.kind)) {
 		const { id, name } = context.getNode();
 		context.logger.warn(notListenedToMessage(name, event.kind, source.events), {
@@ -117,8 +141,19 @@ export async function receiveCallback(
 			nodeId: id,
 			eventKind: event.kind,
 		});
-		return answered();
+		return answeredHere(response, 200);
 	}
-	if (!passesFilters(event, filters)) return answered();
-	return answered([context.helpers.returnJsonArray([{ ...event }])]);
+	if (!passesFilters(event, filters)) return answeredHere(response, 200);
+
+	const trigger = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	const claim = await claimCallback(trigger, callbackKey(body.payload), windowMinutes * 60_000);
+	if (claim.repeat) return answeredHere(response, 200);
+	let items: INodeExecutionData[] | undefined;
+	try {
+		items = await source.complete(context, { json: { ...event } });
+	} finally {
+		// it failed: n8n answers 500 and records nothing, so a retry must not be dropped as a repeat
+		if (items === undefined) claim.settle(false);
+	}
+	return startedByN8n(response, claim, [items]);
 }

@@ -42,6 +42,12 @@ export class DuplicateWindow {
 		return repeated;
 	}
 
+	/** True when `key` was seen less than `windowMs` before `nowMs`; nothing is recorded. */
+	has(key: string, nowMs: number): boolean {
+		const previous = this.latest.get(key);
+		return previous !== undefined && nowMs - previous.at < this.windowMs;
+	}
+
 	get size(): number {
 		return this.latest.size;
 	}

@@ -5,9 +5,12 @@ import type {
 	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeProperties,
+	INodePropertyOptions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { createHmac } from 'crypto';
 
 import { secureEquals } from './secure-compare';
 
@@ -20,7 +23,22 @@ import { secureEquals } from './secure-compare';
  * documents turning user:password@ in a callback URL into an Authorization header, so Basic auth is not
  * offered either.
  */
-export type CallerAuthSettings = { method: 'none' } | { method: 'queryToken'; secret: string };
+export type CallerAuthSettings =
+	{ method: 'none' } | { method: 'queryToken'; secret: string; generated?: true };
+
+/** The Caller Authentication value of a secret the trigger derives itself (see `GeneratedSecret`). */
+const GENERATED_TOKEN = 'generatedToken';
+
+/**
+ * Where a trigger that registers its own URL takes the secret from: an HMAC-SHA256, keyed with a secret field of
+ * the credential it registers with, of its webhook id. Never stored anywhere (not in the workflow, nor in its
+ * static data, so no export carries it), the same in every n8n process, different for every trigger node; a
+ * changed key gives a new secret, registered at the next activation.
+ */
+export interface GeneratedSecret {
+	credentialType: string;
+	field: string;
+}
 
 /** The credential type (this package's own) that holds the secret. */
 const CALLBACK_SECRET_CREDENTIAL = 'routeeOctopushCallbackSecretApi';
@@ -36,31 +54,70 @@ interface CallerRequest {
 	url?: string;
 }
 
-export const callerAuthenticationProperties: INodeProperties[] = [
-	{
+const NONE_OPTION: INodePropertyOptions = {
+	name: 'None',
+	value: 'none',
+	description: 'Anyone who knows the webhook URL can post events',
+};
+const QUERY_TOKEN_OPTION: INodePropertyOptions = {
+	name: 'Secret Token in URL',
+	value: 'queryToken',
+	description:
+		"The callback URL ends with ?token= followed by the secret of a 'Routee/Octopush Callback Secret API' credential",
+};
+const QUERY_TOKEN_HINT =
+	"With 'Secret Token in URL', paste the Production URL followed by ?token= and your secret";
+
+/** The Caller Authentication parameter with the given choices ('None' by default unless `extra` says otherwise). */
+function callerAuthentication(
+	choices: INodePropertyOptions[],
+	extra: Pick<INodeProperties, 'hint' | 'displayOptions'> & { default?: string },
+): INodeProperties {
+	return {
 		displayName: 'Caller Authentication',
 		name: 'callerAuthentication',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'None',
-				value: 'none',
-				description: 'Anyone who knows the webhook URL can post events',
-			},
-			{
-				name: 'Secret Token in URL',
-				value: 'queryToken',
-				description:
-					"The callback URL ends with ?token= followed by the secret of a 'Routee/Octopush Callback Secret API' credential",
-			},
-		],
+		options: choices,
 		default: 'none',
 		description:
 			'How the trigger recognizes the provider: it signs nothing, so the callback URL can carry a secret. Calls without it get 401, calls with a wrong one 403, and start no execution.',
-		hint: "With 'Secret Token in URL', paste the Production URL followed by ?token= and your secret",
-	},
+		...extra,
+	};
+}
+
+export const callerAuthenticationProperties: INodeProperties[] = [
+	callerAuthentication([NONE_OPTION, QUERY_TOKEN_OPTION], { hint: QUERY_TOKEN_HINT }),
 ];
+
+type Shown = NonNullable<INodeProperties['displayOptions']>['show'];
+
+/**
+ * Caller Authentication for a trigger that can register its URL with the provider itself: when it does
+ * (`registersItself`), a secret it generates (see `GeneratedSecret`) is the default, since the user never handles
+ * the URL; otherwise (`pastedByHand`) the usual choice.
+ */
+export function callerAuthenticationWithGenerated(
+	registersItself: Shown,
+	pastedByHand: Shown,
+): INodeProperties[] {
+	const generated: INodePropertyOptions = {
+		name: 'Generated Secret in URL',
+		value: GENERATED_TOKEN,
+		description:
+			'The URL the trigger registers carries a secret derived from the API key of its credential: nothing to set up',
+	};
+	return [
+		callerAuthentication([generated, QUERY_TOKEN_OPTION, NONE_OPTION], {
+			default: GENERATED_TOKEN,
+			displayOptions: { show: registersItself },
+		}),
+		callerAuthentication([NONE_OPTION, QUERY_TOKEN_OPTION], {
+			hint: QUERY_TOKEN_HINT,
+			displayOptions: { show: pastedByHand },
+		}),
+	];
+}
 
 const MOVED =
 	`Caller authentication moved to a credential: create a 'Routee/Octopush Callback Secret API' credential with your secret, ` +
@@ -69,6 +126,8 @@ const MOVED =
 /** Why a workflow saved before the secret moved to a credential cannot authenticate callers any more. */
 function legacyProblem(method: string): string | null {
 	if (method === 'none' || method === 'queryToken') return null;
+	if (method === GENERATED_TOKEN)
+		return "'Generated Secret in URL' works only with Registration 'Automatic (API)': the trigger registers the URL that carries it. With Manual registration choose 'Secret Token in URL' (or 'None').";
 	return `${MOVED}. '${method}' is no longer offered: neither Routee nor Octopush can send it, so the callback URL must carry ?${TOKEN_PARAMETER}=YOUR_SECRET.`;
 }
 
@@ -83,24 +142,71 @@ type Context = IHookFunctions | IWebhookFunctions;
 const SECRET_CACHE_MS = 10_000;
 const secretCache = new Map<string, { secret: string; until: number }>();
 
-async function callbackSecretOf(context: Context): Promise<string> {
-	const id = context.getNode().credentials?.[CALLBACK_SECRET_CREDENTIAL]?.id;
-	const cached = id ? secretCache.get(id) : undefined;
+/** A secret read from (or derived from) the credential `type` of the node, cached per credential and purpose. */
+async function cachedSecret(
+	context: Context,
+	type: string,
+	purpose: string,
+	secretOf: (credential: IDataObject) => string,
+): Promise<string> {
+	const id = context.getNode().credentials?.[type]?.id;
+	const cacheKey = id ? `${type}:${id}:${purpose}` : undefined;
+	const cached = cacheKey ? secretCache.get(cacheKey) : undefined;
 	if (cached !== undefined && cached.until > Date.now()) return cached.secret;
-	const credential = await context.getCredentials(CALLBACK_SECRET_CREDENTIAL);
-	const secret = typeof credential?.secret === 'string' ? credential.secret : '';
+	const secret = secretOf((await context.getCredentials(type)) ?? {});
 	// hooks (activation, test listen) always read it fresh; only the webhook path reuses it
-	if (id && secret !== '' && 'getRequestObject' in context)
-		secretCache.set(id, { secret, until: Date.now() + SECRET_CACHE_MS });
+	if (cacheKey && secret !== '' && 'getRequestObject' in context)
+		secretCache.set(cacheKey, { secret, until: Date.now() + SECRET_CACHE_MS });
 	return secret;
+}
+
+async function callbackSecretOf(context: Context): Promise<string> {
+	return await cachedSecret(context, CALLBACK_SECRET_CREDENTIAL, 'secret', (credential) =>
+		typeof credential.secret === 'string' ? credential.secret : '',
+	);
+}
+
+/** The generated secret of this trigger node (see `GeneratedSecret`): URL-safe, 32 characters. */
+async function generatedSecretOf(context: Context, from: GeneratedSecret): Promise<string> {
+	const webhookId = context.getNode().webhookId ?? context.getNode().id;
+	return await cachedSecret(
+		context,
+		from.credentialType,
+		`generated:${webhookId}`,
+		(credential) => {
+			const key = credential[from.field];
+			if (typeof key !== 'string' || key === '') return '';
+			return createHmac('sha256', key)
+				.update(`n8n-nodes-routee-octopush callback secret\n${webhookId}`)
+				.digest('base64url')
+				.slice(0, 32);
+		},
+	);
 }
 
 /**
  * Reads the mode and, for Secret Token in URL, the secret from the credential. Throws a NodeOperationError
  * saying what to change when the node still has a mode of the old parameters or no usable credential.
  */
-export async function readCallerAuthSettings(context: Context): Promise<CallerAuthSettings> {
+export async function readCallerAuthSettings(
+	context: Context,
+	generated?: GeneratedSecret,
+): Promise<CallerAuthSettings> {
 	const method = String(context.getNodeParameter('callerAuthentication', 'none'));
+	if (method === GENERATED_TOKEN && generated !== undefined) {
+		let secret = '';
+		try {
+			secret = await generatedSecretOf(context, generated);
+		} catch {
+			// n8n's own message does not say which credential is meant
+		}
+		if (secret === '')
+			throw new NodeOperationError(
+				context.getNode(),
+				`'Generated Secret in URL' derives the secret from the ${generated.field} of the trigger's credential, which this trigger cannot read: select the credential, or choose another Caller Authentication.`,
+			);
+		return { method: 'queryToken', secret, generated: true };
+	}
 	const legacy = legacyProblem(method);
 	if (legacy !== null) throw new NodeOperationError(context.getNode(), legacy);
 	if (method === 'none') return { method: 'none' };

@@ -18,9 +18,20 @@ export interface WebhookResponse {
 	statusCode: number;
 	setHeader(name: string, value: string): unknown;
 	end(text?: string): unknown;
+	/** 'finish': the answer was written whole; 'close': the exchange is over, answered or not. */
+	once(event: 'finish' | 'close', listener: () => void): unknown;
 }
 
 type PayloadResult = { ok: true; payload: IDataObject } | { ok: false; reason: string };
+
+/**
+ * How deep a callback may nest. The deepest documented callback nests 3 levels (Routee's
+ * `status.reason.detailedStatus`, https://docs.routee.net/docs/callbacks; Octopush's are flat,
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/); a body nested deeper than this is no
+ * callback of either, and would overflow the stack of every recursive reader after us (the repeat key, n8n's
+ * execution data).
+ */
+export const MAX_CALLBACK_DEPTH = 32;
 
 const FORM = /^[^=&\s]+=[^&]*(?:&[^=&\s]+=[^&]*)*$/;
 
@@ -29,13 +40,42 @@ function contentTypeOf(request: WebhookRequest): string {
 	return (Array.isArray(header) ? header[0] : (header ?? '')).toLowerCase();
 }
 
+type BodyRead = { ok: true } | { ok: false; status: number; reason: string };
+
 /**
  * For webhook nodes of typeVersion 2 and later n8n parses only JSON, text, form and XML bodies and leaves any
- * other body (no content type, octet-stream…) unread: read its bytes, as n8n's own Webhook node does.
+ * other body (no content type, octet-stream…) unread: read its bytes, as n8n's own Webhook node does. n8n's
+ * reader (the `raw-body` package) refuses a body over N8N_PAYLOAD_SIZE_MAX with status 413 and a broken upload
+ * with 400: that is the answer, not an error of the workflow.
  */
-export async function readUnparsedBody(request: WebhookRequest): Promise<void> {
-	if (request.body !== undefined || request.rawBody !== undefined) return;
-	await request.readRawBody?.();
+export async function readUnparsedBody(request: WebhookRequest): Promise<BodyRead> {
+	if (request.body !== undefined || request.rawBody !== undefined) return { ok: true };
+	try {
+		await request.readRawBody?.();
+		return { ok: true };
+	} catch (error) {
+		const status = (error as { status?: unknown }).status;
+		if (status === 413)
+			return { ok: false, status, reason: "Payload Too Large: the body is over n8n's size limit" };
+		return {
+			ok: false,
+			status: 400,
+			reason: `Bad request: the body could not be read (${(error as Error).message})`,
+		};
+	}
+}
+
+/** True when `value` nests objects or arrays more than `limit` levels deep (walked without recursion). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+	const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+	while (stack.length > 0) {
+		const next = stack.pop()!;
+		if (typeof next.value !== 'object' || next.value === null) continue;
+		if (next.depth >= limit) return true;
+		for (const inner of Object.values(next.value))
+			stack.push({ value: inner, depth: next.depth + 1 });
+	}
+	return false;
 }
 
 /**
@@ -43,6 +83,16 @@ export async function readUnparsedBody(request: WebhookRequest): Promise<void> {
  * another content type) arrives as text or raw bytes and is read here: JSON, or a form when `acceptForm`.
  */
 export function readPayload(request: WebhookRequest, acceptForm: boolean): PayloadResult {
+	const read = readObject(request, acceptForm);
+	if (read.ok && nestsDeeperThan(read.payload, MAX_CALLBACK_DEPTH))
+		return {
+			ok: false,
+			reason: `the body nests more than ${MAX_CALLBACK_DEPTH} levels deep; no callback does`,
+		};
+	return read;
+}
+
+function readObject(request: WebhookRequest, acceptForm: boolean): PayloadResult {
 	const isForm = contentTypeOf(request).includes('application/x-www-form-urlencoded');
 	if (isForm && !acceptForm)
 		return { ok: false, reason: 'form-encoded bodies are not accepted: send JSON' };

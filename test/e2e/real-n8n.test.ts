@@ -23,6 +23,7 @@ import {
 	type Example,
 	type N8n,
 } from './n8n';
+import { registerCallbackBodyTests } from './callback-bodies';
 import { registerDateTests } from './dates';
 import { registerQueueModeTests } from './queue-mode';
 import { registerTriggerExampleTests, TRIGGER_EXAMPLE_CHAINS } from './trigger-examples';
@@ -306,6 +307,7 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 
 	registerTriggerExampleTests(() => ({ n8n, sandbox, examples }));
 	registerTriggerTests(() => ({ n8n, sandbox }));
+	registerCallbackBodyTests(() => ({ n8n, sandbox }));
 	registerDateTests(() => ({ n8n, sandbox }));
 	registerWaitTests(() => ({ n8n, sandbox }));
 	if (setup.queue) registerQueueModeTests(() => ({ n8n, sandbox }));

@@ -1,7 +1,7 @@
 // Trigger flood, in-process: for each trigger (Routee, Octopush), 1,000 concurrent callbacks of every
 // kind over loopback HTTP to its webhook() run in n8n-core's WebhookContext (webhook-server.ts). Every valid unique callback starts
 // exactly one execution, repeats start none, wrong/missing secrets get 403/401 and malformed bodies
-// 400 (a JSON object the Routee Trigger does not know: 200) without an execution, and every call is answered. The same flood through a real n8n is in
+// 400 without an execution, and every call is answered. The same flood through a real n8n is in
 // trigger-flood-n8n.test.ts (run with the e2e suite).
 
 import { capture } from './capture';

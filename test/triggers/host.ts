@@ -47,6 +47,8 @@ export interface HostOptions {
 	staticData?: IDataObject;
 	/** The node's typeVersion in the workflow (2, what n8n gives a new node, unless said). */
 	typeVersion?: number;
+	/** n8n's N8N_PAYLOAD_SIZE_MAX, in bytes (n8n's default is 16 MiB). */
+	payloadSizeMax?: number;
 }
 
 /** Content types n8n parses for webhook nodes of typeVersion 2 and later (webhook-helpers.ts, parseRequestBody). */
@@ -92,9 +94,19 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	});
 }
 
+/** How n8n fares recording the execution a callback starts, before it answers the call (2xx only once recorded). */
+export interface Recording {
+	/** Time n8n takes to record it (a busy database). */
+	delayMs?: number;
+	/** n8n fails to record it and answers 500 (a database error): no execution. */
+	fails?: boolean;
+}
+
 export class TriggerHost {
 	/** The JSON of the items of every execution webhook() started, in arrival order. */
 	readonly executions: IDataObject[][] = [];
+	/** How the next executions fare, one entry each, in the order webhook() returns them; then recorded at once. */
+	readonly recordings: Recording[] = [];
 	readonly calls: HostedCall[] = [];
 	/** The workflow's static data as n8n would have saved it. */
 	staticData: IDataObject;
@@ -104,6 +116,7 @@ export class TriggerHost {
 	 */
 	testStaticData: IDataObject | undefined;
 	readonly node: INode;
+	private readonly payloadSizeMax: number;
 
 	private constructor(
 		private readonly harness: Harness,
@@ -125,6 +138,7 @@ export class TriggerHost {
 			credentials: options.credentials,
 		};
 		this.staticData = options.staticData ?? {};
+		this.payloadSizeMax = options.payloadSizeMax ?? 16 * 1024 * 1024;
 		server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
 			this.onRequest(req, res).catch((error: unknown) => {
 				if (!res.headersSent) {
@@ -304,10 +318,18 @@ export class TriggerHost {
 			.split(';')[0]
 			.trim()
 			.toLowerCase();
-		// n8n's rawBodyReader: req.readRawBody() reads the bytes into req.rawBody once
+		// n8n's rawBodyReader: req.readRawBody() reads the bytes into req.rawBody once, with the `raw-body` package,
+		// which refuses a body over N8N_PAYLOAD_SIZE_MAX with this error
 		const readRawBody = async () => {
-			if (!(req as { rawBody?: Buffer }).rawBody)
-				Object.assign(req, { rawBody: await readBody(req) });
+			if ((req as { rawBody?: Buffer }).rawBody) return;
+			const bytes = await readBody(req);
+			if (bytes.length > this.payloadSizeMax)
+				throw Object.assign(new Error('request entity too large'), {
+					status: 413,
+					statusCode: 413,
+					type: 'entity.too.large',
+				});
+			Object.assign(req, { rawBody: bytes });
 		};
 		Object.assign(req, {
 			readRawBody,
@@ -384,11 +406,26 @@ export class TriggerHost {
 			if (!isTest) this.save(workflow);
 		}
 		call.result = result;
-		// What n8n answers when the node did not (responseMode onReceived): the node's webhookResponse if it gave one
-		// (n8n 2.40.7 webhook-helpers.js, webhook-on-received-response-extractor.js), else n8n's own message
+		// n8n 2.40.7 answers a webhook that did not answer itself (responseMode onReceived) once WorkflowRunner.run has
+		// recorded the execution (webhook-helpers.js, shouldDeferOnReceivedResponse), or 500 when that fails
+		if (result.workflowData && result.noWebhookResponse !== true) {
+			const recording = this.recordings.shift() ?? {};
+			if (recording.delayMs) await new Promise((resolve) => setTimeout(resolve, recording.delayMs));
+			if (recording.fails) {
+				res.statusCode = 500;
+				res.setHeader('content-type', 'application/json');
+				res.end(JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }));
+				return;
+			}
+		}
+		// What n8n answers when the node did not: the webhook's responseData 'noData' (empty), the node's
+		// webhookResponse if it gave one (webhook-on-received-response-extractor.js), else n8n's own message
 		if (result.noWebhookResponse !== true && !res.writableEnded) {
 			res.statusCode = 200;
-			if (result.webhookResponse !== undefined) {
+			const { responseData } = this.nodeType.description.webhooks![0];
+			if (responseData === 'noData') {
+				res.end();
+			} else if (result.webhookResponse !== undefined) {
 				const isText = typeof result.webhookResponse === 'string';
 				res.setHeader('content-type', isText ? 'text/plain' : 'application/json');
 				res.end(isText ? result.webhookResponse : JSON.stringify(result.webhookResponse));

@@ -33,13 +33,19 @@ afterEach(async () => {
 	await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-async function host(parameters: INodeParameters = {}, secret?: string): Promise<TriggerHost> {
+/** A version-2 trigger unless `options` says otherwise (the tests from before version 3 keep testing version 2). */
+async function host(
+	parameters: INodeParameters = {},
+	secret?: string,
+	options: Omit<HostOptions, 'parameters' | 'credentials'> = {},
+): Promise<TriggerHost> {
 	const withSecret =
 		secret === undefined ? credentials : { ...credentials, ...callbackSecret(h, secret) };
 	// every event unless a test chooses (the node's default is delivery reports only)
 	const started = await TriggerHost.start(h, 'octopushTrigger', {
 		parameters: { events: ALL_EVENTS, ...parameters },
 		credentials: withSecret,
+		...options,
 	});
 	hosts.push(started);
 	return started;
@@ -921,7 +927,13 @@ describe('registration (Automatic)', () => {
 		const trigger = await host();
 		const description = trigger.nodeType.description;
 		expect(description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
 		]);
 		expect(description.inputs).toEqual([]);
 		expect(description.usableAsTool).toBeUndefined();
@@ -938,7 +950,8 @@ describe('registration (Automatic)', () => {
 				testedBy: 'callbackSecretTest',
 			},
 		]);
-		expect(description.version).toBe(2);
+		expect(description.version).toEqual([2, 3]);
+		expect(description.defaultVersion).toBe(3);
 		const notice = description.properties.find((p) => p.name === 'notice');
 		expect(notice?.displayName).toMatch(/one callback URL per kind .* for the whole account/);
 	});
@@ -1288,5 +1301,128 @@ describe('Time Zone of Callback Dates', () => {
 			ticket_number: smsReport.message_id,
 			messageId: smsReport.message_id,
 		});
+	});
+});
+
+// ------------------------------------------------------------------ version 3: secure by default
+
+describe('version 3: a new trigger registers a URL that carries a generated secret', () => {
+	beforeEach(() => {
+		sandbox.clearRequests();
+		sandbox.octopush.settings = defaultSettings();
+	});
+	const v3 = { typeVersion: 3 };
+	const tokenOf = (url: unknown) => new URL(String(url)).searchParams.get('token');
+
+	test('default parameters: activation registers the URL with ?token=, only that URL starts executions; deactivation restores the account', async () => {
+		const before = setAccount({
+			callback_url_for_deliveries: 'https://crm.example.com/octopush/dlr',
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
+		const trigger = await host({ events: ['smsDelivery'] }, undefined, v3);
+		expect(await trigger.hook('checkExists')).toBe(false);
+		expect(await trigger.hook('create')).toBe(true);
+		const registered = String(account().callback_url_for_deliveries);
+		const token = tokenOf(registered);
+		expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+		expect(registered).toBe(`${trigger.url}?token=${token}`);
+		expect(await trigger.hook('checkExists')).toBe(true);
+
+		const log = captureLog();
+		try {
+			expect((await trigger.post(smsReport)).status).toBe(401);
+			expect(
+				(await trigger.post(smsReport, { suffix: '?token=guessed-guessed-guessed' })).status,
+			).toBe(403);
+			expect(trigger.executions).toHaveLength(0);
+			expect(log.lines.map((l) => l.message)).toEqual([
+				expect.stringMatching(
+					/refused a callback with a wrong token.*if that key changed since the workflow was activated, deactivate and activate the workflow/,
+				),
+			]);
+		} finally {
+			log.stop();
+		}
+		expect((await trigger.post(smsReport, { url: registered })).status).toBe(200);
+		expect(trigger.events).toEqual([
+			expect.objectContaining({ kind: 'smsDelivery', raw: smsReport }),
+		]);
+
+		// neither the secret nor the URL that carries it is kept in the workflow (static data is in every export)
+		expect(JSON.stringify(trigger.staticData)).not.toContain(String(token));
+		expect(JSON.stringify(trigger.node.parameters)).not.toContain(String(token));
+
+		expect(await trigger.hook('delete')).toBe(true);
+		expect(account()).toEqual(before);
+	});
+
+	test('the secret is the same in every n8n process and differs from one trigger node to another', async () => {
+		const first = await host({ events: ['smsDelivery'] }, undefined, v3);
+		await first.hook('create');
+		const registered = String(account().callback_url_for_deliveries);
+		// another process (queue mode's webhook process) hosting the same node: a fresh module memory, same node
+		const same = await TriggerHost.start(h, 'octopushTrigger', {
+			parameters: { events: ['smsDelivery'] },
+			credentials,
+			typeVersion: 3,
+			nodeId: first.node.id,
+		});
+		hosts.push(same);
+		same.node.webhookId = first.node.webhookId;
+		expect(
+			(await same.post(smsReport, { url: registered.replace(first.baseUrl, same.baseUrl) })).status,
+		).toBe(200);
+		const other = await host({ events: ['smsDelivery'] }, undefined, v3);
+		expect((await other.post(smsReport, { suffix: `?token=${tokenOf(registered)}` })).status).toBe(
+			403,
+		);
+		await first.hook('delete');
+	});
+
+	test('a version-2 trigger saved with default parameters keeps registering the URL without a token', async () => {
+		const trigger = await host({ events: ['smsDelivery'] });
+		expect(trigger.node.typeVersion).toBe(2);
+		await trigger.hook('create');
+		expect(account().callback_url_for_deliveries).toBe(trigger.url);
+		expect((await trigger.post(smsReport)).status).toBe(200);
+		await trigger.hook('delete');
+	});
+
+	test('version 3 with Manual registration: the user pastes the URL, so no secret is generated (None by default, Secret Token in URL offered)', async () => {
+		const trigger = await host({ registration: 'manual', events: ['smsDelivery'] }, undefined, v3);
+		expect(await trigger.hook('checkExists')).toBe(true);
+		expect((await trigger.post(smsReport)).status).toBe(200);
+		const generatedWithManual = await host(
+			{ registration: 'manual', callerAuthentication: 'generatedToken', events: ['smsDelivery'] },
+			undefined,
+			v3,
+		);
+		await expect(generatedWithManual.hook('checkExists')).rejects.toThrow(
+			/'Generated Secret in URL' works only with Registration 'Automatic \(API\)'/,
+		);
+		expect((await generatedWithManual.post(smsReport)).status).toBe(500);
+		expect(generatedWithManual.executions).toHaveLength(0);
+	});
+
+	test('a registration recorded before the URL was kept as a digest (it held the URL itself) is still restored', async () => {
+		const trigger = await host({ callerAuthentication: 'queryToken' }, 'octo-secret-42');
+		const url = `${trigger.url}?token=octo-secret-42`;
+		setAccount({
+			callback_url_for_deliveries: url,
+			callback_url_for_inbounds: null,
+			callback_url_for_blacklisted_numbers: null,
+		});
+		trigger.staticData = {
+			'node:Trigger': {
+				registration: {
+					url,
+					keys: ['callback_url_for_deliveries'],
+					previous: { callback_url_for_deliveries: 'https://crm.example.com/octopush/dlr' },
+				},
+			},
+		};
+		expect(await trigger.hook('delete')).toBe(true);
+		expect(account().callback_url_for_deliveries).toBe('https://crm.example.com/octopush/dlr');
 	});
 });

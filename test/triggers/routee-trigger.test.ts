@@ -1,5 +1,5 @@
 // Routee Trigger: every documented callback kind normalized, filters, caller authentication, bad bodies,
-// callbacks it does not know (200, nothing started), repeats, key presses read from voice tracking, and the
+// bodies that are no Routee callback (400, nothing started), repeats, key presses read from voice tracking, and the
 // callbacks the sandbox really POSTs for SMS, voice campaigns, conversations and inbound SMS.
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -664,9 +664,11 @@ describe('malformed bodies are answered 400 and start nothing', () => {
 	});
 });
 
-// Routee re-sends anything but a 200 up to 12 times over 24 h (https://docs.routee.net/docs/callback-url-webhook):
-// a well-formed callback the trigger does not know is answered 200 and starts nothing (it used to get a 400).
-describe('JSON callbacks the trigger does not know are answered 200 and start nothing', () => {
+// One rule for both triggers (callback-event.ts, NormalizeResult): a body that is no callback of the provider is
+// answered 400 with the reason. Routee re-sends anything but a 200 up to 12 times over 24 h
+// (https://docs.routee.net/docs/callback-url-webhook), so a Routee callback the trigger fails to read is retried
+// and visible rather than silently dropped.
+describe('JSON that is no Routee callback is answered 400 with the reason and starts nothing (the same rule as the Octopush Trigger)', () => {
 	test.each([
 		['JSON that is no Routee callback', { hello: 'world' }],
 		['an SMS status without a status', { messageId: 'm1', smsId: 's1' }],
@@ -696,12 +698,54 @@ describe('JSON callbacks the trigger does not know are answered 200 and start no
 			await trigger.post(payload),
 			await trigger.post(JSON.stringify(payload), { headers: { 'content-type': 'text/plain' } }),
 		];
-		expect(answers.map((a) => [a.status, a.body])).toEqual([
-			[200, ''],
-			[200, ''],
-		]);
+		expect(answers.map((a) => a.status)).toEqual([400, 400]);
+		for (const a of answers) expect(a.body).toMatch(/^Bad request: /);
 		expect(trigger.executions).toHaveLength(0);
 		expect(trigger.calls.map((c) => c.result?.workflowData)).toEqual([undefined, undefined]);
+	});
+});
+
+describe('deep and huge bodies: a clear answer, never an error execution', () => {
+	const nested = (depth: number, leaf: unknown): unknown =>
+		Array.from({ length: depth }).reduce<unknown>((inner) => ({ more: inner }), leaf);
+
+	test.each([
+		['application/json', { 'content-type': 'application/json' }],
+		['no content type', {}],
+	])(
+		'a callback with a field nested 10,000 levels deep (%s): 400 saying so, nothing started',
+		async (_name, headers) => {
+			const trigger = await host();
+			// written by hand: JSON.stringify itself overflows the stack on it
+			const deep = `${'{"more":'.repeat(10_000)}"x"${'}'.repeat(10_000)}`;
+			const body = `${JSON.stringify(smsPart).slice(0, -1)},"extra":${deep}}`;
+			const response = await fetch(trigger.url, { method: 'POST', headers, body });
+			expect(response.status).toBe(400);
+			expect(await response.text()).toBe(
+				'Bad request: the body nests more than 32 levels deep; no callback does',
+			);
+			expect(trigger.calls[0].result).toEqual({ noWebhookResponse: true });
+			expect(trigger.executions).toHaveLength(0);
+		},
+	);
+
+	test('32 levels are still a callback: the event starts the workflow with the field as sent', async () => {
+		const trigger = await host();
+		const extra = nested(31, 'x');
+		expect((await trigger.post({ ...smsPart, extra })).status).toBe(200);
+		expect(trigger.events[0].raw).toEqual({ ...smsPart, extra });
+	});
+
+	test("a body over n8n's size limit without a content type: 413, nothing started", async () => {
+		const trigger = await host({}, { payloadSizeMax: 1024 });
+		const response = await fetch(trigger.url, {
+			method: 'POST',
+			body: new TextEncoder().encode(JSON.stringify({ ...smsPart, padding: 'x'.repeat(4096) })),
+		});
+		expect(response.status).toBe(413);
+		expect(await response.text()).toBe("Payload Too Large: the body is over n8n's size limit");
+		expect(trigger.calls[0].result).toEqual({ noWebhookResponse: true });
+		expect(trigger.executions).toHaveLength(0);
 	});
 });
 
@@ -764,6 +808,58 @@ describe('repeats', () => {
 		expect([a.executions.length, b.executions.length]).toEqual([1, 1]);
 	});
 
+	test('n8n answers once it has recorded the execution; a repeat arriving meanwhile waits for that answer and starts nothing', async () => {
+		const trigger = await host();
+		trigger.recordings.push({ delayMs: 400 });
+		const first = trigger.post(smsPart).then((a) => ({ ...a, at: Date.now() }));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const repeat = await trigger.post(smsPart);
+		const answered = await first;
+		expect([answered.status, repeat.status]).toEqual([200, 200]);
+		expect(Date.now()).toBeGreaterThanOrEqual(answered.at);
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.calls.map((c) => c.result?.workflowData === undefined)).toEqual([false, true]);
+	});
+
+	test("a callback n8n failed to record (answered 500) is not remembered: the provider's retry starts the execution", async () => {
+		const trigger = await host();
+		trigger.recordings.push({ fails: true });
+		expect((await trigger.post(smsPart)).status).toBe(500);
+		expect(trigger.executions).toHaveLength(0);
+		expect((await trigger.post(smsPart)).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		expect((await trigger.post(smsPart)).status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a repeat waiting on a first call that n8n then fails to record starts the execution itself', async () => {
+		const trigger = await host();
+		trigger.recordings.push({ delayMs: 300, fails: true });
+		const first = trigger.post(smsPart);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const repeat = await trigger.post(smsPart);
+		expect([(await first).status, repeat.status]).toEqual([500, 200]);
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.calls.map((c) => c.result?.workflowData === undefined)).toEqual([false, false]);
+	});
+
+	test('a provider that gives up before n8n answers (connection closed) gets its retry executed: at least once, never lost', async () => {
+		const trigger = await host();
+		trigger.recordings.push({ delayMs: 500 });
+		const aborted = new AbortController();
+		const first = fetch(trigger.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(smsPart),
+			signal: aborted.signal,
+		}).catch((error: { name?: string }) => error.name);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		aborted.abort();
+		expect(await first).toBe('AbortError');
+		expect((await trigger.post(smsPart)).status).toBe(200);
+		expect(trigger.calls.map((c) => c.result?.workflowData === undefined)).toEqual([false, false]);
+	});
+
 	test('a window of 0 minutes turns suppression off', async () => {
 		const trigger = await host({ options: { duplicateWindowMinutes: 0 } });
 		for (let i = 0; i < 3; i++) await trigger.post(collect);
@@ -786,7 +882,13 @@ describe('node description and lifecycle', () => {
 		const trigger = await host();
 		const description = trigger.nodeType.description;
 		expect(description.webhooks).toEqual([
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'webhook',
+			},
 		]);
 		expect(description.inputs).toEqual([]);
 		expect(description.group).toEqual(['trigger']);
@@ -1144,7 +1246,7 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 		expect(trigger.calls.every((c) => c.answer.status === 200)).toBe(true);
 	});
 
-	test('Routee is asked after the callback was answered: a slow tracking answer does not delay the 200', async () => {
+	test("Routee is asked before the execution starts, so the 200 (n8n's, once it recorded the execution) waits for the tracking answer", async () => {
 		const trigger = await withCredential({ fetchVoiceDigits: true });
 		sandbox.injectFault({
 			provider: 'routee',
@@ -1158,10 +1260,7 @@ describe('Fetch Key Presses of Voice Campaign Calls (voice tracking collectedTon
 			status: { name: 'Completed', updatedDate: '2024-05-01T10:21:00Z' },
 		});
 		expect(answer).toMatchObject({ status: 200, body: '' });
-		expect(Date.now() - started).toBeLessThan(1000);
-		const deadline = Date.now() + 5000;
-		while (trigger.executions.length === 0 && Date.now() < deadline)
-			await new Promise((r) => setTimeout(r, 20));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
 		expect(trigger.executions).toHaveLength(1);
 	});
 
