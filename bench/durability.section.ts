@@ -24,7 +24,7 @@ const MODE_LABEL = {
 
 /** The counts a row shows, in the same words for a trigger and for the Webhook node. */
 const counts = (o: Outcome) =>
-	`acked ${count(o.acked)}/${count(o.sent)}: success ${count(o.executions.success ?? 0)}, received ${count(o.received)}, stuck ${o.stuck}, error ${o.error}, lost ${o.lost}, dup ${o.duplicates}`;
+	`acked ${count(o.acked)}/${count(o.sent)}${o.acked < o.sent ? ` (answers ${JSON.stringify(o.answers)})` : ''}: success ${count(o.executions.success ?? 0)}, received ${count(o.received)}, stuck ${o.stuck}, error ${o.error}, lost ${o.lost}, dup ${o.duplicates}`;
 
 const memory = (o: LoadOutcome) =>
 	`RSS ${mb(o.memory.before)} → peak ${mb(o.memory.peak)} (+${mb(o.memory.growth)})${o.stoppedAtMemoryLimit ? ', stopped at the memory limit' : ''}`;

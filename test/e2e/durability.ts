@@ -663,7 +663,7 @@ export async function loadPhase(
 export const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 export function describeOutcome(o: Outcome): string {
-	return `sent ${o.sent}, acked ${o.acked}, executions ${JSON.stringify(o.executions)}, received ${o.received}, lost ${o.lost}, duplicates ${o.duplicates}, unacked but ran ${o.unackedRan}, stuck ${o.stuck}, error ${o.error}`;
+	return `sent ${o.sent}, acked ${o.acked} (answers ${JSON.stringify(o.answers)}), executions ${JSON.stringify(o.executions)}, received ${o.received}, lost ${o.lost}, duplicates ${o.duplicates}, unacked but ran ${o.unackedRan}, stuck ${o.stuck}, error ${o.error}`;
 }
 
 /** What the crash kills and how it comes back. */
