@@ -5,6 +5,9 @@
 // Webhook node's; and after n8n is killed mid-burst, no more acknowledged callbacks lost than the Webhook node.
 // Queue mode is skipped with the reason when Redis or PostgreSQL cannot start.
 
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { DurabilityResult } from './callback-durability';
 import { runChild } from './lib/child';
 import { count, mb, times, type Row } from './lib/table';
@@ -12,6 +15,7 @@ import type { Section } from './octopush.section';
 import {
 	type CrashOutcome,
 	type LoadOutcome,
+	memoryWithin,
 	type Outcome,
 	TARGET_NAMES,
 	TRIGGERS,
@@ -49,13 +53,18 @@ function loadRows(r: DurabilityResult): Row[] {
 		for (const trigger of TRIGGERS) {
 			const o = at(trigger);
 			const ratio = o.memory.growth / Math.max(1, webhook.memory.growth);
-			const ok = durable(o) && o.sent === o.planned && !o.stoppedAtMemoryLimit && ratio <= 1.5;
+			const ok =
+				durable(o) &&
+				o.sent === o.planned &&
+				!o.stoppedAtMemoryLimit &&
+				memoryWithin(o.memory.growth, webhook.memory.growth);
 			rows.push({
 				benchmark: `7 durability, ${MODE_LABEL[r.mode]}, n8n ${r.n8nVersion}: ${TARGET_NAMES[trigger]} v${r.typeVersions[trigger]}, ${count(o.planned)} callbacks, ${inFlight} in flight`,
 				measured: `${counts(o)}; ${memory(o)}`,
 				baseline: `Webhook node: ${counts(webhook)}; ${memory(webhook)}`,
 				ratio: `RSS growth ${times(ratio)}`,
-				target: 'every ack: 1 success + 1 event; 0 stuck, error, dup; RSS growth ≤ 1.5×',
+				target:
+					'every ack: 1 success + 1 event; 0 stuck, error, dup; RSS growth ≤ 1.5× (≥ 384 MB allowed)',
 				status: ok ? 'pass' : 'miss',
 			});
 		}
@@ -129,6 +138,11 @@ export async function durabilitySection(log: (line: string) => void): Promise<Se
 			sectionNotes.push(`Durability in queue mode skipped: ${why}`);
 			continue;
 		}
+		// the raw counts, for another look without another 20-minute run
+		writeFileSync(
+			path.join(__dirname, 'results', `durability-${mode}.raw.json`),
+			`${JSON.stringify(result, null, '\t')}\n`,
+		);
 		rows.push(...loadRows(result), ...crashRows(result));
 		sectionNotes.push(...notes(result));
 	}

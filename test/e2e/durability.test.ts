@@ -25,6 +25,7 @@ import {
 	type LoadOutcome,
 	loadPhase,
 	mb,
+	memoryWithin,
 	type Outcome,
 	receivingProcess,
 	type Rig,
@@ -120,7 +121,7 @@ describeWithN8n('callback durability in real n8n $label', (setup) => {
 		20 * 60 * 1000,
 	);
 
-	test("the triggers' memory growth during their burst is no more than 1.5× the Webhook node's", () => {
+	test("the triggers' memory growth during their burst is no more than 1.5× the Webhook node's (at least 1.5 × 256 MB: GC noise)", () => {
 		const webhook = loads.webhook;
 		if (!webhook) throw new Error('the burst test did not run');
 		for (const trigger of TRIGGERS) {
@@ -128,7 +129,7 @@ describeWithN8n('callback durability in real n8n $label', (setup) => {
 			expect({
 				trigger,
 				growth: mb(growth),
-				withinLimit: growth <= 1.5 * webhook.memory.growth,
+				withinLimit: memoryWithin(growth, webhook.memory.growth),
 			}).toEqual({
 				trigger,
 				growth: mb(growth),

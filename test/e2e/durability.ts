@@ -662,6 +662,18 @@ export async function loadPhase(
 
 export const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
+/**
+ * Below this, a difference in RSS growth between two bursts is V8's garbage collector, not the trigger: n8n's resident
+ * memory moves by a few hundred MB between bursts of the same node (measured in one run: the Webhook node's own
+ * growth 486 MB at 8 in flight and 238 MB at 32; a Routee Trigger burst 149 MB, the next one 429 MB). The runaway
+ * this guards against is GBs (before issue 30's fix: 4.6 GB against the Webhook node's 0.28 GB).
+ */
+export const RSS_NOISE = 256 * 2 ** 20;
+
+/** A trigger's memory growth is within ~1.5× the Webhook node's in the same run (RSS_NOISE as the floor). */
+export const memoryWithin = (growth: number, webhookGrowth: number) =>
+	growth <= 1.5 * Math.max(webhookGrowth, RSS_NOISE);
+
 export function describeOutcome(o: Outcome): string {
 	return `sent ${o.sent}, acked ${o.acked} (answers ${JSON.stringify(o.answers)}), executions ${JSON.stringify(o.executions)}, received ${o.received}, lost ${o.lost}, duplicates ${o.duplicates}, unacked but ran ${o.unackedRan}, stuck ${o.stuck}, error ${o.error}`;
 }
