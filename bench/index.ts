@@ -1,9 +1,14 @@
 // `npm run bench`: every benchmark of issue 6, each against a baseline measured in the same run;
 // prints each section's table, keeps it in bench/results/<section>.json and writes bench/results.md from all of them. Environment:
-//   BENCH_ONLY=octopush,routee,trigger,cold,queue   run some sections only
+//   BENCH_ONLY=octopush,routee,trigger,cold,queue,durability   run some sections only
 //   BENCH_QUEUE_RECIPIENTS=100000              campaign size of the queue-mode rows
 //   BENCH_SIZES=10000,100000,1000000           Octopush campaign sizes (100,000 is the headline)
 //   BENCH_HTTP_ITEMS=10000                     items for the HTTP Request node comparison
+//   BENCH_DURABILITY_CALLBACKS=2000            callbacks per target and concurrency (durability, issue 30)
+//   BENCH_DURABILITY_IN_FLIGHT=8,32            concurrencies of the durability bursts
+//   BENCH_DURABILITY_CRASH=600                 callbacks per target in the kill -9 burst
+//   BENCH_DURABILITY_MODES=regular,queue       n8n set-ups of the durability section
+//   BENCH_DURABILITY_RSS_LIMIT_MB=6144         a burst stops once n8n's memory passes this
 
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { coldLoadSection } from './cold-load.section';
+import { durabilitySection } from './durability.section';
 import { consoleTable, markdownTable } from './lib/table';
 import { octopushSection, type Section } from './octopush.section';
 import { queueModeSection } from './queue-mode.section';
@@ -25,7 +31,7 @@ const list = (value: string | undefined, fallback: string) =>
 		.filter(Boolean);
 
 async function main(): Promise<void> {
-	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold,queue');
+	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold,queue,durability');
 	const sizes = list(process.env.BENCH_SIZES, '10000,100000,1000000').map(Number);
 	const httpItems = Number(process.env.BENCH_HTTP_ITEMS ?? 10000);
 	const started = Date.now();
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
 		['trigger', async () => await triggerSection(log)],
 		['cold', () => coldLoadSection()],
 		['queue', async () => await queueModeSection(log)],
+		['durability', async () => await durabilitySection(log)],
 	];
 	mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 	for (const [name, run] of sections) {

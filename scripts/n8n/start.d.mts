@@ -83,6 +83,10 @@ export declare class N8n {
 	readonly installedPackage: InstalledPackage;
 	readonly child: ChildProcess;
 	webhookUrl(path: string): string;
+	/** `kill -9` of the main process (and its task runners); resolves once it has exited. */
+	crash(): Promise<void>;
+	/** Starts the main process again on the same user folder, database, port and environment; logs in. */
+	restart(timeoutMs?: number): Promise<void>;
 	logTail(chars?: number): string;
 	request<T = any>(method: string, path: string, body?: unknown): Promise<T>;
 	nodeTypes(): Promise<TypeDescription[]>;
@@ -148,6 +152,10 @@ export declare class QueueN8n extends N8n {
 	addWebhookProcess(timeoutMs?: number): Promise<N8nProcess>;
 	addWorker(timeoutMs?: number): Promise<N8nProcess>;
 	executionsByWorker(): Record<string, string[]>;
+	/** `kill -9` of one webhook process or worker (and its task runners). */
+	crashProcess(entry: N8nProcess): Promise<void>;
+	/** Starts a crashed webhook process or worker again on the same port and environment, once it is ready. */
+	restartProcess(entry: N8nProcess, timeoutMs?: number): Promise<N8nProcess>;
 	workerOf(executionId: string): string | undefined;
 }
 

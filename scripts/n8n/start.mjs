@@ -145,12 +145,39 @@ export class N8n {
 		this.owner = OWNER;
 		this.cookie = '';
 		this.mode = 'regular';
-		this.exited = new Promise((resolveExit) =>
-			child.once('exit', (code, signal) => resolveExit({ code, signal })),
-		);
-		// If the parent dies without calling stop(), do not leave n8n running.
-		this.onParentExit = () => killGroup(child.pid, 'SIGKILL');
+		this.exited = exitOf(child);
+		// If the parent dies without calling stop(), do not leave n8n running (the current child: restart() replaces it).
+		this.onParentExit = () => killGroup(this.child.pid, 'SIGKILL');
 		process.on('exit', this.onParentExit);
+	}
+
+	/**
+	 * `kill -9` of the main process and what it spawned (its task runners), as a crash or the OOM killer leaves
+	 * n8n: nothing is flushed or shut down. Resolves once it has exited. restart() starts it again.
+	 */
+	async crash() {
+		await killNow(this.child);
+	}
+
+	/**
+	 * Starts the main process again after crash() or stop({ keep: true }): the same user folder, database, port
+	 * and environment, its output appended to the same log; resolves once n8n answers and the owner is logged in
+	 * (n8n's own start-up recovery of unfinished executions has run by then or runs right after).
+	 */
+	async restart(timeoutMs = 180000) {
+		if (this.child.exitCode === null && this.child.signalCode === null)
+			throw new Error('n8n is still running: crash() or stop({ keep: true }) it first');
+		this.child = spawnN8n(this.installed, 'start', {
+			env: this.env,
+			cwd: this.userFolder,
+			logFile: this.logFile,
+			append: true,
+		});
+		this.exited = exitOf(this.child);
+		process.off('exit', this.onParentExit);
+		process.on('exit', this.onParentExit);
+		this.cookie = '';
+		await this.setUpOwnerAndLogIn(timeoutMs);
 	}
 
 	/** Production webhook URL for a webhook `path` (`<webhookId>` or `<webhookId>/<path>`). */
@@ -431,6 +458,23 @@ export class N8n {
 	}
 }
 
+function exitOf(child) {
+	return new Promise((resolveExit) =>
+		child.once('exit', (code, signal) => resolveExit({ code, signal })),
+	);
+}
+
+/** SIGKILL to the process group of `child` at once; resolves when it has exited. */
+async function killNow(child) {
+	const exited = new Promise((resolveExit) =>
+		child.exitCode !== null || child.signalCode !== null
+			? resolveExit()
+			: child.once('exit', resolveExit),
+	);
+	killGroup(child.pid, 'SIGKILL');
+	await exited;
+}
+
 /** SIGTERM to the process group of `child`, SIGKILL after 15 s; resolves when it has exited. */
 async function stopProcess(child) {
 	if (child.exitCode === null && child.signalCode === null) {
@@ -472,9 +516,9 @@ async function n8nEnv({ userFolder, port, webhookUrl, extraEnv }) {
 	});
 }
 
-/** Spawns `n8n <command>` in its own process group, its output into `logFile`. */
-function spawnN8n(installed, command, { env, cwd, logFile }) {
-	const logStream = createWriteStream(logFile);
+/** Spawns `n8n <command>` in its own process group, its output into `logFile` (after what it holds: `append`). */
+function spawnN8n(installed, command, { env, cwd, logFile, append = false }) {
+	const logStream = createWriteStream(logFile, { flags: append ? 'a' : 'w' });
 	const child = spawn(installed.node, [installed.n8nBin, command], {
 		cwd,
 		env,
@@ -602,9 +646,10 @@ export class QueueN8n extends N8n {
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		};
 		const logFile = join(this.userFolder, `${name}.log`);
+		const healthUrl = `http://127.0.0.1:${port}/healthz`;
 		const child = spawnN8n(this.installed, 'webhook', { env, cwd: this.userFolder, logFile });
-		Object.assign(entry, { child, port, logFile });
-		await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, logFile, timeoutMs, name);
+		Object.assign(entry, { child, port, logFile, command: 'webhook', env, healthUrl });
+		await waitForHttp(healthUrl, child, logFile, timeoutMs, name);
 		return entry;
 	}
 
@@ -623,15 +668,28 @@ export class QueueN8n extends N8n {
 			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		};
 		const logFile = join(this.userFolder, `${name}.log`);
+		const healthUrl = `http://127.0.0.1:${healthPort}/healthz/readiness`;
 		const child = spawnN8n(this.installed, 'worker', { env, cwd: this.userFolder, logFile });
-		Object.assign(entry, { child, port: healthPort, logFile });
-		await waitForHttp(
-			`http://127.0.0.1:${healthPort}/healthz/readiness`,
-			child,
+		Object.assign(entry, { child, port: healthPort, logFile, command: 'worker', env, healthUrl });
+		await waitForHttp(healthUrl, child, logFile, timeoutMs, name);
+		return entry;
+	}
+
+	/** `kill -9` of one webhook process or worker (an entry of webhookProcesses / workers) and its task runners. */
+	async crashProcess(entry) {
+		await killNow(entry.child);
+	}
+
+	/** Starts a crashed webhook process or worker again: the same port and environment; resolves once it is ready. */
+	async restartProcess(entry, timeoutMs = 120000) {
+		const { command, env, logFile, healthUrl, name } = entry;
+		entry.child = spawnN8n(this.installed, command, {
+			env,
+			cwd: this.userFolder,
 			logFile,
-			timeoutMs,
-			name,
-		);
+			append: true,
+		});
+		await waitForHttp(healthUrl, entry.child, logFile, timeoutMs, name);
 		return entry;
 	}
 

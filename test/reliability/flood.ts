@@ -240,6 +240,18 @@ const asBody = (callback: Callback) =>
 			}
 		: { body: JSON.stringify(callback.payload), contentType: 'application/json' };
 
+/**
+ * The n-th valid callback of `provider` as it goes on the wire, distinct for every `n` (its event key tells which),
+ * e.g. for a load test that must not hit the triggers' duplicate window.
+ */
+export function validCallback(
+	provider: FloodProvider,
+	n: number,
+): { body: string; contentType: string; eventKey: string; payload: Record<string, unknown> } {
+	const made = (provider === 'routee' ? routeeCallback : octopushCallback)(n);
+	return { ...asBody(made), eventKey: made.key, payload: made.payload };
+}
+
 /** 1,000 calls: 830 valid unique, 100 repeats of valid ones, 25 wrong secret, 25 no secret, 20 malformed. */
 export function buildFlood(provider: FloodProvider, total = 1000): FloodCall[] {
 	const callback = provider === 'routee' ? routeeCallback : octopushCallback;
