@@ -1,4 +1,4 @@
-import { fieldLabels } from '../shared/field-labels';
+import { fieldLabels } from '../shared/action/field-labels';
 import { accountDescription } from './actions/account';
 import { smsDescription } from './actions/sms';
 import { voiceListCampaignDescription } from './actions/voiceListCampaign';

@@ -8,9 +8,9 @@ import {
 	text,
 	type CallbackEvent,
 	type NormalizeResult,
-} from '../shared/callback-event';
-import { eventIdOf } from '../shared/event-id';
-import { nestBracketKeys } from '../shared/webhook-request';
+} from '../shared/trigger/callback-event';
+import { eventIdOf } from '../shared/trigger/event-id';
+import { nestBracketKeys } from '../shared/trigger/webhook-request';
 
 /**
  * The callbacks Octopush POSTs, one URL each in the account settings:

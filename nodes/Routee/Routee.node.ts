@@ -12,7 +12,7 @@ import { accountDescription } from './actions/account';
 import { router } from './actions/router';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
-import { smsWaitWebhook, voiceWaitWebhook, waitWebhooks } from './wait/wait';
+import { smsWaitWebhook, voiceWaitWebhook, waitWebhooks } from './helpers/wait';
 
 export class Routee implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +28,7 @@ export class Routee implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'routeeOAuth2Api', required: true }],
-		// the resume webhook of the "and Wait" operations (see ./wait/wait.ts); it registers nothing anywhere
+		// the resume webhook of the "and Wait" operations (see ./helpers/wait.ts); it registers nothing anywhere
 		webhooks: waitWebhooks,
 		properties: [
 			{

@@ -7,8 +7,8 @@ import {
 	text,
 	type CallbackEvent,
 	type NormalizeResult,
-} from '../shared/callback-event';
-import { eventIdOf } from '../shared/event-id';
+} from '../shared/trigger/callback-event';
+import { eventIdOf } from '../shared/trigger/event-id';
 
 /**
  * The callbacks Routee POSTs: https://docs.routee.net/docs/callbacks (SMS and campaign progress),

@@ -1,4 +1,4 @@
-import { conversationBody, voiceCampaignBody } from '../../nodes/Routee/contract';
+import { conversationBody, voiceCampaignBody } from '../../nodes/Routee/transport/contract';
 import { labelOf } from '../../nodes/Routee/labels';
 
 // The UI cannot produce some shapes (a selector picks one dial-plan source); the contract still refuses them.

@@ -1,4 +1,4 @@
-import { directFieldReader } from '../../nodes/shared/direct-field';
+import { directFieldReader } from '../../nodes/shared/action/item-values';
 
 const item = {
 	phone: '+33612345678',

@@ -1,4 +1,4 @@
-import { frameRequestId, splitIntoFrames } from '../../nodes/shared/framing';
+import { frameRequestId, splitIntoFrames } from '../../nodes/Octopush/helpers/frames';
 
 describe('splitIntoFrames', () => {
 	const numbers = (count: number): number[] => Array.from({ length: count }, (_, index) => index);

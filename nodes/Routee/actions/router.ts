@@ -1,4 +1,4 @@
-import { type OperationName, routerFor } from '../../shared/router';
+import { type OperationName, routerFor } from '../../shared/action/router';
 import { accountOperations } from './account';
 import { smsOperations } from './sms';
 import { voiceOperations } from './voice';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { senderField } from '../../fields';
+import { senderField } from '../../helpers/fields';
 
 /** Fields the SMS operations share. */
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeById, simplifyField, trackingIdField } from '../lookup';
+import type { Operation } from '../../../shared/action/operation';
+import { executeById, simplifyField, trackingIdField } from '../../helpers/lookup';
 
 /**
  * What Simplify keeps of the campaign (https://docs.routee.net/reference/retrieve-details-for-a-campaign answers about 20

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
-import { executeCampaign } from '../../campaign';
-import { smsCampaignBody } from '../../contract';
+import type { Operation } from '../../../shared/action/operation';
+import { executeCampaign } from '../../helpers/campaign';
+import { smsCampaignBody } from '../../transport/contract';
 import {
 	bundleOption,
 	callbackOptions,
@@ -20,7 +20,7 @@ import {
 	scheduledDateOption,
 	transcodeOption,
 	ttlOption,
-} from '../../fields';
+} from '../../helpers/fields';
 import {
 	bundleOf,
 	copyOptions,
@@ -28,7 +28,7 @@ import {
 	phoneListOf,
 	scheduleAndCallbacksOf,
 	textOf,
-} from '../../read';
+} from '../../helpers/read';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [

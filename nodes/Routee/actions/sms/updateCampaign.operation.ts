@@ -5,15 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeJobs } from '../../../shared/execute';
-import { smsCampaignBody, smsCampaignUpdateBody } from '../../contract';
-import { scheduledDateOption } from '../../fields';
-import { futureDateOf } from '../../../shared/scheduled-date';
-import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../read';
+import type { Operation } from '../../../shared/action/operation';
+import { executeJobs } from '../../../shared/action/execute';
+import { smsCampaignBody, smsCampaignUpdateBody } from '../../transport/contract';
+import { scheduledDateOption } from '../../helpers/fields';
+import { futureDateOf } from '../../../shared/action/scheduled-date';
+import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody, invalid } from '../../validation';
-import { trackingIdField } from '../lookup';
+import { assertBody, invalid } from '../../helpers/validate';
+import { trackingIdField } from '../../helpers/lookup';
 import { smsBodyField, smsSenderField } from './fields';
 import { sendCampaign, smsCampaignOptions } from './sendCampaign.operation';
 

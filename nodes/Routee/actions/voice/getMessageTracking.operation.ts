@@ -5,11 +5,11 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeJobs } from '../../../shared/execute';
-import { pathId } from '../../read';
+import type { Operation } from '../../../shared/action/operation';
+import { executeJobs } from '../../../shared/action/execute';
+import { pathId } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { messageIdField } from '../lookup';
+import { messageIdField } from '../../helpers/lookup';
 
 /**
  * The keys the callee pressed, from voice tracking's `collectedTones` ("The collected DTMF tones during the

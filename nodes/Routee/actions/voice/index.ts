@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
+import { operationSelector, showFor } from '../../../shared/action/operation';
 import { getCampaign } from '../sms/getCampaign.operation';
 import { callAndWait } from './callAndWait.operation';
 import { deleteCampaign } from './deleteCampaign.operation';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ticketBody } from '../contract';
+import { ticketBody } from '../transport/contract';
 import { assertBody } from './validate';
 
 /** The Ticket Number field of the operations on a ticket (a voice list campaign's, or a voice SMS frame's). */

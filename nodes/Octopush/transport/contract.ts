@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-import { isE164 } from '../shared/phone';
-import { oneOf } from '../shared/schema';
-import { placeholdersIn } from '../shared/placeholders';
+import { isE164 } from '../../shared/phone';
+import { oneOf } from '../../shared/action/schema';
+import { placeholdersIn } from './placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // Facts the sources disagree on or leave unverified. Each lives here and nowhere else.

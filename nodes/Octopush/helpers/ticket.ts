@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { LIST_STATUS, normalizeListStatus } from '../../responses';
-import { octopushRequest } from '../../transport';
+import { LIST_STATUS, normalizeListStatus } from '../transport/responses';
+import { octopushRequest } from '../transport';
 
 /** GET /voice-campaign-on-list/status: number_of_contacts, cost, estimated_duration, status (normalized). */
 export async function fetchListStatus(

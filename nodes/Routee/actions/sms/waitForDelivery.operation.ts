@@ -6,26 +6,26 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import { asNodeError } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
-import { singleSmsBody } from '../../contract';
+import { asNodeError } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/operation';
+import { singleSmsBody } from '../../transport/contract';
 import {
 	defaultCountryOption,
 	flashOption,
 	phoneToField,
 	transcodeOption,
 	ttlOption,
-} from '../../fields';
-import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
+} from '../../helpers/fields';
+import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody } from '../../validation';
-import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../wait/wait';
+import { assertBody } from '../../helpers/validate';
+import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../helpers/wait';
 import { smsBodyField, smsSenderField } from './fields';
 
 /**
  * Sends one SMS (POST /sms, https://docs.routee.net/reference/send-single-sms) with its callback (strategy
  * OnCompletion: only the final status) pointing at this execution's resume URL, and waits in this execution for the
- * final delivery status; see ../../wait/wait.ts for how it resumes.
+ * final delivery status; see ../../helpers/wait.ts for how it resumes.
  */
 const description: INodeProperties[] = [
 	smsSenderField,
@@ -35,7 +35,7 @@ const description: INodeProperties[] = [
 	optionsCollection([flashOption, ttlOption, transcodeOption, defaultCountryOption]),
 ];
 
-export const sendAndWait: Operation = {
+export const waitForDelivery: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		onlyItem(this, items, 'Send and Wait for Delivery');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { frameRequestId } from '../../shared/framing';
+import { frameRequestId } from './frames';
 
 /**
  * What makes a request ID the same on a retry and different everywhere else: the execution, the

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isInPast, toIsoWithOffset } from './dates';
+import { isInPast, toIsoWithOffset } from '../dates';
 import { invalid } from './invalid';
 
 /**

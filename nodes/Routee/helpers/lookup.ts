@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { executeJobs } from '../../shared/execute';
-import { pathId } from '../read';
+import { executeJobs } from '../../shared/action/execute';
+import { pathId } from './read';
 import { routeeGetPaged, routeeRequest } from '../transport';
-import { assertBody, invalid } from '../validation';
+import { assertBody, invalid } from './validate';
 
 /** Fields and steps of the operations that read or act on one campaign, message or call by its ID. */
 

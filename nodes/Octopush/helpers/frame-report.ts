@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { FrameOutcome } from '../../shared/frame-runner';
-import { ticketOf, withTicketNumber } from '../responses';
+import type { FrameOutcome } from './frame-runner';
+import { ticketOf, withTicketNumber } from '../transport/responses';
 import { reasonOf } from '../transport';
 import type { Campaign, Frame } from './framed-send';
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { defaultCountryOf } from '../shared/fields';
-import { itemValueReader } from '../shared/direct-field';
-import { executeJobs, type Job, type Mode } from '../shared/execute';
+import { defaultCountryOf } from '../../shared/fields';
+import { itemValueReader } from '../../shared/action/item-values';
+import { executeJobs, type Job, type Mode } from '../../shared/action/execute';
 import { listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
-import { failureKindOf, routeeRequest } from './transport';
-import { assertBody, invalid } from './validation';
+import { failureKindOf, routeeRequest } from '../transport';
+import { assertBody, invalid } from './validate';
 
 interface CampaignOperation {
 	path: string;

@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { runFrames } from '../../shared/frame-runner';
-import { splitIntoFrames } from '../../shared/framing';
-import { executeJobs } from '../../shared/execute';
-import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../contract';
+import { runFrames } from './frame-runner';
+import { splitIntoFrames } from './frames';
+import { executeJobs } from '../../shared/action/execute';
+import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../transport/contract';
 import { failureKindOf, octopushRequest } from '../transport';
 import { type Mode, type Recipients, readRecipients } from './read';
 import { requestIds } from './request-id';

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { OCTOPUSH_DEFAULT_BASE_URL } from '../../credentials/OctopushApi.credentials';
-import { type Provider, requestFailureOf, requestTo, statusOf } from '../shared/http';
+import { OCTOPUSH_DEFAULT_BASE_URL } from '../../../credentials/OctopushApi.credentials';
+import { type Provider, requestFailureOf, requestTo, statusOf } from '../../shared/http';
 import { VOICE_LANGUAGES_URL } from './contract';
-import { labelOf } from './labels';
+import { labelOf } from '../labels';
 
 const OCTOPUSH_CREDENTIAL = 'octopushApi';
 

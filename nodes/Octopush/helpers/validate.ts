@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { assertBody as assertBodyWith, type Source } from '../../shared/invalid';
+import { assertBody as assertBodyWith, type Source } from '../../shared/action/invalid';
 import { labelOf } from '../labels';
 
-export { invalid, type Source } from '../../shared/invalid';
+export { invalid, type Source } from '../../shared/action/invalid';
 
 /**
  * Checks an Octopush request body against its schema. The first problem names the field, the item (for a

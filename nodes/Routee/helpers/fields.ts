@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { defaultCountryOption as defaultCountryField } from '../shared/fields';
-import { GENDERS, LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from './contract';
+import { defaultCountryOption as defaultCountryField } from '../../shared/fields';
+import { GENDERS, LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from '../transport/contract';
 
 /** Fields several Routee operations share. Each operation file lists which it uses. */
 

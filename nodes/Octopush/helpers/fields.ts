@@ -1,7 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { defaultCountryOption, notForTools, optionsCollection } from '../../shared/fields';
-import { MAX_FRAME_SIZE, MIN_FRAME_SIZE, VOICE_LANGUAGES, VOICE_LANGUAGES_URL } from '../contract';
+import {
+	MAX_FRAME_SIZE,
+	MIN_FRAME_SIZE,
+	VOICE_LANGUAGES,
+	VOICE_LANGUAGES_URL,
+} from '../transport/contract';
 
 /** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
 

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { ROUTEE_DEFAULT_BASE_URL } from '../../credentials/RouteeOAuth2Api.credentials';
+import { ROUTEE_DEFAULT_BASE_URL } from '../../../credentials/RouteeOAuth2Api.credentials';
 import {
 	baseUrlOf,
 	credentialsOf,
@@ -15,7 +15,7 @@ import {
 	requestFailureOf,
 	requestTo,
 	statusOf,
-} from '../shared/http';
+} from '../../shared/http';
 import { MAX_PAGE_SIZE } from './contract';
 
 export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';

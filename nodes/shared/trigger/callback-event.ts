@@ -1,7 +1,7 @@
 import type { IDataObject, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-import { toIsoWithOffset } from './dates';
-import { optionsCollection } from './fields';
+import { toIsoWithOffset } from '../dates';
+import { optionsCollection } from '../fields';
 
 /**
  * One provider callback in the shape both triggers output, so a workflow reads `status`, `digits` or `to`

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from '../../../shared/execute';
-import { inTurn } from '../../../shared/pacing';
-import { accountKey, routeeRequest } from '../../transport';
+import { asNodeError } from '../../shared/action/execute';
+import { inTurn } from './pacing';
+import { accountKey, routeeRequest } from './index';
 
 /**
  * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).

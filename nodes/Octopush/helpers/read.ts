@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { itemValueReader } from '../../shared/direct-field';
+import { itemValueReader } from '../../shared/action/item-values';
 import { defaultCountryOf } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
-import { futureDateOf } from '../../shared/scheduled-date';
-import { CONTACT_FIELDS, type Contact } from '../contract';
+import { futureDateOf } from '../../shared/action/scheduled-date';
+import { CONTACT_FIELDS, type Contact } from '../transport/contract';
 import { labelOf } from '../labels';
 import { CONTACT_PARAMETERS } from './fields';
 import { invalid, type Source } from './validate';
 
-export type { Mode } from '../../shared/execute';
-import type { Mode } from '../../shared/execute';
+export type { Mode } from '../../shared/action/execute';
+import type { Mode } from '../../shared/action/execute';
 
 /**
  * The contacts of a campaign, in order, and where each came from (for errors and output pairing).
