@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { voiceTracking } from '../Routee/actions/voice/getMessageTracking.operation';
+import { voiceTracking } from '../Routee/transport/tracking';
 import { ROUTEE_CREDENTIAL } from '../Routee/transport';
 import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
 import { receiveCallback } from '../shared/trigger/callback-webhook';

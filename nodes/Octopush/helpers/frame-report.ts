@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { FrameOutcome } from './frame-runner';
 import { ticketOf, withTicketNumber } from '../transport/responses';
 import { reasonOf } from '../transport';
-import type { Campaign, Frame } from './framed-send';
+import type { Campaign, Frame } from './frames';
 
 /** What a framed send reports: one output item per frame, and the error that says which frames were accepted. */
 

@@ -7,12 +7,11 @@ import type {
 import type { z } from 'zod';
 
 import { runFrames } from './frame-runner';
-import { splitIntoFrames } from './frames';
+import { type Campaign, type Frame, requestIds, splitIntoFrames } from './frames';
 import { executeJobs } from '../../shared/action/execute';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../transport/contract';
 import { failureKindOf, octopushRequest } from '../transport';
 import { type Mode, type Recipients, readRecipients } from './read';
-import { requestIds } from './request-id';
 import { acceptedSummary, frameFailure, frameItems } from './frame-report';
 import { assertBody, invalid } from './validate';
 
@@ -26,20 +25,6 @@ export interface FramedSend {
 	totals: readonly string[];
 	/** The request body without `recipients` and `request_id`, read from item `itemIndex`. */
 	readBody(context: IExecuteFunctions, itemIndex: number): IDataObject;
-}
-
-export interface Frame {
-	index: number;
-	requestId: string;
-	body: IDataObject;
-	pairedItem: IPairedItemData[];
-}
-
-export interface Campaign {
-	leadItem: number;
-	frames: Frame[];
-	inParallel: number;
-	userRequestId: boolean;
 }
 
 /**

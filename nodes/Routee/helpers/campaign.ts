@@ -4,7 +4,15 @@ import type { z } from 'zod';
 import { defaultCountryOf } from '../../shared/fields';
 import { itemValueReader } from '../../shared/action/item-values';
 import { executeJobs, type Job, type Mode } from '../../shared/action/execute';
-import { listOf, optionsOf, phoneListOf, phoneNumberOf } from './read';
+import {
+	bundleOf,
+	copyOptions,
+	listOf,
+	optionsOf,
+	phoneListOf,
+	phoneNumberOf,
+	scheduleAndCallbacksOf,
+} from './read';
 import { failureKindOf, routeeRequest } from '../transport';
 import { assertBody, invalid } from './validate';
 
@@ -130,4 +138,57 @@ export function unknownOutcome(error: Error): string | undefined {
 	return failureKindOf(error) === 'unknown'
 		? 'Routee gave no usable answer, so this request may or may not have been accepted: check Routee (e.g. its tracking) before sending it again.'
 		: undefined;
+}
+
+/** The reminder (a test SMS before/after the campaign) from its bundle. */
+function reminderOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject | undefined {
+	const bundle = bundleOf(options, 'reminder');
+	if (bundle === undefined) return undefined;
+	const reminder: IDataObject = {
+		to: phoneListOf(
+			context,
+			itemIndex,
+			'Reminder: Phone Numbers',
+			bundle.to,
+			defaultCountryOf(options),
+		),
+	};
+	copyOptions(bundle, reminder, { minutesBefore: 'minutesBefore', minutesAfter: 'minutesAfter' });
+	return reminder;
+}
+
+function fallbackValuesOf(options: IDataObject): IDataObject | undefined {
+	const entries = ((options.fallbackValues as IDataObject | undefined)?.values ??
+		[]) as IDataObject[];
+	if (entries.length === 0) return undefined;
+	return Object.fromEntries(
+		entries.map((entry) => [String(entry.label ?? '').trim(), entry.value ?? '']),
+	);
+}
+
+/** The campaign fields of an SMS campaign body read from the Options, shared with Update Scheduled Campaign. */
+export function smsCampaignOptions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
+	const body: IDataObject = {};
+	copyOptions(options, body, {
+		campaignName: 'campaignName',
+		flash: 'flash',
+		respectQuietHours: 'respectQuietHours',
+		ttl: 'ttl',
+		allowInvalid: 'allowInvalid',
+		transcode: 'transcode',
+	});
+	Object.assign(body, scheduleAndCallbacksOf(context, itemIndex, options));
+	const reminder = reminderOf(context, itemIndex, options);
+	if (reminder) body.reminder = reminder;
+	const fallbackValues = fallbackValuesOf(options);
+	if (fallbackValues) body.fallbackValues = fallbackValues;
+	return body;
 }

@@ -7,6 +7,7 @@ import type {
 import type { z } from 'zod';
 
 import { executeJobs } from '../../shared/action/execute';
+import type { Operation } from '../../shared/action/operation';
 import { pathId } from './read';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { assertBody, invalid } from './validate';
@@ -160,3 +161,34 @@ export async function executeCampaignTracking(
 		},
 	});
 }
+
+/**
+ * What Simplify keeps of the campaign (https://docs.routee.net/reference/retrieve-details-for-a-campaign answers about 20
+ * fields): who, what, when, its state and the message counts per status.
+ */
+const SIMPLIFIED = [
+	'trackingId',
+	'type',
+	'campaignName',
+	'state',
+	'from',
+	'body',
+	'scheduledDate',
+	'createdAt',
+	'statuses',
+	'cost',
+] as const;
+
+/** GET /campaigns/{trackingId} (the same for SMS and voice campaigns): the campaign's details, state and message counts per status. */
+export const getCampaign: Operation = {
+	description: [trackingIdField('campaign'), simplifyField],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeById(
+			this,
+			items,
+			{ name: 'trackingId', label: 'Tracking ID' },
+			(id) => ({ method: 'GET', path: `/campaigns/${id}` }),
+			SIMPLIFIED,
+		);
+	},
+};

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { voiceTracking } from '../actions/voice/getMessageTracking.operation';
+import { voiceTracking } from '../transport/tracking';
 
 /**
  * "Call and Wait" / "Send and Wait": the node sends with Routee's callbacks pointed at this execution's resume URL

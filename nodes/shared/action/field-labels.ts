@@ -36,6 +36,26 @@ export function fieldLabels(properties: readonly INodeProperties[]): Map<string,
 	return labels;
 }
 
+/**
+ * A node's field labels, registered once by its node file beside its properties, so that the code below the
+ * node (validation, transport) reads them without importing the operations' descriptions.
+ */
+export class FieldLabels {
+	private labels: Map<string, string> | undefined;
+
+	register(properties: readonly INodeProperties[]): void {
+		this.labels = fieldLabels(properties);
+	}
+
+	/**
+	 * The field's label; none while the node file is not loaded (a trigger loads only its provider's
+	 * transport/, and its requests carry no field of the action node's panel).
+	 */
+	get(name: string): string | undefined {
+		return this.labels?.get(name);
+	}
+}
+
 /** Every field name that two fields share with different labels (for a test: the first one would name both). */
 export function conflictingLabels(properties: readonly INodeProperties[]): string[] {
 	const seen = new Map<string, Set<string>>();

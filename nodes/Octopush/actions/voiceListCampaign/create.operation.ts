@@ -20,7 +20,7 @@ import {
 	voiceTextField,
 } from '../../helpers/fields';
 import { type Mode, readCommonFields, readRecipients } from '../../helpers/read';
-import { requestIds } from '../../helpers/request-id';
+import { requestIds } from '../../helpers/frames';
 import { assertBody, invalid } from '../../helpers/validate';
 import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
 import { LIST_STATUS, withTicketNumber } from '../../transport/responses';

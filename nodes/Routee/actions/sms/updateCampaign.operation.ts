@@ -13,12 +13,10 @@ import { futureDateOf } from '../../../shared/action/scheduled-date';
 import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody, invalid } from '../../helpers/validate';
+import { smsCampaignOptions } from '../../helpers/campaign';
 import { trackingIdField } from '../../helpers/lookup';
-import { smsBodyField, smsSenderField } from './fields';
-import { sendCampaign, smsCampaignOptions } from './sendCampaign.operation';
-
-const campaignOptions = (sendCampaign.description.find((field) => field.name === 'options')
-	?.options ?? []) as INodeProperties[];
+import { smsBodyField, smsCampaignOptionsField, smsSenderField } from './fields';
+const campaignOptions = (smsCampaignOptionsField.options ?? []) as INodeProperties[];
 
 const description: INodeProperties[] = [
 	trackingIdField('scheduled SMS campaign'),

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, showFor } from '../../../shared/action/operation';
-import { getCampaign } from '../sms/getCampaign.operation';
 import { callAndWait } from './callAndWait.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
+import { getCampaign } from './getCampaign.operation';
 import { getConversation } from './getConversation.operation';
 import { getMessageTracking } from './getMessageTracking.operation';
 import { hangUp } from './hangUp.operation';
