@@ -1,4 +1,4 @@
-import { placeholdersIn } from '../../nodes/Octopush/transport/placeholders';
+import { placeholdersIn } from '../../nodes/Octopush/transport/contract';
 
 describe('placeholdersIn', () => {
 	const octopush = ['first_name', 'last_name', 'param1', 'param2', 'param3', 'param4', 'param5'];

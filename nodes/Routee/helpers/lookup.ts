@@ -7,7 +7,7 @@ import type {
 import type { z } from 'zod';
 
 import { executeJobs } from '../../shared/action/execute';
-import type { Operation } from '../../shared/action/operation';
+import type { Operation } from '../../shared/action/router';
 import { pathId } from './read';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { assertBody, invalid } from './validate';

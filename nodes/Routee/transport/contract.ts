@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isE164 } from '../../shared/phone';
-import { oneOf } from '../../shared/action/schema';
+import { oneOf } from '../../shared/action/invalid';
 
 // ---------------------------------------------------------------------------------------------
 // Documented limits and value lists. Sources (docs.routee.net, the reference pages of each endpoint):

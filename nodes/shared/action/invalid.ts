@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Where a value came from: the input item, and the recipient's position (from 1) when the item holds several. */
 export interface Source {
@@ -50,4 +50,13 @@ export function assertBody<T extends z.ZodTypeAny>(
 	const issue = result.error.issues[0];
 	const { label, source } = labelAt(issue.path);
 	throw invalid(context, source ?? itemIndex, label, issue.message);
+}
+
+/** A value from a fixed list; the message reads after the field's name: "must be one of a, b, got "c"". */
+export function oneOf<T extends readonly [string, ...string[]]>(values: T) {
+	return z.enum(values as unknown as [T[number], ...Array<T[number]>], {
+		errorMap: (_issue, ctx) => ({
+			message: `must be one of ${values.join(', ')}, got ${JSON.stringify(ctx.data)}`,
+		}),
+	});
 }

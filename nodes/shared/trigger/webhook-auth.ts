@@ -10,9 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createHmac } from 'crypto';
-
-import { secureEquals } from './secure-compare';
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
 
 /**
  * Authentication of whoever POSTs to a trigger's webhook. Neither provider signs its callbacks, so the
@@ -293,4 +291,11 @@ export async function callbackSecretTest(
 		message:
 			'The secret can be used: add ?token=YOUR_SECRET to the trigger URL you give the provider.',
 	};
+}
+
+/** Constant-time string equality; comparing digests hides the length of the secret too. */
+export function secureEquals(a: string, b: string): boolean {
+	const digestA = createHash('sha256').update(a, 'utf8').digest();
+	const digestB = createHash('sha256').update(b, 'utf8').digest();
+	return timingSafeEqual(digestA, digestB);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/action/operation';
+import { operationSelector, showFor } from '../../../shared/action/router';
 import { getBalance } from './getBalance.operation';
 
 export const accountOperations = { getBalance };

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { executeFramedSend, type FramedSend } from '../../helpers/framed-send';
 import {
 	autoRemoveBlacklistedOption,

@@ -8,7 +8,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
 import { asNodeError, executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
@@ -25,7 +25,7 @@ import { assertBody, invalid } from '../../helpers/validate';
 import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
 import { LIST_STATUS, withTicketNumber } from '../../transport/responses';
 import { failureKindOf, octopushRequest } from '../../transport';
-import { assertReady, fetchListStatus, sendListCampaign, type Target } from '../../helpers/ticket';
+import { assertReady, fetchListStatus, sendListCampaign, type Target } from '../../helpers/tickets';
 
 const TARGETS = {
 	list: {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { readTicket, ticketNumberField } from '../../helpers/tickets';
 import { invalid } from '../../helpers/validate';
 import {
@@ -10,7 +10,7 @@ import {
 	sendListCampaign,
 	type Target,
 	targetField,
-} from '../../helpers/ticket';
+} from '../../helpers/tickets';
 
 /** Sends ("validates") a campaign Octopush has finished preparing; refuses while it is not ready. */
 export const send: Operation = {

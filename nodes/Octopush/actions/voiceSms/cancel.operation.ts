@@ -7,7 +7,7 @@ import type {
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, planJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { readTicket, ticketNumberField } from '../../helpers/tickets';
 import { octopushRequest, reasonOf } from '../../transport';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/action/operation';
+import { operationSelector, showFor } from '../../../shared/action/router';
 import { cancel } from './cancel.operation';
 import { sendCampaign } from './sendCampaign.operation';
 

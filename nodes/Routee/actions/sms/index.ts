@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/action/operation';
+import { operationSelector, showFor } from '../../../shared/action/router';
 import { analyze } from './analyze.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaign } from './getCampaign.operation';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { executeCampaign, smsCampaignOptions } from '../../helpers/campaign';
 import { smsCampaignBody } from '../../transport/contract';
 import { recipientFields } from '../../helpers/fields';

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { executeJobs } from '../../../shared/action/execute';
 import { smsCampaignBody, smsCampaignUpdateBody } from '../../transport/contract';
 import { scheduledDateOption } from '../../helpers/fields';

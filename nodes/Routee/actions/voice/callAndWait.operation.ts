@@ -7,7 +7,7 @@ import type {
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
 import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';

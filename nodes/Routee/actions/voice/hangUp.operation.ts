@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { conversationActionBody } from '../../transport/contract';
 import { executeById, messageIdField } from '../../helpers/lookup';
 

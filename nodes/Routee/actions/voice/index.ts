@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/action/operation';
+import { operationSelector, showFor } from '../../../shared/action/router';
 import { callAndWait } from './callAndWait.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';

@@ -7,7 +7,7 @@ import type {
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError, executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/operation';
+import type { Operation } from '../../../shared/action/router';
 import { unknownOutcome } from '../../helpers/campaign';
 import { conversationBody } from '../../transport/contract';
 import { callbackOptions, defaultCountryOption, phoneToField } from '../../helpers/fields';
