@@ -4,11 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 /** A node's operations: resource → operation → its module, as the Resource and Operation options name them. */
 type OperationMap = Readonly<Record<string, Readonly<Record<string, Operation>>>>;
 
-/** Every "resource.operation" pair of a map, e.g. 'sms.send', for typing what a node offers. */
-export type OperationName<M extends OperationMap> = {
-	[R in keyof M & string]: `${R}.${keyof M[R] & string}`;
-}[keyof M & string];
-
 /** The node's execute(): runs the chosen operation over all input items. */
 export function routerFor(operations: OperationMap) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -29,23 +24,6 @@ export function routerFor(operations: OperationMap) {
 export interface Operation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
-}
-
-/** Builds the Operation selector of a resource from its operation modules. */
-export function operationSelector(
-	resource: string,
-	options: Array<{ name: string; value: string; description: string; action: string }>,
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultOperation,
-	};
 }
 
 /** Adds `displayOptions.show` for one resource/operation to each field of an operation. */

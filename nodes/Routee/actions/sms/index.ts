@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/action/router';
+import { showFor } from '../../../shared/action/router';
 import { analyze } from './analyze.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaign } from './getCampaign.operation';
@@ -24,9 +24,13 @@ export const smsOperations = {
 };
 
 export const smsDescription: INodeProperties[] = [
-	operationSelector(
-		'sms',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sms'] } },
+		options: [
 			{
 				name: 'Analyze',
 				value: 'analyze',
@@ -83,8 +87,8 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Update a scheduled SMS campaign',
 			},
 		],
-		'send',
-	),
+		default: 'send',
+	},
 	...showFor('sms', 'sendCampaign', sendCampaign.description),
 	...showFor('sms', 'send', send.description),
 	...showFor('sms', 'waitForDelivery', waitForDelivery.description),
