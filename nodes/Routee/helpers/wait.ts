@@ -12,25 +12,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { voiceTracking } from '../transport/tracking';
 
 /**
- * "Call and Wait" / "Send and Wait": the node sends with Routee's callbacks pointed at this execution's resume URL
- * (`$execution.resumeFormUrl`: it carries the execution's resume token, so it is never logged or output), puts the
- * execution to wait, and `webhook()` below decides per callback whether the execution resumes.
- *
- * The operation values are deliberately not n8n's `sendAndWait`: n8n turns a node with that operation into an extra
- * human-review AI tool and serves its resume URL differently (signed per node, an HTML page for late calls).
- *
- * n8n's waiting webhook (n8n 2.35/2.40 `webhooks/waiting-webhooks.ts`): a webhook() that returns no `workflowData`
- * answers the caller (200) and leaves the execution waiting; one that returns `workflowData` resumes it with those
- * items as this node's output. When the time limit passes, n8n resumes the execution itself and this node passes
- * on the input it had when it went to wait, which `waitForCallback` sets to the "timed out" item.
- *
- * Why the form-waiting address (/form-waiting/<id>, the webhook's `nodeType: 'form'`) rather than /webhook-waiting:
- * Routee repeats a callback for hours until it gets a 200. For an execution that already finished (a callback after
- * the time limit, a repeat of one already answered) n8n's /webhook-waiting answers 409 Conflict to every node but
- * those whose operation is n8n's `sendAndWait`, so Routee would keep retrying; /form-waiting answers 200 (its "Your
- * response has been recorded" page) and, while the execution is being resumed, leaves the repeat unanswered so that
- * Routee asks again later (n8n 2.35.7 and 2.40.7 `webhooks/waiting-forms.js`). Both check the same resume token.
- * Only an execution that finished with an error still answers 409.
+ * "Call and Wait" / "Wait for Delivery": the node sends with Routee's callbacks pointed at this execution's resume
+ * URL, puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes. Why
+ * these operation values and why the form-waiting address: docs/design-notes.md, "Waiting for a Routee callback".
  */
 
 const TIME_LIMIT_MINUTES = 10;

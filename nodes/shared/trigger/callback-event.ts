@@ -40,7 +40,7 @@ export function isObject(value: unknown): value is IDataObject {
 }
 
 /** A text field, or null when absent or not a scalar. */
-export function text(value: unknown): string | null {
+export function textOf(value: unknown): string | null {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return null;
