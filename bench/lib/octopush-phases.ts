@@ -60,11 +60,14 @@ export function trackOctopushPhases(): void {
 	if (installed) return;
 	installed = true;
 	/* eslint-disable @typescript-eslint/no-require-imports */
-	const framedSend = require('../../dist/nodes/Octopush/campaign/framed-send.js') as Record<
+	const framedSend = require('../../dist/nodes/Octopush/helpers/framed-send.js') as Record<
 		string,
 		unknown
 	>;
-	const frameRunner = require('../../dist/nodes/shared/frame-runner.js') as Record<string, unknown>;
+	const frameRunner = require('../../dist/nodes/Octopush/helpers/frame-runner.js') as Record<
+		string,
+		unknown
+	>;
 	const authentication =
 		require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/authentication.js') as Record<
 			string,

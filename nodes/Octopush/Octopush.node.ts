@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -8,9 +9,33 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
+import { octopushLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceListCampaignDescription } from './actions/voiceListCampaign';
 import { voiceSmsDescription } from './actions/voiceSms';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'SMS', value: 'sms' },
+			{ name: 'Voice List Campaign', value: 'voiceListCampaign' },
+			{ name: 'Voice SMS (VMS)', value: 'voiceSms' },
+		],
+		default: 'voiceSms',
+	},
+	...voiceSmsDescription,
+	...voiceListCampaignDescription,
+	...smsDescription,
+	...accountDescription,
+];
+
+// the errors below the node name a field as its panel does
+octopushLabels.register(properties);
 
 export class Octopush implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,25 +51,8 @@ export class Octopush implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'octopushApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'SMS', value: 'sms' },
-					{ name: 'Voice List Campaign', value: 'voiceListCampaign' },
-					{ name: 'Voice SMS (VMS)', value: 'voiceSms' },
-				],
-				default: 'voiceSms',
-			},
-			...voiceSmsDescription,
-			...voiceListCampaignDescription,
-			...smsDescription,
-			...accountDescription,
-		],
+		// a copy per instance, as each instance had its own array before
+		properties: [...properties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsSubtitle, filterOptionsProperty } from '../shared/callback-event';
-import { receiveCallback } from '../shared/callback-webhook';
+import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
+import { receiveCallback } from '../shared/trigger/callback-webhook';
 import {
 	callbackSecretTest,
 	callerAuthenticationProperties,
 	callerAuthenticationWithGenerated,
-} from '../shared/webhook-auth';
+} from '../shared/trigger/webhook-auth';
 import { octopushCallerAuth } from './caller-auth';
 import { normalizeOctopushCallback, OCTOPUSH_EVENTS, OCTOPUSH_STATUSES } from './normalize';
 import { checkRegistration, register, unregister } from './registration';

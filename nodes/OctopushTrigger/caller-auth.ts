@@ -4,7 +4,7 @@ import {
 	readCallerAuthSettings,
 	type CallerAuthSettings,
 	type GeneratedSecret,
-} from '../shared/webhook-auth';
+} from '../shared/trigger/webhook-auth';
 
 /** The secret of 'Generated Secret in URL': derived from the API key of the credential that registers the URL. */
 const GENERATED_FROM: GeneratedSecret = { credentialType: 'octopushApi', field: 'apiKey' };

@@ -5,12 +5,12 @@ import {
 	isObject,
 	isoAt,
 	numberOf,
-	text,
+	textOf,
 	type CallbackEvent,
 	type NormalizeResult,
-} from '../shared/callback-event';
-import { eventIdOf } from '../shared/event-id';
-import { nestBracketKeys } from '../shared/webhook-request';
+} from '../shared/trigger/callback-event';
+import { eventIdOf } from '../shared/trigger/event-id';
+import { nestBracketKeys } from '../shared/trigger/webhook-request';
 
 /**
  * The callbacks Octopush POSTs, one URL each in the account settings:
@@ -112,14 +112,14 @@ function kindOf(payload: IDataObject): string | null {
 	if (payload.reception_date !== undefined || payload.sim_card_number !== undefined)
 		return 'inbound';
 	if (payload.status !== undefined) {
-		const channel = (text(payload.channel) ?? '').toLowerCase();
+		const channel = (textOf(payload.channel) ?? '').toLowerCase();
 		const hasVoiceFields = VOICE_FIELDS.some((key) => voiceField(payload, key) !== undefined);
 		return /voice|vocal/.test(channel) || (channel === '' && hasVoiceFields)
 			? 'voiceDelivery'
 			: 'smsDelivery';
 	}
 	if (payload.text !== undefined)
-		return /^\s*stop\b/i.test(text(payload.text) ?? '') ? 'stop' : 'inbound';
+		return /^\s*stop\b/i.test(textOf(payload.text) ?? '') ? 'stop' : 'inbound';
 	return null;
 }
 
@@ -158,8 +158,8 @@ export function normalizeOctopushCallback(
 				'not an Octopush callback: expected a delivery report (status), an inbound reply (text, reception_date) or a STOP (stop_date)',
 		};
 	}
-	const number = text(fields.number);
-	const messageId = text(fields.message_id);
+	const number = textOf(fields.number);
+	const messageId = textOf(fields.message_id);
 	if (number === null && messageId === null)
 		return { ok: false, reason: 'the callback has neither number nor message_id' };
 
@@ -195,14 +195,14 @@ export function normalizeOctopushCallback(
 		ticket_number: messageId,
 	};
 	if (kind === 'smsDelivery' || kind === 'voiceDelivery') {
-		const status = text(fields.status);
+		const status = textOf(fields.status);
 		if (status === null) return { ok: false, reason: 'status must be text' };
 		event.status = status;
 		event.isFinal = FINAL_STATUSES.has(status);
 		event.price = numberOf(fields.unit_price);
 	}
 	if (kind === 'voiceDelivery') {
-		event.digits = text(voiceField(fields, 'pressed_keys_code'));
+		event.digits = textOf(voiceField(fields, 'pressed_keys_code'));
 		event.durationSeconds = numberOf(voiceField(fields, 'call_duration'));
 	}
 	return { ok: true, event };

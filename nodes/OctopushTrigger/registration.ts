@@ -6,8 +6,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { octopushRequest, reasonOf as octopushReasonOf } from '../Octopush/transport';
 import { statusOf } from '../shared/http';
 
-import { isObject } from '../shared/callback-event';
-import { callbackUrlFor } from '../shared/webhook-auth';
+import { isObject } from '../shared/trigger/callback-event';
+import { callbackUrlFor } from '../shared/trigger/webhook-auth';
 import { octopushCallerAuth } from './caller-auth';
 import { CALLBACK_KEY_BY_EVENT, invalidTimeZoneMessage } from './normalize';
 

@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,9 +11,31 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
+import { routeeLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
-import { smsWaitWebhook, voiceWaitWebhook, waitWebhooks } from './wait/wait';
+import { smsWaitWebhook, voiceWaitWebhook, waitWebhooks } from './helpers/wait';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'SMS', value: 'sms' },
+			{ name: 'Voice', value: 'voice' },
+		],
+		default: 'sms',
+	},
+	...smsDescription,
+	...voiceDescription,
+	...accountDescription,
+];
+
+// the errors below the node name a field as its panel does
+routeeLabels.register(properties);
 
 export class Routee implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,25 +51,10 @@ export class Routee implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'routeeOAuth2Api', required: true }],
-		// the resume webhook of the "and Wait" operations (see ./wait/wait.ts); it registers nothing anywhere
+		// the resume webhook of the "and Wait" operations (see ./helpers/wait.ts); it registers nothing anywhere
 		webhooks: waitWebhooks,
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'SMS', value: 'sms' },
-					{ name: 'Voice', value: 'voice' },
-				],
-				default: 'sms',
-			},
-			...smsDescription,
-			...voiceDescription,
-			...accountDescription,
-		],
+		// a copy per instance, as each instance had its own array before
+		properties: [...properties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

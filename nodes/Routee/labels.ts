@@ -1,7 +1,7 @@
-import { fieldLabels } from '../shared/field-labels';
-import { accountDescription } from './actions/account';
-import { smsDescription } from './actions/sms';
-import { voiceDescription } from './actions/voice';
+import { FieldLabels } from '../shared/action/field-labels';
+
+/** The labels of the node's fields, registered by Routee.node.ts with its properties. */
+export const routeeLabels = new FieldLabels();
 
 /**
  * Where a request body names a field differently from the panel: body path → the field's name in the
@@ -29,11 +29,8 @@ const LABEL_OF_BODY_PATH: Record<string, string> = {
 	type: 'Verb Type',
 };
 
-// read on first use: the operations that report errors are loaded by the same descriptions
-let labels: Map<string, string> | undefined;
 function labelOfField(key: string): string | undefined {
-	labels ??= fieldLabels([...smsDescription, ...voiceDescription, ...accountDescription]);
-	return LABEL_OF_BODY_PATH[key] ?? labels.get(FIELD_OF_BODY_PATH[key] ?? key);
+	return LABEL_OF_BODY_PATH[key] ?? routeeLabels.get(FIELD_OF_BODY_PATH[key] ?? key);
 }
 
 /**

@@ -8,15 +8,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { voiceTracking } from '../Routee/actions/voice/getMessageTracking.operation';
+import { voiceTracking } from '../Routee/transport/tracking';
 import { ROUTEE_CREDENTIAL } from '../Routee/transport';
-import { eventsSubtitle, filterOptionsProperty } from '../shared/callback-event';
-import { receiveCallback } from '../shared/callback-webhook';
+import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
+import { receiveCallback } from '../shared/trigger/callback-webhook';
 import {
 	callbackSecretTest,
 	callerAuthenticationProperties,
 	readCallerAuthSettings,
-} from '../shared/webhook-auth';
+} from '../shared/trigger/webhook-auth';
 import { normalizeRouteeCallback, ROUTEE_EVENTS, ROUTEE_STATUSES } from './normalize';
 
 export class RouteeTrigger implements INodeType {

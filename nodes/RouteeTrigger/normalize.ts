@@ -4,11 +4,11 @@ import {
 	isObject,
 	isoAt,
 	numberOf,
-	text,
+	textOf,
 	type CallbackEvent,
 	type NormalizeResult,
-} from '../shared/callback-event';
-import { eventIdOf } from '../shared/event-id';
+} from '../shared/trigger/callback-event';
+import { eventIdOf } from '../shared/trigger/event-id';
 
 /**
  * The callbacks Routee POSTs: https://docs.routee.net/docs/callbacks (SMS and campaign progress),
@@ -84,25 +84,25 @@ function statusOf(payload: IDataObject): {
 	updated: unknown;
 } {
 	const status = payload.status;
-	if (!isObject(status)) return { name: text(status), detailed: null, updated: undefined };
+	if (!isObject(status)) return { name: textOf(status), detailed: null, updated: undefined };
 	const reason = isObject(status.reason) ? status.reason : {};
 	return {
-		name: text(status.name),
-		detailed: text(reason.detailedStatus),
+		name: textOf(status.name),
+		detailed: textOf(reason.detailedStatus),
 		updated: status.updatedDate,
 	};
 }
 
 /** `to` is a number, or for conversations possibly an address object `{phone | sip | viber}`. */
 function address(value: unknown): string | null {
-	if (isObject(value)) return text(value.phone) ?? text(value.sip) ?? text(value.viber);
-	return text(value);
+	if (isObject(value)) return textOf(value.phone) ?? textOf(value.sip) ?? textOf(value.viber);
+	return textOf(value);
 }
 
 /** Which status callback a payload with a messageId is: SMS part, voice campaign call or conversation call. */
 function statusKindOf(payload: IDataObject): string | null {
-	if (text(payload.conversationTrackingId) !== null) return 'conversationStatus';
-	const service = (text(payload.originatingService) ?? '').toLowerCase();
+	if (textOf(payload.conversationTrackingId) !== null) return 'conversationStatus';
+	const service = (textOf(payload.originatingService) ?? '').toLowerCase();
 	if (service === 'sms' || payload.smsId !== undefined || payload.part !== undefined)
 		return 'smsStatus';
 	if (
@@ -127,18 +127,18 @@ function statusKindOf(payload: IDataObject): string | null {
  */
 function kindOf(payload: IDataObject): string | null {
 	if (
-		text(payload.trackingId) !== null &&
+		textOf(payload.trackingId) !== null &&
 		(payload.campaignStatus !== undefined || isObject(payload.messageStatuses))
 	) {
 		return 'campaignProgress';
 	}
 	if (payload.status === undefined) {
 		if (payload.collectedTones !== undefined) return 'dtmf';
-		const inbound = (text(payload.direction) ?? '').toLowerCase() === 'inbound';
-		const sms = (text(payload.originatingService) ?? 'sms').toLowerCase() === 'sms';
-		return inbound && sms && text(payload.message) !== null ? 'inboundSms' : null;
+		const inbound = (textOf(payload.direction) ?? '').toLowerCase() === 'inbound';
+		const sms = (textOf(payload.originatingService) ?? 'sms').toLowerCase() === 'sms';
+		return inbound && sms && textOf(payload.message) !== null ? 'inboundSms' : null;
 	}
-	return text(payload.messageId) === null ? null : statusKindOf(payload);
+	return textOf(payload.messageId) === null ? null : statusKindOf(payload);
 }
 
 const FINAL_BY_KIND: Record<string, string[]> = {
@@ -192,7 +192,7 @@ export function normalizeRouteeCallback(
 		eventId: eventIdOf('routee', kind, identifiersOf(kind, payload)),
 		provider: 'routee',
 		kind,
-		messageId: text(payload.messageId),
+		messageId: textOf(payload.messageId),
 		campaignId: null,
 		to: address(payload.to),
 		status: null,
@@ -206,11 +206,11 @@ export function normalizeRouteeCallback(
 	};
 
 	if (kind === 'dtmf') {
-		const digits = text(payload.collectedTones);
+		const digits = textOf(payload.collectedTones);
 		if (digits === null) return notACallback('collectedTones must be text');
 		return {
 			ok: true,
-			event: { ...base, campaignId: text(payload.conversationTrackingId), digits },
+			event: { ...base, campaignId: textOf(payload.conversationTrackingId), digits },
 		};
 	}
 	if (kind === 'inboundSms') {
@@ -218,21 +218,21 @@ export function normalizeRouteeCallback(
 		const event: RouteeEvent = {
 			...fields,
 			at: isoAt(payload.receivedDate, receivedAtMs),
-			from: text(payload.from),
-			text: text(payload.message),
+			from: textOf(payload.from),
+			text: textOf(payload.message),
 			raw,
 		};
 		return { ok: true, event };
 	}
 	if (kind === 'campaignProgress') {
-		const status = text(payload.campaignStatus);
+		const status = textOf(payload.campaignStatus);
 		if (status === null) return notACallback('campaign progress without campaignStatus');
 		return {
 			ok: true,
 			event: {
 				...base,
 				messageId: null,
-				campaignId: text(payload.trackingId),
+				campaignId: textOf(payload.trackingId),
 				status,
 				isFinal: CAMPAIGN_FINAL.includes(status),
 			},
@@ -247,11 +247,11 @@ export function normalizeRouteeCallback(
 		ok: true,
 		event: {
 			...base,
-			campaignId: text(campaignId),
+			campaignId: textOf(campaignId),
 			status: status.name,
 			isFinal: FINAL_BY_KIND[kind].includes(status.name),
 			detailedStatus: status.detailed,
-			digits: kind === 'smsStatus' ? null : text(payload.collectedTones),
+			digits: kind === 'smsStatus' ? null : textOf(payload.collectedTones),
 			durationSeconds: kind === 'smsStatus' ? null : numberOf(payload.duration),
 			price: numberOf(payload.price),
 			at: isoAt(status.updated, receivedAtMs),

@@ -4,7 +4,7 @@ import { Octopush } from '../../nodes/Octopush/Octopush.node';
 import { labelOf as octopushLabelOf } from '../../nodes/Octopush/labels';
 import { Routee } from '../../nodes/Routee/Routee.node';
 import { labelOf as routeeLabelOf } from '../../nodes/Routee/labels';
-import { conflictingLabels, fieldLabels } from '../../nodes/shared/field-labels';
+import { conflictingLabels, fieldLabels } from '../../nodes/shared/action/field-labels';
 
 test('errors name fields as the panel does: a bundle field as "Bundle: Field", options and lists add nothing', () => {
 	const properties: INodeProperties[] = [

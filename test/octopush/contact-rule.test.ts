@@ -1,4 +1,4 @@
-import { contactProblem, voiceCampaignSendBody } from '../../nodes/Octopush/contract';
+import { contactProblem, voiceCampaignSendBody } from '../../nodes/Octopush/transport/contract';
 
 describe('contactProblem (the recipient contract)', () => {
 	it.each([

@@ -4,7 +4,7 @@ import { useTestbed } from '../support/testbed';
 import { startTestbed } from './setup';
 
 // In "One Campaign for All Input Items" mode the node reads plain `{{ $json.path }}` mappings straight
-// from the items instead of asking n8n to resolve them per item (nodes/shared/direct-field.ts). Here
+// from the items instead of asking n8n to resolve them per item (nodes/shared/action/item-values.ts). Here
 // the same mappings written so that only n8n can resolve them (wrapped in parentheses) must give the
 // same request bodies and the same errors.
 

@@ -1,5 +1,7 @@
-import { conversationBody, voiceCampaignBody } from '../../nodes/Routee/contract';
+import { conversationBody, voiceCampaignBody } from '../../nodes/Routee/transport/contract';
 import { labelOf } from '../../nodes/Routee/labels';
+// the node file registers the labels of its fields
+import '../../nodes/Routee/Routee.node';
 
 // The UI cannot produce some shapes (a selector picks one dial-plan source); the contract still refuses them.
 

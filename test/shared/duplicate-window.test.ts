@@ -1,4 +1,4 @@
-import { DuplicateWindow } from '../../nodes/shared/duplicate-window';
+import { DuplicateWindow } from '../../nodes/shared/trigger/callback-duplicates';
 
 describe('DuplicateWindow', () => {
 	it('reports a key seen again within the window, and not after it', () => {

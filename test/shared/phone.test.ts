@@ -1,4 +1,4 @@
-import { CALLING_CODES } from '../../nodes/shared/calling-codes';
+import { CALLING_CODES } from '../../nodes/shared/phone';
 import { COUNTRY_OPTIONS, isE164, normalizePhoneNumber } from '../../nodes/shared/phone';
 
 describe('isE164', () => {

@@ -1,4 +1,4 @@
-import { secureEquals } from '../../nodes/shared/secure-compare';
+import { secureEquals } from '../../nodes/shared/trigger/webhook-auth';
 
 describe('secureEquals', () => {
 	it.each([

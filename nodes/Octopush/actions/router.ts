@@ -1,4 +1,4 @@
-import { type OperationName, routerFor } from '../../shared/router';
+import { routerFor } from '../../shared/action/router';
 import { accountOperations } from './account';
 import { smsOperations } from './sms';
 import { voiceListCampaignOperations } from './voiceListCampaign';
@@ -10,8 +10,5 @@ const operations = {
 	sms: smsOperations,
 	account: accountOperations,
 } as const;
-
-/** Every operation of the Octopush node, e.g. 'voiceSms.sendCampaign'. */
-export type OctopushOperation = OperationName<typeof operations>;
 
 export const router = routerFor(operations);

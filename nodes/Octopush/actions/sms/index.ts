@@ -1,14 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
+import { showFor } from '../../../shared/action/router';
 import { sendCampaign } from './sendCampaign.operation';
 
 export const smsOperations = { sendCampaign };
 
 export const smsDescription: INodeProperties[] = [
-	operationSelector(
-		'sms',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sms'] } },
+		options: [
 			{
 				name: 'Send Campaign',
 				value: 'sendCampaign',
@@ -17,7 +21,7 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Send an SMS campaign',
 			},
 		],
-		'sendCampaign',
-	),
+		default: 'sendCampaign',
+	},
 	...showFor('sms', 'sendCampaign', sendCampaign.description),
 ];

@@ -6,17 +6,17 @@ import type {
 } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
-import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
+import type { Operation } from '../../../shared/action/router';
+import { executeFramedSend, type FramedSend } from '../../helpers/framed-send';
 import {
 	autoRemoveBlacklistedOption,
 	optionsField,
 	recipientFields,
 	senderField,
 	textField,
-} from '../../campaign/fields';
-import { readCommonFields } from '../../campaign/read';
-import { smsCampaignSendBody } from '../../contract';
+} from '../../helpers/fields';
+import { readCommonFields } from '../../helpers/read';
+import { smsCampaignSendBody } from '../../transport/contract';
 
 const description: INodeProperties[] = [
 	modeField,

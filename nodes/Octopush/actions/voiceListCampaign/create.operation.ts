@@ -7,8 +7,8 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
-import { asNodeError, executeJobs } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
+import { asNodeError, executeJobs } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
@@ -18,14 +18,14 @@ import {
 	voiceFields,
 	voiceOptionFields,
 	voiceTextField,
-} from '../../campaign/fields';
-import { type Mode, readCommonFields, readRecipients } from '../../campaign/read';
-import { requestIds } from '../../campaign/request-id';
-import { assertBody, invalid } from '../../campaign/validate';
-import { voiceListCreateBody, voiceTagCreateBody } from '../../contract';
-import { LIST_STATUS, withTicketNumber } from '../../responses';
+} from '../../helpers/fields';
+import { type Mode, readCommonFields, readRecipients } from '../../helpers/read';
+import { requestIds } from '../../helpers/frames';
+import { assertBody, invalid } from '../../helpers/validate';
+import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
+import { LIST_STATUS, withTicketNumber } from '../../transport/responses';
 import { failureKindOf, octopushRequest } from '../../transport';
-import { assertReady, fetchListStatus, sendListCampaign, type Target } from './ticket';
+import { assertReady, fetchListStatus, sendListCampaign, type Target } from '../../helpers/tickets';
 
 const TARGETS = {
 	list: {

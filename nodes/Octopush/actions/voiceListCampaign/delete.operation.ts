@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
-import { readTicket, ticketNumberField } from '../../campaign/tickets';
+import { executeJobs } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
+import { readTicket, ticketNumberField } from '../../helpers/tickets';
 import { octopushRequest } from '../../transport';
 
 /** DELETE /voice-campaign-on-list/cancel: deletes a campaign that was not sent (Octopush answers 204 No Content). */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
+import { showFor } from '../../../shared/action/router';
 import { create } from './create.operation';
 import { deleteCampaign } from './delete.operation';
 import { getStatus } from './getStatus.operation';
@@ -9,9 +9,13 @@ import { send } from './send.operation';
 export const voiceListCampaignOperations = { create, getStatus, send, delete: deleteCampaign };
 
 export const voiceListCampaignDescription: INodeProperties[] = [
-	operationSelector(
-		'voiceListCampaign',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['voiceListCampaign'] } },
+		options: [
 			{
 				name: 'Cancel',
 				value: 'delete',
@@ -39,8 +43,8 @@ export const voiceListCampaignDescription: INodeProperties[] = [
 				action: 'Send a voice list campaign',
 			},
 		],
-		'create',
-	),
+		default: 'create',
+	},
 	...showFor('voiceListCampaign', 'create', create.description),
 	...showFor('voiceListCampaign', 'getStatus', getStatus.description),
 	...showFor('voiceListCampaign', 'send', send.description),

@@ -1,10 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
-import { readTicket, ticketNumberField } from '../../campaign/tickets';
-import { invalid } from '../../campaign/validate';
-import { assertReady, fetchListStatus, sendListCampaign, type Target, targetField } from './ticket';
+import { executeJobs } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
+import { readTicket, ticketNumberField } from '../../helpers/tickets';
+import { invalid } from '../../helpers/validate';
+import {
+	assertReady,
+	fetchListStatus,
+	sendListCampaign,
+	type Target,
+	targetField,
+} from '../../helpers/tickets';
 
 /** Sends ("validates") a campaign Octopush has finished preparing; refuses while it is not ready. */
 export const send: Operation = {

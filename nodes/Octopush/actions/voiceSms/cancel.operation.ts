@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, planJobs } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
-import { readTicket, ticketNumberField } from '../../campaign/tickets';
+import { asNodeError, planJobs } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
+import { readTicket, ticketNumberField } from '../../helpers/tickets';
 import { octopushRequest, reasonOf } from '../../transport';
 
 /**

@@ -1,15 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
+import { showFor } from '../../../shared/action/router';
 import { cancel } from './cancel.operation';
 import { sendCampaign } from './sendCampaign.operation';
 
 export const voiceSmsOperations = { sendCampaign, cancel };
 
 export const voiceSmsDescription: INodeProperties[] = [
-	operationSelector(
-		'voiceSms',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['voiceSms'] } },
+		options: [
 			{
 				name: 'Cancel',
 				value: 'cancel',
@@ -25,8 +29,8 @@ export const voiceSmsDescription: INodeProperties[] = [
 				action: 'Send a voice SMS campaign',
 			},
 		],
-		'sendCampaign',
-	),
+		default: 'sendCampaign',
+	},
 	...showFor('voiceSms', 'sendCampaign', sendCampaign.description),
 	...showFor('voiceSms', 'cancel', cancel.description),
 ];

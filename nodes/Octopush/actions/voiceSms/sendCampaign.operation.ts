@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
-import { executeFramedSend, type FramedSend } from '../../campaign/framed-send';
+import type { Operation } from '../../../shared/action/router';
+import { executeFramedSend, type FramedSend } from '../../helpers/framed-send';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
@@ -17,9 +17,9 @@ import {
 	voiceFields,
 	voiceOptionFields,
 	voiceTextField,
-} from '../../campaign/fields';
-import { readCommonFields } from '../../campaign/read';
-import { VOICE_SMS_TYPE, voiceCampaignSendBody } from '../../contract';
+} from '../../helpers/fields';
+import { readCommonFields } from '../../helpers/read';
+import { VOICE_SMS_TYPE, voiceCampaignSendBody } from '../../transport/contract';
 
 const description: INodeProperties[] = [
 	modeField,

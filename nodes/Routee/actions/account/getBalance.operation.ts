@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
+import { executeJobs } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
 import { routeeRequest } from '../../transport';
 
 export const getBalance: Operation = {

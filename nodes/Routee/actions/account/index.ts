@@ -1,14 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
+import { showFor } from '../../../shared/action/router';
 import { getBalance } from './getBalance.operation';
 
 export const accountOperations = { getBalance };
 
 export const accountDescription: INodeProperties[] = [
-	operationSelector(
-		'account',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: [
 			{
 				name: 'Get Balance',
 				value: 'getBalance',
@@ -16,7 +20,7 @@ export const accountDescription: INodeProperties[] = [
 				action: 'Get the account balance',
 			},
 		],
-		'getBalance',
-	),
+		default: 'getBalance',
+	},
 	...showFor('account', 'getBalance', getBalance.description),
 ];

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
-import { executeCampaign } from '../../campaign';
-import { smsAnalyzeBody } from '../../contract';
-import { defaultCountryOption, recipientFields } from '../../fields';
-import { textOf } from '../../read';
+import type { Operation } from '../../../shared/action/router';
+import { executeCampaign } from '../../helpers/campaign';
+import { smsAnalyzeBody } from '../../transport/contract';
+import { defaultCountryOption, recipientFields } from '../../helpers/fields';
+import { textOf } from '../../helpers/read';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [

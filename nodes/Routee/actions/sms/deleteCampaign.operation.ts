@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeById, trackingIdField } from '../lookup';
+import type { Operation } from '../../../shared/action/router';
+import { executeById, trackingIdField } from '../../helpers/lookup';
 
 /** DELETE /sms/{trackingId}: cancels a campaign that is still Scheduled. */
 export const deleteCampaign: Operation = {

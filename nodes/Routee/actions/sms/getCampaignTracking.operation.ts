@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
+import type { Operation } from '../../../shared/action/router';
 import {
 	executeCampaignTracking,
 	pagingFields,
 	SIMPLIFIED_SMS_TRACKING,
 	simplifyField,
 	trackingIdField,
-} from '../lookup';
+} from '../../helpers/lookup';
 
 /** GET /sms/tracking/campaign/{trackingId}: the status of every message part of a campaign, page by page. */
 export const getCampaignTracking: Operation = {

@@ -1,7 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeById, messageIdField, SIMPLIFIED_SMS_TRACKING, simplifyField } from '../lookup';
+import type { Operation } from '../../../shared/action/router';
+import {
+	executeById,
+	messageIdField,
+	SIMPLIFIED_SMS_TRACKING,
+	simplifyField,
+} from '../../helpers/lookup';
 
 /** GET /sms/tracking/single/{messageId}: the status of one SMS, one output item per message part. */
 export const getMessageTracking: Operation = {

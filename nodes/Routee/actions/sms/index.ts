@@ -1,20 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
+import { showFor } from '../../../shared/action/router';
 import { analyze } from './analyze.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaign } from './getCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
 import { getMessageTracking } from './getMessageTracking.operation';
 import { send } from './send.operation';
-import { sendAndWait } from './sendAndWait.operation';
+import { waitForDelivery } from './waitForDelivery.operation';
 import { sendCampaign } from './sendCampaign.operation';
 import { updateCampaign } from './updateCampaign.operation';
 
 export const smsOperations = {
 	sendCampaign,
 	send,
-	waitForDelivery: sendAndWait,
+	waitForDelivery,
 	analyze,
 	getCampaign,
 	updateCampaign,
@@ -24,9 +24,13 @@ export const smsOperations = {
 };
 
 export const smsDescription: INodeProperties[] = [
-	operationSelector(
-		'sms',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sms'] } },
+		options: [
 			{
 				name: 'Analyze',
 				value: 'analyze',
@@ -83,11 +87,11 @@ export const smsDescription: INodeProperties[] = [
 				action: 'Update a scheduled SMS campaign',
 			},
 		],
-		'send',
-	),
+		default: 'send',
+	},
 	...showFor('sms', 'sendCampaign', sendCampaign.description),
 	...showFor('sms', 'send', send.description),
-	...showFor('sms', 'waitForDelivery', sendAndWait.description),
+	...showFor('sms', 'waitForDelivery', waitForDelivery.description),
 	...showFor('sms', 'analyze', analyze.description),
 	...showFor('sms', 'getCampaign', getCampaign.description),
 	...showFor('sms', 'updateCampaign', updateCampaign.description),

@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
-import { executeJobs } from '../../../shared/execute';
-import { unknownOutcome } from '../../campaign';
-import { MAX_LABEL, singleSmsBody } from '../../contract';
+import type { Operation } from '../../../shared/action/router';
+import { executeJobs } from '../../../shared/action/execute';
+import { unknownOutcome } from '../../helpers/campaign';
+import { MAX_LABEL, singleSmsBody } from '../../transport/contract';
 import {
 	callbackOptions,
 	defaultCountryOption,
@@ -17,10 +17,10 @@ import {
 	phoneToField,
 	transcodeOption,
 	ttlOption,
-} from '../../fields';
-import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
+} from '../../helpers/fields';
+import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody } from '../../validation';
+import { assertBody } from '../../helpers/validate';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [

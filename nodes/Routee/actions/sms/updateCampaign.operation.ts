@@ -5,20 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeJobs } from '../../../shared/execute';
-import { smsCampaignBody, smsCampaignUpdateBody } from '../../contract';
-import { scheduledDateOption } from '../../fields';
-import { futureDateOf } from '../../../shared/scheduled-date';
-import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../read';
+import type { Operation } from '../../../shared/action/router';
+import { executeJobs } from '../../../shared/action/execute';
+import { smsCampaignBody, smsCampaignUpdateBody } from '../../transport/contract';
+import { scheduledDateOption } from '../../helpers/fields';
+import { futureDateOf } from '../../../shared/action/scheduled-date';
+import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody, invalid } from '../../validation';
-import { trackingIdField } from '../lookup';
-import { smsBodyField, smsSenderField } from './fields';
-import { sendCampaign, smsCampaignOptions } from './sendCampaign.operation';
-
-const campaignOptions = (sendCampaign.description.find((field) => field.name === 'options')
-	?.options ?? []) as INodeProperties[];
+import { assertBody, invalid } from '../../helpers/validate';
+import { smsCampaignOptions } from '../../helpers/campaign';
+import { trackingIdField } from '../../helpers/lookup';
+import { smsBodyField, smsCampaignOptionsField, smsSenderField } from './fields';
+const campaignOptions = (smsCampaignOptionsField.options ?? []) as INodeProperties[];
 
 const description: INodeProperties[] = [
 	trackingIdField('scheduled SMS campaign'),

@@ -6,27 +6,27 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import { asNodeError } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
-import { conversationBody } from '../../contract';
-import { defaultCountryOption, phoneToField } from '../../fields';
-import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
-import { assertBody } from '../../validation';
+import { asNodeError } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
+import { conversationBody } from '../../transport/contract';
+import { defaultCountryOption, phoneToField } from '../../helpers/fields';
+import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
+import { assertBody } from '../../helpers/validate';
 import {
 	machineEventUrl,
 	onlyItem,
 	resumeUrlOf,
 	timeLimitField,
 	waitForCallback,
-} from '../../wait/wait';
+} from '../../helpers/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
-import { startConversationRequest } from './conversationRequest';
+import { startConversationRequest } from '../../transport/conversation';
 
 /**
  * Calls one number, says the prompt, collects keys (COLLECT, https://docs.routee.net/reference/collect-verb) and waits
  * in this execution for the outcome: POST /voice/conversation with the COLLECT event URL and the conversation's
- * callback (OnCompletion) pointing at the execution's resume URL; see ../../wait/wait.ts for how it resumes.
+ * callback (OnCompletion) pointing at the execution's resume URL; see ../../helpers/wait.ts for how it resumes.
  */
 const description: INodeProperties[] = [
 	voiceSenderField,

@@ -5,9 +5,9 @@ import {
 	LANGUAGE_OPTIONS,
 	TRIGGER_URL_HINT,
 	WAV_URL_DESCRIPTION,
-} from '../../fields';
-import { callbackOf } from '../../read';
-import { invalid } from '../../validation';
+} from '../../helpers/fields';
+import { callbackOf } from '../../helpers/read';
+import { invalid } from '../../helpers/validate';
 import { dialHangupDelayOption, machineDetectionOf, machineDetectionOption } from './fields';
 
 /** A conversation's dial plan: verbs built in the UI, raw JSON, or a URL that answers one. */

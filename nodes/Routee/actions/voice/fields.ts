@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { MAX_HANGUP_DELAY } from '../../contract';
-import { bundleOption, hangupDelayDescription, senderField } from '../../fields';
-import { bundleOf, copyOptions } from '../../read';
+import { MAX_HANGUP_DELAY } from '../../transport/contract';
+import { bundleOption, hangupDelayDescription, senderField } from '../../helpers/fields';
+import { bundleOf, copyOptions } from '../../helpers/read';
 
 /** Fields the voice operations share. */
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { executeCampaignTracking, pagingFields, trackingIdField } from '../lookup';
+import type { Operation } from '../../../shared/action/router';
+import { executeCampaignTracking, pagingFields, trackingIdField } from '../../helpers/lookup';
 
 /** GET /voice/tracking/campaign/{trackingId}: the status of every call of a voice campaign, page by page. */
 export const getCampaignTracking: Operation = {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { conversationActionBody } from '../../contract';
-import { executeById, messageIdField } from '../lookup';
+import type { Operation } from '../../../shared/action/router';
+import { conversationActionBody } from '../../transport/contract';
+import { executeById, messageIdField } from '../../helpers/lookup';
 
 const description: INodeProperties[] = [
 	messageIdField('conversation call'),

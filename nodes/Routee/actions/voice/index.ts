@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, showFor } from '../../../shared/operation';
-import { getCampaign } from '../sms/getCampaign.operation';
+import { showFor } from '../../../shared/action/router';
 import { callAndWait } from './callAndWait.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
+import { getCampaign } from './getCampaign.operation';
 import { getConversation } from './getConversation.operation';
 import { getMessageTracking } from './getMessageTracking.operation';
 import { hangUp } from './hangUp.operation';
@@ -24,9 +24,13 @@ export const voiceOperations = {
 };
 
 export const voiceDescription: INodeProperties[] = [
-	operationSelector(
-		'voice',
-		[
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['voice'] } },
+		options: [
 			{
 				name: 'Call and Wait for Key Press',
 				value: 'callAndWait',
@@ -84,8 +88,8 @@ export const voiceDescription: INodeProperties[] = [
 				action: 'Start a voice conversation',
 			},
 		],
-		'sendCampaign',
-	),
+		default: 'sendCampaign',
+	},
 	...showFor('voice', 'sendCampaign', sendCampaign.description),
 	...showFor('voice', 'startConversation', startConversation.description),
 	...showFor('voice', 'callAndWait', callAndWait.description),

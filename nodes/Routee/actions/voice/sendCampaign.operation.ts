@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
-import { executeCampaign } from '../../campaign';
-import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../contract';
+import type { Operation } from '../../../shared/action/router';
+import { executeCampaign } from '../../helpers/campaign';
+import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../transport/contract';
 import {
 	bundleOption,
 	callbackOptions,
@@ -20,8 +20,14 @@ import {
 	respectQuietHoursOption,
 	scheduledDateOption,
 	WAV_URL_DESCRIPTION,
-} from '../../fields';
-import { bundleOf, copyOptions, optionsOf, scheduleAndCallbacksOf, textOf } from '../../read';
+} from '../../helpers/fields';
+import {
+	bundleOf,
+	copyOptions,
+	optionsOf,
+	scheduleAndCallbacksOf,
+	textOf,
+} from '../../helpers/read';
 import { voiceSenderField } from './fields';
 
 const textToSpeech = { show: { messageType: ['textToSpeech'] } };

@@ -6,14 +6,14 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import { asNodeError, executeJobs } from '../../../shared/execute';
-import type { Operation } from '../../../shared/operation';
-import { unknownOutcome } from '../../campaign';
-import { conversationBody } from '../../contract';
-import { callbackOptions, defaultCountryOption, phoneToField } from '../../fields';
-import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../read';
-import { assertBody } from '../../validation';
-import { startConversationRequest } from './conversationRequest';
+import { asNodeError, executeJobs } from '../../../shared/action/execute';
+import type { Operation } from '../../../shared/action/router';
+import { unknownOutcome } from '../../helpers/campaign';
+import { conversationBody } from '../../transport/contract';
+import { callbackOptions, defaultCountryOption, phoneToField } from '../../helpers/fields';
+import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
+import { assertBody } from '../../helpers/validate';
+import { startConversationRequest } from '../../transport/conversation';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
 import {
 	callHangupDelayOption,

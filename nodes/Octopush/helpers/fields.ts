@@ -1,0 +1,294 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { defaultCountryOption, notForTools, optionsCollection } from '../../shared/fields';
+import {
+	MAX_FRAME_SIZE,
+	MIN_FRAME_SIZE,
+	VOICE_LANGUAGES,
+	VOICE_LANGUAGES_URL,
+} from '../transport/contract';
+
+/** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
+
+export const textField: INodeProperties = {
+	displayName: 'Text',
+	name: 'text',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	required: true,
+	default: '',
+	description:
+		'The message, 1 to 1224 characters. Personalize it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+};
+
+export const voiceTextField: INodeProperties = {
+	...textField,
+	description:
+		'The message the voice reads, 1 to 1224 characters, written in the voice language (accents, Greek and Cyrillic letters are sent as they are). Personalize it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+};
+
+const contactFields: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		description: 'Replaces {first_name} in the text (at most 50 characters)',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		description: 'Replaces {last_name} in the text (at most 50 characters)',
+	},
+	...[1, 2, 3, 4, 5].map((n): INodeProperties => ({
+		displayName: `Param ${n}`,
+		name: `param${n}`,
+		type: 'string',
+		default: '',
+		description: `Replaces {param${n}} in the text (at most 50 characters)`,
+	})),
+];
+
+/** Parameter name of each contact field → the body field it fills. */
+export const CONTACT_PARAMETERS = {
+	firstName: 'first_name',
+	lastName: 'last_name',
+	param1: 'param1',
+	param2: 'param2',
+	param3: 'param3',
+	param4: 'param4',
+	param5: 'param5',
+} as const;
+
+const phoneNumberDescription =
+	"In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with the 'Default Country' option";
+
+export function recipientFields(optional = false): INodeProperties[] {
+	return [
+		{
+			displayName: 'Recipients Input',
+			name: 'recipientsInput',
+			type: 'options',
+			options: [
+				{ name: 'Define Below', value: 'fields', description: 'List the recipients one by one' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'An array of recipients, e.g. from an expression',
+				},
+			],
+			default: 'fields',
+			// hidden for 'allItems' rather than shown for 'perItem': a tool has no Mode (see modeField) and must still show it
+			displayOptions: { hide: { mode: ['allItems'] } },
+		},
+		{
+			displayName: 'Recipients',
+			name: 'recipients',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add recipient',
+			default: {},
+			description: optional
+				? 'Contacts to add to the list for this campaign (optional)'
+				: 'Who receives the campaign. Any number: they are sent in frames of at most 500.',
+			displayOptions: { show: { recipientsInput: ['fields'] }, hide: { mode: ['allItems'] } },
+			options: [
+				{
+					name: 'recipient',
+					displayName: 'Recipient',
+					values: [
+						{
+							displayName: 'Phone Number',
+							name: 'phoneNumber',
+							type: 'string',
+							required: true,
+							default: '',
+							placeholder: 'e.g. +33612345678',
+							description: phoneNumberDescription,
+						},
+						{
+							displayName: 'Personalization',
+							name: 'personalization',
+							type: 'collection',
+							placeholder: 'Add field',
+							default: {},
+							description:
+								'Values for the {first_name}, {last_name} and {param1} to {param5} placeholders of the text',
+							options: contactFields,
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Recipients (JSON)',
+			name: 'recipientsJson',
+			type: 'json',
+			default: '[]',
+			description:
+				'An array of phone numbers, or of contacts with phone_number, first_name, last_name and param1 to param5, e.g. [{"phone_number": "+33612345678", "first_name": "Ada"}]',
+			displayOptions: { show: { recipientsInput: ['json'] }, hide: { mode: ['allItems'] } },
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '={{ $json.phone }}',
+			description: `The phone number of the recipient each input item is, usually an expression. ${phoneNumberDescription}.`,
+			displayOptions: { show: { mode: ['allItems'] } },
+		},
+		{
+			displayName: 'Personalization',
+			name: 'personalization',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			description:
+				"Values for the placeholders of the text, usually expressions on each input item's fields",
+			displayOptions: { show: { mode: ['allItems'] } },
+			options: contactFields,
+		},
+	];
+}
+
+export const senderField: INodeProperties = {
+	displayName: 'Sender',
+	name: 'sender',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. MyShop',
+	description:
+		'3 to 11 letters, digits or spaces (a-zA-Z0-9 and space), if your Octopush account allows custom senders. Leave empty for the default sender.',
+};
+
+export const voiceFields: INodeProperties[] = [
+	{
+		displayName: 'Voice Language',
+		name: 'voiceLanguage',
+		type: 'options',
+		options: Object.entries(VOICE_LANGUAGES)
+			.map(([value, { name, genders }]) => ({
+				name,
+				value,
+				description: genders.length === 1 ? `${value}: ${genders[0]} voice only` : value,
+			}))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'en-GB',
+		description: `The language the text is read in, as Octopush lists them (${VOICE_LANGUAGES_URL}). A code not in the list can be given by expression: Octopush then accepts or refuses it.`,
+	},
+	{
+		displayName: 'Voice Gender',
+		name: 'voiceGender',
+		type: 'options',
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+		],
+		default: 'female',
+		description:
+			'Some languages have a female voice only (marked in the Voice Language list); a male voice for them is refused before anything is sent',
+	},
+];
+
+const commonOptions: INodeProperties[] = [
+	defaultCountryOption('06 12 34 56 78 in France'),
+
+	{
+		displayName: 'Purpose',
+		name: 'purpose',
+		type: 'options',
+		options: [
+			{ name: 'Alert (Transactional)', value: 'alert' },
+			{ name: 'Wholesale (Marketing)', value: 'wholesale' },
+		],
+		default: 'alert',
+		description: 'Whether the campaign is transactional or marketing',
+	},
+	{
+		displayName: 'Request ID',
+		name: 'requestId',
+		type: 'string',
+		default: '',
+		displayOptions: notForTools,
+		description:
+			'Octopush refuses a second request with the same ID for 24 hours. Empty: one is derived from this execution, so a retry within it never sends twice. With several frames, "-1", "-2", … is appended.',
+		hint: "Set your own (e.g. your campaign's ID) to also be safe when you retry from the executions list or an n8n worker stopped mid-send: n8n does not tell the node which execution a retry repeats",
+	},
+	{
+		displayName: 'Send At',
+		name: 'sendAt',
+		type: 'dateTime',
+		default: '',
+		description:
+			"When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
+	},
+	{
+		displayName: 'Simulation Mode',
+		name: 'simulationMode',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether Octopush only simulates the request and answers a fake result (nothing is sent or charged)',
+	},
+];
+
+const framingOptions: INodeProperties[] = [
+	{
+		displayName: 'Frame Size',
+		name: 'frameSize',
+		type: 'number',
+		typeOptions: { minValue: MIN_FRAME_SIZE, maxValue: MAX_FRAME_SIZE },
+		default: MAX_FRAME_SIZE,
+		displayOptions: notForTools,
+		description: `Recipients per request (${MIN_FRAME_SIZE} to ${MAX_FRAME_SIZE}; Octopush advises 200 to 500). Larger campaigns are sent as several requests ("frames"), each with its own ticket.`,
+	},
+	{
+		displayName: 'Frames in Parallel',
+		name: 'framesInParallel',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 1,
+		displayOptions: notForTools,
+		description: 'How many frames to send at the same time (1 sends them one after another)',
+	},
+];
+
+/** "blacklisted numbers will be automatically removed … 0.01€ per request": https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/ */
+export const autoRemoveBlacklistedOption: INodeProperties = {
+	displayName: 'Auto Remove Blacklisted Numbers',
+	name: 'autoRemoveBlacklistedNumbers',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Octopush leaves out the numbers on your blacklist instead of refusing the campaign (Octopush charges 0.01 € per request for it)',
+};
+
+/** "This value is "true" when you want to get back pressed key": https://octopush-api.readme.io/reference/post_public_apivoice_campaignon_listcreate */
+export const getBackPressedKeysOption: INodeProperties = {
+	displayName: 'Collect Key Presses',
+	name: 'getBackPressedKeys',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether Octopush reports the keys each recipient pressed (in the delivery callbacks, see the Octopush Trigger)',
+};
+
+/** The body fields of the options above that the user set. */
+export function voiceOptionFields(options: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (options.getBackPressedKeys !== undefined)
+		body.get_back_pressed_keys = options.getBackPressedKeys;
+	if (options.autoRemoveBlacklistedNumbers !== undefined) {
+		body.auto_remove_blacklisted_numbers = options.autoRemoveBlacklistedNumbers;
+	}
+	return body;
+}
+
+/** The Options collection of a send operation: the shared options plus the operation's own, sorted for the UI. */
+export function optionsField(own: INodeProperties[], framing: boolean): INodeProperties {
+	return optionsCollection([...commonOptions, ...(framing ? framingOptions : []), ...own]);
+}

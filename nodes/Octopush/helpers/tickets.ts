@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { octopushRequest } from '../transport';
+import { ticketBody } from '../transport/contract';
+import { LIST_STATUS, normalizeListStatus } from '../transport/responses';
+import { assertBody } from './validate';
+
+/** The Ticket Number field of the operations on a ticket (a voice list campaign's, or a voice SMS frame's). */
+export const ticketNumberField: INodeProperties = {
+	displayName: 'Ticket Number',
+	name: 'ticketNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. voice_5f44ebf9e47b7',
+	description: 'The ticket_number that Create returned',
+};
+
+/** The Ticket Number of item `itemIndex`, checked against Octopush's rule (plan step of the ticket operations). */
+export function readTicket(context: IExecuteFunctions, itemIndex: number): string {
+	const ticket = String(context.getNodeParameter('ticketNumber', itemIndex, '') ?? '').trim();
+	return assertBody(context, ticketBody, { ticket_number: ticket }, itemIndex).ticket_number;
+}
+
+/** GET /voice-campaign-on-list/status: number_of_contacts, cost, estimated_duration, status (normalized). */
+export async function fetchListStatus(
+	context: IExecuteFunctions,
+	ticketNumber: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const response = await octopushRequest(
+		context,
+		'GET',
+		'/voice-campaign-on-list/status',
+		itemIndex,
+		undefined,
+		{
+			ticket_number: ticketNumber,
+		},
+	);
+	return {
+		ticket_number: ticketNumber,
+		...response,
+		status: normalizeListStatus(response.status) ?? response.status,
+	};
+}
+
+/** Fails with a clear message unless the campaign is ready to be sent. */
+export function assertReady(
+	context: IExecuteFunctions,
+	status: IDataObject,
+	itemIndex: number,
+): void {
+	if (status.status === LIST_STATUS.ready) return;
+	const ticket = String(status.ticket_number);
+	if (status.status === LIST_STATUS.failed) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Voice list campaign ${ticket} failed while Octopush prepared it, so it cannot be sent [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Its status is "failed". Check the list or tag, the text and the credit, then create the campaign again.',
+			},
+		);
+	}
+	throw new NodeOperationError(
+		context.getNode(),
+		`Voice list campaign ${ticket} is not ready to be sent yet [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `Its status is "${String(status.status)}": Octopush is still preparing it. Try again in a moment, or use Create with "Wait Until Ready, Then Send".`,
+		},
+	);
+}
+
+export type Target = 'list' | 'tag';
+
+/**
+ * Two send endpoints, one per kind of campaign ("POST …/voice-campaign-on-list/send" and "POST
+ * …/voice-campaign-on-tag/send": https://dev.octopush.com/api-sms-documentation/vocal-sms-api/confirmer-un-sms-vocal-sur-liste/).
+ * Status and cancel are shared ("sur liste ou en utilisant un tag").
+ */
+const SEND_PATHS: Record<Target, string> = {
+	list: '/voice-campaign-on-list/send',
+	tag: '/voice-campaign-on-tag/send',
+};
+
+/** Whether Create made the campaign on a list or a tag: Send must use the matching endpoint. */
+export const targetField: INodeProperties = {
+	displayName: 'Campaign Target',
+	name: 'target',
+	type: 'options',
+	options: [
+		{
+			name: 'Contact List',
+			value: 'list',
+			description: 'Sent with POST /voice-campaign-on-list/send',
+		},
+		{ name: 'Tag', value: 'tag', description: 'Sent with POST /voice-campaign-on-tag/send' },
+	],
+	default: 'list',
+	description:
+		'The Target the campaign was created with: Octopush has one send endpoint for list campaigns and one for tag campaigns',
+};
+
+/** POST /voice-campaign-on-list/send (or on-tag): "validate" the campaign, which sends it. */
+export async function sendListCampaign(
+	context: IExecuteFunctions,
+	ticketNumber: string,
+	itemIndex: number,
+	target: Target,
+): Promise<IDataObject> {
+	return await octopushRequest(context, 'POST', SEND_PATHS[target], itemIndex, {
+		ticket_number: ticketNumber,
+	});
+}

@@ -1,0 +1,256 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { voiceTracking } from '../transport/tracking';
+
+/**
+ * "Call and Wait" / "Wait for Delivery": the node sends with Routee's callbacks pointed at this execution's resume
+ * URL, puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes. Why
+ * these operation values and why the form-waiting address: docs/design-notes.md, "Waiting for a Routee callback".
+ */
+
+const TIME_LIMIT_MINUTES = 10;
+
+/**
+ * The node's one webhook: n8n's waiting webhook (`restartWebhook`), served under /webhook-waiting/<execution id> only
+ * while an execution of this node waits; nothing is registered with Routee or activated with the workflow. Declared
+ * as a constant like n8n's own "Send and Wait" nodes declare theirs (nodes-base utils/sendAndWait/descriptions.ts).
+ */
+export const waitWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		path: '',
+		restartWebhook: true,
+		// served under /form-waiting/<execution id> (see above: a late repeat gets 200, not 409)
+		nodeType: 'form',
+	},
+];
+
+export const timeLimitField: INodeProperties = {
+	displayName: 'Time Limit (Minutes)',
+	name: 'timeLimitMinutes',
+	type: 'number',
+	typeOptions: { minValue: 0.05 },
+	default: TIME_LIMIT_MINUTES,
+	description:
+		'How long the execution waits for the outcome at most. Then it continues with timedOut: true (the call or message itself is not stopped).',
+};
+
+/** The resume URL of this execution; the token it carries is never logged nor output. */
+export function resumeUrlOf(context: IExecuteFunctions): string {
+	const url = context.evaluateExpression('{{ $execution.resumeFormUrl }}', 0);
+	if (typeof url !== 'string' || !/^https?:\/\//.test(url)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'This execution has no resume URL to give Routee',
+			{
+				description:
+					'Waiting for a callback needs an n8n execution that can wait (a saved workflow run in n8n). Set WEBHOOK_URL to the public address of n8n so that Routee can reach it.',
+			},
+		);
+	}
+	return url;
+}
+
+/**
+ * The machineDetection eventUrl of a "Call and Wait": the resume URL marked as the machine event, carrying the SAY
+ * message to answer it with (evaluated here, where the input item is known; the webhook has no input item).
+ */
+export function machineEventUrl(resumeUrl: string, voicemail: IDataObject): string {
+	const url = new URL(resumeUrl);
+	url.searchParams.set(MACHINE_EVENT, Buffer.from(JSON.stringify(voicemail)).toString('base64url'));
+	return url.toString();
+}
+
+/** The query parameter that marks the machine event and carries the voicemail's SAY message. */
+const MACHINE_EVENT = 'machine';
+
+/** The one input item the wait operations act on: they start one call or message per execution. */
+export function onlyItem(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	what: string,
+): void {
+	if (items.length > 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${what} handles one input item per execution; it got ${items.length}`,
+			{
+				description:
+					'An execution can wait for one outcome only. Put a "Loop Over Items" node (batch size 1) before this node, or use the operation without "and Wait" together with a Routee Trigger.',
+			},
+		);
+	}
+}
+
+/**
+ * Puts the execution to wait until a callback resumes it or the time limit passes; returns what the node outputs
+ * meanwhile. The execution's stack entry of this node gets `onTimeout` as its input: n8n passes that on when the time
+ * limit resumes the execution (its own input data is not touched: other nodes' outputs share it).
+ */
+export async function waitForCallback(
+	context: IExecuteFunctions,
+	timeLimitMinutes: number,
+	onTimeout: IDataObject,
+): Promise<INodeExecutionData[]> {
+	const minutes =
+		Number.isFinite(timeLimitMinutes) && timeLimitMinutes > 0
+			? timeLimitMinutes
+			: TIME_LIMIT_MINUTES;
+	const waitTill = new Date(Date.now() + minutes * 60_000);
+	const timedOut: INodeExecutionData = {
+		json: { ...onTimeout, timedOut: true, waitedUntil: waitTill.toISOString() },
+		pairedItem: { item: 0 },
+	};
+	const executeData = context.getExecuteData();
+	executeData.data = { ...executeData.data, main: [[timedOut]] };
+	await context.putExecutionToWait(waitTill);
+	return [timedOut];
+}
+
+const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
+const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
+
+function statusNameOf(body: IDataObject): string | undefined {
+	const status = body.status;
+	if (typeof status === 'string') return status;
+	if (
+		typeof status === 'object' &&
+		status !== null &&
+		typeof (status as IDataObject).name === 'string'
+	) {
+		return (status as IDataObject).name as string;
+	}
+	return undefined;
+}
+
+/** Answered 200, the execution keeps waiting. */
+const KEEP_WAITING: IWebhookResponseData = { webhookResponse: '' };
+
+function resume(json: IDataObject): IWebhookResponseData {
+	return { workflowData: [[{ json, pairedItem: { item: 0 } }]] };
+}
+
+/**
+ * A callback of a waiting "Call and Wait for Key Press". The COLLECT event (keys) comes while the call goes on and is
+ * answered at once; the execution resumes on the conversation's final status (callback strategy OnCompletion), with
+ * the keys read from the call's tracking, so that no callback arrives after the execution finished (n8n answers those
+ * 409, which Routee would retry).
+ */
+export async function voiceWaitWebhook(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const body = (context.getBodyData() ?? {}) as IDataObject;
+	const voicemail = (context.getQueryData() as IDataObject)[MACHINE_EVENT];
+	if (typeof voicemail === 'string') return machineAnswered(context, body, voicemail);
+	const status = statusNameOf(body);
+	if (status === undefined || !VOICE_FINAL.includes(status)) return KEEP_WAITING;
+	const messageId = typeof body.messageId === 'string' ? body.messageId : undefined;
+	const answered =
+		status === 'Completed' || (status === 'Terminated' && Number(body.duration ?? 0) > 0);
+	let digits = '';
+	if (messageId !== undefined && answered) {
+		const tracking = await voiceTracking(context, messageId, 0);
+		digits = typeof tracking.digits === 'string' ? tracking.digits : '';
+	}
+	const statusObject = (
+		typeof body.status === 'object' && body.status !== null ? body.status : {}
+	) as IDataObject;
+	return resume({
+		digits,
+		keyPressed: digits !== '',
+		answered,
+		machineDetected: false,
+		status,
+		timedOut: false,
+		to: body.to ?? null,
+		from: body.from ?? null,
+		messageId: messageId ?? null,
+		trackingId: body.conversationTrackingId ?? null,
+		duration: body.duration ?? null,
+		price: body.price ?? null,
+		endedAt: statusObject.updatedDate ?? null,
+	});
+}
+
+/**
+ * An answering machine picked up (machineDetection strategy Continue): answer the dialplan Routee runs instead of the
+ * rest of the call (the voicemail, https://docs.routee.net/reference/perform-a-voice-conversation: "A valid dialplan is
+ * expected as response") and resume at once. The call's final status arrives after the execution finished; n8n
+ * answers it 200 (see above).
+ */
+function machineAnswered(
+	context: IWebhookFunctions,
+	body: IDataObject,
+	voicemail: string,
+): IWebhookResponseData {
+	let message: IDataObject;
+	try {
+		message = JSON.parse(Buffer.from(voicemail, 'base64url').toString('utf8')) as IDataObject;
+	} catch {
+		return KEEP_WAITING;
+	}
+	// answered here: when a waiting webhook resumes the execution, n8n's onReceived answer is not the node's
+	// webhookResponse (n8n 2.35.7/2.40.7 send their responseData default, the text "firstEntryJson")
+	const response = context.getResponseObject();
+	response.writeHead(200, { 'content-type': 'application/json' });
+	response.end(JSON.stringify({ verbs: [{ type: 'SAY', message, repeat: 0, bargeIn: false }] }));
+	return {
+		noWebhookResponse: true,
+		workflowData: [
+			[
+				{
+					json: {
+						digits: '',
+						keyPressed: false,
+						answered: false,
+						machineDetected: true,
+						status: 'MachineDetected',
+						timedOut: false,
+						to: body.to ?? null,
+						from: body.from ?? null,
+						messageId: body.messageId ?? null,
+						trackingId: body.conversationTrackingId ?? null,
+					},
+					pairedItem: { item: 0 },
+				},
+			],
+		],
+	};
+}
+
+/** A callback of a waiting "Send and Wait for Delivery": resumes on the message's final status. */
+export function smsWaitWebhook(context: IWebhookFunctions): IWebhookResponseData {
+	const body = (context.getBodyData() ?? {}) as IDataObject;
+	const status = statusNameOf(body);
+	if (status === undefined || !SMS_FINAL.includes(status)) return KEEP_WAITING;
+	// a long SMS has one callback per part (`part` of `parts`): the last part resumes, so that no part's callback
+	// arrives after the execution finished (parts arriving out of order still can: n8n answers those 409)
+	if (typeof body.part === 'number' && typeof body.parts === 'number' && body.part < body.parts)
+		return KEEP_WAITING;
+	const statusObject = (
+		typeof body.status === 'object' && body.status !== null ? body.status : {}
+	) as IDataObject;
+	return resume({
+		delivered: status === 'Delivered',
+		status,
+		isFinal: true,
+		reason: statusObject.reason ?? body.reason ?? null,
+		timedOut: false,
+		to: body.to ?? null,
+		from: body.from ?? null,
+		messageId: body.messageId ?? null,
+		trackingId: body.trackingId ?? body.messageId ?? null,
+		parts: body.parts ?? null,
+		price: body.price ?? null,
+		deliveredAt: statusObject.date ?? statusObject.updatedDate ?? null,
+	});
+}

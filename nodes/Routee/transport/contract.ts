@@ -1,0 +1,417 @@
+import { z } from 'zod';
+
+import { isE164 } from '../../shared/phone';
+import { oneOf } from '../../shared/action/invalid';
+
+// ---------------------------------------------------------------------------------------------
+// Documented limits and value lists. Sources (docs.routee.net, the reference pages of each endpoint):
+//   SMS campaign   https://docs.routee.net/reference/send-bulk-messages
+//   single SMS     https://docs.routee.net/reference/send-single-sms
+//   voice campaign https://docs.routee.net/reference/send-a-voice-campaign
+//   conversation   https://docs.routee.net/reference/perform-a-voice-conversation
+//   verbs          https://docs.routee.net/docs/dialplan-verbs, /reference/say-verb, /reference/dial-verb, /reference/collect-verb
+//   voice concepts https://docs.routee.net/docs/other-voice-messaging-concept
+// ---------------------------------------------------------------------------------------------
+
+/** "Must be between 1-4320. By default Routee will attempt delivery for 72 hours" (https://docs.routee.net/reference/send-single-sms, /send-bulk-messages). */
+export const MAX_TTL_MINUTES = 4320;
+/** Single SMS `label`: "The maximum length is 350 characters" (https://docs.routee.net/reference/send-single-sms). */
+export const MAX_LABEL = 350;
+export const MAX_TTS_TEXT = 1000;
+export const MAX_VOICE_RECIPIENTS = 1000;
+const MAX_SMS_RECIPIENTS = 30000;
+export const MAX_PAGE_SIZE = 2000;
+/** The conversation's top-level hangupDelay only (https://docs.routee.net/reference/perform-a-voice-conversation); a DIAL verb's has no maximum (https://docs.routee.net/reference/dial-verb). */
+export const MAX_HANGUP_DELAY = 60;
+export const CAMPAIGN_NAME = /^[A-Za-z0-9 -]{2,30}$/;
+
+export const LANGUAGES = [
+	'bg-BG',
+	'de-DE',
+	'el-GR',
+	'en-GB',
+	'en-US',
+	'es-ES',
+	'es-LA',
+	'fr-FR',
+	'hu-HU',
+	'it-IT',
+	'pl-PL',
+	'pt-BR',
+	'ru-RU',
+	'sv-SE',
+] as const;
+export const GENDERS = ['female', 'male'] as const;
+export const STRATEGIES = ['OnChange', 'OnCompletion'] as const;
+const MACHINE_DETECTION_STRATEGIES = ['Hangup', 'Continue'] as const;
+const RECORDING_FORMATS = ['MP3', 'WAV'] as const;
+export const VERB_TYPES = ['SAY', 'PLAY', 'DIAL', 'COLLECT'] as const;
+export const CONVERSATION_ACTIONS = ['hangup', 'reject'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Value rules. Each reads after the field's name in the error's description: "TTL (Minutes) <rule>."
+// ---------------------------------------------------------------------------------------------
+
+const NUMERIC_SENDER = /^\d{1,16}$/;
+// Voice: "The sender id must be numeric with the maximum number of characters limited to 16. In case the
+// sender id used is alphanumeric the recipient will see 'Unknown'" (https://docs.routee.net/docs/other-voice-messaging-concept):
+// an alphanumeric one is still accepted (and sent); the From field's description warns about "Unknown".
+const VOICE_NUMBER_SENDER = /^\+?\d{1,16}$/;
+const ALPHANUMERIC_SENDER = /^(?=.*[A-Za-z])[A-Za-z0-9 .&-]{1,11}$/;
+const SIP_URI = /^(sips?:)?[^@\s]+@[^@\s]+$/;
+const VIBER_NUMBER = /^\+?[1-9]\d{6,14}$/;
+
+export function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+const shown = (value: unknown) => JSON.stringify(value);
+
+function wholeNumber(min: number, max?: number) {
+	const range = max === undefined ? `at least ${min}` : `from ${min} to ${max}`;
+	const rule = `must be a whole number ${range}`;
+	return z.number({ invalid_type_error: rule }).refine(
+		(n) => Number.isInteger(n) && n >= min && (max === undefined || n <= max),
+		(n) => ({ message: `${rule}, got ${shown(n)}` }),
+	);
+}
+
+const flag = z.boolean({ invalid_type_error: 'must be true or false' });
+const text = z.string({ invalid_type_error: 'must be text' }).min(1, 'must not be empty');
+const httpUrl = text.refine(isHttpUrl, (v) => ({
+	message: `must be an http(s) URL, got ${shown(v)}`,
+}));
+// "Routee currently supports only .wav files": the content must be WAV, the URL need not end in .wav
+// (https://docs.routee.net/docs/other-voice-messaging-concept); Routee checks the content.
+const wavUrl = text.refine(isHttpUrl, (v) => ({
+	message: `must be an http(s) URL (of a WAV file), got ${shown(v)}`,
+}));
+const e164 = z.string().refine(isE164, (v) => ({
+	message: `must be an E.164 phone number such as +306948530920, got ${shown(v)}`,
+}));
+const campaignName = z
+	.string()
+	.regex(CAMPAIGN_NAME, 'must be 2 to 30 characters: latin letters, digits, spaces and -');
+/** An ISO 8601 date-time with offset, built and checked to be in the future by the operation. */
+const scheduledDate = z
+	.string()
+	.regex(
+		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/,
+		'must be ISO 8601 with an offset',
+	);
+
+export const SMS_SENDER_RULE =
+	'must be a number of at most 16 digits (without +) or at most 11 characters with a letter (latin letters, digits, spaces, . & -)';
+export const VOICE_SENDER_RULE =
+	'must be a number of at most 16 digits (+ allowed) or at most 11 characters with a letter (latin letters, digits, spaces, . & -)';
+
+const smsSender = z.string().refine(
+	(v) => NUMERIC_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v),
+	(v) => ({
+		message: `${SMS_SENDER_RULE}, got ${shown(v)}`,
+	}),
+);
+const voiceSender = z.string().refine(
+	(v) => VOICE_NUMBER_SENDER.test(v) || ALPHANUMERIC_SENDER.test(v),
+	(v) => ({
+		message: `${VOICE_SENDER_RULE}, got ${shown(v)}`,
+	}),
+);
+
+const callback = z.object({ url: httpUrl, strategy: oneOf(STRATEGIES) }).strict();
+const ids = (max?: number) => {
+	const list = z.array(text);
+	return (max === undefined ? list : list.max(max, `must hold at most ${max} entries`)).optional();
+};
+
+/** At least one of to / contacts / groups. */
+function hasRecipients(
+	body: { to?: unknown[]; contacts?: unknown[]; groups?: unknown[] },
+	ctx: z.RefinementCtx,
+) {
+	if ((body.to?.length ?? 0) + (body.contacts?.length ?? 0) + (body.groups?.length ?? 0) === 0) {
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['recipients'],
+			message: 'must not be empty: give at least one phone number, contact ID or group',
+		});
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// SMS (https://docs.routee.net/reference/send-bulk-messages)
+// ---------------------------------------------------------------------------------------------
+
+const smsCampaignFields = {
+	from: smsSender,
+	body: text,
+	to: z
+		.array(e164)
+		.max(MAX_SMS_RECIPIENTS, `must hold at most ${MAX_SMS_RECIPIENTS} numbers`)
+		.optional(),
+	contacts: ids(),
+	groups: ids(),
+	scheduledDate: scheduledDate.optional(),
+	campaignName: campaignName.optional(),
+	flash: flag.optional(),
+	respectQuietHours: flag.optional(),
+	callback: callback.optional(),
+	campaignCallback: callback.optional(),
+	reminder: z
+		.object({
+			minutesBefore: wholeNumber(0).optional(),
+			minutesAfter: wholeNumber(0).optional(),
+			to: z.array(e164).min(1, 'must hold at least one phone number'),
+		})
+		.strict()
+		.optional(),
+	fallbackValues: z.record(z.string()).optional(),
+	ttl: wholeNumber(1, MAX_TTL_MINUTES).optional(),
+	allowInvalid: flag.optional(),
+	transcode: flag.optional(),
+};
+
+/** POST /sms/campaign. */
+export const smsCampaignBody = z.object(smsCampaignFields).strict().superRefine(hasRecipients);
+
+/** PUT /sms/{trackingId}: the fields to change; without scheduledDate Routee sends the campaign now. */
+export const smsCampaignUpdateBody = z.object(smsCampaignFields).partial().strict();
+
+/** POST /sms/analyze/campaign: what would be sent, analysed; nothing is sent. */
+export const smsAnalyzeBody = z
+	.object({ from: smsSender, body: text, to: smsCampaignFields.to, contacts: ids(), groups: ids() })
+	.strict()
+	.superRefine(hasRecipients);
+
+/** POST /sms (https://docs.routee.net/reference/send-single-sms). */
+export const singleSmsBody = z
+	.object({
+		from: smsSender,
+		to: e164,
+		body: text,
+		flash: flag.optional(),
+		label: z
+			.string()
+			.refine(
+				(l) => l.length <= MAX_LABEL,
+				(l) => ({
+					message: `must be at most ${MAX_LABEL} characters (https://docs.routee.net/reference/send-single-sms), it has ${l.length}`,
+				}),
+			)
+			.optional(),
+		callback: callback.optional(),
+		ttl: wholeNumber(1, MAX_TTL_MINUTES).optional(),
+		transcode: flag.optional(),
+	})
+	.strict();
+
+// ---------------------------------------------------------------------------------------------
+// Voice campaign (https://docs.routee.net/reference/send-a-voice-campaign)
+// ---------------------------------------------------------------------------------------------
+
+/** `gender` is required in a voice campaign's message; a SAY verb's is optional (https://docs.routee.net/reference/say-verb). */
+const ttsMessage = (maxText: number | undefined, gender: 'required' | 'optional') =>
+	z
+		.object({
+			text:
+				maxText === undefined
+					? text
+					: text.refine(
+							(t) => t.length <= maxText,
+							(t) => ({
+								message: `must be at most ${maxText} characters, it has ${t.length}`,
+							}),
+						),
+			language: oneOf(LANGUAGES),
+			gender: gender === 'required' ? oneOf(GENDERS) : oneOf(GENDERS).optional(),
+		})
+		.strict();
+
+/** POST /voice/campaign. The name's request key is `name`; only the response calls it `campaignName`. */
+export const voiceCampaignBody = z
+	.object({
+		from: voiceSender,
+		to: z
+			.array(e164)
+			.max(MAX_VOICE_RECIPIENTS, `must hold at most ${MAX_VOICE_RECIPIENTS} numbers`)
+			.optional(),
+		contacts: ids(MAX_VOICE_RECIPIENTS),
+		groups: ids(MAX_VOICE_RECIPIENTS),
+		name: campaignName.optional(),
+		message: ttsMessage(MAX_TTS_TEXT, 'required').optional(),
+		fileURL: wavUrl.optional(),
+		respectQuietHours: flag.optional(),
+		scheduledDate: scheduledDate.optional(),
+		hangupDelay: wholeNumber(1).optional(),
+		callback: callback.optional(),
+		campaignCallback: callback.optional(),
+		collectDtmfDigits: flag.optional(),
+		collectDtmfAwaitSeconds: wholeNumber(0).optional(),
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		if ((body.message === undefined) === (body.fileURL === undefined)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['message'],
+				message:
+					body.message === undefined
+						? 'is missing: give the Text to read (text to speech) or a WAV File URL'
+						: 'and WAV File URL are both set: give only one of them',
+			});
+		}
+		hasRecipients(body, ctx);
+	});
+
+// ---------------------------------------------------------------------------------------------
+// Voice conversation (https://docs.routee.net/reference/perform-a-voice-conversation)
+// ---------------------------------------------------------------------------------------------
+
+const endpoint = z
+	.object({
+		phone: e164.optional(),
+		sip: z
+			.string()
+			.regex(SIP_URI, 'must be a SIP URI such as sip:user@example.com:5060')
+			.optional(),
+		viber: z
+			.string()
+			.regex(VIBER_NUMBER, 'must be a phone number with Viber, such as 306971234567')
+			.optional(),
+	})
+	.strict()
+	.refine(
+		(to) => [to.phone, to.sip, to.viber].filter((value) => value !== undefined).length === 1,
+		{
+			message: 'must be exactly one of a phone number, a SIP URI or a Viber number',
+		},
+	);
+
+const machineDetection = z
+	.object({ strategy: oneOf(MACHINE_DETECTION_STRATEGIES), eventUrl: httpUrl.optional() })
+	.strict()
+	.superRefine((value, ctx) => {
+		if (value.strategy === 'Continue' && value.eventUrl === undefined) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['eventUrl'],
+				message: 'is required with strategy Continue (the URL answers with the dial plan to run)',
+			});
+		}
+		if (value.strategy === 'Hangup' && value.eventUrl !== undefined) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['eventUrl'],
+				message: 'is only used with strategy Continue',
+			});
+		}
+	});
+
+const repeat = z.number({ invalid_type_error: 'must be a whole number' }).refine(
+	(n) => Number.isInteger(n) && n >= -1,
+	(n) => ({
+		message: `must be a whole number of at least -1 (-1 repeats forever), got ${shown(n)}`,
+	}),
+);
+
+export const verb = z.discriminatedUnion(
+	'type',
+	[
+		z
+			.object({
+				type: z.literal('SAY'),
+				message: ttsMessage(undefined, 'optional'),
+				repeat: repeat.optional(),
+				bargeIn: flag.optional(),
+			})
+			.strict(),
+		z
+			.object({
+				type: z.literal('PLAY'),
+				fileURL: wavUrl,
+				repeat: repeat.optional(),
+				bargeIn: flag.optional(),
+			})
+			.strict(),
+		z
+			.object({
+				type: z.literal('DIAL'),
+				from: voiceSender,
+				to: endpoint,
+				// "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb)
+				hangupDelay: wholeNumber(1).optional(),
+				maxDuration: wholeNumber(1).optional(),
+				callback: callback.optional(),
+				record: flag.optional(),
+				recordingFormat: oneOf(RECORDING_FORMATS).optional(),
+				recordingCallbackUrl: httpUrl.optional(),
+				machineDetection: machineDetection.optional(),
+			})
+			.strict(),
+		z
+			.object({
+				type: z.literal('COLLECT'),
+				// not marked required (https://docs.routee.net/reference/collect-verb)
+				eventUrl: httpUrl.optional(),
+				maxDigits: wholeNumber(1).optional(),
+				submitOnHash: flag.optional(),
+			})
+			.strict(),
+	],
+	{
+		errorMap: (issue, ctx) => ({
+			message:
+				issue.code === 'invalid_union_discriminator'
+					? `must be one of ${VERB_TYPES.join(', ')}`
+					: ctx.defaultError,
+		}),
+	},
+);
+
+export const verbs = z
+	.array(verb)
+	.min(1, 'must not be empty: add at least one verb (SAY, PLAY, DIAL or COLLECT)')
+	.superRefine((list, ctx) => {
+		const dials = list.flatMap((v, index) => (v.type === 'DIAL' ? [index + 1] : []));
+		if (dials.length > 1) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `may hold at most one DIAL verb, it has ${dials.length} (verbs ${dials.join(', ')})`,
+			});
+		}
+	});
+
+/** POST /voice/conversation (limited by Routee to 1 request per second). */
+export const conversationBody = z
+	.object({
+		to: endpoint,
+		from: voiceSender,
+		dialPlan: z.object({ verbs }).strict().optional(),
+		dialPlanUrl: httpUrl.optional(),
+		callback: callback.optional(),
+		// "Min value: 1. Max value: 60." (https://docs.routee.net/reference/perform-a-voice-conversation)
+		hangupDelay: wholeNumber(1, MAX_HANGUP_DELAY).optional(),
+		maxDuration: wholeNumber(1).optional(),
+		machineDetection: machineDetection.optional(),
+	})
+	.strict()
+	.superRefine((body, ctx) => {
+		if ((body.dialPlan === undefined) === (body.dialPlanUrl === undefined)) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['dialPlan'],
+				message:
+					body.dialPlan === undefined
+						? 'is missing: give the verbs of a dial plan or a Dial Plan URL'
+						: 'and Dial Plan URL are both set: give only one of them',
+			});
+		}
+	});
+
+/** PUT /voice/conversation/{messageId}. */
+export const conversationActionBody = z.object({ action: oneOf(CONVERSATION_ACTIONS) }).strict();

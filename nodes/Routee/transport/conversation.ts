@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { asNodeError } from '../../shared/action/execute';
+import { inTurn } from './pacing';
+import { accountKey, routeeRequest } from './index';
+
+/**
+ * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
+ * Counted from the previous request's answer (see `inTurn`), so arrivals from this n8n process are never closer.
+ */
+const CONVERSATION_INTERVAL_MS = 1000;
+
+/**
+ * How often a call refused for the rate is sent, and the waits before each re-send: 1, 2, 4 and 8 s after the
+ * refusal (each stretched by up to a fifth at random, so two workers that collided do not collide again): at
+ * most 18 s of waiting in all.
+ *
+ * Why re-send at all: the pace above holds per n8n process. In queue mode several workers start
+ * conversations with the same account, each paced on its own, so together they can exceed Routee's limit
+ * and one of them is refused.
+ */
+export const CONVERSATION_ATTEMPTS = 5;
+const FIRST_BACKOFF_MS = 1000;
+const BACKOFF_JITTER = 0.2;
+
+/**
+ * Only a refusal for the rate is re-sent: HTTP 429 Too Many Requests (RFC 6585 §4), an answer that says the
+ * request was not processed. Routee documents the limit but no status for exceeding it (its status-codes page,
+ * https://docs.routee.net/docs/status-codes, lists 200/400/401/404/409/500), so 429 is the one answer that
+ * proves nothing was started. A timeout, a dropped connection or a 5xx may come after Routee started the
+ * call: those are never re-sent.
+ */
+function isRateRefusal(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '429';
+}
+
+function backoffMs(retry: number): number {
+	return FIRST_BACKOFF_MS * 2 ** (retry - 1) * (1 + Math.random() * BACKOFF_JITTER);
+}
+
+/**
+ * POST /voice/conversation, paced per account in this process, and re-sent after a refusal for the rate
+ * (see `CONVERSATION_ATTEMPTS`). After the last refusal the error says nothing was started and what to change.
+ */
+export async function startConversationRequest(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): Promise<IDataObject> {
+	const lane = `routee-conversation|${await accountKey(context)}`;
+	for (let attempt = 1; ; attempt++) {
+		// a re-send waits its back-off counted from the refusal's answer, in the lane, so this process adds no
+		// other conversation request to the account meanwhile
+		const interval =
+			attempt === 1
+				? CONVERSATION_INTERVAL_MS
+				: Math.max(CONVERSATION_INTERVAL_MS, backoffMs(attempt - 1));
+		try {
+			return await inTurn(
+				lane,
+				interval,
+				async () => await routeeRequest(context, 'POST', '/voice/conversation', itemIndex, body),
+			);
+		} catch (error) {
+			if (!isRateRefusal(error)) throw asNodeError(context, error as Error, itemIndex);
+			if (attempt < CONVERSATION_ATTEMPTS) continue;
+			const refusal = error as NodeApiError;
+			refusal.message = `Routee refused the call ${CONVERSATION_ATTEMPTS} times for its rate limit (1 conversation request per second per account): nothing was started`;
+			refusal.description = [
+				'Other workflows, or other n8n workers in queue mode, are starting conversations with the same Routee account at the same time. ' +
+					`Each refusal was re-sent after a growing wait (about 15 s in all), and every re-send was refused again.`,
+				'Fix: start fewer conversations at once on this account (e.g. one workflow that starts them, or fewer workers running such workflows), then run the node again for this item.',
+			].join(' ');
+			throw refusal;
+		}
+	}
+}

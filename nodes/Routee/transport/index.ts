@@ -1,0 +1,181 @@
+import type {
+	Failure,
+	IDataObject,
+	IExecuteFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { ROUTEE_DEFAULT_BASE_URL } from '../../../credentials/RouteeOAuth2Api.credentials';
+import {
+	baseUrlOf,
+	credentialsOf,
+	type Provider,
+	requestFailureOf,
+	requestTo,
+	statusOf,
+} from '../../shared/http';
+import { MAX_PAGE_SIZE } from './contract';
+
+export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
+
+/** Plain-English hints for Routee's documented error codes (HTTP status + module + error). */
+const ERROR_HINTS: Record<string, string> = {
+	'400001009':
+		'Your Routee balance is too low for this send. Top up the account and run the node again.',
+	'400005000':
+		'Routee rejected the sender or the recipients: an invalid sender ID, no recipients, or at least one number that is not a valid mobile number (one invalid number blocks the whole send unless "Allow Invalid" is on).',
+	'409009003':
+		'A campaign with this name already exists in your Routee account. Campaign names must be unique.',
+	'400009004':
+		'The campaign has no recipients: the groups may be empty or every contact blacklisted.',
+	'404002001': 'A contact ID does not exist in your Routee account.',
+	'404009001': 'No campaign with this tracking ID exists in your Routee account.',
+	'400009002': 'The campaign is not in state Scheduled, so it can no longer be changed or deleted.',
+	'404005000': 'No tracking information exists for this ID.',
+};
+
+const STATUS_HINTS: Record<number, string> = {
+	401: 'Routee refused the access token even after fetching a new one. Check the Application ID and Application Secret of the Routee credential.',
+	403: 'Routee refused the call even with a new access token: the application may lack the permission for this service (check it in the Routee platform → Applications).',
+	404: 'Routee found nothing under this ID or path.',
+	429: 'Routee limits this call (voice conversations: 1 per second). Nothing was sent; try again in a moment.',
+};
+
+/**
+ * n8n fetches a new token (the credential's preAuthentication) and resends the request once when
+ * Routee answers one of these; Routee documents both for an expired or invalid token.
+ */
+const TOKEN_RENEWAL_STATUSES = [401, 403];
+
+interface RouteeErrorBody {
+	code?: string;
+	developerMessage?: string;
+	errors?: Array<{ code?: string; developerMessage?: string; property?: string }>;
+}
+
+/**
+ * Why a call failed, declared the n8n way (n8n-workflow `Failure`): a 429 is Routee's rate limit, a 401 after
+ * n8n fetched a new token means the credential's application ID or secret is wrong.
+ */
+function failureOf(status: number | undefined): Failure | undefined {
+	if (status === 429) return { cause: 'rate-limited' };
+	if (status === 401) return { cause: 'credential-invalid' };
+	return undefined;
+}
+
+/** The node, or the Routee Trigger when it reads voice tracking for a callback. */
+type RouteeContext = IExecuteFunctions | IWebhookFunctions;
+
+/** Identifies the Routee account (application) of the node's credential, e.g. to pace its calls. */
+export async function accountKey(context: IExecuteFunctions): Promise<string> {
+	const credentials = await credentialsOf(context, ROUTEE_CREDENTIAL);
+	return `${baseUrlOf(credentials, ROUTEE_DEFAULT_BASE_URL)}|${String(credentials.applicationId ?? '')}`;
+}
+
+function responseBodyOf(error: JsonObject): RouteeErrorBody | undefined {
+	const candidates = [
+		(error as { response?: { data?: unknown } }).response?.data,
+		(error as { cause?: { response?: { data?: unknown } } }).cause?.response?.data,
+		(error as { context?: { data?: unknown } }).context?.data,
+	];
+	const found = candidates.find((c) => typeof c === 'object' && c !== null);
+	return found as RouteeErrorBody | undefined;
+}
+
+/**
+ * How a failed call ended: `refused` when Routee answered with a 4xx (nothing was accepted), `unknown`
+ * when there was no answer or a 5xx (it may or may not have been accepted).
+ */
+type RouteeFailureKind = 'refused' | 'unknown';
+
+const failureKinds = new WeakMap<Error, RouteeFailureKind>();
+
+export function failureKindOf(error: unknown): RouteeFailureKind {
+	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
+}
+
+function routeeApiError(
+	context: RouteeContext,
+	error: JsonObject,
+	itemIndex: number,
+): NodeApiError {
+	// built from what n8n's wrapper wraps (re-wrapping a NodeApiError hands back the original), without the
+	// request it holds: its headers and body carry secrets (see requestFailureOf)
+	const source = requestFailureOf(error) as unknown as JsonObject;
+	const body = responseBodyOf(error) ?? responseBodyOf(source);
+	const status = statusOf(source) ?? statusOf(error);
+	const code = body?.code ?? body?.errors?.[0]?.code;
+	const providerMessage = body?.developerMessage ?? body?.errors?.[0]?.developerMessage;
+	const invalidNumbers = body?.errors?.map((e) => e.property).filter(Boolean);
+	const hint =
+		(code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
+	// the provider's message is the title; the description adds only what the title does not say
+	const details = [
+		invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}.` : undefined,
+		hint,
+	]
+		.filter(Boolean)
+		.join(' ');
+	const apiError = new NodeApiError(context.getNode(), source, {
+		itemIndex,
+		message: code
+			? `Routee refused the request (code ${code}): ${providerMessage ?? 'no reason given'}`
+			: status
+				? `Routee answered HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`
+				: undefined,
+		description: details || undefined,
+		httpCode: status ? String(status) : undefined,
+		failure: failureOf(status),
+	});
+	// NodeApiError may put a message of the body over the description it is given
+	apiError.description = details || null;
+	if (code) apiError.context = { ...apiError.context, routeeCode: code };
+	failureKinds.set(
+		apiError,
+		status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown',
+	);
+	return apiError;
+}
+
+/**
+ * Every entry of a paged tracking list (Spring pages: `content`, `last`, `totalPages`), or the first
+ * `limit` of them, read with the largest page size that is needed.
+ */
+export async function routeeGetPaged(
+	context: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	limit?: number,
+): Promise<IDataObject[]> {
+	const size = limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
+	const entries: IDataObject[] = [];
+	for (let page = 0; ; page++) {
+		const response = await routeeRequest(context, 'GET', path, itemIndex, undefined, {
+			page,
+			size,
+		});
+		const content = Array.isArray(response.content) ? (response.content as IDataObject[]) : [];
+		entries.push(...content);
+		if (limit !== undefined && entries.length >= limit) return entries.slice(0, limit);
+		const totalPages = typeof response.totalPages === 'number' ? response.totalPages : undefined;
+		if (
+			response.last === true ||
+			content.length === 0 ||
+			(totalPages !== undefined && page + 1 >= totalPages)
+		) {
+			return entries;
+		}
+	}
+}
+
+const ROUTEE: Provider<RouteeContext> = {
+	credential: ROUTEE_CREDENTIAL,
+	defaultBaseUrl: ROUTEE_DEFAULT_BASE_URL,
+	credentialOptions: { preAuthenticationRetryStatusCode: TOKEN_RENEWAL_STATUSES },
+	apiError: routeeApiError,
+};
+
+/** Every call to Routee goes through here: authentication, base URL and error mapping. */
+export const routeeRequest = requestTo(ROUTEE);

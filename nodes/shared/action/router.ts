@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A node's operations: resource → operation → its module, as the Resource and Operation options name them. */
+type OperationMap = Readonly<Record<string, Readonly<Record<string, Operation>>>>;
+
+/** The node's execute(): runs the chosen operation over all input items. */
+export function routerFor(operations: OperationMap) {
+	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const selected = operations[resource]?.[operation];
+		if (!selected) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+			);
+		}
+		return [await selected.execute.call(this, this.getInputData())];
+	};
+}
+
+/** One operation of a resource: its fields and how it turns the node's input items into output items. */
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+/** Adds `displayOptions.show` for one resource/operation to each field of an operation. */
+export function showFor(
+	resource: string,
+	operation: string,
+	fields: INodeProperties[],
+): INodeProperties[] {
+	return fields.map((field) => ({
+		...field,
+		displayOptions: {
+			...field.displayOptions,
+			show: { resource: [resource], operation: [operation], ...field.displayOptions?.show },
+		},
+	}));
+}
