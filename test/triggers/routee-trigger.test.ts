@@ -813,10 +813,14 @@ describe('repeats', () => {
 		trigger.recordings.push({ delayMs: 400 });
 		const first = trigger.post(smsPart).then((a) => ({ ...a, at: Date.now() }));
 		await new Promise((resolve) => setTimeout(resolve, 100));
+		const repeatSent = Date.now();
 		const repeat = await trigger.post(smsPart);
+		const repeatAnswered = Date.now();
 		const answered = await first;
 		expect([answered.status, repeat.status]).toEqual([200, 200]);
-		expect(Date.now()).toBeGreaterThanOrEqual(answered.at);
+		// the repeat was held until n8n had recorded the first (its answer ~300 ms later), not answered at once
+		expect(repeatAnswered - repeatSent).toBeGreaterThanOrEqual(250);
+		expect(repeatAnswered).toBeGreaterThanOrEqual(answered.at - 20);
 		expect(trigger.executions).toHaveLength(1);
 		expect(trigger.calls.map((c) => c.result?.workflowData === undefined)).toEqual([false, true]);
 	});
