@@ -64,10 +64,7 @@ export function trackOctopushPhases(): void {
 		string,
 		unknown
 	>;
-	const frameRunner = require('../../dist/nodes/Octopush/helpers/frame-runner.js') as Record<
-		string,
-		unknown
-	>;
+	const frames = require('../../dist/nodes/Octopush/helpers/frames.js') as Record<string, unknown>;
 	const authentication =
 		require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/authentication.js') as Record<
 			string,
@@ -83,7 +80,7 @@ export function trackOctopushPhases(): void {
 		() => (marks.nodeEnd = now()),
 	);
 	wrapExport(
-		frameRunner,
+		frames,
 		'runFrames',
 		() => (marks.plannedAt = now()),
 		() => (marks.sentAt = now()),

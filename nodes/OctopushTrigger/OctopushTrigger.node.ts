@@ -8,15 +8,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
-import { receiveCallback } from '../shared/trigger/callback-webhook';
+import { CALLBACK_WEBHOOKS, receiveCallback } from '../shared/trigger/callback-webhook';
 import {
 	callbackSecretTest,
 	callerAuthenticationProperties,
 	callerAuthenticationWithGenerated,
 } from '../shared/trigger/webhook-auth';
-import { octopushCallerAuth } from './caller-auth';
 import { normalizeOctopushCallback, OCTOPUSH_EVENTS, OCTOPUSH_STATUSES } from './normalize';
-import { checkRegistration, register, unregister } from './registration';
+import { checkRegistration, octopushCallerAuth, register, unregister } from './registration';
 
 export class OctopushTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,16 +48,7 @@ export class OctopushTrigger implements INodeType {
 				testedBy: 'callbackSecretTest',
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// n8n answers an accepted callback with 200 and an empty body once it has recorded the execution
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: CALLBACK_WEBHOOKS,
 		properties: [
 			{
 				displayName:

@@ -1,15 +1,33 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import type { NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { octopushRequest, reasonOf as octopushReasonOf } from '../Octopush/transport';
-import { statusOf } from '../shared/http';
+import { octopushRequest } from '../Octopush/transport';
+import { reasonOf as octopushReasonOf, statusOf } from '../shared/http';
 
 import { isObject } from '../shared/trigger/callback-event';
-import { callbackUrlFor } from '../shared/trigger/webhook-auth';
-import { octopushCallerAuth } from './caller-auth';
+import {
+	callbackUrlFor,
+	readCallerAuthSettings,
+	type CallerAuthSettings,
+	type GeneratedSecret,
+} from '../shared/trigger/webhook-auth';
 import { CALLBACK_KEY_BY_EVENT, invalidTimeZoneMessage } from './normalize';
+
+/** The secret of 'Generated Secret in URL': derived from the API key of the credential that registers the URL. */
+const GENERATED_FROM: GeneratedSecret = { credentialType: 'octopushApi', field: 'apiKey' };
+
+/**
+ * How the Octopush Trigger authenticates callers, read for activation, registration and every callback. A secret
+ * is generated only for a URL the trigger registers itself (Automatic registration).
+ */
+export async function octopushCallerAuth(
+	context: IHookFunctions | IWebhookFunctions,
+): Promise<CallerAuthSettings> {
+	const registersItself = context.getNodeParameter('registration', 'automatic') === 'automatic';
+	return await readCallerAuthSettings(context, registersItself ? GENERATED_FROM : undefined);
+}
 
 /**
  * The account settings ("campaign parameters") are documented under two GET paths; the first is tried, the

@@ -1,4 +1,13 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
+
 import { FieldLabels } from '../shared/action/field-labels';
+import { assertBody as assertBodyWith } from '../shared/action/invalid';
+
+/**
+ * The node's fields as the user sees them, for the errors that name a field: the labels (registered by
+ * Routee.node.ts with its properties), the label of a request body path, and the body check that uses them.
+ */
 
 /** The labels of the node's fields, registered by Routee.node.ts with its properties. */
 export const routeeLabels = new FieldLabels();
@@ -59,4 +68,14 @@ export function labelOf(path: ReadonlyArray<string | number>): string {
 	const entry = `${label} (entry ${(path[position] as number) + 1})`;
 	const after = path.slice(position + 1);
 	return after.length === 0 ? entry : `${entry}: ${labelOf(after)}`;
+}
+
+/** Checks a Routee request body against its schema; the first problem names the field, the item and the rule. */
+export function assertBody<T extends z.ZodTypeAny>(
+	context: IExecuteFunctions,
+	schema: T,
+	body: unknown,
+	itemIndex: number,
+): z.infer<T> {
+	return assertBodyWith(context, schema, body, itemIndex, (path) => ({ label: labelOf(path) }));
 }

@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { voiceTracking } from '../Routee/transport/tracking';
+import { voiceTracking } from '../Routee/transport/conversation';
 import { ROUTEE_CREDENTIAL } from '../Routee/transport';
 import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
-import { receiveCallback } from '../shared/trigger/callback-webhook';
+import { CALLBACK_WEBHOOKS, receiveCallback } from '../shared/trigger/callback-webhook';
 import {
 	callbackSecretTest,
 	callerAuthenticationProperties,
@@ -48,16 +48,7 @@ export class RouteeTrigger implements INodeType {
 				testedBy: 'callbackSecretTest',
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				// n8n answers an accepted callback with 200 and an empty body once it has recorded the execution
-				responseData: 'noData',
-				path: 'webhook',
-			},
-		],
+		webhooks: CALLBACK_WEBHOOKS,
 		properties: [
 			{
 				displayName:

@@ -1,4 +1,5 @@
 import type {
+	Failure,
 	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -65,22 +66,23 @@ export async function requestWithCredential(
 	})) as unknown;
 }
 
-/** What a provider's requests need: its credential type, default base URL and error mapping. */
-export interface Provider<C extends RequestContext> {
+/** What a provider's requests need: its credential type, default base URL and how to read its errors. */
+export interface Provider {
 	credential: string;
 	defaultBaseUrl: string;
 	/** n8n's extra credential options, e.g. the statuses after which Routee's token is fetched again. */
 	credentialOptions?: IAdditionalCredentialOptions;
-	apiError(context: C, error: JsonObject, itemIndex: number): Error;
+	/** What the provider's answer to a failed call says (see `providerError`). */
+	explain(answer: FailedAnswer): ProviderExplanation;
 }
 
 /**
  * The provider's request function: `(context, method, path, itemIndex, body?, qs?)` sends JSON with the
  * credential's authentication to the credential's base URL, and maps a failure to the provider's error.
  */
-export function requestTo<C extends RequestContext>(provider: Provider<C>) {
+export function requestTo(provider: Provider) {
 	return async function request(
-		context: C,
+		context: RequestContext,
 		method: IHttpRequestMethods,
 		path: string,
 		itemIndex: number,
@@ -100,9 +102,104 @@ export function requestTo<C extends RequestContext>(provider: Provider<C>) {
 			// a 204 No Content (e.g. Octopush's cancel) answers nothing
 			return typeof response === 'object' && response !== null ? (response as IDataObject) : {};
 		} catch (error) {
-			throw provider.apiError(context, error as JsonObject, itemIndex);
+			throw providerError(context, error as JsonObject, itemIndex, provider.explain);
 		}
 	};
+}
+
+/** The provider's answer to a failed call: its HTTP status and its body, when it answered. */
+export interface FailedAnswer {
+	status?: number;
+	body?: IDataObject;
+}
+
+/** What a provider makes of its answer to a failed call. */
+export interface ProviderExplanation {
+	/** The error's title, in the provider's words (n8n's own wording when undefined). */
+	message?: string;
+	/** What the title does not say: the fix, in plain words. */
+	description?: string;
+	/** Added to the error's context, e.g. the provider's error code. */
+	context?: IDataObject;
+	/** The provider's reason alone (its field errors or message), for errors that quote it (`reasonOf`). */
+	reason?: string;
+	/** Set when the answer says more than its status (e.g. Octopush's "request ID already used"). */
+	kind?: FailureKind;
+}
+
+/**
+ * How a failed call ended, for work that must never be sent twice: `refused` when the provider answered with a
+ * 4xx (nothing was accepted), `duplicate` when it refused a request ID already used (an earlier identical
+ * request was accepted), `unknown` when there was no answer or a 5xx (it may or may not have been accepted).
+ */
+export type FailureKind = 'refused' | 'duplicate' | 'unknown';
+
+const failureKinds = new WeakMap<Error, FailureKind>();
+const reasons = new WeakMap<Error, string>();
+
+export function failureKindOf(error: unknown): FailureKind {
+	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
+}
+
+/** The provider's own reason for a failed call (its field errors or message), else the error's message. */
+export function reasonOf(error: Error): string {
+	return reasons.get(error) ?? error.message;
+}
+
+/**
+ * Why a call failed, declared the n8n way (n8n-workflow `Failure`): a 429 is the provider's rate limit, a 401
+ * (after n8n fetched a new token, for Routee) means the credential is wrong.
+ */
+function failureOf(status: number | undefined): Failure | undefined {
+	if (status === 429) return { cause: 'rate-limited' };
+	if (status === 401) return { cause: 'credential-invalid' };
+	return undefined;
+}
+
+function responseBodyOf(error: unknown): IDataObject | undefined {
+	const e = error as {
+		response?: { data?: unknown };
+		cause?: { response?: { data?: unknown } };
+		context?: { data?: unknown };
+	};
+	const found = [e?.response?.data, e?.cause?.response?.data, e?.context?.data].find(
+		(candidate) => typeof candidate === 'object' && candidate !== null,
+	);
+	return found as IDataObject | undefined;
+}
+
+/**
+ * The error a user sees for a failed call: the provider's words as the title, the fix as the description, and
+ * nothing of the request (see `requestFailureOf`); `failureKindOf` and `reasonOf` read it afterwards.
+ */
+export function providerError(
+	context: RequestContext,
+	error: JsonObject,
+	itemIndex: number,
+	explain: Provider['explain'],
+): NodeApiError {
+	// built from what n8n's wrapper wraps (re-wrapping a NodeApiError hands back the original), without the
+	// request it holds: its headers and body carry secrets (see requestFailureOf)
+	const source = requestFailureOf(error) as unknown as JsonObject;
+	const status = statusOf(source) ?? statusOf(error);
+	const explanation = explain({ status, body: responseBodyOf(error) ?? responseBodyOf(source) });
+	const apiError = new NodeApiError(context.getNode(), source, {
+		itemIndex,
+		message: explanation.message,
+		description: explanation.description,
+		httpCode: status ? String(status) : undefined,
+		failure: failureOf(status),
+	});
+	// NodeApiError puts a message of the body over the description it is given
+	apiError.description = explanation.description ?? null;
+	if (explanation.context) apiError.context = { ...apiError.context, ...explanation.context };
+	if (explanation.reason) reasons.set(apiError, explanation.reason);
+	failureKinds.set(
+		apiError,
+		explanation.kind ??
+			(status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown'),
+	);
+	return apiError;
 }
 
 /** What `requestFailureOf` keeps of the HTTP client's error. */

@@ -1,4 +1,4 @@
-import { runFrames } from '../../nodes/Octopush/helpers/frame-runner';
+import { runFrames } from '../../nodes/Octopush/helpers/frames';
 
 const tick = async () => await new Promise((resolve) => setTimeout(resolve, 5));
 const fail = (kind: string) => Object.assign(new Error(kind), { kind });

@@ -6,14 +6,23 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { runFrames } from './frame-runner';
-import { type Campaign, type Frame, requestIds, splitIntoFrames } from './frames';
+import {
+	acceptedSummary,
+	type Campaign,
+	type Frame,
+	frameFailure,
+	frameItems,
+	requestIds,
+	runFrames,
+	splitIntoFrames,
+} from './frames';
 import { executeJobs } from '../../shared/action/execute';
 import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../transport/contract';
-import { failureKindOf, octopushRequest } from '../transport';
+import { failureKindOf } from '../../shared/http';
+import { octopushRequest } from '../transport';
 import { type Mode, type Recipients, readRecipients } from './read';
-import { acceptedSummary, frameFailure, frameItems } from './frame-report';
-import { assertBody, invalid } from './validate';
+import { invalid } from '../../shared/action/invalid';
+import { assertBody } from '../labels';
 
 const MAX_FRAMES_IN_PARALLEL = 10;
 

@@ -8,7 +8,7 @@ import { futureDateOf } from '../../shared/action/scheduled-date';
 import { CONTACT_FIELDS, type Contact } from '../transport/contract';
 import { labelOf } from '../labels';
 import { CONTACT_PARAMETERS } from './fields';
-import { invalid, type Source } from './validate';
+import { invalid, type Source } from '../../shared/action/invalid';
 
 export type { Mode } from '../../shared/action/execute';
 import type { Mode } from '../../shared/action/execute';

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { octopushRequest } from '../transport';
 import { ticketBody } from '../transport/contract';
-import { LIST_STATUS, normalizeListStatus } from '../transport/responses';
-import { assertBody } from './validate';
+import { LIST_STATUS, normalizeListStatus } from '../transport';
+import { assertBody } from '../labels';
 
 /** The Ticket Number field of the operations on a ticket (a voice list campaign's, or a voice SMS frame's). */
 export const ticketNumberField: INodeProperties = {

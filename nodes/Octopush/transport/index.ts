@@ -1,8 +1,12 @@
-import type { IExecuteFunctions, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { OCTOPUSH_DEFAULT_BASE_URL } from '../../../credentials/OctopushApi.credentials';
-import { type Provider, requestFailureOf, requestTo, statusOf } from '../../shared/http';
+import {
+	type FailedAnswer,
+	type Provider,
+	type ProviderExplanation,
+	requestTo,
+} from '../../shared/http';
 import { VOICE_LANGUAGES_URL } from './contract';
 import { labelOf } from '../labels';
 
@@ -33,28 +37,6 @@ const STATUS_HINTS: Record<number, string> = {
 /** Legacy code of "same request_id already sent" (unverified in v1, so a request_id error saying so counts too). */
 const DUPLICATE_REQUEST_CODE = 120;
 
-/** How a failed call ended, for work that must never be sent twice. */
-type OctopushFailureKind =
-	/** Octopush refused the request_id as already used: an earlier identical request was accepted. */
-	| 'duplicate'
-	/** Octopush answered with a 4xx: the request was not accepted. */
-	| 'refused'
-	/** No answer, or a 5xx: the request may or may not have been accepted. */
-	| 'unknown';
-
-const failureKinds = new WeakMap<Error, OctopushFailureKind>();
-/** What Octopush said, without our prefix: its field errors, or its message. */
-const reasons = new WeakMap<Error, string>();
-
-export function failureKindOf(error: unknown): OctopushFailureKind {
-	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
-}
-
-/** Octopush's own reason for a failed call (its field errors or message), else the error's message. */
-export function reasonOf(error: Error): string {
-	return reasons.get(error) ?? error.message;
-}
-
 function isDuplicateRequest(body: OctopushErrorBody | undefined): boolean {
 	if (body?.code === DUPLICATE_REQUEST_CODE) return true;
 	return Object.entries(body?.errors ?? {}).some(
@@ -70,71 +52,68 @@ interface OctopushErrorBody {
 	errors?: Record<string, { code?: number; message?: string }>;
 }
 
-/** The node, or the Octopush Trigger when it registers its callback URLs. */
-type OctopushContext = IExecuteFunctions | IHookFunctions;
-
-function responseBodyOf(error: unknown): OctopushErrorBody | undefined {
-	const e = error as { response?: { data?: unknown }; context?: { data?: unknown } };
-	const data = e?.response?.data ?? e?.context?.data;
-	return typeof data === 'object' && data !== null ? (data as OctopushErrorBody) : undefined;
-}
-
-function octopushApiError(
-	context: OctopushContext,
-	error: JsonObject,
-	itemIndex: number,
-): NodeApiError {
-	// built from what n8n's wrapper wraps (re-wrapping a NodeApiError hands back the original), without the
-	// request it holds: its headers and body carry secrets (see requestFailureOf)
-	const source = requestFailureOf(error) as unknown as JsonObject;
-	const body = responseBodyOf(error) ?? responseBodyOf(source);
-	const status = statusOf(source) ?? statusOf(error);
-	const fieldErrors = Object.entries(body?.errors ?? {}).map(
+/** Octopush's answer to a failed call: its field errors (named as the node's fields) or message, and the hint. */
+function explainOctopushAnswer({ status, body }: FailedAnswer): ProviderExplanation {
+	const answer = body as OctopushErrorBody | undefined;
+	const fieldErrors = Object.entries(answer?.errors ?? {}).map(
 		([field, detail]) =>
 			`${labelOf(field) ? `${labelOf(field)} (${field})` : field}: ${detail.message ?? ERROR_HINTS[detail.code ?? -1] ?? 'invalid'}${detail.code ? ` (code ${detail.code})` : ''}`,
 	);
-	const codes = [body?.code, ...Object.values(body?.errors ?? {}).map((d) => d.code)];
+	const codes = [answer?.code, ...Object.values(answer?.errors ?? {}).map((d) => d.code)];
 	// a refused login is about the credential whatever code comes with it
 	const statusHint = status ? STATUS_HINTS[status] : undefined;
 	const codeHint = codes.map((c) => (c ? ERROR_HINTS[c] : undefined)).find(Boolean);
 	const hint = status === 401 || status === 403 ? statusHint : (codeHint ?? statusHint);
-	const reason = fieldErrors.length ? fieldErrors.join('; ') : body?.message;
-	const message = fieldErrors.length
-		? `Octopush refused the request: ${reason}`
-		: body?.message
-			? `Octopush answered${status ? ` HTTP ${status}` : ''}: ${body.message}`
-			: undefined;
-	const apiError = new NodeApiError(context.getNode(), source, {
-		itemIndex,
-		message,
+	const reason = fieldErrors.length ? fieldErrors.join('; ') : answer?.message;
+	return {
+		message: fieldErrors.length
+			? `Octopush refused the request: ${reason}`
+			: answer?.message
+				? `Octopush answered${status ? ` HTTP ${status}` : ''}: ${answer.message}`
+				: undefined,
 		description: hint,
-		httpCode: status ? String(status) : undefined,
-		failure:
-			status === 429
-				? { cause: 'rate-limited' }
-				: status === 401
-					? { cause: 'credential-invalid' }
-					: undefined,
-	});
-	// NodeApiError puts the body's `message` over the description it is given
-	apiError.description = hint ?? null;
-	if (reason) reasons.set(apiError, reason);
-	failureKinds.set(
-		apiError,
-		isDuplicateRequest(body)
-			? 'duplicate'
-			: status !== undefined && status >= 400 && status < 500
-				? 'refused'
-				: 'unknown',
-	);
-	return apiError;
+		reason,
+		kind: isDuplicateRequest(answer) ? 'duplicate' : undefined,
+	};
 }
 
-const OCTOPUSH: Provider<OctopushContext> = {
+const OCTOPUSH: Provider = {
 	credential: OCTOPUSH_CREDENTIAL,
 	defaultBaseUrl: OCTOPUSH_DEFAULT_BASE_URL,
-	apiError: octopushApiError,
+	explain: explainOctopushAnswer,
 };
 
 /** Every call to Octopush goes through here: authentication headers, base URL and error mapping. */
 export const octopushRequest = requestTo(OCTOPUSH);
+
+/**
+ * Octopush's answers read the same whatever the account's API generation names them (facts the sources
+ * disagree on; each lives here and nowhere else).
+ */
+
+/** The ticket of a send: `ticket_number` in v1; older accounts answer `vocal_ticket` (voice) or `sms_ticket` (SMS). */
+export function ticketOf(response: IDataObject): string | undefined {
+	const ticket = response.ticket_number ?? response.vocal_ticket ?? response.sms_ticket;
+	return typeof ticket === 'string' && ticket !== '' ? ticket : undefined;
+}
+
+/** A response with the ticket always under `ticket_number`, whichever name Octopush used. */
+export function withTicketNumber(response: IDataObject): IDataObject {
+	const ticket = ticketOf(response);
+	return ticket === undefined ? response : { ...response, ticket_number: ticket };
+}
+
+export const LIST_STATUS = {
+	computing: 'under_computation',
+	ready: 'ready_to_be_sent',
+	failed: 'failed',
+} as const;
+
+/**
+ * https://dev.octopush.com/api-sms-documentation/vocal-sms-api/statut-de-sms-vocal-sur-liste/ lists `ready_to_be_sent`;
+ * `ready_to_be_send` is read as the same status in case an account spells it so (no source shows it; harmless).
+ */
+export function normalizeListStatus(status: unknown): string | undefined {
+	if (typeof status !== 'string') return undefined;
+	return status === 'ready_to_be_send' ? LIST_STATUS.ready : status;
+}

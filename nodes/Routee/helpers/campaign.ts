@@ -13,8 +13,10 @@ import {
 	phoneNumberOf,
 	scheduleAndCallbacksOf,
 } from './read';
-import { failureKindOf, routeeRequest } from '../transport';
-import { assertBody, invalid } from './validate';
+import { failureKindOf } from '../../shared/http';
+import { routeeRequest } from '../transport';
+import { invalid } from '../../shared/action/invalid';
+import { assertBody } from '../labels';
 
 interface CampaignOperation {
 	path: string;

@@ -10,7 +10,8 @@ import { executeJobs } from '../../shared/action/execute';
 import type { Operation } from '../../shared/action/router';
 import { pathId } from './read';
 import { routeeGetPaged, routeeRequest } from '../transport';
-import { assertBody, invalid } from './validate';
+import { invalid } from '../../shared/action/invalid';
+import { assertBody } from '../labels';
 
 /** Fields and steps of the operations that read or act on one campaign, message or call by its ID. */
 

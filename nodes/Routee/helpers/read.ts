@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { normalizePhoneNumber } from '../../shared/phone';
 import { futureDateOf } from '../../shared/action/scheduled-date';
-import { invalid } from './validate';
+import { invalid } from '../../shared/action/invalid';
 
 /** Reading the node's fields into request values, with the checks that need the item and the field's name. */
 

@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { voiceTracking } from '../transport/tracking';
+import { asNodeError } from '../../shared/action/execute';
+import { voiceTracking } from '../transport/conversation';
 
 /**
  * "Call and Wait" / "Wait for Delivery": the node sends with Routee's callbacks pointed at this execution's resume
@@ -76,11 +77,7 @@ export function machineEventUrl(resumeUrl: string, voicemail: IDataObject): stri
 const MACHINE_EVENT = 'machine';
 
 /** The one input item the wait operations act on: they start one call or message per execution. */
-export function onlyItem(
-	context: IExecuteFunctions,
-	items: INodeExecutionData[],
-	what: string,
-): void {
+function onlyItem(context: IExecuteFunctions, items: INodeExecutionData[], what: string): void {
 	if (items.length > 1) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -98,7 +95,7 @@ export function onlyItem(
  * meanwhile. The execution's stack entry of this node gets `onTimeout` as its input: n8n passes that on when the time
  * limit resumes the execution (its own input data is not touched: other nodes' outputs share it).
  */
-export async function waitForCallback(
+async function waitForCallback(
 	context: IExecuteFunctions,
 	timeLimitMinutes: number,
 	onTimeout: IDataObject,
@@ -116,6 +113,32 @@ export async function waitForCallback(
 	executeData.data = { ...executeData.data, main: [[timedOut]] };
 	await context.putExecutionToWait(waitTill);
 	return [timedOut];
+}
+
+/**
+ * The skeleton of Call and Wait and Send and Wait for Delivery (as n8n's utils/sendAndWait serves its nodes): one
+ * input item; `send` builds, checks and sends the request for item 0 (a failure is the node's error for that item)
+ * and returns what the output says if no callback arrives within the Time Limit; then the execution waits.
+ */
+export async function sendThenWait(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operationName: string,
+	send: (itemIndex: number) => Promise<IDataObject>,
+): Promise<INodeExecutionData[]> {
+	onlyItem(context, items, operationName);
+	const itemIndex = 0;
+	let onTimeout: IDataObject;
+	try {
+		onTimeout = await send(itemIndex);
+	} catch (error) {
+		throw asNodeError(context, error as Error, itemIndex);
+	}
+	return await waitForCallback(
+		context,
+		context.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number,
+		onTimeout,
+	);
 }
 
 const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];

@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/action/execute';
-import { inTurn } from './pacing';
 import { accountKey, routeeRequest } from './index';
+
+// Routee voice conversations (Call and Wait, Start Conversation): starting one, paced to Routee's rate limit
+// and re-sent after a refusal for the rate, and reading a call's tracking (with the keys the callee pressed).
 
 /**
  * Routee: "NOTE: limit 1 request per second" (https://docs.routee.net/reference/perform-a-voice-conversation).
@@ -75,4 +77,76 @@ export async function startConversationRequest(
 			throw refusal;
 		}
 	}
+}
+
+interface Lane {
+	/** When the lane's previous call was answered (or failed). */
+	lastAnswerMs: number;
+	/** Settles when the lane's latest call has been answered. */
+	turn: Promise<void>;
+}
+
+const lanes = new Map<string, Lane>();
+
+/**
+ * Runs `call` in its lane, one call at a time in arrival order (also across executions running in this
+ * process), and starts it at least `intervalMs` after the previous call of the lane was ANSWERED.
+ *
+ * Counting from the answer, not from the start, is what guarantees the spacing where it matters, at the
+ * provider: a request reaches the provider before its answer comes back, and the next one leaves after
+ * that answer plus the interval. However long a request took to arrive (a cold first connection, a token
+ * fetched first, a loaded machine, a slow network), the next can never arrive closer than `intervalMs`.
+ * The cost is one round trip per call on top of the interval.
+ */
+export async function inTurn<T>(
+	lane: string,
+	intervalMs: number,
+	call: () => Promise<T>,
+): Promise<T> {
+	let state = lanes.get(lane);
+	if (state === undefined) {
+		state = { lastAnswerMs: Number.NEGATIVE_INFINITY, turn: Promise.resolve() };
+		lanes.set(lane, state);
+	}
+	const previous = state.turn;
+	let release = () => {};
+	state.turn = new Promise<void>((resolve) => {
+		release = resolve;
+	});
+	try {
+		await previous;
+		// a timer may fire a little early, so check again until the interval has really passed
+		for (
+			let wait = state.lastAnswerMs + intervalMs - Date.now();
+			wait > 0;
+			wait = state.lastAnswerMs + intervalMs - Date.now()
+		) {
+			await sleep(wait);
+		}
+		return await call();
+	} finally {
+		state.lastAnswerMs = Date.now();
+		release();
+	}
+}
+
+/**
+ * The keys the callee pressed, from voice tracking's `collectedTones` ("The collected DTMF tones during the
+ * call", https://docs.routee.net/reference/voicemessagetracking): '' when nothing was pressed, null when the
+ * tracking has no tones. The voice campaign callback carries none (https://docs.routee.net/docs/voice-callbacks).
+ */
+function digitsOf(tracking: IDataObject): string | null {
+	const tones = tracking.collectedTones;
+	if (typeof tones === 'number' && Number.isFinite(tones)) return String(tones);
+	return typeof tones === 'string' ? tones : null;
+}
+
+/** GET /voice/tracking/{messageId} (https://docs.routee.net/reference/voicemessagetracking), with its `digits`. */
+export async function voiceTracking(
+	context: IExecuteFunctions | IWebhookFunctions,
+	messageId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const tracking = await routeeRequest(context, 'GET', `/voice/tracking/${messageId}`, itemIndex);
+	return { ...tracking, digits: digitsOf(tracking) };
 }

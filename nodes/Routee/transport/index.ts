@@ -1,20 +1,13 @@
-import type {
-	Failure,
-	IDataObject,
-	IExecuteFunctions,
-	IWebhookFunctions,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ROUTEE_DEFAULT_BASE_URL } from '../../../credentials/RouteeOAuth2Api.credentials';
 import {
 	baseUrlOf,
 	credentialsOf,
+	type FailedAnswer,
 	type Provider,
-	requestFailureOf,
+	type ProviderExplanation,
 	requestTo,
-	statusOf,
 } from '../../shared/http';
 import { MAX_PAGE_SIZE } from './contract';
 
@@ -55,60 +48,18 @@ interface RouteeErrorBody {
 	errors?: Array<{ code?: string; developerMessage?: string; property?: string }>;
 }
 
-/**
- * Why a call failed, declared the n8n way (n8n-workflow `Failure`): a 429 is Routee's rate limit, a 401 after
- * n8n fetched a new token means the credential's application ID or secret is wrong.
- */
-function failureOf(status: number | undefined): Failure | undefined {
-	if (status === 429) return { cause: 'rate-limited' };
-	if (status === 401) return { cause: 'credential-invalid' };
-	return undefined;
-}
-
-/** The node, or the Routee Trigger when it reads voice tracking for a callback. */
-type RouteeContext = IExecuteFunctions | IWebhookFunctions;
-
 /** Identifies the Routee account (application) of the node's credential, e.g. to pace its calls. */
 export async function accountKey(context: IExecuteFunctions): Promise<string> {
 	const credentials = await credentialsOf(context, ROUTEE_CREDENTIAL);
 	return `${baseUrlOf(credentials, ROUTEE_DEFAULT_BASE_URL)}|${String(credentials.applicationId ?? '')}`;
 }
 
-function responseBodyOf(error: JsonObject): RouteeErrorBody | undefined {
-	const candidates = [
-		(error as { response?: { data?: unknown } }).response?.data,
-		(error as { cause?: { response?: { data?: unknown } } }).cause?.response?.data,
-		(error as { context?: { data?: unknown } }).context?.data,
-	];
-	const found = candidates.find((c) => typeof c === 'object' && c !== null);
-	return found as RouteeErrorBody | undefined;
-}
-
-/**
- * How a failed call ended: `refused` when Routee answered with a 4xx (nothing was accepted), `unknown`
- * when there was no answer or a 5xx (it may or may not have been accepted).
- */
-type RouteeFailureKind = 'refused' | 'unknown';
-
-const failureKinds = new WeakMap<Error, RouteeFailureKind>();
-
-export function failureKindOf(error: unknown): RouteeFailureKind {
-	return (error instanceof Error && failureKinds.get(error)) || 'unknown';
-}
-
-function routeeApiError(
-	context: RouteeContext,
-	error: JsonObject,
-	itemIndex: number,
-): NodeApiError {
-	// built from what n8n's wrapper wraps (re-wrapping a NodeApiError hands back the original), without the
-	// request it holds: its headers and body carry secrets (see requestFailureOf)
-	const source = requestFailureOf(error) as unknown as JsonObject;
-	const body = responseBodyOf(error) ?? responseBodyOf(source);
-	const status = statusOf(source) ?? statusOf(error);
-	const code = body?.code ?? body?.errors?.[0]?.code;
-	const providerMessage = body?.developerMessage ?? body?.errors?.[0]?.developerMessage;
-	const invalidNumbers = body?.errors?.map((e) => e.property).filter(Boolean);
+/** Routee's answer to a failed call: its code and message, the hint, and the numbers it found invalid. */
+function explainRouteeAnswer({ status, body }: FailedAnswer): ProviderExplanation {
+	const answer = body as RouteeErrorBody | undefined;
+	const code = answer?.code ?? answer?.errors?.[0]?.code;
+	const providerMessage = answer?.developerMessage ?? answer?.errors?.[0]?.developerMessage;
+	const invalidNumbers = answer?.errors?.map((e) => e.property).filter(Boolean);
 	const hint =
 		(code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
 	// the provider's message is the title; the description adds only what the title does not say
@@ -118,25 +69,15 @@ function routeeApiError(
 	]
 		.filter(Boolean)
 		.join(' ');
-	const apiError = new NodeApiError(context.getNode(), source, {
-		itemIndex,
+	return {
 		message: code
 			? `Routee refused the request (code ${code}): ${providerMessage ?? 'no reason given'}`
 			: status
 				? `Routee answered HTTP ${status}${providerMessage ? `: ${providerMessage}` : ''}`
 				: undefined,
 		description: details || undefined,
-		httpCode: status ? String(status) : undefined,
-		failure: failureOf(status),
-	});
-	// NodeApiError may put a message of the body over the description it is given
-	apiError.description = details || null;
-	if (code) apiError.context = { ...apiError.context, routeeCode: code };
-	failureKinds.set(
-		apiError,
-		status !== undefined && status >= 400 && status < 500 ? 'refused' : 'unknown',
-	);
-	return apiError;
+		context: code ? { routeeCode: code } : undefined,
+	};
 }
 
 /**
@@ -170,11 +111,11 @@ export async function routeeGetPaged(
 	}
 }
 
-const ROUTEE: Provider<RouteeContext> = {
+const ROUTEE: Provider = {
 	credential: ROUTEE_CREDENTIAL,
 	defaultBaseUrl: ROUTEE_DEFAULT_BASE_URL,
 	credentialOptions: { preAuthenticationRetryStatusCode: TOKEN_RENEWAL_STATUSES },
-	apiError: routeeApiError,
+	explain: explainRouteeAnswer,
 };
 
 /** Every call to Routee goes through here: authentication, base URL and error mapping. */

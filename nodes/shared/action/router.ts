@@ -25,18 +25,3 @@ export interface Operation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
-
-/** Adds `displayOptions.show` for one resource/operation to each field of an operation. */
-export function showFor(
-	resource: string,
-	operation: string,
-	fields: INodeProperties[],
-): INodeProperties[] {
-	return fields.map((field) => ({
-		...field,
-		displayOptions: {
-			...field.displayOptions,
-			show: { resource: [resource], operation: [operation], ...field.displayOptions?.show },
-		},
-	}));
-}

@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	INodeExecutionData,
 	INodePropertyOptions,
+	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -84,6 +85,20 @@ function startedByN8n(
 	response.once('close', () => claim.settle(false));
 	return { workflowData };
 }
+
+/**
+ * A trigger's one webhook. n8n answers an accepted callback with 200 and an empty body once it has recorded the
+ * execution (`responseData: 'noData'`); the answers that start nothing are written by `receiveCallback`.
+ */
+export const CALLBACK_WEBHOOKS: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: 'noData',
+		path: 'webhook',
+	},
+];
 
 /**
  * One provider callback: authenticate the caller (401/403), read the body (413, 400), normalize it (400 when it is

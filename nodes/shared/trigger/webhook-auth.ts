@@ -39,7 +39,7 @@ export interface GeneratedSecret {
 }
 
 /** The credential type (this package's own) that holds the secret. */
-const CALLBACK_SECRET_CREDENTIAL = 'routeeOctopushCallbackSecretApi';
+const CALLBACK_SECRET_TYPE = 'routeeOctopushCallbackSecretApi';
 /** The name of the query parameter that carries the secret. */
 const TOKEN_PARAMETER = 'token';
 
@@ -159,7 +159,7 @@ async function cachedSecret(
 }
 
 async function callbackSecretOf(context: Context): Promise<string> {
-	return await cachedSecret(context, CALLBACK_SECRET_CREDENTIAL, 'secret', (credential) =>
+	return await cachedSecret(context, CALLBACK_SECRET_TYPE, 'secret', (credential) =>
 		typeof credential.secret === 'string' ? credential.secret : '',
 	);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/action/router';
 import { sendCampaign } from './sendCampaign.operation';
 
 export const smsOperations = { sendCampaign };
@@ -23,5 +23,8 @@ export const smsDescription: INodeProperties[] = [
 		],
 		default: 'sendCampaign',
 	},
-	...showFor('sms', 'sendCampaign', sendCampaign.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['sendCampaign'] } },
+		sendCampaign.description,
+	),
 ];

@@ -21,10 +21,11 @@ import {
 } from '../../helpers/fields';
 import { type Mode, readCommonFields, readRecipients } from '../../helpers/read';
 import { requestIds } from '../../helpers/frames';
-import { assertBody, invalid } from '../../helpers/validate';
+import { invalid } from '../../../shared/action/invalid';
+import { assertBody } from '../../labels';
 import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
-import { LIST_STATUS, withTicketNumber } from '../../transport/responses';
-import { failureKindOf, octopushRequest } from '../../transport';
+import { failureKindOf } from '../../../shared/http';
+import { LIST_STATUS, octopushRequest, withTicketNumber } from '../../transport';
 import { assertReady, fetchListStatus, sendListCampaign, type Target } from '../../helpers/tickets';
 
 const TARGETS = {

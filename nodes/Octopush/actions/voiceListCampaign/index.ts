@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/action/router';
 import { create } from './create.operation';
 import { deleteCampaign } from './delete.operation';
 import { getStatus } from './getStatus.operation';
@@ -45,8 +45,20 @@ export const voiceListCampaignDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...showFor('voiceListCampaign', 'create', create.description),
-	...showFor('voiceListCampaign', 'getStatus', getStatus.description),
-	...showFor('voiceListCampaign', 'send', send.description),
-	...showFor('voiceListCampaign', 'delete', deleteCampaign.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['voiceListCampaign'], operation: ['create'] } },
+		create.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voiceListCampaign'], operation: ['getStatus'] } },
+		getStatus.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voiceListCampaign'], operation: ['send'] } },
+		send.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voiceListCampaign'], operation: ['delete'] } },
+		deleteCampaign.description,
+	),
 ];

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { executeJobs } from '../../../shared/action/execute';
 import type { Operation } from '../../../shared/action/router';
 import { readTicket, ticketNumberField } from '../../helpers/tickets';
-import { invalid } from '../../helpers/validate';
+import { invalid } from '../../../shared/action/invalid';
 import {
 	assertReady,
 	fetchListStatus,

@@ -9,7 +9,8 @@ import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError, planJobs } from '../../../shared/action/execute';
 import type { Operation } from '../../../shared/action/router';
 import { readTicket, ticketNumberField } from '../../helpers/tickets';
-import { octopushRequest, reasonOf } from '../../transport';
+import { reasonOf } from '../../../shared/http';
+import { octopushRequest } from '../../transport';
 
 /**
  * "Cancellation is only allowed when the campaign has fewer than 3 recipients. Cancellation is limited to

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/action/router';
 import { cancel } from './cancel.operation';
 import { sendCampaign } from './sendCampaign.operation';
 
@@ -31,6 +31,12 @@ export const voiceSmsDescription: INodeProperties[] = [
 		],
 		default: 'sendCampaign',
 	},
-	...showFor('voiceSms', 'sendCampaign', sendCampaign.description),
-	...showFor('voiceSms', 'cancel', cancel.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['voiceSms'], operation: ['sendCampaign'] } },
+		sendCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voiceSms'], operation: ['cancel'] } },
+		cancel.description,
+	),
 ];

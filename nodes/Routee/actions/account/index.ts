@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/action/router';
 import { getBalance } from './getBalance.operation';
 
 export const accountOperations = { getBalance };
@@ -22,5 +22,8 @@ export const accountDescription: INodeProperties[] = [
 		],
 		default: 'getBalance',
 	},
-	...showFor('account', 'getBalance', getBalance.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['account'], operation: ['getBalance'] } },
+		getBalance.description,
+	),
 ];

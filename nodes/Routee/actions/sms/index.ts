@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/action/router';
 import { analyze } from './analyze.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaign } from './getCampaign.operation';
@@ -89,13 +89,37 @@ export const smsDescription: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	...showFor('sms', 'sendCampaign', sendCampaign.description),
-	...showFor('sms', 'send', send.description),
-	...showFor('sms', 'waitForDelivery', waitForDelivery.description),
-	...showFor('sms', 'analyze', analyze.description),
-	...showFor('sms', 'getCampaign', getCampaign.description),
-	...showFor('sms', 'updateCampaign', updateCampaign.description),
-	...showFor('sms', 'deleteCampaign', deleteCampaign.description),
-	...showFor('sms', 'getMessageTracking', getMessageTracking.description),
-	...showFor('sms', 'getCampaignTracking', getCampaignTracking.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['sendCampaign'] } },
+		sendCampaign.description,
+	),
+	...updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, send.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['waitForDelivery'] } },
+		waitForDelivery.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['analyze'] } },
+		analyze.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['getCampaign'] } },
+		getCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['updateCampaign'] } },
+		updateCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['deleteCampaign'] } },
+		deleteCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['getMessageTracking'] } },
+		getMessageTracking.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['getCampaignTracking'] } },
+		getCampaignTracking.description,
+	),
 ];

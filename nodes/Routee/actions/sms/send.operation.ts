@@ -20,7 +20,7 @@ import {
 } from '../../helpers/fields';
 import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody } from '../../helpers/validate';
+import { assertBody } from '../../labels';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import { asNodeError } from '../../../shared/action/execute';
 import type { Operation } from '../../../shared/action/router';
 import { singleSmsBody } from '../../transport/contract';
 import {
@@ -18,8 +17,8 @@ import {
 } from '../../helpers/fields';
 import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody } from '../../helpers/validate';
-import { onlyItem, resumeUrlOf, timeLimitField, waitForCallback } from '../../helpers/wait';
+import { assertBody } from '../../labels';
+import { resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
 import { smsBodyField, smsSenderField } from './fields';
 
 /**
@@ -38,34 +37,25 @@ const description: INodeProperties[] = [
 export const waitForDelivery: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		onlyItem(this, items, 'Send and Wait for Delivery');
-		const itemIndex = 0;
-		const options = optionsOf(this, itemIndex);
-		const to = phoneNumberOf(
-			this,
-			itemIndex,
-			'To',
-			textOf(this, itemIndex, 'to'),
-			defaultCountryOf(options),
-		);
-		const body: IDataObject = {
-			from: textOf(this, itemIndex, 'from'),
-			to,
-			body: textOf(this, itemIndex, 'body', false),
-			callback: { url: resumeUrlOf(this), strategy: 'OnCompletion' },
-		};
-		copyOptions(options, body, { flash: 'flash', ttl: 'ttl', transcode: 'transcode' });
-		assertBody(this, singleSmsBody, body, itemIndex);
-		let sent: IDataObject;
-		try {
-			sent = await routeeRequest(this, 'POST', '/sms', itemIndex, body);
-		} catch (error) {
-			throw asNodeError(this, error as Error, itemIndex);
-		}
-		return await waitForCallback(
-			this,
-			this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number,
-			{
+		return await sendThenWait(this, items, 'Send and Wait for Delivery', async (itemIndex) => {
+			const options = optionsOf(this, itemIndex);
+			const to = phoneNumberOf(
+				this,
+				itemIndex,
+				'To',
+				textOf(this, itemIndex, 'to'),
+				defaultCountryOf(options),
+			);
+			const body: IDataObject = {
+				from: textOf(this, itemIndex, 'from'),
+				to,
+				body: textOf(this, itemIndex, 'body', false),
+				callback: { url: resumeUrlOf(this), strategy: 'OnCompletion' },
+			};
+			copyOptions(options, body, { flash: 'flash', ttl: 'ttl', transcode: 'transcode' });
+			assertBody(this, singleSmsBody, body, itemIndex);
+			const sent = await routeeRequest(this, 'POST', '/sms', itemIndex, body);
+			return {
 				delivered: false,
 				status: sent.status ?? 'Queued',
 				isFinal: false,
@@ -74,7 +64,7 @@ export const waitForDelivery: Operation = {
 				messageId: sent.trackingId ?? null,
 				trackingId: sent.trackingId ?? null,
 				sentAt: sent.createdAt ?? new Date().toISOString(),
-			},
-		);
+			};
+		});
 	},
 };

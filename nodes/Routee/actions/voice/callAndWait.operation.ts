@@ -6,19 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import { asNodeError } from '../../../shared/action/execute';
 import type { Operation } from '../../../shared/action/router';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
 import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
-import { assertBody } from '../../helpers/validate';
-import {
-	machineEventUrl,
-	onlyItem,
-	resumeUrlOf,
-	timeLimitField,
-	waitForCallback,
-} from '../../helpers/wait';
+import { assertBody } from '../../labels';
+import { machineEventUrl, resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from '../../transport/conversation';
@@ -82,64 +75,57 @@ const description: INodeProperties[] = [
 export const callAndWait: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		onlyItem(this, items, 'Call and Wait for Key Press');
-		const itemIndex = 0;
-		const options = optionsOf(this, itemIndex);
-		const resumeUrl = resumeUrlOf(this);
-		const gender = this.getNodeParameter('gender', itemIndex, '') as string;
-		const say: IDataObject = {
-			type: 'SAY',
-			message: {
-				text: textOf(this, itemIndex, 'prompt'),
-				language: this.getNodeParameter('language', itemIndex),
-				// Routee's Default: no gender (optional, https://docs.routee.net/reference/say-verb)
-				...(gender === '' ? {} : { gender }),
-			},
-			repeat: 0,
-			bargeIn: true,
-		};
-		const collect: IDataObject = {
-			type: 'COLLECT',
-			eventUrl: resumeUrl,
-			maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
-			submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
-		};
-		const to = phoneNumberOf(
-			this,
-			itemIndex,
-			'To',
-			textOf(this, itemIndex, 'to'),
-			defaultCountryOf(options),
-		);
-		const body: IDataObject = {
-			to: { phone: to },
-			from: textOf(this, itemIndex, 'from'),
-			dialPlan: { verbs: [say, collect] },
-			callback: { url: resumeUrl, strategy: 'OnCompletion' },
-		};
-		copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
-		const voicemail =
-			typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
-		if (voicemail !== '') {
-			// strategy Continue: Routee POSTs to eventUrl when a machine answers and runs the dialplan it gets back
-			// (https://docs.routee.net/reference/perform-a-voice-conversation)
-			body.machineDetection = {
-				strategy: 'Continue',
-				eventUrl: machineEventUrl(resumeUrl, { ...(say.message as IDataObject), text: voicemail }),
+		return await sendThenWait(this, items, 'Call and Wait for Key Press', async (itemIndex) => {
+			const options = optionsOf(this, itemIndex);
+			const resumeUrl = resumeUrlOf(this);
+			const gender = this.getNodeParameter('gender', itemIndex, '') as string;
+			const say: IDataObject = {
+				type: 'SAY',
+				message: {
+					text: textOf(this, itemIndex, 'prompt'),
+					language: this.getNodeParameter('language', itemIndex),
+					// Routee's Default: no gender (optional, https://docs.routee.net/reference/say-verb)
+					...(gender === '' ? {} : { gender }),
+				},
+				repeat: 0,
+				bargeIn: true,
 			};
-		}
-		assertBody(this, conversationBody, body, itemIndex);
-		let started: IDataObject;
-		try {
-			started = await startConversationRequest(this, itemIndex, body);
-		} catch (error) {
-			throw asNodeError(this, error as Error, itemIndex);
-		}
-		const startedAt = new Date().toISOString();
-		return await waitForCallback(
-			this,
-			this.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number,
-			{
+			const collect: IDataObject = {
+				type: 'COLLECT',
+				eventUrl: resumeUrl,
+				maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
+				submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
+			};
+			const to = phoneNumberOf(
+				this,
+				itemIndex,
+				'To',
+				textOf(this, itemIndex, 'to'),
+				defaultCountryOf(options),
+			);
+			const body: IDataObject = {
+				to: { phone: to },
+				from: textOf(this, itemIndex, 'from'),
+				dialPlan: { verbs: [say, collect] },
+				callback: { url: resumeUrl, strategy: 'OnCompletion' },
+			};
+			copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
+			const voicemail =
+				typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
+			if (voicemail !== '') {
+				// strategy Continue: Routee POSTs to eventUrl when a machine answers and runs the dialplan it gets back
+				// (https://docs.routee.net/reference/perform-a-voice-conversation)
+				body.machineDetection = {
+					strategy: 'Continue',
+					eventUrl: machineEventUrl(resumeUrl, {
+						...(say.message as IDataObject),
+						text: voicemail,
+					}),
+				};
+			}
+			assertBody(this, conversationBody, body, itemIndex);
+			const started = await startConversationRequest(this, itemIndex, body);
+			return {
 				digits: '',
 				keyPressed: false,
 				answered: false,
@@ -147,8 +133,8 @@ export const callAndWait: Operation = {
 				status: 'Unknown',
 				to,
 				trackingId: started.trackingId ?? null,
-				startedAt,
-			},
-		);
+				startedAt: new Date().toISOString(),
+			};
+		});
 	},
 };

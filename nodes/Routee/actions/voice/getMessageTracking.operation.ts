@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/action/router';
 import { executeJobs } from '../../../shared/action/execute';
 import { pathId } from '../../helpers/read';
 import { messageIdField } from '../../helpers/lookup';
-import { voiceTracking } from '../../transport/tracking';
+import { voiceTracking } from '../../transport/conversation';
 
 /** The status of one call of a voice campaign or conversation, plus `digits`: the keys pressed during it. */
 export const getMessageTracking: Operation = {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/action/router';
 import { callAndWait } from './callAndWait.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
@@ -90,13 +90,40 @@ export const voiceDescription: INodeProperties[] = [
 		],
 		default: 'sendCampaign',
 	},
-	...showFor('voice', 'sendCampaign', sendCampaign.description),
-	...showFor('voice', 'startConversation', startConversation.description),
-	...showFor('voice', 'callAndWait', callAndWait.description),
-	...showFor('voice', 'getCampaign', getCampaign.description),
-	...showFor('voice', 'getMessageTracking', getMessageTracking.description),
-	...showFor('voice', 'getCampaignTracking', getCampaignTracking.description),
-	...showFor('voice', 'getConversation', getConversation.description),
-	...showFor('voice', 'hangUp', hangUp.description),
-	...showFor('voice', 'deleteCampaign', deleteCampaign.description),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['sendCampaign'] } },
+		sendCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['startConversation'] } },
+		startConversation.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['callAndWait'] } },
+		callAndWait.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['getCampaign'] } },
+		getCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['getMessageTracking'] } },
+		getMessageTracking.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['getCampaignTracking'] } },
+		getCampaignTracking.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['getConversation'] } },
+		getConversation.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['hangUp'] } },
+		hangUp.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['deleteCampaign'] } },
+		deleteCampaign.description,
+	),
 ];

@@ -12,7 +12,7 @@ import { unknownOutcome } from '../../helpers/campaign';
 import { conversationBody } from '../../transport/contract';
 import { callbackOptions, defaultCountryOption, phoneToField } from '../../helpers/fields';
 import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
-import { assertBody } from '../../helpers/validate';
+import { assertBody } from '../../labels';
 import { startConversationRequest } from '../../transport/conversation';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
 import {
