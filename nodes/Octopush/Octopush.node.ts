@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
+import { operationSubtitle } from '../shared/action/router';
 import { octopushLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceListCampaignDescription } from './actions/voiceListCampaign';
@@ -44,7 +45,8 @@ export class Octopush implements INodeType {
 		icon: { light: 'file:../../icons/octopush.svg', dark: 'file:../../icons/octopush.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it
+		subtitle: operationSubtitle(properties),
 		description: 'Send voice SMS and SMS campaigns with Octopush',
 		defaults: { name: 'Octopush' },
 		usableAsTool: true,

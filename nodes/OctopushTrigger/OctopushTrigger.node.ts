@@ -52,7 +52,7 @@ export class OctopushTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Octopush has one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account. With Automatic registration, activating this workflow points the chosen events here and deactivating puts the previous URLs back; 'Test this trigger' only uses events that have no URL yet. In queue mode a repeat can start a second execution: use Remove Duplicates on {{ $json.eventId }} to act once per event.",
+					"Octopush has one callback URL per kind (delivery reports, inbound SMS, STOP) for the whole account. With Automatic registration, activating this workflow points the chosen events here and deactivating puts the previous URLs back; 'Test this trigger' only uses events that have no URL yet.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -96,9 +96,14 @@ export class OctopushTrigger implements INodeType {
 				description:
 					'Which callbacks start the workflow (and, with Automatic registration, which account URLs are set). Each event carries the campaign ticket as ticket_number, the name the Octopush node outputs it under (also in messageId and campaignId).',
 			},
+			// version 2: the hint to add ?token= only where the user pastes the URL (Manual registration)
 			...callerAuthenticationProperties.map((property) => ({
 				...property,
-				displayOptions: { show: { '@version': [2] } },
+				displayOptions: { show: { '@version': [2], registration: ['manual'] } },
+			})),
+			...callerAuthenticationProperties.map(({ hint: _pasteHint, ...property }) => ({
+				...property,
+				displayOptions: { show: { '@version': [2], registration: ['automatic'] } },
 			})),
 			...callerAuthenticationWithGenerated(
 				{ '@version': [{ _cnd: { gte: 3 } }], registration: ['automatic'] },

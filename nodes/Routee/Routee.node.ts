@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { router } from './actions/router';
+import { operationSubtitle } from '../shared/action/router';
 import { routeeLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
@@ -44,7 +45,8 @@ export class Routee implements INodeType {
 		icon: { light: 'file:../../icons/routee.svg', dark: 'file:../../icons/routee.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it
+		subtitle: operationSubtitle(properties),
 		description: 'Send SMS and voice campaigns and start voice calls with Routee',
 		defaults: { name: 'Routee' },
 		usableAsTool: true,

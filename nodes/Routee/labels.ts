@@ -70,12 +70,21 @@ export function labelOf(path: ReadonlyArray<string | number>): string {
 	return after.length === 0 ? entry : `${entry}: ${labelOf(after)}`;
 }
 
-/** Checks a Routee request body against its schema; the first problem names the field, the item and the rule. */
+/**
+ * Checks a Routee request body against its schema; the first problem names the field, the item and the rule.
+ * `fieldOfPath` names the field of an operation whose panel does not follow the body, e.g. Call and Wait's
+ * Language, which is `dialPlan.verbs.0.message.language` in the body ("Verb 1: Language" elsewhere).
+ */
 export function assertBody<T extends z.ZodTypeAny>(
 	context: IExecuteFunctions,
 	schema: T,
 	body: unknown,
 	itemIndex: number,
+	fieldOfPath: Readonly<Record<string, string>> = {},
 ): z.infer<T> {
-	return assertBodyWith(context, schema, body, itemIndex, (path) => ({ label: labelOf(path) }));
+	return assertBodyWith(context, schema, body, itemIndex, (path) => {
+		const field = fieldOfPath[path.join('.')];
+		const label = field === undefined ? undefined : routeeLabels.get(field);
+		return { label: label ?? labelOf(path) };
+	});
 }

@@ -52,7 +52,7 @@ export class RouteeTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Paste this node's Production URL into a Routee node's 'Callback' or 'Campaign Callback' option, a COLLECT verb's 'Event URL', or a rented number's inbound SMS URL. In queue mode a repeat can start a second execution: use Remove Duplicates on {{ $json.eventId }} to act once per event.",
+					"Paste this node's Production URL into a Routee node's 'Callback' or 'Campaign Callback' option, a COLLECT verb's 'Event URL', or a rented number's inbound SMS URL.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

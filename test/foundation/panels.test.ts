@@ -3,8 +3,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type {
+	INode,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Octopush } from '../../nodes/Octopush/Octopush.node';
 import { OctopushTrigger } from '../../nodes/OctopushTrigger/OctopushTrigger.node';
@@ -245,11 +251,159 @@ describe('panels: defaults, bundles, one wording', () => {
 			new OctopushTrigger().description,
 		]) {
 			for (const p of all(description.properties)) {
-				if (typeof p.placeholder !== 'string' || p.placeholder.startsWith('={{')) continue;
+				if (typeof p.placeholder !== 'string') continue;
 				if (p.type === 'collection' || p.type === 'fixedCollection')
 					expect([p.name, p.placeholder]).toEqual([p.name, expect.stringMatching(/^Add [a-z]/)]);
 				else expect([p.name, p.placeholder]).toEqual([p.name, expect.stringMatching(/^e\.g\. /)]);
 			}
+		}
+	});
+});
+
+describe('a newcomer reads the panels (issue 26): words, not internal values', () => {
+	const descriptions = [
+		new Routee().description,
+		new Octopush().description,
+		new RouteeTrigger().description,
+		new OctopushTrigger().description,
+	];
+	/** Every property, with the fields of collections and the options of lists, as the panel shows them. */
+	const everything = (properties: INodeProperties[]): INodeProperties[] =>
+		properties.flatMap((p) => [
+			p,
+			...everything(
+				((p.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>).flatMap(
+					(o) => ('values' in o && o.values ? o.values : 'type' in o ? [o as INodeProperties] : []),
+				),
+			),
+		]);
+	const textsOf = (p: INodeProperties): string[] =>
+		[
+			p.displayName,
+			p.description,
+			p.hint,
+			p.placeholder,
+			...((p.options ?? []) as Array<{ description?: string }>).map((o) => o.description),
+		].filter((text): text is string => typeof text === 'string');
+
+	/** The canvas subtitle as the editor evaluates it, for a node with these parameters. */
+	function subtitleOf(nodeType: INodeType, parameters: INodeParameters): string {
+		const { description } = nodeType;
+		const node: INode = {
+			id: 'n',
+			name: description.defaults.name as string,
+			type: description.name,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: parametersOf(description, parameters),
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: {
+				getByName: () => nodeType,
+				getByNameAndVersion: () => nodeType,
+				getKnownTypes: () => ({}),
+			},
+		});
+		return String(
+			workflow.expression.getSimpleParameterValue(
+				node,
+				description.subtitle as string,
+				'internal',
+				{},
+			),
+		);
+	}
+
+	test.each([
+		[
+			new Routee(),
+			{ resource: 'voice', operation: 'callAndWait' },
+			'Call and wait for a key press',
+		],
+		[new Routee(), { resource: 'sms', operation: 'send' }, 'Send an SMS'],
+		[new Routee(), {}, 'Send an SMS'],
+		[
+			new Octopush(),
+			{ resource: 'voiceSms', operation: 'sendCampaign' },
+			'Send a voice SMS campaign',
+		],
+		[new Octopush(), { resource: 'account', operation: 'getBalance' }, 'Get the account balance'],
+	])('the canvas subtitle says the operation in words: %#', (nodeType, parameters, expected) => {
+		expect(subtitleOf(nodeType, parameters)).toBe(expected);
+	});
+
+	test('every action of both nodes is a subtitle (one per resource and operation)', () => {
+		for (const nodeType of [new Routee(), new Octopush()]) {
+			for (const operations of nodeType.description.properties.filter(
+				(p) => p.name === 'operation',
+			)) {
+				const resource = operations.displayOptions?.show?.resource?.[0] as string;
+				for (const option of operations.options as Array<{ value: string; action: string }>) {
+					expect(subtitleOf(nodeType, { resource, operation: option.value })).toBe(option.action);
+				}
+			}
+		}
+	});
+
+	test('no placeholder, description, hint or option shows expression syntax or an API path', () => {
+		const found: string[] = [];
+		for (const description of descriptions) {
+			for (const p of everything(description.properties)) {
+				for (const text of textsOf(p)) {
+					if (/^=|\{\{|\b(GET|POST|PUT|PATCH|DELETE) \//.test(text))
+						found.push(`${p.name}: ${text}`);
+				}
+			}
+		}
+		expect(found).toEqual([]);
+	});
+
+	test('notices shown whatever the settings speak to users, not operators (no queue mode, workers or eventId)', () => {
+		const found: string[] = [];
+		for (const description of descriptions) {
+			for (const p of everything(description.properties)) {
+				if (p.type !== 'notice' || p.displayOptions?.show?.resource) continue;
+				if (/queue mode|worker|eventId/i.test(p.displayName)) found.push(p.displayName);
+			}
+		}
+		for (const p of everything(new Routee().description.properties)) {
+			if (p.type === 'notice' && /queue mode|worker/i.test(p.displayName))
+				found.push(p.displayName);
+		}
+		expect(found).toEqual([]);
+	});
+
+	test('the voice From suggests a number, as its description asks (a name shows as "Unknown")', () => {
+		const from = new Routee().description.properties.find(
+			(p) => p.name === 'from' && p.displayOptions?.show?.operation?.includes('callAndWait'),
+		);
+		expect(from?.description).toMatch(/"Unknown"/);
+		expect(from?.placeholder).toMatch(/^e\.g\. \+\d+$/);
+	});
+
+	test('Octopush Trigger v2: the "add ?token=" hint only where the user pastes the URL (Manual registration)', () => {
+		const trigger = new OctopushTrigger().description;
+		const shown = (registration: string, version: number) =>
+			trigger.properties.filter(
+				(p) =>
+					p.name === 'callerAuthentication' &&
+					NodeHelpers.displayParameter(
+						{ registration },
+						p,
+						{ typeVersion: version } as never,
+						trigger,
+					),
+			);
+		for (const [registration, hinted] of [
+			['automatic', false],
+			['manual', true],
+		] as const) {
+			const [property, ...more] = shown(registration, 2);
+			expect(more).toEqual([]);
+			expect([registration, property.hint !== undefined]).toEqual([registration, hinted]);
 		}
 	});
 });

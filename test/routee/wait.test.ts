@@ -112,6 +112,43 @@ describe('Voice → Call and Wait for Key Press', () => {
 	});
 
 	test.each([
+		[
+			'language',
+			{ language: '={{ "fr" }}' },
+			'Language',
+			/^Language must be one of bg-BG, .*, got "fr"\.$/,
+		],
+		[
+			'gender',
+			{ gender: '={{ "robot" }}' },
+			'Gender',
+			'Gender must be one of female, male, got "robot".',
+		],
+		['prompt', { prompt: '={{ "" }}' }, 'Prompt', /^Prompt /],
+		['max digits', { maxDigits: 0 }, 'Max Digits', /^Max Digits /],
+	])(
+		'a refused %s names the field as the panel does (no dial plan "Verb 1:"), before anything is sent',
+		async (_what, change, label, description) => {
+			const run = await t.run({
+				resource: 'voice',
+				operation: 'callAndWait',
+				from: '+306948530920',
+				to: '+33612345678',
+				prompt: 'Press 1',
+				language: 'en-GB',
+				options: {},
+				...change,
+			});
+			expect(run.status).toBe('error');
+			expect(run.error?.message).toBe(`${label} is not valid [item 0]`);
+			expect(run.error?.description).toEqual(
+				typeof description === 'string' ? description : expect.stringMatching(description),
+			);
+			expect(t.received('POST', '/voice/conversation')).toEqual([]);
+		},
+	);
+
+	test.each([
 		['+33612345678', { digits: '1', keyPressed: true, answered: true, status: 'Completed' }],
 		['+33612345602', { digits: '2', keyPressed: true, answered: true, status: 'Completed' }],
 		['+33612345603', { digits: '', keyPressed: false, answered: true, status: 'Completed' }],

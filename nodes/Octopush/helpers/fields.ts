@@ -137,8 +137,8 @@ export function recipientFields(optional = false): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '={{ $json.phone }}',
-			description: `The phone number of the recipient each input item is, usually an expression. ${phoneNumberDescription}.`,
+			placeholder: 'e.g. +33612345678',
+			description: `The phone number of the recipient each input item is, usually its phone field dragged here from the input. ${phoneNumberDescription}.`,
 			displayOptions: { show: { mode: ['allItems'] } },
 		},
 		{
@@ -216,7 +216,7 @@ const commonOptions: INodeProperties[] = [
 		displayOptions: notForTools,
 		description:
 			'Octopush refuses a second request with the same ID for 24 hours. Empty: one is derived from this execution, so a retry within it never sends twice. With several frames, "-1", "-2", … is appended.',
-		hint: "Set your own (e.g. your campaign's ID) to also be safe when you retry from the executions list or an n8n worker stopped mid-send: n8n does not tell the node which execution a retry repeats",
+		hint: "Set your own (e.g. your campaign's ID) so that a retry from the executions list sends only what Octopush has not accepted yet",
 	},
 	{
 		displayName: 'Send At',

@@ -96,13 +96,13 @@ export const targetField: INodeProperties = {
 		{
 			name: 'Contact List',
 			value: 'list',
-			description: 'Sent with POST /voice-campaign-on-list/send',
+			description: 'The campaign was created for a contact list',
 		},
-		{ name: 'Tag', value: 'tag', description: 'Sent with POST /voice-campaign-on-tag/send' },
+		{ name: 'Tag', value: 'tag', description: 'The campaign was created for a tag' },
 	],
 	default: 'list',
 	description:
-		'The Target the campaign was created with: Octopush has one send endpoint for list campaigns and one for tag campaigns',
+		'The Target the campaign was created with (a contact list or a tag): Octopush sends the two kinds differently',
 };
 
 /** POST /voice-campaign-on-list/send (or on-tag): "validate" the campaign, which sends it. */

@@ -62,20 +62,20 @@ export function recipientFields(maxEach?: number): INodeProperties[] {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '={{ $json.phone }}',
-			description: `The recipient each input item is, usually an expression on the item's fields: a phone number ${PHONE_FORMAT}, or a contact ID.${limit}`,
+			placeholder: 'e.g. +33612345678',
+			description: `The recipient each input item is, usually its phone field dragged here from the input: a phone number ${PHONE_FORMAT}, or a contact ID.${limit}`,
 			displayOptions: allItems,
 		},
 	];
 }
 
-export const senderField = (description: string): INodeProperties => ({
+export const senderField = (description: string, example = 'MyShop'): INodeProperties => ({
 	displayName: 'From',
 	name: 'from',
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'e.g. MyShop',
+	placeholder: `e.g. ${example}`,
 	description,
 });
 

@@ -25,3 +25,21 @@ export interface Operation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
+
+/**
+ * The canvas subtitle of an action node: the chosen operation in words, as the Actions list names it ("Call and
+ * wait for a key press"), read from each resource's Operation property (`action` of each option).
+ */
+export function operationSubtitle(properties: readonly INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		const resources = property.displayOptions?.show?.resource;
+		if (property.name !== 'operation' || !Array.isArray(resources)) continue;
+		for (const option of property.options ?? []) {
+			const { value, action } = option as { value?: unknown; action?: unknown };
+			if (typeof action !== 'string') continue;
+			for (const resource of resources) actions[`${String(resource)}.${String(value)}`] = action;
+		}
+	}
+	return `={{(${JSON.stringify(actions)})[$parameter["resource"] + "." + $parameter["operation"]] || $parameter["operation"]}}`;
+}

@@ -72,6 +72,15 @@ const description: INodeProperties[] = [
 	]),
 ];
 
+/** The fields of the panel that the body holds in its dial plan (the panel shows no verbs). */
+const CALL_AND_WAIT_FIELDS: Record<string, string> = {
+	'dialPlan.verbs.0.message.text': 'prompt',
+	'dialPlan.verbs.0.message.language': 'language',
+	'dialPlan.verbs.0.message.gender': 'gender',
+	'dialPlan.verbs.1.maxDigits': 'maxDigits',
+	'dialPlan.verbs.1.submitOnHash': 'submitOnHash',
+};
+
 export const callAndWait: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -123,7 +132,7 @@ export const callAndWait: Operation = {
 					}),
 				};
 			}
-			assertBody(this, conversationBody, body, itemIndex);
+			assertBody(this, conversationBody, body, itemIndex, CALL_AND_WAIT_FIELDS);
 			const started = await startConversationRequest(this, itemIndex, body);
 			return {
 				digits: '',

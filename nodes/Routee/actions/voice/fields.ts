@@ -9,6 +9,7 @@ import { bundleOf, copyOptions } from '../../helpers/read';
 // https://docs.routee.net/docs/other-voice-messaging-concept: numeric, at most 16 digits; an alphanumeric one shows as "Unknown"
 export const voiceSenderField = senderField(
 	'The caller ID the recipients see: a number of at most 16 digits, + allowed (e.g. +306948530920), as Routee documents. A name of at most 11 characters with a letter (latin letters, digits, spaces, . & -) is still sent, but recipients then see "Unknown" as the caller.',
+	'+306948530920',
 );
 
 /** What a call does when an answering machine picks up: a conversation's option and a DIAL verb's option. */

@@ -26,7 +26,7 @@ import {
 const description: INodeProperties[] = [
 	{
 		displayName:
-			'Routee accepts 1 conversation request per second per account: the node starts one call per second. In queue mode each n8n worker keeps that pace on its own, so two workers together can exceed it; a call Routee refuses for the rate is sent again after a growing wait (at most 5 tries within 18 seconds), so none is lost or started twice.',
+			'Routee accepts 1 conversation request per second per account: the node starts one call per second, and a call Routee refuses for that limit is sent again after a short wait, so none is lost or started twice.',
 		name: 'paceNotice',
 		type: 'notice',
 		default: '',
