@@ -57,7 +57,7 @@ describe('a frame fails', () => {
 		const ticket1 = [...t.sandbox.octopush.tickets.keys()][0];
 		const ids = sent.map((q) => (q.body as { request_id: string }).request_id);
 		expect(first.error?.message).toBe(
-			'Octopush refused frame 2 of 3: Recipients (recipients): No valid numbers. (code 117)',
+			'Octopush refused frame 2 of 3: Recipients (recipients): No valid numbers. (code 117) [item 0]',
 		);
 		expect(first.error?.description).toContain(
 			`Accepted: frame 1 (ticket ${ticket1}, request ID ${ids[0]}).`,

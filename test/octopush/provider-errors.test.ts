@@ -67,12 +67,11 @@ describe('provider errors', () => {
 		t.sandbox.octopush.balance = 0.01;
 		const r = await t.run(voice);
 		expect(r.error?.message).toBe(
-			'Octopush refused frame 1 of 1: credit: Not enough credit: the campaign costs 0.05, the balance is 0.01. (code 104)',
+			'Octopush refused the campaign: credit: Not enough credit: the campaign costs 0.05, the balance is 0.01. (code 104) [item 0]',
 		);
-		expect(r.error?.description).toContain(
-			'Your Octopush credit is too low for this send. Top up the account and run the node again.',
+		expect(r.error?.description).toBe(
+			'Your Octopush credit is too low for this send. Top up the account and run the node again.\nNothing was sent.',
 		);
-		expect(r.error?.description).toContain('Accepted: none.');
 	});
 
 	test('a duplicate request id is not an error: the output says the frame was already accepted earlier', async () => {

@@ -1,6 +1,9 @@
 import { useTestbed } from '../support/testbed';
 import { contactItems, startTestbed } from './setup';
 
+const VOICE_LANGUAGES_URL =
+	'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
+
 const t = useTestbed(startTestbed, (testbed) => {
 	testbed.sandbox.octopush.balance = 10_000;
 });
@@ -453,12 +456,31 @@ describe('Voice SMS → Send Campaign', () => {
 			expect.objectContaining({ voice_language: 'tr-TR' }),
 		]);
 		expect(r.error?.message).toBe(
-			'Octopush refused frame 1 of 1: Voice Language (voice_language): Voice language not supported. (code 442)',
+			'Octopush refused the campaign: Voice Language (voice_language): Voice language not supported. (code 442) [item 0]',
 		);
-		expect(r.error?.description).toContain(
-			'Octopush does not offer this voice language on your account',
+		// one refused frame: the hint and that nothing was sent, not the paragraph about finishing a campaign
+		expect(r.error?.description).toBe(
+			`Octopush does not offer this voice language on your account. Choose one from the Voice Language list (the languages Octopush lists at ${VOICE_LANGUAGES_URL}).\nNothing was sent.`,
 		);
 	});
+
+	test.each(['fr', 'fr-BE', 'fr-fr'])(
+		'a code (by expression) of a language Octopush lists voices of, but not one of them (%s), is refused before sending',
+		async (code) => {
+			const r = await t.run({
+				resource: 'voiceSms',
+				operation: 'sendCampaign',
+				text: 'Bonjour',
+				recipients: { recipient: [{ phoneNumber: '+33612345678' }] },
+				voiceLanguage: `={{ ${JSON.stringify(code)} }}`,
+			});
+			expect(r.error?.message).toBe('Voice Language is not valid [item 0]');
+			expect(r.error?.description).toBe(
+				`Voice Language must be one of fr-FR, fr-CA for this language, as Octopush lists its voices (${VOICE_LANGUAGES_URL}), got ${JSON.stringify(code)}.`,
+			);
+			expect(t.bodies('POST', '/voice-campaign/send')).toEqual([]);
+		},
+	);
 
 	test('the Voice Language list shows every language Octopush lists, by name, with female-only ones marked', async () => {
 		const description = t.harness.types.getByNameAndVersion(

@@ -253,16 +253,27 @@ export function frameFailure(
 	const retry = campaign.userRequestId
 		? 'Any re-run with the same Request ID sends only the frames not accepted yet: Octopush refuses the request ID of an accepted frame as a duplicate (for 24 hours).'
 		: "Retrying this node within the same execution (Retry On Fail) sends only the frames not accepted yet: Octopush refuses an accepted frame's request ID as a duplicate. A retry from the executions list is a new execution: n8n does not tell the node which execution it retries, so the request IDs are new and every frame, the accepted ones above included, would be sent again. To finish this campaign, send only the recipients of the frames not accepted; set Options → Request ID (e.g. your campaign's ID) so that any later re-run, including a retry from the executions list or of an execution whose worker was stopped mid-send, sends only what Octopush has not accepted.";
-	const lines = [
-		`Accepted: ${acceptedSummary(campaign, outcomes)}.`,
-		`Not accepted: ${notAccepted.join(', ')}.`,
-		retry,
-	];
+	const item = `[item ${campaign.leadItem}]`;
+	const accepted = campaign.frames.length - notAccepted.length;
+	// refused with nothing accepted: nothing to finish, a re-run sends it all; say so in a line, not a paragraph
+	const nothingSent = outcome.status === 'refused' && accepted === 0;
+	const lines = nothingSent
+		? [
+				frames === 1
+					? 'Nothing was sent.'
+					: `Nothing was sent: frame ${failed + 1} of ${frames} was refused and the others were not sent.`,
+			]
+		: [
+				`Accepted: ${acceptedSummary(campaign, outcomes)}.`,
+				`Not accepted: ${notAccepted.join(', ')}.`,
+				retry,
+			];
 	// Octopush's own reason, without the transport's "Octopush refused the request" a second time
-	error.message =
-		outcome.status === 'refused'
-			? `Octopush refused frame ${failed + 1} of ${frames}: ${reasonOf(error)}`
-			: `Frame ${failed + 1} of ${frames} got no usable answer from Octopush: ${reasonOf(error)}`;
+	error.message = nothingSent
+		? `Octopush refused the campaign: ${reasonOf(error)} ${item}`
+		: outcome.status === 'refused'
+			? `Octopush refused frame ${failed + 1} of ${frames}: ${reasonOf(error)} ${item}`
+			: `Frame ${failed + 1} of ${frames} got no usable answer from Octopush: ${reasonOf(error)} ${item}`;
 	if (error instanceof NodeApiError) {
 		error.description = [error.description, ...lines].filter(Boolean).join('\n');
 		error.context = {

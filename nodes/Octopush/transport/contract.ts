@@ -220,9 +220,34 @@ const commonFields = {
 
 const voiceFields = {
 	voice_gender: oneOf(VOICE_GENDERS).optional(),
-	// any code is sent: one VOICE_LANGUAGES does not list may be newer than our list, and Octopush decides
-	voice_language: z.string().min(1, 'must not be empty').optional(),
+	// checked against VOICE_LANGUAGES only for a language it has voices of (see unlistedVoiceOf); any other code
+	// is sent, since it may be newer than the list, and Octopush decides
+	voice_language: z
+		.string()
+		.min(1, 'must not be empty')
+		.superRefine((code, ctx) => {
+			const problem = unlistedVoiceOf(code);
+			if (problem !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+		})
+		.optional(),
 };
+
+/** The language of a voice code: `fr` of `fr-FR`, `arb` of `arb`. */
+const languageOf = (code: string): string => code.split('-')[0].toLowerCase();
+
+/**
+ * Why a code is not one of Octopush's voices when VOICE_LANGUAGES_URL lists voices of its language (`fr`, `fr-BE`
+ * or `fr-fr` while the page lists fr-FR and fr-CA): the page's list is the whole of what Octopush offers in that
+ * language. Undefined for a listed code, and for a language the page has no voice of (sent as is).
+ */
+function unlistedVoiceOf(code: string): string | undefined {
+	if (VOICE_LANGUAGES[code] !== undefined) return undefined;
+	const sameLanguage = Object.keys(VOICE_LANGUAGES).filter(
+		(listed) => languageOf(listed) === languageOf(code),
+	);
+	if (sameLanguage.length === 0) return undefined;
+	return `must be one of ${sameLanguage.join(', ')} for this language, as Octopush lists its voices (${VOICE_LANGUAGES_URL}), got ${JSON.stringify(code)}`;
+}
 
 /** A gender the docs list as unavailable for the language (e.g. a male Swedish voice) is refused. */
 function voiceAvailable(
