@@ -41,12 +41,18 @@ export interface NodeUnderTest {
 	credentialId?: string;
 }
 
+/** A sandbox and a harness with no credential yet: for tests that add their own. */
+export async function startFixture(options: SandboxOptions = {}): Promise<Fixture> {
+	const sandbox = await Sandbox.start(options);
+	const harness = await Harness.create();
+	return { sandbox, harness, stop: async () => await sandbox.stop() };
+}
+
 export async function startNodeTestbed(
 	nodeUnderTest: NodeUnderTest,
 	options: SandboxOptions = {},
 ): Promise<Testbed> {
-	const sandbox = await Sandbox.start(options);
-	const harness = await Harness.create();
+	const { sandbox, harness, stop } = await startFixture(options);
 	const { node, credentialType } = nodeUnderTest;
 	const credential = harness.addCredential(
 		credentialType,
@@ -65,7 +71,7 @@ export async function startNodeTestbed(
 				continueOnFail: runOptions.continueOnFail,
 				executionId: runOptions.executionId,
 			}),
-		stop: async () => await sandbox.stop(),
+		stop,
 	};
 }
 
