@@ -252,7 +252,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'an SMS type not in the list',
-		parameters: { ...voice({ text: 'Hi' }), resource: 'sms', smsType: '={{ "sms_free" }}' },
+		parameters: sms({ text: 'Hi', smsType: '={{ "sms_free" }}' }),
 		message: 'SMS Type is not valid [item 0]',
 		description: 'SMS Type must be one of sms_premium, sms_low_cost, got "sms_free".',
 		itemIndex: 0,

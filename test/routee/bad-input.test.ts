@@ -68,13 +68,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a non-E.164 number in the second of two items, one request per item (nothing is sent for the first either)',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			from: 'MyShop',
-			body: 'Hi',
-			to: '={{ $json.phone }}',
-		},
+		parameters: sms({ body: 'Hi', to: '={{ $json.phone }}' }),
 		input: people('+306948530920', '+30 69 ab'),
 		message: 'To is not valid [item 1]',
 		description:
@@ -157,13 +151,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a numeric sender over 16 digits',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			from: '12345678901234567',
-			to: '+306948530920',
-			body: 'Hi',
-		},
+		parameters: sms({ from: '12345678901234567', body: 'Hi' }),
 		message: 'From is not valid [item 0]',
 		description:
 			/^From must be a number of at most 16 digits \(without \+\) .*, got "12345678901234567"\.$/,
@@ -210,14 +198,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'TTL 4321',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			from: 'MyShop',
-			to: '+306948530920',
-			body: 'Hi',
-			options: { ttl: 4321 },
-		},
+		parameters: sms({ body: 'Hi', options: { ttl: 4321 } }),
 		message: 'TTL (Minutes) is not valid [item 0]',
 		description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 4321.',
 		itemIndex: 0,
@@ -651,11 +632,10 @@ describeBadInput(
 
 describe('Continue On Fail: the invalid item carries its error, the others still run', () => {
 	test('one request per item', async () => {
-		const r = await bed.run(
-			'routee',
-			{ resource: 'sms', operation: 'send', from: 'MyShop', body: 'Hi', to: '={{ $json.phone }}' },
-			{ input: people('+306948530920', 'not a number', '+306948530922'), continueOnFail: true },
-		);
+		const r = await bed.run('routee', sms({ body: 'Hi', to: '={{ $json.phone }}' }), {
+			input: people('+306948530920', 'not a number', '+306948530922'),
+			continueOnFail: true,
+		});
 		expect(r.error).toBeUndefined();
 		expect(bed.sandbox.requestsTo('routee').map((q) => (q.body as { to: string }).to)).toEqual([
 			'+306948530920',
