@@ -369,7 +369,7 @@ const cases: BadInputCase[] = [
 		itemIndex: 1,
 	},
 
-	// rows checked by the field they name (from the reliability table)
+	// rows checked by the item and the field their error names
 	// phone numbers
 	{
 		name: 'letters in a number (all items, item 3)',

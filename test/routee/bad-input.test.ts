@@ -421,7 +421,7 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 
-	// rows checked by the field they name (from the reliability table)
+	// rows checked by the item and the field their error names
 	// phone numbers
 	{
 		name: 'a non-E.164 number in item 2 (single SMS)',
