@@ -1,37 +1,26 @@
-import { Harness } from '../harness';
-import { Sandbox } from '../sandbox';
+import { startFixture, useTestbed } from '../support/testbed';
 
 describe('credentials through the engine, against the sandbox', () => {
-	let sandbox: Sandbox;
-	let harness: Harness;
-
-	beforeAll(async () => {
-		sandbox = await Sandbox.start();
-		harness = await Harness.create();
-	});
-	afterAll(async () => {
-		await sandbox.stop();
-	});
-	beforeEach(() => sandbox.clearRequests());
+	const t = useTestbed(startFixture);
 
 	const routee = (secret = 'sandbox-secret') => ({
 		applicationId: 'sandbox-app',
 		applicationSecret: secret,
-		baseUrl: sandbox.routeeBaseUrl,
-		tokenUrl: sandbox.routeeTokenUrl,
+		baseUrl: t.sandbox.routeeBaseUrl,
+		tokenUrl: t.sandbox.routeeTokenUrl,
 	});
 	const octopush = (key = 'sandbox-key') => ({
 		apiLogin: 'sandbox@example.com',
 		apiKey: key,
-		baseUrl: sandbox.octopushBaseUrl,
+		baseUrl: t.sandbox.octopushBaseUrl,
 	});
 	const items = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { i } }));
 
 	test('a Routee token is fetched once and reused for many requests and later executions', async () => {
-		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-reuse');
-		const tokensBefore = sandbox.routee.tokensIssued;
+		const credential = t.harness.addCredential('routeeOAuth2Api', routee(), 'routee-reuse');
+		const tokensBefore = t.sandbox.routee.tokensIssued;
 
-		const first = await harness.runNode(
+		const first = await t.harness.runNode(
 			'routee',
 			{ resource: 'account', operation: 'getBalance' },
 			{
@@ -39,7 +28,7 @@ describe('credentials through the engine, against the sandbox', () => {
 				input: items(25),
 			},
 		);
-		const second = await harness.runNode(
+		const second = await t.harness.runNode(
 			'routee',
 			{ resource: 'account', operation: 'getBalance' },
 			{
@@ -50,9 +39,9 @@ describe('credentials through the engine, against the sandbox', () => {
 
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
-		expect(sandbox.routee.tokensIssued - tokensBefore).toBe(1);
-		expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
-		const balanceCalls = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
+		expect(t.sandbox.routee.tokensIssued - tokensBefore).toBe(1);
+		expect(t.sandbox.requestsTo('routee-auth')).toHaveLength(1);
+		const balanceCalls = t.sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
 		expect(balanceCalls).toHaveLength(30);
 		const authorizations = new Set(balanceCalls.map((r) => r.headers.authorization));
 		expect(authorizations.size).toBe(1);
@@ -60,7 +49,7 @@ describe('credentials through the engine, against the sandbox', () => {
 		expect(first.items).toHaveLength(25);
 		expect(first.items[24]).toEqual({
 			json: {
-				balance: sandbox.routee.balance,
+				balance: t.sandbox.routee.balance,
 				currency: expect.objectContaining({ code: expect.any(String) }),
 			},
 			pairedItem: { item: 24 },
@@ -68,18 +57,18 @@ describe('credentials through the engine, against the sandbox', () => {
 	});
 
 	test('an expired Routee token (401) is renewed once and the request succeeds', async () => {
-		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-expiry');
-		await harness.runNode(
+		const credential = t.harness.addCredential('routeeOAuth2Api', routee(), 'routee-expiry');
+		await t.harness.runNode(
 			'routee',
 			{ resource: 'account', operation: 'getBalance' },
 			{
 				credentials: { routeeOAuth2Api: credential },
 			},
 		);
-		sandbox.routee.expireAllTokens();
-		sandbox.clearRequests();
+		t.sandbox.routee.expireAllTokens();
+		t.sandbox.clearRequests();
 
-		const result = await harness.runNode(
+		const result = await t.harness.runNode(
 			'routee',
 			{ resource: 'account', operation: 'getBalance' },
 			{
@@ -90,23 +79,23 @@ describe('credentials through the engine, against the sandbox', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);
-		expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
-		const statuses = sandbox
+		expect(t.sandbox.requestsTo('routee-auth')).toHaveLength(1);
+		const statuses = t.sandbox
 			.requestsTo('routee', 'GET', '/accounts/me/balance')
 			.map((r) => r.status);
 		expect(statuses).toEqual([401, 200, 200, 200]);
 	});
 
 	test('the Routee token request uses Basic auth and the client-credentials grant', async () => {
-		const credential = harness.addCredential('routeeOAuth2Api', routee(), 'routee-grant');
-		await harness.runNode(
+		const credential = t.harness.addCredential('routeeOAuth2Api', routee(), 'routee-grant');
+		await t.harness.runNode(
 			'routee',
 			{ resource: 'account', operation: 'getBalance' },
 			{
 				credentials: { routeeOAuth2Api: credential },
 			},
 		);
-		const [tokenRequest] = sandbox.requestsTo('routee-auth');
+		const [tokenRequest] = t.sandbox.requestsTo('routee-auth');
 		expect(tokenRequest.method).toBe('POST');
 		expect(tokenRequest.headers.authorization).toBe(
 			`Basic ${Buffer.from('sandbox-app:sandbox-secret').toString('base64')}`,
@@ -118,12 +107,12 @@ describe('credentials through the engine, against the sandbox', () => {
 	});
 
 	test("a wrong Routee secret fails the node with Routee's message and sends nothing else", async () => {
-		const credential = harness.addCredential(
+		const credential = t.harness.addCredential(
 			'routeeOAuth2Api',
 			routee('wrong'),
 			'routee-bad-secret',
 		);
-		const result = await harness.runNode(
+		const result = await t.harness.runNode(
 			'routee',
 			{ resource: 'account', operation: 'getBalance' },
 			{
@@ -131,7 +120,7 @@ describe('credentials through the engine, against the sandbox', () => {
 			},
 		);
 		expect(result.error?.message).toMatch(/Routee did not issue an access token \(HTTP 401\)/);
-		expect(sandbox.requestsTo('routee')).toHaveLength(0);
+		expect(t.sandbox.requestsTo('routee')).toHaveLength(0);
 		expect(JSON.stringify(result.run.data)).not.toContain('"wrong"');
 	});
 
@@ -151,13 +140,13 @@ describe('credentials through the engine, against the sandbox', () => {
 			/Octopush refused the API Login \/ API Key \(401 Unauthorized\)/,
 		],
 	])('credential test of %s answers %s', async (type, data, status, message) => {
-		const result = await harness.testCredential(type, data());
+		const result = await t.harness.testCredential(type, data());
 		expect(result.status).toBe(status);
 		expect(result.message).toMatch(message);
 	});
 
 	test("the Routee credential test shows the provider's own message for a wrong secret", async () => {
-		const direct = await fetch(sandbox.routeeTokenUrl, {
+		const direct = await fetch(t.sandbox.routeeTokenUrl, {
 			method: 'POST',
 			headers: {
 				authorization: `Basic ${Buffer.from('sandbox-app:wrong').toString('base64')}`,
@@ -170,7 +159,7 @@ describe('credentials through the engine, against the sandbox', () => {
 			providerBody.error_description ?? providerBody.developerMessage ?? providerBody.message;
 		expect(providerMessage).toEqual(expect.any(String));
 
-		const result = await harness.testCredential('routeeOAuth2Api', routee('wrong'));
+		const result = await t.harness.testCredential('routeeOAuth2Api', routee('wrong'));
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain(providerMessage);
 		expect(result.message).not.toContain('wrong');
@@ -179,8 +168,8 @@ describe('credentials through the engine, against the sandbox', () => {
 	describe('a saved Routee credential that the user edits', () => {
 		/** A saved credential that has been used once, so it holds a token (as in n8n after the first run). */
 		const savedAndUsed = async (id: string) => {
-			const credential = harness.addCredential('routeeOAuth2Api', routee(), id);
-			const first = await harness.runNode(
+			const credential = t.harness.addCredential('routeeOAuth2Api', routee(), id);
+			const first = await t.harness.runNode(
 				'routee',
 				{ resource: 'account', operation: 'getBalance' },
 				{
@@ -188,16 +177,16 @@ describe('credentials through the engine, against the sandbox', () => {
 				},
 			);
 			expect(first.error).toBeUndefined();
-			const stored = harness.storedCredentialData(id);
+			const stored = t.harness.storedCredentialData(id);
 			expect(stored.accessToken).toEqual(expect.any(String));
-			sandbox.clearRequests();
+			t.sandbox.clearRequests();
 			return { credential, stored };
 		};
 
 		test("its test with a wrong secret fails with Routee's message, although a token is stored", async () => {
 			const { stored } = await savedAndUsed('routee-edit-test');
 			// what the editor sends: the saved values (hidden token included) with the new secret
-			const result = await harness.testCredential(
+			const result = await t.harness.testCredential(
 				'routeeOAuth2Api',
 				{ ...stored, applicationSecret: 'wrong' },
 				'routee-edit-test',
@@ -207,38 +196,38 @@ describe('credentials through the engine, against the sandbox', () => {
 				/Routee did not issue an access token \(HTTP 401\): Bad client credentials/,
 			);
 			expect(result.message).not.toContain('wrong');
-			const [tokenRequest] = sandbox.requestsTo('routee-auth');
+			const [tokenRequest] = t.sandbox.requestsTo('routee-auth');
 			expect(tokenRequest.headers.authorization).toBe(
 				`Basic ${Buffer.from('sandbox-app:wrong').toString('base64')}`,
 			);
 			// the stale token never reached Routee with the edited values
-			for (const request of sandbox.requestsTo('routee'))
+			for (const request of t.sandbox.requestsTo('routee'))
 				expect(request.headers.authorization).toBeUndefined();
 		});
 
 		test('every test of an unchanged credential fetches a new token, and the request that proves it carries that token', async () => {
 			const { stored } = await savedAndUsed('routee-retest');
-			const result = await harness.testCredential('routeeOAuth2Api', stored, 'routee-retest');
+			const result = await t.harness.testCredential('routeeOAuth2Api', stored, 'routee-retest');
 			expect(result).toEqual({
 				status: 'OK',
 				message: expect.stringMatching(/Connection successful/),
 			});
-			expect(sandbox.requestsTo('routee-auth')).toHaveLength(1);
-			const balance = sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
+			expect(t.sandbox.requestsTo('routee-auth')).toHaveLength(1);
+			const balance = t.sandbox.requestsTo('routee', 'GET', '/accounts/me/balance');
 			expect(balance.map((r) => r.status)).toEqual([200]);
-			const renewed = harness.storedCredentialData('routee-retest').accessToken;
+			const renewed = t.harness.storedCredentialData('routee-retest').accessToken;
 			expect(renewed).not.toBe(stored.accessToken);
 			expect(balance[0].headers.authorization).toBe(`Bearer ${String(renewed)}`);
 		});
 
 		test("saved with a wrong secret, the next run fails with Routee's message instead of reusing the old token", async () => {
 			const { credential, stored } = await savedAndUsed('routee-edit-run');
-			harness.addCredential(
+			t.harness.addCredential(
 				'routeeOAuth2Api',
 				{ ...stored, applicationSecret: 'wrong' },
 				'routee-edit-run',
 			);
-			const result = await harness.runNode(
+			const result = await t.harness.runNode(
 				'routee',
 				{ resource: 'account', operation: 'getBalance' },
 				{
@@ -249,19 +238,19 @@ describe('credentials through the engine, against the sandbox', () => {
 				/Routee did not issue an access token \(HTTP 401\): Bad client credentials/,
 			);
 			expect(
-				sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status),
+				t.sandbox.requestsTo('routee', 'GET', '/accounts/me/balance').map((r) => r.status),
 			).toEqual([401]);
 		});
 
 		test('saved with another valid application, the next run uses a token of that application', async () => {
-			sandbox.routee.applications.set('second-app', 'second-secret');
+			t.sandbox.routee.applications.set('second-app', 'second-secret');
 			const { credential, stored } = await savedAndUsed('routee-switch-app');
-			harness.addCredential(
+			t.harness.addCredential(
 				'routeeOAuth2Api',
 				{ ...stored, applicationId: 'second-app', applicationSecret: 'second-secret' },
 				'routee-switch-app',
 			);
-			const result = await harness.runNode(
+			const result = await t.harness.runNode(
 				'routee',
 				{ resource: 'account', operation: 'getBalance' },
 				{
@@ -269,11 +258,11 @@ describe('credentials through the engine, against the sandbox', () => {
 				},
 			);
 			expect(result.error).toBeUndefined();
-			const [tokenRequest] = sandbox.requestsTo('routee-auth');
+			const [tokenRequest] = t.sandbox.requestsTo('routee-auth');
 			expect(tokenRequest.headers.authorization).toBe(
 				`Basic ${Buffer.from('second-app:second-secret').toString('base64')}`,
 			);
-			const renewed = harness.storedCredentialData('routee-switch-app');
+			const renewed = t.harness.storedCredentialData('routee-switch-app');
 			expect(renewed.accessToken).not.toBe(stored.accessToken);
 			// what the token was issued for is kept as a hash, not as a second copy of the secret
 			expect(renewed.tokenFingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -282,8 +271,8 @@ describe('credentials through the engine, against the sandbox', () => {
 	});
 
 	test('Octopush requests carry the api-login and api-key headers', async () => {
-		const credential = harness.addCredential('octopushApi', octopush(), 'octopush-headers');
-		const result = await harness.runNode(
+		const credential = t.harness.addCredential('octopushApi', octopush(), 'octopush-headers');
+		const result = await t.harness.runNode(
 			'octopush',
 			{ resource: 'account', operation: 'getBalance' },
 			{
@@ -291,17 +280,17 @@ describe('credentials through the engine, against the sandbox', () => {
 			},
 		);
 		expect(result.error).toBeUndefined();
-		const [request] = sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance');
+		const [request] = t.sandbox.requestsTo('octopush', 'GET', '/wallet/check-balance');
 		expect(request.headers['api-login']).toBe('sandbox@example.com');
 		expect(request.headers['api-key']).toBe('sandbox-key');
 		expect(result.items).toEqual([
-			{ json: { amount: sandbox.octopush.balance, unit: 'euros' }, pairedItem: { item: 0 } },
+			{ json: { amount: t.sandbox.octopush.balance, unit: 'euros' }, pairedItem: { item: 0 } },
 		]);
 	});
 
 	test('a wrong Octopush key fails the node with a credential hint', async () => {
-		const credential = harness.addCredential('octopushApi', octopush('wrong'), 'octopush-wrong');
-		const result = await harness.runNode(
+		const credential = t.harness.addCredential('octopushApi', octopush('wrong'), 'octopush-wrong');
+		const result = await t.harness.runNode(
 			'octopush',
 			{ resource: 'account', operation: 'getBalance' },
 			{

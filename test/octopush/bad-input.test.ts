@@ -1,10 +1,17 @@
+// The Octopush node's bad-input table: every case stops with an error that names the item, the field and the
+// rule, and the sandbox sees no request at all: validation happens before the first call. The bed is leak-checked:
+// no secret may appear in anything these runs show.
+
+// first: the leak capture must be recording before n8n loads
+import { startLeakCheckedTestbed } from '../support/leak-checked-testbed';
+
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { describeBadInput, type BadInputCase } from '../support/bad-input';
 import { useTestbed } from '../support/testbed';
-import { startTestbed } from './setup';
+import { contactItems } from './setup';
 
-const t = useTestbed(startTestbed);
+const bed = useTestbed(startLeakCheckedTestbed);
 const VOICE_LANGUAGES_URL =
 	'https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/';
 
@@ -26,6 +33,26 @@ const allItems = (overrides: INodeParameters = {}): INodeParameters =>
 	});
 const people = (...phones: string[]): INodeExecutionData[] =>
 	phones.map((phone, i) => ({ json: { phone, name: `P${i}` } }));
+
+const PHONE = '+33612345678';
+const sms = (overrides: INodeParameters = {}): INodeParameters =>
+	voice({ resource: 'sms', text: 'Hi {first_name}', ...overrides });
+/** One campaign for all input items, each a contact `contactItems` makes: { phone, name, code }. */
+const contactCampaign = (overrides: INodeParameters = {}): INodeParameters =>
+	allItems({
+		personalization: { firstName: '={{ $json.name }}', param1: '={{ $json.code }}' },
+		...overrides,
+	});
+/** Three items; item 2 carries `value` under `$json.v`, the others a valid `ok`. */
+const third = (ok: string, value: string): INodeExecutionData[] => [
+	{ json: { v: ok } },
+	{ json: { v: ok } },
+	{ json: { v: value } },
+];
+const listed = (
+	...recipients: Array<{ phoneNumber: string; personalization?: Record<string, string> }>
+) => ({ recipients: { recipient: recipients } });
+const json = (value: string) => ({ recipientsInput: 'json', recipientsJson: value });
 
 const cases: BadInputCase[] = [
 	{
@@ -89,6 +116,7 @@ const cases: BadInputCase[] = [
 		message: 'Recipient 1 is not valid [item 0]',
 		description: /^Recipient 1 has unknown field "phone": use phone_number, first_name/,
 		itemIndex: 0,
+		field: 'Recipient',
 	},
 	{
 		// a literal empty Text is refused by n8n itself ("Parameter "Text" is required"); an expression can still be empty
@@ -177,6 +205,7 @@ const cases: BadInputCase[] = [
 		message: 'Sender is not valid [item 0]',
 		description: 'Sender must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)',
 		itemIndex: 0,
+		field: 'Sender',
 	},
 	{
 		name: 'a sender with a dash',
@@ -191,6 +220,7 @@ const cases: BadInputCase[] = [
 		message: 'Sender is not valid [item 0]',
 		description: 'Sender must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)',
 		itemIndex: 0,
+		field: 'Sender',
 	},
 	{
 		name: 'a purpose not in the list',
@@ -222,10 +252,11 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'an SMS type not in the list',
-		parameters: { ...voice({ text: 'Hi' }), resource: 'sms', smsType: '={{ "sms_free" }}' },
+		parameters: sms({ text: 'Hi', smsType: '={{ "sms_free" }}' }),
 		message: 'SMS Type is not valid [item 0]',
 		description: 'SMS Type must be one of sms_premium, sms_low_cost, got "sms_free".',
 		itemIndex: 0,
+		field: 'SMS Type',
 	},
 	{
 		name: 'an unparseable send-at',
@@ -233,6 +264,7 @@ const cases: BadInputCase[] = [
 		message: 'Send At is not valid [item 0]',
 		description: /^Send At is not a valid date-time: 'next tuesday' is not a date-time/,
 		itemIndex: 0,
+		field: 'Send At',
 	},
 	{
 		name: 'a send-at in the past',
@@ -255,6 +287,7 @@ const cases: BadInputCase[] = [
 		message: 'Frame Size is not valid [item 0]',
 		description: 'Frame Size must be a whole number from 1 to 500, got 501.',
 		itemIndex: 0,
+		field: 'Frame Size',
 	},
 	{
 		name: 'frames in parallel out of range',
@@ -271,6 +304,7 @@ const cases: BadInputCase[] = [
 		description:
 			'Request ID "same" is already used by the campaign of item 0: each campaign needs its own.',
 		itemIndex: 1,
+		field: 'Request ID',
 	},
 	{
 		name: 'the second item is invalid: the first is not sent either',
@@ -292,6 +326,7 @@ const cases: BadInputCase[] = [
 		message: 'List Name is not valid [item 0]',
 		description: 'List Name must not be empty.',
 		itemIndex: 0,
+		field: 'List Name',
 	},
 	{
 		name: 'a list campaign with a voice the docs list as unavailable (male, Swedish)',
@@ -333,6 +368,303 @@ const cases: BadInputCase[] = [
 		description: 'Ticket Number must not be empty.',
 		itemIndex: 1,
 	},
+
+	// rows checked by the item and the field their error names
+	// phone numbers
+	{
+		name: 'letters in a number (all items, item 3)',
+		parameters: contactCampaign(),
+		input: contactItems(5, { 3: { phone: '+33abc45678' } }),
+		itemIndex: 3,
+		field: 'Phone Number',
+	},
+	{
+		name: 'an empty number (all items, item 1)',
+		parameters: contactCampaign(),
+		input: contactItems(3, { 1: { phone: '' } }),
+		itemIndex: 1,
+		field: 'Phone Number',
+	},
+	{
+		name: 'a national number without default country',
+		parameters: contactCampaign(),
+		input: contactItems(3, { 2: { phone: '0612345678' } }),
+		itemIndex: 2,
+		field: 'Phone Number',
+	},
+	{
+		name: 'E.164 with too few digits',
+		parameters: contactCampaign(),
+		input: contactItems(2, { 1: { phone: '+336123' } }),
+		itemIndex: 1,
+		field: 'Phone Number',
+	},
+	{
+		name: 'E.164 with too many digits',
+		parameters: contactCampaign(),
+		input: contactItems(2, { 0: { phone: '+3361234567890123' } }),
+		itemIndex: 0,
+		field: 'Phone Number',
+	},
+	{
+		name: 'E.164 country code starting with 0',
+		parameters: contactCampaign(),
+		input: contactItems(4, { 3: { phone: '+0612345678' } }),
+		itemIndex: 3,
+		field: 'Phone Number',
+	},
+	{
+		name: 'a number that is an object',
+		parameters: contactCampaign(),
+		input: contactItems(2, { 1: { phone: { n: 1 } } }),
+		itemIndex: 1,
+		field: 'Phone Number',
+	},
+	{
+		name: 'a bad number among listed recipients',
+		parameters: voice(
+			listed(
+				{ phoneNumber: PHONE, personalization: { firstName: 'A' } },
+				{ phoneNumber: '12ab', personalization: { firstName: 'B' } },
+			),
+		),
+		itemIndex: 0,
+		field: 'Phone Number',
+	},
+	{
+		name: 'a number too short for the default country',
+		parameters: voice({
+			...listed({ phoneNumber: '06 12', personalization: { firstName: 'A' } }),
+			options: { defaultCountry: 'FR' },
+		}),
+		itemIndex: 0,
+		field: 'Phone Number',
+	},
+	{
+		name: 'a bad number in recipients JSON of item 1',
+		parameters: sms({ ...json('={{ JSON.stringify($json.r) }}'), text: 'Hi' }),
+		input: [{ json: { r: [PHONE] } }, { json: { r: [PHONE, '555'] } }],
+		itemIndex: 1,
+		field: 'Phone Number',
+	},
+	// lengths
+	{
+		name: 'voice text over 1224 characters',
+		parameters: voice({ text: 'a'.repeat(1225) }),
+		itemIndex: 0,
+		field: 'Text',
+	},
+	{
+		name: 'SMS text over 1224 characters in item 2',
+		parameters: sms({ text: '={{ $json.v }}', ...listed({ phoneNumber: PHONE }) }),
+		input: third('Hi', 'b'.repeat(1300)),
+		itemIndex: 2,
+		field: 'Text',
+	},
+	{
+		name: 'empty text in item 2',
+		parameters: voice({ text: '={{ $json.v }}' }),
+		input: third('Hello {first_name}', ''),
+		itemIndex: 2,
+		field: 'Text',
+	},
+	{
+		name: 'a first name over 50 characters (item 4)',
+		parameters: contactCampaign(),
+		input: contactItems(6, { 4: { name: 'x'.repeat(51) } }),
+		itemIndex: 4,
+		field: 'First Name',
+	},
+	{
+		name: 'a param over 50 characters in a listed recipient',
+		parameters: voice(
+			listed({ phoneNumber: PHONE, personalization: { firstName: 'A', param5: 'p'.repeat(60) } }),
+		),
+		itemIndex: 0,
+		field: 'Param 5',
+	},
+	{
+		name: 'a last name over 50 characters in recipients JSON',
+		parameters: voice({
+			text: 'Hi',
+			...json(JSON.stringify([{ phone_number: PHONE, last_name: 'l'.repeat(51) }])),
+		}),
+		itemIndex: 0,
+		field: 'Last Name',
+	},
+	// senders
+	{
+		name: 'a sender with a dash (SMS)',
+		parameters: sms({ sender: 'Shop-1' }),
+		itemIndex: 0,
+		field: 'Sender',
+	},
+	{
+		name: 'a sender with an accent in item 2',
+		parameters: sms({ sender: '={{ $json.v }}' }),
+		input: third('Shop', 'Café'),
+		itemIndex: 2,
+		field: 'Sender',
+	},
+	// enums
+	{
+		name: 'a voice the docs list as unavailable (male, Swedish) in item 1',
+		parameters: voice({ voiceLanguage: 'sv-SE', voiceGender: '={{ $json.v }}' }),
+		input: [{ json: { v: 'female' } }, { json: { v: 'male' } }],
+		itemIndex: 1,
+		field: 'Voice Gender',
+	},
+	{
+		name: 'a voice gender not in the list in item 2',
+		parameters: voice({ voiceGender: '={{ $json.v }}' }),
+		input: third('male', 'robot'),
+		itemIndex: 2,
+		field: 'Voice Gender',
+	},
+	{
+		name: 'a purpose not in the list (SMS)',
+		parameters: sms({ options: { purpose: '={{ "spam" }}' } }),
+		itemIndex: 0,
+		field: 'Purpose',
+	},
+	{
+		name: 'a list campaign target that is neither list nor tag',
+		parameters: {
+			...voice(),
+			resource: 'voiceListCampaign',
+			operation: 'create',
+			target: '={{ "group" }}',
+			listName: 'sandbox-list',
+			tagName: 'sandbox-tag',
+		},
+		itemIndex: 0,
+		field: 'Target',
+	},
+	// dates
+	{
+		name: 'a send-at in the past in item 1',
+		parameters: sms({ options: { sendAt: '={{ $json.v }}' } }),
+		input: [{ json: { v: '2031-01-01T10:00:00Z' } }, { json: { v: '2021-01-01T10:00:00Z' } }],
+		itemIndex: 1,
+		field: 'Send At',
+	},
+	{
+		name: 'a send-at with month 13',
+		parameters: voice({ options: { sendAt: '={{ "2031-13-01T10:00:00+01:00" }}' } }),
+		itemIndex: 0,
+		field: 'Send At',
+	},
+	// recipient counts
+	{
+		name: 'no recipients listed',
+		parameters: voice({ recipients: {} }),
+		itemIndex: 0,
+		field: 'Recipients',
+	},
+	{
+		name: 'an empty recipients JSON array in item 1',
+		parameters: sms({ text: 'Hi', ...json('={{ JSON.stringify($json.r) }}') }),
+		input: [{ json: { r: [PHONE] } }, { json: { r: [] } }],
+		itemIndex: 1,
+		field: 'Recipients',
+	},
+	{
+		name: 'a frame size of 0 (all items)',
+		parameters: contactCampaign({ options: { frameSize: 0 } }),
+		input: contactItems(2),
+		itemIndex: 0,
+		field: 'Frame Size',
+	},
+	{
+		name: 'frames in parallel over 10',
+		parameters: voice({ options: { framesInParallel: 11 } }),
+		itemIndex: 0,
+		field: 'Frames in Parallel',
+	},
+	// JSON
+	{
+		name: 'recipients JSON that does not parse',
+		parameters: voice({ text: 'Hi', ...json('[{"phone_number": "+33612345678",]') }),
+		itemIndex: 0,
+		field: 'Recipients (JSON)',
+	},
+	{
+		name: 'recipients JSON that is an object',
+		parameters: voice({ text: 'Hi', ...json('{"phone_number": "+33612345678"}') }),
+		itemIndex: 0,
+		field: 'Recipients (JSON)',
+	},
+	{
+		name: 'a recipient in JSON that is a boolean',
+		parameters: voice({ text: 'Hi', ...json('[true]') }),
+		itemIndex: 0,
+		field: 'Recipient',
+	},
+	{
+		name: 'a first name in JSON that is an object',
+		parameters: voice({ ...json(JSON.stringify([{ phone_number: PHONE, first_name: { a: 1 } }])) }),
+		itemIndex: 0,
+		field: 'First Name',
+	},
+	// placeholders
+	{
+		name: 'a placeholder missing for one contact (all items, item 5)',
+		parameters: contactCampaign({ text: 'Hi {first_name}, code {param1}' }),
+		input: contactItems(7, { 5: { code: '' } }),
+		itemIndex: 5,
+		field: 'Param 1',
+	},
+	{
+		name: 'a placeholder no recipient field fills',
+		parameters: contactCampaign({ text: 'Hi {last_name}' }),
+		input: contactItems(2),
+		itemIndex: 0,
+		field: 'Last Name',
+	},
+	{
+		name: 'a placeholder missing for a listed recipient',
+		parameters: voice({
+			text: 'Dear {last_name}',
+			...listed(
+				{ phoneNumber: PHONE, personalization: { lastName: 'Roe' } },
+				{ phoneNumber: '+33612345679' },
+			),
+		}),
+		itemIndex: 0,
+		field: 'Last Name',
+	},
+	{
+		name: 'an SMS placeholder missing in recipients JSON',
+		parameters: sms({ text: 'Hi {first_name}', ...json(JSON.stringify([PHONE])) }),
+		itemIndex: 0,
+		field: 'First Name',
+	},
+	// the rest
+	{
+		name: 'a sender with an underscore',
+		parameters: voice({ sender: 'My_Shop' }),
+		itemIndex: 0,
+		field: 'Sender',
+	},
+	{
+		name: 'a blank ticket number in item 1',
+		parameters: {
+			resource: 'voiceListCampaign',
+			operation: 'send',
+			ticketNumber: '={{ $json.t }}',
+		},
+		input: [{ json: { t: 'voice_1' } }, { json: { t: ' ' } }],
+		itemIndex: 1,
+		field: 'Ticket Number',
+	},
 ];
 
-describeBadInput('bad input: a clear item-indexed error, and nothing is sent', () => t, cases);
+test('the table has at least 69 cases', () => {
+	expect(cases.length).toBeGreaterThanOrEqual(69);
+});
+
+describeBadInput(
+	'bad input: a clear item-indexed error, and nothing is sent',
+	() => bed.node('octopush'),
+	cases,
+);

@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { SandboxOptions } from '../sandbox';
 import { startNodeTestbed, type Testbed } from '../support/testbed';
@@ -32,9 +32,17 @@ export async function startTestbed(options: SandboxOptions = {}): Promise<Octopu
 	};
 }
 
-/** `n` input items that are contacts: +336000xxxxx numbers, first names, a param. */
-export function contactItems(n: number): INodeExecutionData[] {
+/** `n` input items that are contacts: +3361xxxxxxx numbers, first names, a param; `patch[i]` overrides item i. */
+export function contactItems(
+	n: number,
+	patch: Record<number, IDataObject> = {},
+): INodeExecutionData[] {
 	return Array.from({ length: n }, (_, i) => ({
-		json: { phone: `+3361${String(i).padStart(7, '0')}`, name: `Name${i}`, code: `C${i}` },
+		json: {
+			phone: `+3361${String(i).padStart(7, '0')}`,
+			name: `Name${i}`,
+			code: `C${i}`,
+			...patch[i],
+		},
 	}));
 }

@@ -3,21 +3,17 @@
 // contact ever travels under two request ids (a retried frame is the same idempotent request), and
 // the output accounts for every frame the sandbox accepted.
 
+// first: the leak capture must be recording before n8n loads
+import { startLeakCheckedTestbed } from '../support/leak-checked-testbed';
+
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import type { Fault } from '../sandbox';
-import { type Bed, startBed } from './setup';
+import { useTestbed } from '../support/testbed';
 
-let bed: Bed;
-beforeAll(async () => (bed = await startBed()));
-afterAll(async () => {
-	expect(await bed.stopAndListLeaks()).toEqual([]);
-});
-beforeEach(() => {
-	bed.sandbox.clearRequests();
-	bed.sandbox.clearFaults();
-	bed.sandbox.octopush.tickets.clear();
-	bed.sandbox.octopush.balance = 10_000;
+const bed = useTestbed(startLeakCheckedTestbed, ({ sandbox }) => {
+	sandbox.octopush.tickets.clear();
+	sandbox.octopush.balance = 10_000;
 });
 
 const SEND = '/voice-campaign/send';

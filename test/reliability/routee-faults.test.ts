@@ -5,24 +5,23 @@
 // by the rate limit, so re-sent after a back-off), a slow answer. Every recipient is sent to at most once, and
 // the output accounts for exactly what Routee accepted.
 
+// first: the leak capture must be recording before n8n loads
+import { startLeakCheckedTestbed } from '../support/leak-checked-testbed';
+
 import type { INode, INodeExecutionData } from 'n8n-workflow';
 
 import type { Fault } from '../sandbox';
-import { type Bed, startBed } from './setup';
+import { useTestbed } from '../support/testbed';
 
-let bed: Bed;
-beforeAll(async () => (bed = await startBed({ conversationMinIntervalMs: 1000 })));
-afterAll(async () => {
-	expect(await bed.stopAndListLeaks()).toEqual([]);
-});
-beforeEach(() => {
-	bed.sandbox.clearRequests();
-	bed.sandbox.clearFaults();
-	bed.sandbox.routee.smsMessages.clear();
-	bed.sandbox.routee.campaigns.clear();
-	bed.sandbox.routee.conversations.clear();
-	bed.sandbox.routee.balance = 10_000;
-});
+const bed = useTestbed(
+	async () => await startLeakCheckedTestbed({ conversationMinIntervalMs: 1000 }),
+	({ sandbox }) => {
+		sandbox.routee.smsMessages.clear();
+		sandbox.routee.campaigns.clear();
+		sandbox.routee.conversations.clear();
+		sandbox.routee.balance = 10_000;
+	},
+);
 
 const numbers = (n: number, offset = 0) =>
 	Array.from({ length: n }, (_, i) => `+3069${String(offset + i).padStart(8, '0')}`);

@@ -4,23 +4,20 @@
 // paths most likely to leak a credential: refused credentials, provider errors, faults, Continue On
 // Fail, token renewal.
 
-import { capture, reachable } from './capture';
+import { capture, reachable } from '../support/capture';
 
 import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { type Bed, OCTOPUSH_KEY, ROUTEE_SECRET, startBed } from './setup';
+import {
+	OCTOPUSH_KEY,
+	ROUTEE_SECRET,
+	startLeakCheckedTestbed,
+} from '../support/leak-checked-testbed';
+import { useTestbed } from '../support/testbed';
 import { callbackSecret, TriggerHost } from '../triggers/host';
 
-let bed: Bed;
-beforeAll(async () => (bed = await startBed()));
-afterAll(async () => {
-	expect(await bed.stopAndListLeaks()).toEqual([]);
-});
-beforeEach(() => {
-	bed.sandbox.clearRequests();
-	bed.sandbox.clearFaults();
-});
+const bed = useTestbed(startLeakCheckedTestbed);
 
 const vms = {
 	resource: 'voiceSms',

@@ -18,7 +18,7 @@
 // --experimental-vm-modules, and on the first (newest) version only: it takes ~3 minutes per version, and what
 // it checks is the trigger's, which the e2e suite already runs on every version.
 
-import { capture } from './capture';
+import { capture } from '../support/capture';
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';

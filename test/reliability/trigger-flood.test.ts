@@ -4,7 +4,7 @@
 // 400 without an execution, and every call is answered. The same flood through a real n8n is in
 // trigger-flood-n8n.test.ts (run with the e2e suite).
 
-import { capture } from './capture';
+import { capture } from '../support/capture';
 
 import { Harness } from '../harness';
 import {

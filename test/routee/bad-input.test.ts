@@ -1,10 +1,17 @@
+// The Routee node's bad-input table: every case stops with an error that names the item, the field and the rule,
+// and the sandbox sees no request at all (not even a token request): validation happens before the first call.
+// The bed is leak-checked: no secret may appear in anything these runs show.
+
+// first: the leak capture must be recording before n8n loads
+import { startLeakCheckedTestbed } from '../support/leak-checked-testbed';
+
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { describeBadInput, type BadInputCase } from '../support/bad-input';
 import { useTestbed } from '../support/testbed';
-import { item, smsCampaign, startTestbed, voiceCampaign } from './setup';
+import { item, PHONE, sms, smsCampaign, voiceCampaign } from './setup';
 
-const t = useTestbed(startTestbed);
+const bed = useTestbed(startLeakCheckedTestbed);
 
 const say = {
 	type: 'SAY',
@@ -32,6 +39,13 @@ const conversation = (overrides: INodeParameters = {}): INodeParameters => ({
 });
 const people = (...phones: string[]): INodeExecutionData[] =>
 	phones.map((phone) => item({ phone }));
+/** Three items; item 2 carries `bad` under `$json.v`, the others `ok`. */
+const third = (ok: string, bad: string): INodeExecutionData[] => [
+	{ json: { v: ok } },
+	{ json: { v: ok } },
+	{ json: { v: bad } },
+];
+const options = (values: INodeParameters) => ({ options: values });
 
 const cases: BadInputCase[] = [
 	// phone numbers
@@ -54,13 +68,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a non-E.164 number in the second of two items, one request per item (nothing is sent for the first either)',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			from: 'MyShop',
-			body: 'Hi',
-			to: '={{ $json.phone }}',
-		},
+		parameters: sms({ body: 'Hi', to: '={{ $json.phone }}' }),
 		input: people('+306948530920', '+30 69 ab'),
 		message: 'To is not valid [item 1]',
 		description:
@@ -143,13 +151,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'a numeric sender over 16 digits',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			from: '12345678901234567',
-			to: '+306948530920',
-			body: 'Hi',
-		},
+		parameters: sms({ from: '12345678901234567', body: 'Hi' }),
 		message: 'From is not valid [item 0]',
 		description:
 			/^From must be a number of at most 16 digits \(without \+\) .*, got "12345678901234567"\.$/,
@@ -170,6 +172,7 @@ const cases: BadInputCase[] = [
 		message: 'Campaign Name is not valid [item 0]',
 		description: 'Campaign Name must be 2 to 30 characters: latin letters, digits, spaces and -.',
 		itemIndex: 0,
+		field: 'Campaign Name',
 	},
 	{
 		name: 'a campaign name of 31 characters',
@@ -195,14 +198,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		name: 'TTL 4321',
-		parameters: {
-			resource: 'sms',
-			operation: 'send',
-			from: 'MyShop',
-			to: '+306948530920',
-			body: 'Hi',
-			options: { ttl: 4321 },
-		},
+		parameters: sms({ body: 'Hi', options: { ttl: 4321 } }),
 		message: 'TTL (Minutes) is not valid [item 0]',
 		description: 'TTL (Minutes) must be a whole number from 1 to 4320, got 4321.',
 		itemIndex: 0,
@@ -258,6 +254,7 @@ const cases: BadInputCase[] = [
 		message: 'Text is not valid [item 0]',
 		description: 'Text is missing: give the Text to read (text to speech) or a WAV File URL.',
 		itemIndex: 0,
+		field: 'Text',
 	},
 	// dial plans
 	{
@@ -273,6 +270,7 @@ const cases: BadInputCase[] = [
 		message: 'Verbs is not valid [item 0]',
 		description: 'Verbs must not be empty: add at least one verb (SAY, PLAY, DIAL or COLLECT)',
 		itemIndex: 0,
+		field: 'Verbs',
 	},
 	{
 		name: 'two DIAL verbs',
@@ -348,6 +346,7 @@ const cases: BadInputCase[] = [
 		description:
 			'Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time.',
 		itemIndex: 0,
+		field: 'Scheduled Date',
 	},
 	{
 		name: 'an unparseable scheduled date',
@@ -421,22 +420,224 @@ const cases: BadInputCase[] = [
 		description: 'Scheduled Date must not be empty: set a date, or choose Send → Now.',
 		itemIndex: 0,
 	},
+
+	// rows checked by the item and the field their error names
+	// phone numbers
+	{
+		name: 'a non-E.164 number in item 2 (single SMS)',
+		parameters: sms({ to: '={{ $json.v }}' }),
+		input: third(PHONE, '6948530920'),
+		itemIndex: 2,
+		field: 'To',
+	},
+	{
+		name: 'letters in a campaign number (entry 2)',
+		parameters: smsCampaign({ to: `${PHONE}, +30694853abc` }),
+		itemIndex: 0,
+		field: 'To',
+	},
+	{
+		name: 'a national number without default country (all items, item 3)',
+		parameters: smsCampaign({ mode: 'allItems', recipient: '={{ $json.v }}' }),
+		input: [
+			{ json: { v: PHONE } },
+			{ json: { v: PHONE } },
+			{ json: { v: PHONE } },
+			{ json: { v: '069 4853 0920' } },
+		],
+		itemIndex: 3,
+		field: 'Recipient',
+	},
+	{
+		name: 'a voice campaign number too short',
+		parameters: voiceCampaign({ to: '+3069' }),
+		itemIndex: 0,
+		field: 'To',
+	},
+	{
+		name: 'a conversation to a number that is not one',
+		parameters: conversation({ to: 'call me' }),
+		itemIndex: 0,
+		field: 'To',
+	},
+	{
+		name: 'a bad reminder number',
+		parameters: smsCampaign(
+			options({ scheduledDate: '2031-01-01T10:00:00Z', reminder: { values: { to: 'nobody' } } }),
+		),
+		itemIndex: 0,
+		field: 'Reminder: Phone Numbers',
+	},
+	// recipients
+	{
+		name: 'an SMS campaign without recipients in item 1',
+		parameters: smsCampaign({ to: '={{ $json.v }}' }),
+		input: [{ json: { v: PHONE } }, { json: { v: '' } }],
+		itemIndex: 1,
+		field: 'Recipients',
+	},
+	{
+		name: 'a voice campaign without recipients',
+		parameters: voiceCampaign({ to: '' }),
+		itemIndex: 0,
+		field: 'Recipients',
+	},
+	// senders
+	{
+		name: 'an alphanumeric sender over 11 characters (single SMS)',
+		parameters: sms({ from: 'MyGreatShop1' }),
+		itemIndex: 0,
+		field: 'From',
+	},
+	{
+		name: 'a numeric sender over 16 digits (SMS campaign)',
+		parameters: smsCampaign({ from: '12345678901234567' }),
+		itemIndex: 0,
+		field: 'From',
+	},
+	{
+		name: 'an empty sender in item 2',
+		parameters: sms({ from: '={{ $json.v }}' }),
+		input: third('Shop', ''),
+		itemIndex: 2,
+		field: 'From',
+	},
+	// lengths and ranges
+	{
+		name: 'a campaign name over 30 characters',
+		parameters: voiceCampaign(options({ campaignName: 'c'.repeat(31) })),
+		itemIndex: 0,
+		field: 'Campaign Name',
+	},
+	{
+		name: 'a campaign name with forbidden characters',
+		parameters: smsCampaign(options({ campaignName: 'Promo <b>!</b>' })),
+		itemIndex: 0,
+		field: 'Campaign Name',
+	},
+	{
+		name: 'a TTL of 0 minutes',
+		parameters: sms(options({ ttl: 0 })),
+		itemIndex: 0,
+		field: 'TTL',
+	},
+	{
+		name: 'a TTL over 4320 minutes',
+		parameters: smsCampaign(options({ ttl: 4321 })),
+		itemIndex: 0,
+		field: 'TTL',
+	},
+	{
+		name: 'text-to-speech text over 1000 characters',
+		parameters: voiceCampaign({ text: 't'.repeat(1001) }),
+		itemIndex: 0,
+		field: 'Text',
+	},
+	{
+		name: 'a hang-up delay of 61 seconds',
+		parameters: conversation(options({ hangupDelay: 61 })),
+		itemIndex: 0,
+		field: 'Hang-Up Delay',
+	},
+	{
+		name: 'a hang-up delay of 0 in a voice campaign',
+		parameters: voiceCampaign(options({ hangupDelay: 0 })),
+		itemIndex: 0,
+		field: 'Hang-Up Delay',
+	},
+	// enums
+	{
+		name: 'a voice language not in the list',
+		parameters: voiceCampaign({ language: '={{ "xx-XX" }}' }),
+		itemIndex: 0,
+		field: 'Language',
+	},
+	{
+		name: 'a voice gender not in the list in item 2',
+		parameters: voiceCampaign({ gender: '={{ $json.v }}' }),
+		input: third('female', 'robot'),
+		itemIndex: 2,
+		field: 'Gender',
+	},
+	{
+		name: 'a callback strategy not in the list',
+		parameters: sms(
+			options({
+				callback: { values: { url: 'https://example.com/cb', strategy: '={{ "Sometimes" }}' } },
+			}),
+		),
+		itemIndex: 0,
+		field: 'Callback',
+	},
+	// URLs and message
+	{
+		name: 'a WAV file URL that is not http(s)',
+		parameters: voiceCampaign({ messageType: 'audioFile', fileUrl: 'ftp://example.com/a.wav' }),
+		itemIndex: 0,
+		field: 'WAV File URL',
+	},
+	{
+		name: 'a single-SMS label over 350 characters',
+		parameters: sms(options({ label: 'l'.repeat(351) })),
+		itemIndex: 0,
+		field: 'Label',
+	},
+	{
+		name: 'a callback URL that is mailto:',
+		parameters: smsCampaign(options({ callback: { values: { url: 'mailto:ops@example.com' } } })),
+		itemIndex: 0,
+		field: 'Callback: URL',
+	},
+	// dates
+	{
+		name: 'an unparseable scheduled date in item 1',
+		parameters: voiceCampaign(options({ scheduledDate: '={{ $json.v }}' })),
+		input: [{ json: { v: '2031-01-01T10:00:00Z' } }, { json: { v: 'soon' } }],
+		itemIndex: 1,
+		field: 'Scheduled Date',
+	},
+	// dial plans
+	{
+		name: 'two DIAL verbs in a row',
+		parameters: conversation({ verbs: { verb: [dial('+306948530921'), dial('+306948530922')] } }),
+		itemIndex: 0,
+		field: 'DIAL',
+	},
+	{
+		name: 'a malformed JSON dial plan',
+		parameters: conversation({
+			dialPlanSource: 'json',
+			dialPlanJson: '{"verbs": [{"type": "SAY", }]}',
+		}),
+		itemIndex: 0,
+		field: 'Dial Plan',
+	},
+	{
+		name: 'a dial plan URL that is not http(s)',
+		parameters: conversation({ dialPlanSource: 'url', dialPlanUrl: 'file:///etc/plan.json' }),
+		itemIndex: 0,
+		field: 'Dial Plan URL',
+	},
 ];
+
+test('the table has at least 71 cases', () => {
+	expect(cases.length).toBeGreaterThanOrEqual(71);
+});
 
 describeBadInput(
 	'bad input: a clear error naming the item, the field and the rule; nothing is sent',
-	() => t,
+	() => bed.node('routee'),
 	cases,
 );
 
 describe('Continue On Fail: the invalid item carries its error, the others still run', () => {
 	test('one request per item', async () => {
-		const r = await t.run(
-			{ resource: 'sms', operation: 'send', from: 'MyShop', body: 'Hi', to: '={{ $json.phone }}' },
-			{ input: people('+306948530920', 'not a number', '+306948530922'), continueOnFail: true },
-		);
+		const r = await bed.run('routee', sms({ body: 'Hi', to: '={{ $json.phone }}' }), {
+			input: people('+306948530920', 'not a number', '+306948530922'),
+			continueOnFail: true,
+		});
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => (q.body as { to: string }).to)).toEqual([
+		expect(bed.sandbox.requestsTo('routee').map((q) => (q.body as { to: string }).to)).toEqual([
 			'+306948530920',
 			'+306948530922',
 		]);
@@ -451,12 +652,16 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 	});
 
 	test('one campaign for all items: the campaign goes to the valid items, the invalid one gets its error', async () => {
-		const r = await t.run(smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}' }), {
-			input: people('+306948530920', '123', '+306948530922'),
-			continueOnFail: true,
-		});
+		const r = await bed.run(
+			'routee',
+			smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}' }),
+			{
+				input: people('+306948530920', '123', '+306948530922'),
+				continueOnFail: true,
+			},
+		);
 		expect(r.error).toBeUndefined();
-		expect(t.received().map((q) => (q.body as { to: string[] }).to)).toEqual([
+		expect(bed.sandbox.requestsTo('routee').map((q) => (q.body as { to: string[] }).to)).toEqual([
 			['+306948530920', '+306948530922'],
 		]);
 		expect(r.items).toHaveLength(2);
@@ -474,7 +679,8 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 	});
 
 	test('one campaign for all items with an invalid campaign field: one error item for all items, nothing sent', async () => {
-		const r = await t.run(
+		const r = await bed.run(
+			'routee',
 			smsCampaign({ mode: 'allItems', recipient: '={{ $json.phone }}', options: { ttl: 0 } }),
 			{
 				input: people('+306948530920', '+306948530921'),
@@ -490,6 +696,6 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 				pairedItem: [{ item: 0 }, { item: 1 }],
 			},
 		]);
-		expect(t.sandbox.requests).toEqual([]);
+		expect(bed.sandbox.requests).toEqual([]);
 	});
 });

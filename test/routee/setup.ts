@@ -48,21 +48,35 @@ export const item = (json: Record<string, unknown> = {}): INodeExecutionData => 
 	json: json as never,
 });
 
-/** SMS → Send Campaign parameters that Routee accepts, with `overrides` on top. */
+/** The recipient the parameter builders below send to. */
+export const PHONE = '+306948530920';
+
+/** Voice → Send Campaign parameters that Routee accepts, with `overrides` on top. */
 export const voiceCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'voice',
 	operation: 'sendCampaign',
 	from: '+306948530900',
 	text: 'Hello',
-	to: '+306948530920',
+	to: PHONE,
 	...overrides,
 });
 
+/** SMS → Send Campaign parameters that Routee accepts, with `overrides` on top. */
 export const smsCampaign = (overrides: INodeParameters = {}): INodeParameters => ({
 	resource: 'sms',
 	operation: 'sendCampaign',
 	from: 'MyShop',
 	body: 'Hello',
-	to: '+306948530920',
+	to: PHONE,
+	...overrides,
+});
+
+/** SMS → Send (one message per item) parameters that Routee accepts, with `overrides` on top. */
+export const sms = (overrides: INodeParameters = {}): INodeParameters => ({
+	resource: 'sms',
+	operation: 'send',
+	from: 'MyShop',
+	to: PHONE,
+	body: 'Hello',
 	...overrides,
 });

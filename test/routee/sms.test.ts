@@ -1,34 +1,10 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { useTestbed } from '../support/testbed';
+import { SMS_CAMPAIGN_FIELDS } from '../support/routee-documented-fields';
 import { item, startTestbed } from './setup';
 
 const t = useTestbed(startTestbed);
-
-/** Every response field of POST /sms/campaign (https://docs.routee.net/reference/send-bulk-messages). */
-const SMS_CAMPAIGN_RESPONSE_FIELDS = [
-	'trackingId',
-	'createdAt',
-	'type',
-	'scheduledDate',
-	'campaignName',
-	'from',
-	'to',
-	'body',
-	'state',
-	'statuses',
-	'smsAnalysis',
-	'flash',
-	'respectQuietHours',
-	'callback',
-	'campaignCallback',
-	'reminder',
-	'contacts',
-	'groups',
-	'fallbackValues',
-	'ttl',
-	'cost',
-];
 
 /** Runs the node in a workflow whose time zone is Europe/Athens (scheduled dates are read in it). */
 async function runInAthens(parameters: INodeParameters, input = [item()]) {
@@ -112,7 +88,7 @@ describe('SMS → Send Campaign', () => {
 		expect(String(request.headers.authorization)).toMatch(/^Bearer \S+$/);
 		expect(r.items).toHaveLength(1);
 		expect(Object.keys(r.items[0].json).sort()).toEqual(
-			expect.arrayContaining([...SMS_CAMPAIGN_RESPONSE_FIELDS].sort()),
+			expect.arrayContaining([...SMS_CAMPAIGN_FIELDS].sort()),
 		);
 		expect(r.items[0].json).toMatchObject({
 			trackingId: expect.any(String),

@@ -1,49 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { useTestbed } from '../support/testbed';
+import { CONVERSATION_FIELDS, VOICE_CAMPAIGN_FIELDS } from '../support/routee-documented-fields';
 import { item, startTestbed, tomorrowLocal } from './setup';
 
 const t = useTestbed(startTestbed);
-
-/** Every response field of POST /voice/campaign (https://docs.routee.net/reference/send-a-voice-campaign) (errors only comes with invalid numbers). */
-const VOICE_CAMPAIGN_RESPONSE_FIELDS = [
-	'callback',
-	'campaignCallback',
-	'campaignName',
-	'contacts',
-	'cost',
-	'createdAt',
-	'fileURL',
-	'from',
-	'groups',
-	'hangupDelay',
-	'message',
-	'respectQuietHours',
-	'scheduledDate',
-	'state',
-	'statuses',
-	'to',
-	'trackingId',
-	'type',
-	'collectDtmfDigits',
-	'collectDtmfAwaitSeconds',
-	'voiceAnalysis',
-];
-
-/** Every response field of POST /voice/conversation (https://docs.routee.net/reference/perform-a-voice-conversation). */
-const CONVERSATION_RESPONSE_FIELDS = [
-	'trackingId',
-	'direction',
-	'from',
-	'to',
-	'dialPlanUrl',
-	'dialPlan',
-	'callback',
-	'hangupDelay',
-	'createdAt',
-	'maxDuration',
-	'machineDetection',
-];
 
 const conversation = (overrides: INodeParameters): INodeParameters => ({
 	resource: 'voice',
@@ -116,9 +77,7 @@ describe('Voice → Send Campaign', () => {
 			],
 		]);
 		expect(r.items).toHaveLength(1);
-		expect(Object.keys(r.items[0].json)).toEqual(
-			expect.arrayContaining(VOICE_CAMPAIGN_RESPONSE_FIELDS),
-		);
+		expect(Object.keys(r.items[0].json)).toEqual(expect.arrayContaining(VOICE_CAMPAIGN_FIELDS));
 		expect(r.items[0].json).toMatchObject({
 			trackingId: expect.any(String),
 			type: 'Voice',
@@ -328,9 +287,7 @@ describe('Voice → Start Conversation', () => {
 			['POST', '/voice/conversation', expected],
 		]);
 		expect(r.items).toHaveLength(1);
-		expect(Object.keys(r.items[0].json)).toEqual(
-			expect.arrayContaining(CONVERSATION_RESPONSE_FIELDS),
-		);
+		expect(Object.keys(r.items[0].json)).toEqual(expect.arrayContaining(CONVERSATION_FIELDS));
 		expect(r.items[0].json).toMatchObject({
 			trackingId: expect.any(String),
 			direction: 'Outbound',

@@ -1,31 +1,13 @@
 // Routee endpoints: happy paths return the documented fields; state-dependent errors; simulated statuses.
 
+import {
+	CONVERSATION_FIELDS,
+	SMS_CAMPAIGN_FIELDS,
+	VOICE_CAMPAIGN_FIELDS,
+} from '../support/routee-documented-fields';
 import { Sandbox } from './server';
 import { ISO, UUID, future, routee, sleep, token, until } from './test-client';
 
-const SMS_CAMPAIGN_FIELDS = [
-	'trackingId',
-	'createdAt',
-	'type',
-	'scheduledDate',
-	'campaignName',
-	'from',
-	'to',
-	'body',
-	'state',
-	'statuses',
-	'smsAnalysis',
-	'flash',
-	'respectQuietHours',
-	'callback',
-	'campaignCallback',
-	'reminder',
-	'contacts',
-	'groups',
-	'fallbackValues',
-	'ttl',
-	'cost',
-];
 const SMS_STATUS_KEYS = ['Queued', 'Sent', 'Unsent', 'Failed', 'Delivered', 'Undelivered'];
 const ANALYSIS_FIELDS = [
 	'contacts',
@@ -34,42 +16,6 @@ const ANALYSIS_FIELDS = [
 	'recipientsPerCountry',
 	'recipientsPerGroup',
 	'totalInGroups',
-];
-const VOICE_CAMPAIGN_FIELDS = [
-	'trackingId',
-	'type',
-	'state',
-	'createdAt',
-	'campaignName',
-	'from',
-	'to',
-	'contacts',
-	'groups',
-	'message',
-	'fileURL',
-	'respectQuietHours',
-	'scheduledDate',
-	'hangupDelay',
-	'callback',
-	'campaignCallback',
-	'collectDtmfDigits',
-	'collectDtmfAwaitSeconds',
-	'cost',
-	'statuses',
-	'voiceAnalysis',
-];
-const CONVERSATION_FIELDS = [
-	'trackingId',
-	'direction',
-	'from',
-	'to',
-	'dialPlanUrl',
-	'dialPlan',
-	'callback',
-	'hangupDelay',
-	'createdAt',
-	'maxDuration',
-	'machineDetection',
 ];
 
 describe('Routee endpoints', () => {

@@ -7,6 +7,16 @@ import type {
 import { Harness } from '../harness';
 import { Sandbox, type SandboxOptions } from '../sandbox';
 
+/**
+ * What every test bed holds: a provider sandbox, a harness to run nodes in, and how to stop them (a bed may check
+ * something as it stops, e.g. that no secret leaked, and fail the file).
+ */
+export interface Fixture {
+	sandbox: Sandbox;
+	harness: Harness;
+	stop(): Promise<void>;
+}
+
 /** A provider sandbox and a harness holding a credential for it: what a provider's node tests run against. */
 
 export interface RunOptions {
@@ -15,14 +25,11 @@ export interface RunOptions {
 	executionId?: string;
 }
 
-export interface Testbed {
-	sandbox: Sandbox;
-	harness: Harness;
+export interface Testbed extends Fixture {
 	credential: { id: string; name: string };
 	nodeUnderTest: NodeUnderTest;
 	/** Runs the node on `input` with the sandbox credential. */
 	run(parameters: INodeParameters, options?: RunOptions): ReturnType<Harness['runNode']>;
-	stop(): Promise<void>;
 }
 
 export interface NodeUnderTest {
@@ -34,12 +41,18 @@ export interface NodeUnderTest {
 	credentialId?: string;
 }
 
+/** A sandbox and a harness with no credential yet: for tests that add their own. */
+export async function startFixture(options: SandboxOptions = {}): Promise<Fixture> {
+	const sandbox = await Sandbox.start(options);
+	const harness = await Harness.create();
+	return { sandbox, harness, stop: async () => await sandbox.stop() };
+}
+
 export async function startNodeTestbed(
 	nodeUnderTest: NodeUnderTest,
 	options: SandboxOptions = {},
 ): Promise<Testbed> {
-	const sandbox = await Sandbox.start(options);
-	const harness = await Harness.create();
+	const { sandbox, harness, stop } = await startFixture(options);
 	const { node, credentialType } = nodeUnderTest;
 	const credential = harness.addCredential(
 		credentialType,
@@ -58,15 +71,16 @@ export async function startNodeTestbed(
 				continueOnFail: runOptions.continueOnFail,
 				executionId: runOptions.executionId,
 			}),
-		stop: async () => await sandbox.stop(),
+		stop,
 	};
 }
 
 /**
- * The testbed of a test file: started before its tests, stopped after them. Before each test the sandbox forgets
- * the requests it received and the faults it was given, then `reset` restores whatever else the file's tests change.
+ * The testbed of a test file, the one way a test file gets one: started before its tests, stopped after them
+ * (a `stop` that fails, e.g. on a leaked secret, fails the file). Before each test the sandbox forgets the requests
+ * it received and the faults it was given, then `reset` restores whatever else the file's tests change.
  */
-export function useTestbed<T extends Testbed>(
+export function useTestbed<T extends Fixture>(
 	start: () => Promise<T>,
 	reset?: (testbed: T) => void,
 ): T {

@@ -1,7 +1,7 @@
-// Shared by the reliability suites: a sandbox with accounts whose secrets are distinctive strings,
-// a harness with credentials for both providers, and a capture of everything a user or an operator
-// could read (node output, run data, errors, console, stdout/stderr, n8n's log lines) so each suite
-// can assert that no secret ever appears in it.
+// A test bed for the reliability suites and the bad-input tables: a sandbox with accounts whose secrets are
+// distinctive strings, a harness with credentials for both providers, and a capture of everything a user or an
+// operator could read (node output, run data, errors, console, stdout/stderr, n8n's log lines); stopping it fails
+// the file if any secret appears in what it captured. Start it with `useTestbed(startLeakCheckedTestbed)`.
 
 // first: it must be recording, and n8n's log settings in place, before n8n loads
 import { capture, type Capture, reachable } from './capture';
@@ -11,6 +11,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Harness, type RunResult } from '../harness';
 import { Sandbox, type SandboxOptions } from '../sandbox';
+import type { Fixture } from './testbed';
 
 export const ROUTEE_APP = 'reliability-app';
 export const ROUTEE_SECRET = 'rel-app-Secret-7f3a9c1e55d2';
@@ -18,18 +19,6 @@ export const OCTOPUSH_LOGIN = 'reliability@example.com';
 export const OCTOPUSH_KEY = 'rel-api-Key-2b8e40c9d7a6';
 
 export type NodeName = 'routee' | 'octopush';
-
-/** A row of the bad-input table. */
-export interface BadInput {
-	node: NodeName;
-	name: string;
-	parameters: INodeParameters;
-	input?: INodeExecutionData[];
-	/** The item the error must name. */
-	item: number;
-	/** The field label the error must name. */
-	field: string;
-}
 
 export interface RunOptions {
 	input?: INodeExecutionData[];
@@ -39,9 +28,7 @@ export interface RunOptions {
 	resumeToken?: string;
 }
 
-export interface Bed {
-	sandbox: Sandbox;
-	harness: Harness;
+export interface LeakCheckedTestbed extends Fixture {
 	capture: Capture;
 	credentials: {
 		routeeOAuth2Api: { id: string; name: string };
@@ -52,6 +39,8 @@ export interface Bed {
 		parameters: INodeParameters,
 		options?: RunOptions,
 	): Promise<RunResult & { items: INodeExecutionData[] }>;
+	/** The bed as one node's testbed: `run` runs that node. */
+	node(node: NodeName): NodeRunner;
 	/**
 	 * The errors n8n-core reported (a node's failure goes to its error reporter: Sentry, or n8n's log), newest
 	 * last: the error objects the node threw, with all they hold. The capture records everything reachable
@@ -61,13 +50,25 @@ export interface Bed {
 	/** The application secret, the API key, the Basic header value and every Routee token issued so far. */
 	secrets(): string[];
 	/**
-	 * Stops the bed and gives the places any secret was found, checked before stopping; the bed stops whatever
-	 * the check finds, so a failing check cannot leave the sandbox open (jest would hang on it).
+	 * Looks for every secret in what the capture holds, stops the bed, then fails if any was found: the bed stops
+	 * whatever the check finds, so a failing check cannot leave the sandbox open (jest would hang on it).
 	 */
-	stopAndListLeaks(): Promise<string[]>;
+	stop(): Promise<void>;
 }
 
-export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
+/** One node of a leak-checked testbed. */
+export interface NodeRunner {
+	sandbox: Sandbox;
+	harness: Harness;
+	run(
+		parameters: INodeParameters,
+		options?: RunOptions,
+	): Promise<RunResult & { items: INodeExecutionData[] }>;
+}
+
+export async function startLeakCheckedTestbed(
+	options: SandboxOptions = {},
+): Promise<LeakCheckedTestbed> {
 	const sandbox = await Sandbox.start(options);
 	sandbox.routee.applications.set(ROUTEE_APP, ROUTEE_SECRET);
 	sandbox.octopush.accounts.set(OCTOPUSH_LOGIN, OCTOPUSH_KEY);
@@ -103,49 +104,39 @@ export async function startBed(options: SandboxOptions = {}): Promise<Bed> {
 		Buffer.from(`${ROUTEE_APP}:${ROUTEE_SECRET}`).toString('base64'),
 		...sandbox.routee.tokens.keys(),
 	];
+	const run: LeakCheckedTestbed['run'] = async (node, parameters, runOptions = {}) => {
+		const result = await harness.runNode(node, parameters, {
+			credentials:
+				node === 'routee'
+					? { routeeOAuth2Api: credentials.routeeOAuth2Api }
+					: { octopushApi: credentials.octopushApi },
+			input: runOptions.input,
+			continueOnFail: runOptions.continueOnFail,
+			executionId: runOptions.executionId,
+			resumeToken: runOptions.resumeToken,
+		});
+		capture.addRun(`${node} run ${++runs}`, result);
+		return result;
+	};
 	return {
 		sandbox,
 		harness,
 		capture,
 		credentials,
 		reported,
-		async run(node, parameters, runOptions = {}) {
-			const result = await harness.runNode(node, parameters, {
-				credentials:
-					node === 'routee'
-						? { routeeOAuth2Api: credentials.routeeOAuth2Api }
-						: { octopushApi: credentials.octopushApi },
-				input: runOptions.input,
-				continueOnFail: runOptions.continueOnFail,
-				executionId: runOptions.executionId,
-				resumeToken: runOptions.resumeToken,
-			});
-			capture.addRun(`${node} run ${++runs}`, result);
-			return result;
-		},
+		run,
+		node: (node) => ({
+			sandbox,
+			harness,
+			run: async (parameters, runOptions) => await run(node, parameters, runOptions),
+		}),
 		secrets,
-		async stopAndListLeaks() {
+		async stop() {
 			const leaks = capture.leaks(secrets());
 			reporter.mockRestore();
 			capture.stop();
 			await sandbox.stop();
-			return leaks;
+			expect(leaks).toEqual([]);
 		},
 	};
-}
-
-/** Asserts a run stopped on a validation error naming `field` and item `itemIndex`, before any request. */
-export function expectItemError(
-	bed: Bed,
-	result: RunResult,
-	itemIndex: number,
-	field: string,
-): void {
-	expect(result.status).toBe('error');
-	const message = result.error?.message ?? '';
-	expect({ message, itemIndex: result.error?.context?.itemIndex }).toEqual({ message, itemIndex });
-	// n8n's shape: the title ends with "[item N]", the description under it holds the rule (and names the field)
-	expect(message).toMatch(new RegExp(`\\[item ${itemIndex}\\]$`));
-	expect(`${message}\n${result.error?.description ?? ''}`).toContain(field);
-	expect(bed.sandbox.requests.map((r) => `${r.method} ${r.provider}${r.path}`)).toEqual([]);
 }
