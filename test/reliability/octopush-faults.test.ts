@@ -193,7 +193,7 @@ describe('Octopush faults, with Retry On Fail', () => {
 		expect([...bed.sandbox.octopush.tickets.keys()]).toHaveLength(1);
 		// the last try cannot know frame 1 was accepted by the first: it says it may have been, and that 2-3 were not sent
 		expect(run.error?.message).toBe(
-			'Frame 1 of 3 got no usable answer from Octopush: Injected fault: HTTP 500.',
+			'Frame 1 of 3 got no usable answer from Octopush: Injected fault: HTTP 500. [item 0]',
 		);
 		expect(run.error?.description).toContain(
 			'Not accepted: frame 1 (no answer: it may or may not have been accepted), frame 2 (not sent), frame 3 (not sent).',
