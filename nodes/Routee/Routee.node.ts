@@ -44,7 +44,10 @@ export class Routee implements INodeType {
 		name: 'routee',
 		icon: { light: 'file:../../icons/routee.svg', dark: 'file:../../icons/routee.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: Options → Max Parts per Message is at most 3 when not set (version 1: no limit), so that a long
+		// SMS is never sent, and billed, in many parts without a word (see helpers/sms-parts.ts)
+		version: [1, 2],
+		defaultVersion: 2,
 		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it
 		subtitle: operationSubtitle(properties),
 		description: 'Send SMS and voice campaigns and start voice calls with Routee',

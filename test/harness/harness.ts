@@ -213,13 +213,15 @@ export class Harness {
 			continueOnFail?: boolean;
 			executionId?: string;
 			resumeToken?: string;
+			/** The node's version, as a saved workflow holds it (1 unless given). */
+			typeVersion?: number;
 		} = {},
 	): Promise<RunResult & { items: INodeExecutionData[] }> {
 		const node: INode = {
 			id: 'node-under-test',
 			name: 'Node',
 			type: this.nodeType(nodeName),
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters,
 			credentials: options.credentials,

@@ -21,6 +21,7 @@ import {
 import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
+import { checkSmsParts, maxPartsOption, partsHint, type SmsSize } from '../../helpers/sms-parts';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [
@@ -39,6 +40,7 @@ const description: INodeProperties[] = [
 		...callbackOptions(false),
 		ttlOption,
 		transcodeOption,
+		maxPartsOption,
 		defaultCountryOption,
 	]),
 ];
@@ -47,7 +49,8 @@ const description: INodeProperties[] = [
 export const send: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeJobs(this, items, {
+		const sizes: Array<{ itemIndex: number; size: SmsSize }> = [];
+		const output = await executeJobs(this, items, {
 			plan: ({ leadItem: itemIndex }) => {
 				const options = optionsOf(this, itemIndex);
 				const body: IDataObject = {
@@ -69,12 +72,17 @@ export const send: Operation = {
 				});
 				const callback = callbackOf(options, 'callback');
 				if (callback) body.callback = callback;
-				return assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
+				const checked = assertBody(this, singleSmsBody, body, itemIndex) as IDataObject;
+				sizes.push({ itemIndex, size: checkSmsParts(this, itemIndex, String(body.body), options) });
+				return checked;
 			},
 			run: async (body, { leadItem }) => await routeeRequest(this, 'POST', '/sms', leadItem, body),
 			sends: true,
 			describe: (result) => `tracking ID ${String(result.trackingId)}`,
 			explain: unknownOutcome,
 		});
+		const hint = partsHint(sizes);
+		if (hint !== undefined) this.addExecutionHints({ message: hint, location: 'outputPane' });
+		return output;
 	},
 };

@@ -19,6 +19,7 @@ import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/rea
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
 import { resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
+import { checkSmsParts, maxPartsOption, partsHint } from '../../helpers/sms-parts';
 import { smsBodyField, smsSenderField } from './fields';
 
 /**
@@ -31,7 +32,13 @@ const description: INodeProperties[] = [
 	phoneToField,
 	{ ...smsBodyField, description: 'The message' },
 	timeLimitField,
-	optionsCollection([flashOption, ttlOption, transcodeOption, defaultCountryOption]),
+	optionsCollection([
+		flashOption,
+		ttlOption,
+		transcodeOption,
+		maxPartsOption,
+		defaultCountryOption,
+	]),
 ];
 
 export const waitForDelivery: Operation = {
@@ -54,6 +61,9 @@ export const waitForDelivery: Operation = {
 			};
 			copyOptions(options, body, { flash: 'flash', ttl: 'ttl', transcode: 'transcode' });
 			assertBody(this, singleSmsBody, body, itemIndex);
+			const size = checkSmsParts(this, itemIndex, String(body.body), options);
+			const hint = partsHint([{ itemIndex, size }]);
+			if (hint !== undefined) this.addExecutionHints({ message: hint, location: 'outputPane' });
 			const sent = await routeeRequest(this, 'POST', '/sms', itemIndex, body);
 			return {
 				delivered: false,
