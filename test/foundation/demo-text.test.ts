@@ -92,3 +92,30 @@ process.stdout.write(JSON.stringify([
 		`  sandbox → callback routee.machine to ${N8N}/form-waiting/13?machine=1&signature=… → 200`,
 	]);
 });
+
+test('a demo is taken for running on a data folder only while the pid it wrote runs', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'demo-data-'));
+	try {
+		const check = (pid: number) => {
+			writeFileSync(
+				path.join(dir, 'demo-running.json'),
+				JSON.stringify({ pid, sandbox: { url: 'http://127.0.0.1:1' } }),
+			);
+			const script = path.join(dir, 'check.mjs');
+			writeFileSync(
+				script,
+				`import { runningDemo } from '${pathToFileURL(path.join(ROOT, 'scripts/demo-data.mjs')).href}';
+process.stdout.write(JSON.stringify(runningDemo(${JSON.stringify(dir)}) ?? null));`,
+			);
+			return JSON.parse(execFileSync(process.execPath, [script], { encoding: 'utf8' })) as {
+				pid: number;
+			} | null;
+		};
+		// this test process plays the running demo
+		expect(check(process.pid)).toMatchObject({ pid: process.pid, dataDir: dir });
+		// a pid no process has (above the kernel's pid_max)
+		expect(check(2 ** 22 + 1)).toBeNull();
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
