@@ -46,10 +46,12 @@ export function sandboxUrlLines(sandbox, indent = '    ') {
 	];
 }
 
-/** What stopping keeps and deletes (said in the banner, before it happens, and again on stop). */
-export function keptDataLines(dataDir) {
+/** What stopping keeps and deletes: said in the banner before it happens (`stopped`: said again once stopped). */
+export function keptDataLines(dataDir, { stopped = false } = {}) {
 	return [
-		`  Ctrl-C keeps n8n's data for the next \`npm run demo\`: workflows, credentials, executions and n8n's log stay in`,
+		stopped
+			? "  Kept for the next `npm run demo`: n8n's workflows, credentials, executions and log, in"
+			: "  Ctrl-C keeps n8n's data for the next `npm run demo`: workflows, credentials, executions and n8n's log stay in",
 		`    ${dataDir}`,
 		'  `npm run demo -- --reset` deletes that folder and starts afresh (the examples as shipped).',
 	];

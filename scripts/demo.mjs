@@ -51,7 +51,8 @@ async function stop(why, code = 0) {
 	await running.sandbox?.stop().catch(() => undefined);
 	if (running.dataDir) {
 		rmSync(join(running.dataDir, RUNNING_FILE), { force: true });
-		if (running.n8n) for (const line of keptDataLines(running.dataDir)) say(line);
+		if (running.n8n)
+			for (const line of keptDataLines(running.dataDir, { stopped: true })) say(line);
 	}
 	process.exit(code);
 }

@@ -343,7 +343,9 @@ describe('npm run demo (real n8n), stopped with SIGINT to the npm process', () =
 			expect(output()).not.toContain('sandbox-callback-secret');
 			// kept, and said so on stop too
 			const afterStop = output().slice(output().indexOf('Stopping n8n and the sandbox (SIGINT)'));
-			expect(afterStop).toContain("Ctrl-C keeps n8n's data");
+			expect(afterStop).toContain(
+				`Kept for the next \`npm run demo\`: n8n's workflows, credentials, executions and log, in\n    ${dataDir}\n`,
+			);
 			expect(existsSync(path.join(dataDir, '.n8n', 'database.sqlite'))).toBe(true);
 			expect(readFileSync(path.join(dataDir, 'n8n.log'), 'utf8').length).toBeGreaterThan(0);
 			expect(existsSync(path.join(dataDir, 'demo-running.json'))).toBe(false);

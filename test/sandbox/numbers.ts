@@ -117,7 +117,7 @@ export const CALL_OUTCOMES: readonly CallOutcome[] = [
 		ending: '04',
 		call: "an answering machine picks up, when the call asks to detect one (*Call and Wait*'s Voicemail Message: `MachineDetected`; *Start Conversation*'s Machine Detection); else as any other",
 		keys: 'none',
-		says: "an answering machine picks up, when the call asks to detect one (Call and Wait's Voicemail Message: MachineDetected; Start Conversation's Machine Detection)",
+		says: "an answering machine, when the call looks for one (Call and Wait's Voicemail Message, Machine Detection)",
 		machineDetectionOnly: true,
 	},
 	{ ending: null, call: 'answered', keys: '`1`', says: 'answered, presses 1' },
