@@ -265,7 +265,7 @@ describe('npm run demo (real n8n), stopped with SIGINT to the npm process', () =
 			expect(output()).toContain(`    Routee Base URL     ${sandboxUrl}/routee\n`);
 			expect(output()).toContain(`    Routee Token URL    ${sandboxUrl}/routee-auth/oauth/token\n`);
 			expect(output()).toContain(`    Octopush Base URL   ${sandboxUrl}/octopush/v1/public\n`);
-			expect(output()).toMatch(/\n {4}ends 04 → an answering machine picks up/);
+			expect(output()).toMatch(/\n {4}ends 04 → an answering machine, when the call looks for one/);
 			const banner = output().slice(output().indexOf('n8n 2.') - 4);
 			expect(banner.indexOf("Ctrl-C keeps n8n's data")).toBeGreaterThan(0);
 			expect(banner.indexOf(`    ${dataDir}\n`)).toBeGreaterThan(
