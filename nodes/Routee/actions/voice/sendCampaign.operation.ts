@@ -14,7 +14,6 @@ import {
 	callbackOptions,
 	campaignNameOption,
 	defaultCountryOption,
-	GENDER_OPTIONS,
 	LANGUAGE_OPTIONS,
 	recipientFields,
 	respectQuietHoursOption,
@@ -72,7 +71,11 @@ const description: INodeProperties[] = [
 		type: 'options',
 		// optional: "`message.gender` | body | string | no" (https://docs.routee.net/reference/send-a-voice-campaign,
 		// as SAY's, https://docs.routee.net/reference/say-verb): the empty choice sends none
-		options: [...GENDER_OPTIONS, { name: "Routee's Default", value: '' }],
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+			{ name: "Routee's Default", value: '' },
+		],
 		default: 'female',
 		description:
 			"The voice that reads the Text; Routee's Default sends no gender and lets Routee choose",
