@@ -281,6 +281,8 @@ function checkReminder(value: unknown, problems: Problems): Json | null {
 		problems.add('reminder', 'must be an object {minutesBefore, minutesAfter, to}');
 		return null;
 	}
+	// https://docs.routee.net/reference/send-bulk-messages documents reminder.minutesBefore and reminder.to;
+	// minutesAfter is in no Routee page (a third-party SDK has it): accepted, since a user may set it
 	problems.unknown(value, ['minutesBefore', 'minutesAfter', 'to'], 'reminder.');
 	for (const key of ['minutesBefore', 'minutesAfter']) {
 		if (value[key] !== undefined && (!isInt(value[key]) || (value[key] as number) < 0))
