@@ -120,9 +120,9 @@ export const CALLING_CODES: Readonly<Record<string, CountryDialing>> = {
 
 type PhoneNumberResult = { ok: true; e164: string } | { ok: false; reason: string };
 
-// E.164: a country code (first digit not 0) and at most 15 digits in all (ITU-T E.164 §6, https://www.itu.int/rec/T-REC-E.164).
+// E.164: a country code (first digit not 0) and at most 15 digits in all (ITU-T E.164, https://www.itu.int/rec/T-REC-E.164).
 // E.164 fixes no minimum; the shortest numbers in use are 4 digits after a 3-digit code, 7 in all (Niue +683 4002,
-// https://en.wikipedia.org/wiki/Telephone_numbers_in_Niue; Saint Helena +290, Tokelau +690), so 7 to 15 digits.
+// https://en.wikipedia.org/wiki/Telephone_numbers_in_Niue), so 7 to 15 digits. The provider judges whether a number exists.
 const E164 = /^\+[1-9]\d{6,14}$/;
 const INTERNATIONAL_START = /^[\s([]*(\+|00)/;
 const BRACKETED_TRUNK_ZERO = /[([]\s*0\s*[)\]]/g;
