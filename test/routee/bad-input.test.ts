@@ -54,7 +54,7 @@ const cases: BadInputCase[] = [
 		parameters: smsCampaign({ to: '+306948530920, 6948530921' }),
 		message: 'To (entry 2) is not valid [item 0]',
 		description:
-			"To (entry 2) needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
+			"To (entry 2) needs + and 7–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
 		itemIndex: 0,
 	},
 	{
@@ -87,7 +87,7 @@ const cases: BadInputCase[] = [
 		parameters: conversation({ to: '12345' }),
 		message: 'To is not valid [item 0]',
 		description:
-			/^To needs \+ and 8–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
+			/^To needs \+ and 7–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
 		itemIndex: 0,
 	},
 	{
@@ -95,7 +95,7 @@ const cases: BadInputCase[] = [
 		parameters: conversation({ verbs: { verb: [say, dial('0044 12')] } }),
 		message: 'Verb 2: To is not valid [item 0]',
 		description:
-			/^Verb 2: To needs \+ and 8–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
+			/^Verb 2: To needs \+ and 7–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
 		itemIndex: 0,
 	},
 	{
@@ -672,7 +672,7 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 		expect(r.items[1]).toEqual({
 			json: {
 				error: 'Recipient is not valid [item 1]',
-				description: expect.stringMatching(/^Recipient needs \+ and 8–15 digits \(E\.164\)/),
+				description: expect.stringMatching(/^Recipient needs \+ and 7–15 digits \(E\.164\)/),
 			},
 			pairedItem: { item: 1 },
 		});

@@ -7,7 +7,7 @@ import type {
 
 import type { Operation } from '../../../shared/action/router';
 import { executeJobs } from '../../../shared/action/execute';
-import { smsCampaignBody, smsCampaignUpdateBody } from '../../transport/contract';
+import { smsCampaignUpdateBody } from '../../transport/contract';
 import { scheduledDateOption } from '../../helpers/fields';
 import { futureDateOf } from '../../../shared/action/scheduled-date';
 import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../helpers/read';
@@ -157,12 +157,11 @@ export const updateCampaign: Operation = {
 			},
 			run: async ({ trackingId, changes }, { leadItem }) => {
 				const current = await routeeRequest(this, 'GET', `/campaigns/${trackingId}`, leadItem);
-				const body = assertBody(
-					this,
-					smsCampaignBody,
-					{ ...requestFieldsOf(current), ...changes },
-					leadItem,
-				) as IDataObject;
+				// only the changes were checked (in plan): what Routee returned is its own campaign, sent back as is, so
+				// that a campaign Routee accepted (e.g. made in the Routee platform) is never refused on a field the user
+				// did not change (the GET answer's fields are not described in detail:
+				// https://docs.routee.net/reference/retrieve-details-for-a-campaign); Routee judges the whole
+				const body = { ...requestFieldsOf(current), ...changes };
 				return await routeeRequest(this, 'PUT', `/sms/${trackingId}`, leadItem, body);
 			},
 			sends: true,
