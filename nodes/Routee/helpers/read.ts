@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { normalizePhoneNumber } from '../../shared/phone';
 import { futureDateOf } from '../../shared/action/scheduled-date';
 import { invalid } from '../../shared/action/invalid';
+import { defaultCountryOf } from '../../shared/fields';
 
 /** Reading the node's fields into request values, with the checks that need the item and the field's name. */
 
@@ -55,6 +56,21 @@ export function phoneNumberOf(
 	const normalized = normalizePhoneNumber(raw, defaultCountry || undefined);
 	if (!normalized.ok) throw invalid(context, itemIndex, label, normalized.reason);
 	return normalized.e164;
+}
+
+/** The operation's To field: one phone number, in E.164 (a national number with Options → Default Country). */
+export function toNumberOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): string {
+	return phoneNumberOf(
+		context,
+		itemIndex,
+		'To',
+		textOf(context, itemIndex, 'to'),
+		defaultCountryOf(options),
+	);
 }
 
 /** The numbers of a list field as E.164; an invalid one is named with its position. */
