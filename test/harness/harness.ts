@@ -213,13 +213,15 @@ export class Harness {
 			continueOnFail?: boolean;
 			executionId?: string;
 			resumeToken?: string;
+			/** The node's typeVersion in the workflow (1 unless said). */
+			typeVersion?: number;
 		} = {},
 	): Promise<RunResult & { items: INodeExecutionData[] }> {
 		const node: INode = {
 			id: 'node-under-test',
 			name: 'Node',
 			type: this.nodeType(nodeName),
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters,
 			credentials: options.credentials,

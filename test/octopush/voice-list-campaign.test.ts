@@ -63,6 +63,8 @@ describe('Voice List Campaign', () => {
 				json: {
 					ticket_number: expect.stringMatching(/^voice_/),
 					request_id: expect.stringMatching(REQUEST_ID),
+					// issue 22, N3: which Send endpoint the ticket needs
+					target: 'list',
 				},
 				pairedItem: { item: 0 },
 			},
@@ -92,6 +94,7 @@ describe('Voice List Campaign', () => {
 		expect(r.items[0].json).toEqual({
 			ticket_number: expect.stringMatching(/^voice_/),
 			request_id: 'tag-1',
+			target: 'tag',
 		});
 	});
 
@@ -250,6 +253,7 @@ describe('Voice List Campaign', () => {
 				json: {
 					ticket_number: ticket,
 					request_id: expect.stringMatching(REQUEST_ID),
+					target: 'list',
 					number_of_contacts: 4,
 					cost: 0.2,
 					estimated_duration: 30,
@@ -389,6 +393,7 @@ describe('Voice List Campaign', () => {
 		expect(again.error).toBeUndefined();
 		expect(again.items[0].json).toEqual({
 			request_id: first.items[0].json.request_id,
+			target: 'list',
 			already_created: true,
 			message: expect.stringContaining(
 				'already created this campaign, so it was not created (or sent) again',

@@ -23,6 +23,8 @@ export interface RunOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	executionId?: string;
+	/** The node's typeVersion in the workflow (1 unless said). */
+	typeVersion?: number;
 }
 
 export interface Testbed extends Fixture {
@@ -70,6 +72,7 @@ export async function startNodeTestbed(
 				input: runOptions.input,
 				continueOnFail: runOptions.continueOnFail,
 				executionId: runOptions.executionId,
+				typeVersion: runOptions.typeVersion,
 			}),
 		stop,
 	};
