@@ -340,15 +340,6 @@ const cases: BadInputCase[] = [
 	},
 	// dates
 	{
-		name: 'a scheduled date in the past',
-		parameters: smsCampaign({ options: { scheduledDate: '2020-01-01T10:00:00+00:00' } }),
-		message: 'Scheduled Date is not valid [item 0]',
-		description:
-			'Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time.',
-		itemIndex: 0,
-		field: 'Scheduled Date',
-	},
-	{
 		name: 'an unparseable scheduled date',
 		parameters: voiceCampaign({ options: { scheduledDate: '={{ "next tuesday" }}' } }),
 		message: 'Scheduled Date is not valid [item 0]',
@@ -620,8 +611,9 @@ const cases: BadInputCase[] = [
 	},
 ];
 
-test('the table has at least 71 cases', () => {
-	expect(cases.length).toBeGreaterThanOrEqual(71);
+// 70 since issue 22 (N6): a Scheduled Date in the past is sent and Routee answers (test/routee/scheduled-date.test.ts)
+test('the table has at least 70 cases', () => {
+	expect(cases.length).toBeGreaterThanOrEqual(70);
 });
 
 describeBadInput(

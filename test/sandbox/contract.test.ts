@@ -619,14 +619,6 @@ const octopushCases: OctopushCase[] = [
 		code: 436,
 	},
 	{
-		name: 'VMS: send_at in the past',
-		method: 'POST',
-		path: '/voice-campaign/send',
-		body: vms({ send_at: '2001-10-03T07:42:39-07:00' }),
-		field: 'send_at',
-		code: 436,
-	},
-	{
 		name: 'VMS: purpose marketing',
 		method: 'POST',
 		path: '/voice-campaign/send',

@@ -97,7 +97,7 @@ const e164 = z.string().refine(isE164, (v) => ({
 const campaignName = z
 	.string()
 	.regex(CAMPAIGN_NAME, 'must be 2 to 30 characters: latin letters, digits, spaces and -');
-/** An ISO 8601 date-time with offset, built and checked to be in the future by the operation. */
+/** An ISO 8601 date-time with offset, built by the operation; a passed date is sent and Routee answers (its docs say nothing of one). */
 const scheduledDate = z
 	.string()
 	.regex(

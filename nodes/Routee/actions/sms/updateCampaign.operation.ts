@@ -9,8 +9,8 @@ import type { Operation } from '../../../shared/action/router';
 import { executeJobs } from '../../../shared/action/execute';
 import { smsCampaignUpdateBody } from '../../transport/contract';
 import { scheduledDateOption } from '../../helpers/fields';
-import { futureDateOf } from '../../../shared/action/scheduled-date';
-import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../helpers/read';
+import { scheduledDateOf } from '../../../shared/action/scheduled-date';
+import { listOf, pathId, phoneListOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { invalid } from '../../../shared/action/invalid';
 import { assertBody } from '../../labels';
@@ -135,12 +135,11 @@ export const updateCampaign: Operation = {
 				if (fields.groups !== undefined)
 					changes.groups = listOf(this, itemIndex, 'Groups', fields.groups);
 				if (this.getNodeParameter('when', itemIndex) === 'scheduled') {
-					const date = futureDateOf(
+					const date = scheduledDateOf(
 						this,
 						itemIndex,
 						'Scheduled Date',
 						this.getNodeParameter('scheduledDate', itemIndex, ''),
-						SCHEDULE_IN_FUTURE,
 					);
 					if (date === undefined) {
 						throw invalid(
