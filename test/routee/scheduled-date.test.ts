@@ -16,9 +16,9 @@ describe('Scheduled Date at or before now (Routee)', () => {
 		]);
 		expect(r.status).toBe('error');
 		expect(r.error?.name).toBe('NodeApiError');
-		expect(r.error?.message).toBe(
-			'Routee refused the request (code 400000000): Validation failed: scheduledDate: must be in the future',
-		);
+		// Routee's documented Validation Error: the title, and its per-field reasons (`properties`) in the description
+		expect(r.error?.message).toBe('Routee refused the request (code 400000000): Validation Error!');
+		expect(r.error?.description).toMatch(/^Routee's reasons: scheduledDate: must be in the future/);
 	});
 
 	test('{{ $now }} is never "in the past" here: it is sent', async () => {
