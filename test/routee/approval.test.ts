@@ -2,6 +2,7 @@
 // engine: the execution ends `waiting`), what its webhook() does with each callback (answer 200 and keep waiting, or
 // resume with `approved`), and that n8n turns the node into a "Human review" gate for AI agent tools: n8n's own
 // `hasSendAndWaitOperation` and `convertNodeToHitlTool`, loaded from each n8n installed in .cache/n8n/<version>.
+// Refused input (an empty Message, a bad To): rows of bad-input.test.ts.
 
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -122,14 +123,6 @@ describe('Voice → Call for Approval: the call', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-	});
-
-	test('an empty message is refused before anything is sent, naming the field and the fix', async () => {
-		const run = await t.run({ ...approval, message: '={{ "  " }}' });
-		expect(run.status).toBe('error');
-		expect(run.error?.message).toBe('Message is not valid [item 0]');
-		expect(run.error?.description).toMatch(/^Message is empty: say what the person is asked/);
-		expect(t.received('POST', '/voice/conversation')).toEqual([]);
 	});
 
 	test('a refused language names the panel field, not a dial plan verb', async () => {

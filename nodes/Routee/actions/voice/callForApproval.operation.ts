@@ -79,7 +79,7 @@ export const callForApproval: Operation = {
 					this,
 					itemIndex,
 					'Message',
-					'is empty: say what the person is asked to approve (in a Human review gate, for example {{ $tool.name }} and {{ $tool.parameters }})',
+					'is empty: write what the person is asked to approve, in a Human review gate for example with {{ $tool.name }} and {{ $tool.parameters }}',
 				);
 			}
 			const prompt = textOf(this, itemIndex, 'approvalPrompt');
