@@ -133,7 +133,7 @@ class ScriptedModel {
 	}
 }
 
-function agentWorkflow(id: string, approver: string): WorkflowJson {
+function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): WorkflowJson {
 	const routee = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
 	return {
 		id,
@@ -175,7 +175,7 @@ function agentWorkflow(id: string, approver: string): WorkflowJson {
 					from: '+306948530920',
 					to: approver,
 					language: 'en-GB',
-					timeLimitMinutes: 2,
+					timeLimitMinutes,
 					options: {},
 				},
 				credentials: routee,
@@ -248,6 +248,7 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 			await n8n.importWorkflows([
 				agentWorkflow('e2eapproval00001', '+33612345678'),
 				agentWorkflow('e2eapproval00002', '+33612345602'),
+				agentWorkflow('e2eapproval00003', '+33612345678', 0.1),
 			]);
 		}, 120_000);
 
@@ -340,5 +341,29 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 			const [output] = outputOf(run, AGENT);
 			expect(output.json.output).toMatch(/User rejected the tool call to Send refund SMS/);
 		}, 90_000);
+
+		test('no answer within the Time Limit: the gate passes on approved: false (timedOut) and the gated tool does not run', async () => {
+			// the limit is 6 s; the sandbox's call steps 20 s apart, so the callee's 1 comes after the limit
+			sandbox.options.deliveryDelayMs = 20_000;
+			try {
+				const executionId = await startRun(n8n, 'e2eapproval00003');
+				await waitForStatus(n8n, executionId, 'waiting');
+				// n8n looks for waiting executions to time out about once a minute
+				const run = await n8n.waitForExecution(executionId, 120_000);
+				expect(run.status).toBe('success');
+				const gateRuns = run.data.resultData.runData[GATE] as any[];
+				expect(gateRuns[gateRuns.length - 1].data.ai_tool[0][0].json).toMatchObject({
+					approved: false,
+					reason: 'timedOut',
+					timedOut: true,
+				});
+				expect(run.data.resultData.runData[TOOL]).toBeUndefined();
+				expect(sandbox.requestsTo('routee', 'POST', '/sms')).toEqual([]);
+				const [output] = outputOf(run, AGENT);
+				expect(output.json.output).toMatch(/User rejected the tool call to Send refund SMS/);
+			} finally {
+				sandbox.options.deliveryDelayMs = 1000;
+			}
+		}, 180_000);
 	});
 }
