@@ -13,7 +13,7 @@ import { asNodeError } from '../../shared/action/execute';
 import { voiceTracking } from '../transport/conversation';
 
 /**
- * "Call and Wait" / "Wait for Delivery": the node sends with Routee's callbacks pointed at this execution's resume
+ * "Call and Wait" / "Wait for Delivery" / "Call for Approval": the node sends with Routee's callbacks pointed at this execution's resume
  * URL, puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes. Why
  * these operation values and why the form-waiting address: docs/design-notes.md, "Waiting for a Routee callback".
  */
