@@ -15,7 +15,12 @@ import { operationSubtitle } from '../shared/action/router';
 import { routeeLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
-import { smsWaitWebhook, voiceWaitWebhook, waitWebhooks } from './helpers/wait';
+import {
+	approvalWaitWebhook,
+	smsWaitWebhook,
+	voiceWaitWebhook,
+	waitWebhooks,
+} from './helpers/wait';
 
 const properties: INodeProperties[] = [
 	{
@@ -56,7 +61,7 @@ export class Routee implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'routeeOAuth2Api', required: true }],
-		// the resume webhook of the "and Wait" operations (see ./helpers/wait.ts); it registers nothing anywhere
+		// the resume webhook of the "and Wait" operations and Call for Approval (see ./helpers/wait.ts); it registers nothing anywhere
 		webhooks: waitWebhooks,
 		// a copy per instance, as each instance had its own array before
 		properties: [...properties],
@@ -68,7 +73,10 @@ export class Routee implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const resource = this.getNodeParameter('resource', 'sms') as string;
-		if (resource === 'voice') return await voiceWaitWebhook(this);
-		return smsWaitWebhook(this);
+		if (resource !== 'voice') return smsWaitWebhook(this);
+		// Call for Approval: operation value n8n's `sendAndWait` (the Human review gate keeps it, hidden)
+		if (this.getNodeParameter('operation', '') === 'sendAndWait')
+			return await approvalWaitWebhook(this);
+		return await voiceWaitWebhook(this);
 	}
 }

@@ -23,6 +23,7 @@ import {
 	type Example,
 	type N8n,
 } from './n8n';
+import { registerApprovalTests } from './approval';
 import { registerCallbackBodyTests } from './callback-bodies';
 import { registerDateTests } from './dates';
 import { registerQueueModeTests } from './queue-mode';
@@ -310,5 +311,7 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 	registerCallbackBodyTests(() => ({ n8n, sandbox }));
 	registerDateTests(() => ({ n8n, sandbox }));
 	registerWaitTests(() => ({ n8n, sandbox }));
+	// an AI Agent (n8n 2.40.7's Agent 3.1) with a scripted model; regular mode
+	if (!setup.queue && version === '2.40.7') registerApprovalTests(() => ({ n8n, sandbox }));
 	if (setup.queue) registerQueueModeTests(() => ({ n8n, sandbox }));
 });

@@ -204,7 +204,7 @@ describe('Routee: the application secret and the tokens never show', () => {
 	});
 });
 
-describe("a refused Call and Wait / Send and Wait: the resume URL's signature and the access token are in no error", () => {
+describe("a refused Call and Wait / Send and Wait / Call for Approval: the resume URL's signature and the access token are in no error", () => {
 	// n8n appends the execution's resume token to the resume URL as ?signature=…: anyone with it can resume
 	const SIGNATURE = 'resume-Signature-5b1e9d07c4';
 	const callAndWait = {
@@ -213,6 +213,14 @@ describe("a refused Call and Wait / Send and Wait: the resume URL's signature an
 		from: '+306948530920',
 		to: '+33612345678',
 		prompt: 'Press 1 to confirm',
+		options: {},
+	};
+	const callForApproval = {
+		resource: 'voice',
+		operation: 'sendAndWait',
+		from: '+306948530920',
+		to: '+33612345678',
+		message: 'The agent wants to refund 120 euros.',
 		options: {},
 	};
 	const sendAndWait = {
@@ -256,6 +264,23 @@ describe("a refused Call and Wait / Send and Wait: the resume URL's signature an
 					reset: 'before',
 				}),
 			/connection to the server was closed unexpectedly/,
+		],
+		[
+			'Call for Approval refused (HTTP 400, balance too low)',
+			callForApproval,
+			'/voice/conversation',
+			(): void => {
+				bed.sandbox.routee.balance = 0;
+			},
+			/^Routee refused the request \(code 400001009\): .+/,
+		],
+		[
+			'Call for Approval, HTTP 500',
+			callForApproval,
+			'/voice/conversation',
+			(): void =>
+				bed.sandbox.injectFault({ provider: 'routee', path: '/voice/conversation', status: 500 }),
+			/^Routee refused the request \(code 500000000\): .+/,
 		],
 		[
 			'Send and Wait refused (HTTP 400, balance too low)',

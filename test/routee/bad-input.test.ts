@@ -37,6 +37,16 @@ const conversation = (overrides: INodeParameters = {}): INodeParameters => ({
 	verbs: { verb: [say] },
 	...overrides,
 });
+const approval = (overrides: INodeParameters = {}): INodeParameters => ({
+	resource: 'voice',
+	operation: 'sendAndWait',
+	from: '+306948530900',
+	to: '+306948530920',
+	message: 'The agent wants to refund 120 euros.',
+	language: 'en-GB',
+	options: {},
+	...overrides,
+});
 const people = (...phones: string[]): INodeExecutionData[] =>
 	phones.map((phone) => item({ phone }));
 /** Three items; item 2 carries `bad` under `$json.v`, the others `ok`. */
@@ -409,6 +419,22 @@ const cases: BadInputCase[] = [
 		},
 		message: 'Scheduled Date is not valid [item 0]',
 		description: 'Scheduled Date must not be empty: set a date, or choose Send → Now.',
+		itemIndex: 0,
+	},
+
+	// Voice → Call for Approval (operation value sendAndWait)
+	{
+		name: 'Call for Approval with an empty Message',
+		parameters: approval({ message: '={{ $json.none }}' }),
+		message: 'Message is not valid [item 0]',
+		description:
+			'Message is empty: write what the person is asked to approve, in a Human review gate for example with {{ $tool.name }} and {{ $tool.parameters }}.',
+		itemIndex: 0,
+	},
+	{
+		name: 'Call for Approval to a national number without default country',
+		parameters: approval({ to: '6948530920' }),
+		message: 'To is not valid [item 0]',
 		itemIndex: 0,
 	},
 

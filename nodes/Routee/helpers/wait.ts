@@ -13,7 +13,7 @@ import { asNodeError } from '../../shared/action/execute';
 import { voiceTracking } from '../transport/conversation';
 
 /**
- * "Call and Wait" / "Wait for Delivery": the node sends with Routee's callbacks pointed at this execution's resume
+ * "Call and Wait" / "Wait for Delivery" / "Call for Approval": the node sends with Routee's callbacks pointed at this execution's resume
  * URL, puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes. Why
  * these operation values and why the form-waiting address: docs/design-notes.md, "Waiting for a Routee callback".
  */
@@ -255,6 +255,46 @@ function machineAnswered(
 			],
 		],
 	};
+}
+
+/**
+ * A callback of a waiting "Call for Approval" (operation value `sendAndWait`): Call and Wait's webhook above, whose
+ * outcome becomes the answer: `approved` only when the first key pressed is 1. n8n's Human review gate reads
+ * `approved` (a boolean) and runs the gated tool only when it is true.
+ *
+ * The value `sendAndWait` changes nothing for these callbacks: n8n 2.35.7 and 2.40.7 (`webhooks/waiting-webhooks.js`
+ * `isSendAndWaitRequest`) serve a signed, per-node URL and HTML pages only for a resume URL whose path ends in the
+ * node's ID (n8n's own Send and Wait links); this node gives Routee `$execution.resumeFormUrl`, which has no such
+ * suffix, so /form-waiting checks the execution's resume token and answers a late repeat 200 as for Call and Wait.
+ */
+export async function approvalWaitWebhook(
+	context: IWebhookFunctions,
+): Promise<IWebhookResponseData> {
+	const answer = await voiceWaitWebhook(context);
+	const item = answer.workflowData?.[0]?.[0];
+	if (item === undefined) return answer;
+	const { machineDetected, ...outcome } = item.json;
+	return {
+		...answer,
+		workflowData: [
+			[{ ...item, json: { ...approvalOf(outcome, machineDetected === true), ...outcome } }],
+		],
+	};
+}
+
+/** The key that approves; any other key, or none, declines. */
+export const APPROVE_KEY = '1';
+
+/** The answer of a finished call: approved, and why not otherwise. */
+function approvalOf(
+	outcome: IDataObject,
+	machineDetected: boolean,
+): { approved: boolean; reason: string } {
+	if (machineDetected) return { approved: false, reason: 'machineDetected' };
+	if (outcome.answered !== true) return { approved: false, reason: 'notAnswered' };
+	const first = typeof outcome.digits === 'string' ? outcome.digits.charAt(0) : '';
+	if (first === APPROVE_KEY) return { approved: true, reason: 'approved' };
+	return { approved: false, reason: first === '' ? 'noKeyPressed' : 'declined' };
 }
 
 /** A callback of a waiting "Send and Wait for Delivery": resumes on the message's final status. */

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { callAndWait } from './callAndWait.operation';
+import { callForApproval } from './callForApproval.operation';
 import { deleteCampaign } from './deleteCampaign.operation';
 import { getCampaignTracking } from './getCampaignTracking.operation';
 import { getCampaign } from './getCampaign.operation';
@@ -14,6 +15,8 @@ import { startConversation } from './startConversation.operation';
 export const voiceOperations = {
 	sendCampaign,
 	callAndWait,
+	// n8n's SEND_AND_WAIT_OPERATION: n8n also offers the node as a Human review gate for AI agent tools
+	sendAndWait: callForApproval,
 	startConversation,
 	getCampaign,
 	getMessageTracking,
@@ -37,6 +40,13 @@ export const voiceDescription: INodeProperties[] = [
 				description:
 					'Call one number, say a prompt, and wait in this execution for the keys pressed or the call outcome',
 				action: 'Call and wait for a key press',
+			},
+			{
+				name: 'Call for Approval',
+				value: 'sendAndWait',
+				description:
+					'Call one number, say a message, and wait in this execution until the person presses 1 to approve or 2 to decline',
+				action: 'Call and ask for approval',
 			},
 			{
 				name: 'Cancel Scheduled Campaign',
@@ -101,6 +111,10 @@ export const voiceDescription: INodeProperties[] = [
 	...updateDisplayOptions(
 		{ show: { resource: ['voice'], operation: ['callAndWait'] } },
 		callAndWait.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['voice'], operation: ['sendAndWait'] } },
+		callForApproval.description,
 	),
 	...updateDisplayOptions(
 		{ show: { resource: ['voice'], operation: ['getCampaign'] } },

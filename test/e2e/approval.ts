@@ -1,0 +1,369 @@
+// Routee → Voice → Call for Approval as n8n's "Human review" gate of an AI agent's tool, in real n8n 2.40.7: an AI
+// Agent whose OpenAI chat model is a scripted OpenAI-compatible server on loopback (no outside network) calls a tool
+// (a Routee SMS) gated by the generated `routeeHitlTool` node. The gate calls the approver through the sandbox, the
+// execution waits, and the callee's key decides: 1 → the gated tool runs (the sandbox receives the SMS), 2 → it does
+// not and the model is told the user rejected it (n8n's processHitlResponses).
+
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Sandbox } from '../sandbox';
+import {
+	CREDENTIALS,
+	manualTriggerNode,
+	type N8n,
+	outputOf,
+	PACKAGE_NAME,
+	type WorkflowJson,
+} from './n8n';
+
+const AGENT = 'AI Agent';
+const MODEL = 'Scripted model';
+const GATE = 'Approve by phone';
+const TOOL = 'Send refund SMS';
+const OPENAI = { id: 'openai-scripted', name: 'Scripted OpenAI', type: 'openAiApi' };
+const SMS_TEXT = 'Your refund of 120 euros is on its way.';
+
+interface ChatRequest {
+	messages: Array<{ role: string; content?: unknown; tool_call_id?: string }>;
+	tools?: Array<{ function: { name: string } }>;
+	stream?: boolean;
+}
+
+/**
+ * A scripted OpenAI-compatible chat completions endpoint: with no tool answer yet in the conversation it calls the
+ * first tool it is offered; once a tool answered, it ends with a final answer that quotes that tool answer.
+ */
+class ScriptedModel {
+	readonly requests: ChatRequest[] = [];
+	private server?: Server;
+
+	async start(): Promise<string> {
+		this.server = createServer((req, res) => {
+			void this.answer(req).then(
+				({ status, type, body }) => {
+					res.writeHead(status, { 'content-type': type });
+					res.end(body);
+				},
+				(error: Error) => {
+					res.writeHead(500, { 'content-type': 'application/json' });
+					res.end(JSON.stringify({ error: { message: error.message } }));
+				},
+			);
+		});
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/v1`;
+	}
+
+	async stop(): Promise<void> {
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
+	}
+
+	private async answer(
+		req: IncomingMessage,
+	): Promise<{ status: number; type: string; body: string }> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of req) chunks.push(chunk as Buffer);
+		if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
+			return { status: 404, type: 'application/json', body: '{"error":{"message":"not here"}}' };
+		const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
+		this.requests.push(request);
+		const toolAnswer = request.messages.find((m) => m.role === 'tool');
+		const tool = request.tools?.[0]?.function.name;
+		const message: { role: string; content: string | null; tool_calls?: object[] } =
+			toolAnswer === undefined && tool !== undefined
+				? {
+						role: 'assistant',
+						content: null,
+						tool_calls: [
+							{
+								id: `call_${this.requests.length}`,
+								type: 'function',
+								function: {
+									name: tool,
+									arguments: JSON.stringify({ toolParameters: {}, hitlParameters: {} }),
+								},
+							},
+						],
+					}
+				: {
+						role: 'assistant',
+						content: `Final answer. The tool said: ${JSON.stringify(toolAnswer?.content ?? null)}`,
+					};
+		const finish = message.tool_calls ? 'tool_calls' : 'stop';
+		const base = {
+			id: `chatcmpl-${this.requests.length}`,
+			created: 1764842400,
+			model: 'gpt-4o-mini',
+		};
+		if (request.stream === true) {
+			const delta = message.tool_calls
+				? { role: 'assistant', tool_calls: [{ index: 0, ...message.tool_calls[0] }] }
+				: { role: 'assistant', content: message.content };
+			const events = [
+				{
+					...base,
+					object: 'chat.completion.chunk',
+					choices: [{ index: 0, delta, finish_reason: null }],
+				},
+				{
+					...base,
+					object: 'chat.completion.chunk',
+					choices: [{ index: 0, delta: {}, finish_reason: finish }],
+				},
+			];
+			return {
+				status: 200,
+				type: 'text/event-stream',
+				body: `${events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')}data: [DONE]\n\n`,
+			};
+		}
+		return {
+			status: 200,
+			type: 'application/json',
+			body: JSON.stringify({
+				...base,
+				object: 'chat.completion',
+				choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
+				usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+			}),
+		};
+	}
+}
+
+function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): WorkflowJson {
+	const routee = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
+	return {
+		id,
+		name: `Agent with a phone approval ${id}`,
+		nodes: [
+			manualTriggerNode(id),
+			{
+				id: `${id}-agent`,
+				name: AGENT,
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [240, 0],
+				parameters: {
+					promptType: 'define',
+					text: 'Refund order 4411 and tell the customer by SMS.',
+					options: {},
+				},
+			},
+			{
+				id: `${id}-model`,
+				name: MODEL,
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [160, 220],
+				parameters: {
+					model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+					options: { maxRetries: 0 },
+				},
+				credentials: { openAiApi: { id: OPENAI.id, name: OPENAI.name } },
+			},
+			{
+				id: `${id}-gate`,
+				name: GATE,
+				type: `${PACKAGE_NAME}.routeeHitlTool`,
+				typeVersion: 2,
+				position: [400, 220],
+				// n8n's own Message (its default: the tool's name and input) is left as the gate offers it
+				parameters: {
+					from: '+306948530920',
+					to: approver,
+					language: 'en-GB',
+					timeLimitMinutes,
+					options: {},
+				},
+				credentials: routee,
+			},
+			{
+				id: `${id}-tool`,
+				name: TOOL,
+				type: `${PACKAGE_NAME}.routeeTool`,
+				typeVersion: 2,
+				position: [400, 440],
+				parameters: {
+					descriptionType: 'manual',
+					toolDescription: 'Send the customer an SMS that the refund is on its way',
+					resource: 'sms',
+					operation: 'send',
+					from: 'MyShop',
+					to: '+33612349999',
+					body: SMS_TEXT,
+					options: {},
+				},
+				credentials: routee,
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
+			[MODEL]: { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
+			[TOOL]: { ai_tool: [[{ node: GATE, type: 'ai_tool', index: 0 }]] },
+			[GATE]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	} as WorkflowJson;
+}
+
+async function startRun(n8n: N8n, workflowId: string): Promise<string> {
+	const started = await n8n.request<{ executionId?: string }>(
+		'POST',
+		`/rest/workflows/${workflowId}/run`,
+		{ triggerToStartFrom: { name: 'Start' } },
+	);
+	if (!started?.executionId)
+		throw new Error(`n8n did not start workflow ${workflowId}: ${JSON.stringify(started)}`);
+	return started.executionId;
+}
+
+async function waitForStatus(n8n: N8n, executionId: string, status: string): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const execution = await n8n.execution(executionId);
+		if (execution.status === status) return;
+		if (Date.now() > deadline)
+			throw new Error(`execution ${executionId} is ${execution.status}, not ${status}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {
+	describe('Routee → Voice → Call for Approval as the Human review gate of an AI agent tool', () => {
+		let n8n: N8n;
+		let sandbox: Sandbox;
+		let previousDelay: number;
+		const model = new ScriptedModel();
+
+		beforeAll(async () => {
+			({ n8n, sandbox } = context());
+			previousDelay = sandbox.options.deliveryDelayMs;
+			// each call step 1 s apart, so the execution is saved as waiting before the first callback
+			sandbox.options.deliveryDelayMs = 1000;
+			const url = await model.start();
+			await n8n.importCredentials([{ ...OPENAI, data: { apiKey: 'sk-scripted', url } }]);
+			await n8n.importWorkflows([
+				agentWorkflow('e2eapproval00001', '+33612345678'),
+				agentWorkflow('e2eapproval00002', '+33612345602'),
+				agentWorkflow('e2eapproval00003', '+33612345678', 0.1),
+			]);
+		}, 120_000);
+
+		afterAll(async () => {
+			sandbox.options.deliveryDelayMs = previousDelay;
+			await model.stop();
+		});
+
+		test('n8n offers the Routee node as a Human review gate (routeeHitlTool)', async () => {
+			const types = await n8n.nodeTypes();
+			const gate = types.find((t) => t.name === `${PACKAGE_NAME}.routeeHitlTool`);
+			expect(gate).toBeDefined();
+		});
+
+		test('the approver presses 1: the gate resumes with approved: true and the gated tool runs (the SMS is sent)', async () => {
+			const executionId = await startRun(n8n, 'e2eapproval00001');
+			await waitForStatus(n8n, executionId, 'waiting');
+			const [conversation] = sandbox.requestsTo('routee', 'POST', '/voice/conversation');
+			const body = conversation.body as any;
+			expect(body.to).toEqual({ phone: '+33612345678' });
+			const [say, collect] = body.dialPlan.verbs;
+			// n8n's Message of the gate (the tool's name and input), then our approval prompt
+			expect(say.message.text).toMatch(/^The agent wants to run this tool: Send_refund_SMS/);
+			expect(say.message.text).toMatch(/\nPress 1 to approve, or 2 to decline\.$/);
+			expect(collect).toEqual({
+				type: 'COLLECT',
+				eventUrl: body.callback.url,
+				maxDigits: 1,
+				submitOnHash: true,
+			});
+			// no SMS while the approval is pending
+			expect(sandbox.requestsTo('routee', 'POST', '/sms')).toEqual([]);
+
+			const run = await n8n.waitForExecution(executionId, 60_000);
+			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			const gateRuns = run.data.resultData.runData[GATE] as any[];
+			const answer = gateRuns[gateRuns.length - 1].data.ai_tool[0][0].json;
+			expect(answer).toMatchObject({
+				approved: true,
+				reason: 'approved',
+				digits: '1',
+				status: 'Completed',
+			});
+			// the resume URL's token is in no node's run data (n8n keeps it beside, as data.resumeToken) nor n8n's log
+			const signature = new URL(body.callback.url).searchParams.get('signature')!;
+			expect(signature).toMatch(/^[^&]+$/);
+			expect(JSON.stringify(run.data.resultData)).not.toContain(signature);
+			expect(n8n.logTail(1_000_000)).not.toContain(signature);
+			const sms = sandbox.requestsTo('routee', 'POST', '/sms');
+			expect(sms.map((r) => [r.status, (r.body as any).body])).toEqual([[200, SMS_TEXT]]);
+			const [output] = outputOf(run, AGENT);
+			expect(output.json.output).toMatch(/^Final answer\. The tool said: .*trackingId/);
+			// every callback of the call (COLLECT, final status) was answered 200
+			const callbacks = sandbox.callbacksSent.filter((c) => c.url === body.callback.url);
+			expect(callbacks.map((c) => [c.kind, c.status])).toEqual([
+				['routee.collect', 200],
+				['routee.conversation', 200],
+			]);
+		}, 90_000);
+
+		test('a late repeat of the final callback after the run finished gets 200 (Routee would retry anything else)', async () => {
+			const [last] = sandbox.callbacksSent
+				.filter((c) => c.kind === 'routee.conversation' && c.status === 200)
+				.slice(-1);
+			const again = await fetch(last.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(last.body),
+			});
+			expect(again.status).toBe(200);
+			expect(await again.text()).not.toContain(new URL(last.url).searchParams.get('signature'));
+		});
+
+		test('the approver presses 2: approved: false, the gated tool does not run and the model is told it was rejected', async () => {
+			const executionId = await startRun(n8n, 'e2eapproval00002');
+			await waitForStatus(n8n, executionId, 'waiting');
+			const run = await n8n.waitForExecution(executionId, 60_000);
+			expect(run.status).toBe('success');
+			const gateRuns = run.data.resultData.runData[GATE] as any[];
+			expect(gateRuns[gateRuns.length - 1].data.ai_tool[0][0].json).toMatchObject({
+				approved: false,
+				reason: 'declined',
+				digits: '2',
+			});
+			expect(run.data.resultData.runData[TOOL]).toBeUndefined();
+			expect(sandbox.requestsTo('routee', 'POST', '/sms')).toEqual([]);
+			const [output] = outputOf(run, AGENT);
+			expect(output.json.output).toMatch(/User rejected the tool call to Send refund SMS/);
+		}, 90_000);
+
+		test('no answer within the Time Limit: the gate passes on approved: false (timedOut) and the gated tool does not run', async () => {
+			// the limit is 6 s; the sandbox's call steps 20 s apart, so the callee's 1 comes after the limit
+			sandbox.options.deliveryDelayMs = 20_000;
+			try {
+				const executionId = await startRun(n8n, 'e2eapproval00003');
+				await waitForStatus(n8n, executionId, 'waiting');
+				// n8n looks for waiting executions to time out about once a minute
+				const run = await n8n.waitForExecution(executionId, 120_000);
+				expect(run.status).toBe('success');
+				const gateRuns = run.data.resultData.runData[GATE] as any[];
+				expect(gateRuns[gateRuns.length - 1].data.ai_tool[0][0].json).toMatchObject({
+					approved: false,
+					reason: 'timedOut',
+					timedOut: true,
+				});
+				expect(run.data.resultData.runData[TOOL]).toBeUndefined();
+				expect(sandbox.requestsTo('routee', 'POST', '/sms')).toEqual([]);
+				const [output] = outputOf(run, AGENT);
+				expect(output.json.output).toMatch(/User rejected the tool call to Send refund SMS/);
+			} finally {
+				sandbox.options.deliveryDelayMs = 1000;
+			}
+		}, 180_000);
+	});
+}
