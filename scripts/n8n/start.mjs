@@ -557,15 +557,20 @@ function spawnMain(
 	});
 }
 
-/** A fresh user folder with the built package at `packageDir` installed as n8n installs a community package. */
+/**
+ * A fresh user folder with the built package at `packageDir` (or each of several, in order) installed as n8n
+ * installs a community package.
+ */
 async function prepareUserFolder(version, packageDir, log) {
 	const userFolder = mkdtempSync(join(tmpdir(), `n8n-${version}-`));
 	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
-	const installedPackage = await installCommunityPackage(packageDir, userFolder);
-	log(
-		`[n8n ${version}] ${installedPackage.name}@${installedPackage.version} installed into ${installedPackage.dir}`,
-	);
-	return { userFolder, installedPackage };
+	const installedPackages = [];
+	for (const dir of [packageDir].flat()) {
+		const installed = await installCommunityPackage(dir, userFolder);
+		log(`[n8n ${version}] ${installed.name}@${installed.version} installed into ${installed.dir}`);
+		installedPackages.push(installed);
+	}
+	return { userFolder, installedPackage: installedPackages[0], installedPackages };
 }
 
 /**
@@ -581,10 +586,22 @@ export async function startN8n({
 	log = (line) => process.stdout.write(`${line}\n`),
 } = {}) {
 	const installed = await installN8n(version);
-	const { userFolder, installedPackage } = await prepareUserFolder(version, packageDir, log);
+	const { userFolder, installedPackage, installedPackages } = await prepareUserFolder(
+		version,
+		packageDir,
+		log,
+	);
 	const port = wantedPort ?? (await freePort());
 	const env = await n8nEnv({ userFolder, port, extraEnv });
-	const n8n = spawnMain(N8n, { version, installed, userFolder, installedPackage, port, env });
+	const n8n = spawnMain(N8n, {
+		version,
+		installed,
+		userFolder,
+		installedPackage,
+		installedPackages,
+		port,
+		env,
+	});
 	const started = Date.now();
 	log(
 		`[n8n ${version}] starting on ${n8n.baseUrl} (Node ${installed.nodeVersion}, user folder ${userFolder})`,
