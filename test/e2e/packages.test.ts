@@ -314,7 +314,9 @@ describe.each(SETUPS)('single-service packages in real n8n $label', ({ version }
 				const measured = {
 					nodes: [...(await registered(n8n, COMBINED)), ...(await registered(n8n, ROUTEE))],
 					routeeOAuth2Api: routeeCredentials.map((t) => t.supportedNodes ?? []),
-					loadErrors: n8n.logTail(1_000_000).match(/.*(Failed to load|Error loading).*/gi),
+					loadErrors: n8n
+						.logTail(1_000_000)
+						.match(/.*(Failed to load package|Error loading package).*/g),
 					runs,
 					credentialTest: await n8n.testCredential(
 						sandboxCredentials(sandbox).find((c) => c.id === CREDENTIALS.routee.id)!,
