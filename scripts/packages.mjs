@@ -54,7 +54,7 @@ export const PUBLISH_GUARD =
 	"node -e \"const e=process.env;if(e.GITHUB_ACTIONS!=='true'||!String(e.GITHUB_WORKFLOW_REF).includes('/.github/workflows/release.yml@refs/tags/v')||e.npm_config_provenance!=='true'){console.error('Refused: publish only through .github/workflows/release.yml from a version tag (npm trusted publishing, --provenance)');process.exit(1)}\"";
 
 /** The combined package's shared callback-secret credential (class name, type name, display name). */
-const SHARED_SECRET = {
+export const SHARED_SECRET = {
 	className: 'RouteeOctopushCallbackSecretApi',
 	name: 'routeeOctopushCallbackSecretApi',
 	displayName: 'Routee/Octopush Callback Secret API',
@@ -100,7 +100,7 @@ function copy(from, to) {
 }
 
 /** The single-service package's own callback-secret credential, e.g. RouteeCallbackSecretApi for Routee. */
-function ownSecretOf(provider) {
+export function ownSecretOf(provider) {
 	return {
 		provider,
 		className: `${provider}CallbackSecretApi`,
@@ -110,7 +110,7 @@ function ownSecretOf(provider) {
 }
 
 /** `text` with the shared callback-secret credential's names replaced by `own`'s; counts the replacements. */
-function renameSecret(text, own) {
+export function renameSecret(text, own) {
 	let count = 0;
 	let out = text;
 	for (const key of ['className', 'name', 'displayName']) {
