@@ -11,5 +11,6 @@ export declare function startsByItself(workflow: WorkflowJson): boolean;
 export declare function importDemoContent(
 	n8n: N8n,
 	sandbox: Sandbox,
+	options?: { reimport?: boolean; log?: (line: string) => void },
 ): Promise<Array<{ file: string; workflow: WorkflowJson }>>;
 export declare const SANDBOX_CALLBACK_SECRET: string;

@@ -49,12 +49,22 @@ export const SANDBOX_CALLBACK_SECRET = 'sandbox-callback-secret-2f9c';
 
 /**
  * Imports into `n8n` the two credentials pointing at `sandbox` ("Routee sandbox", "Octopush
- * sandbox"), the triggers' "Callback secret (sandbox)" and every example workflow (their URLs pointing
+ * sandbox"), the triggers' "Callback secret (sandbox)" and the example workflows (their URLs pointing
  * at this n8n), then publishes (activates) the examples that start by themselves — the CRM stand-in
  * first — so the URLs the other examples call are live. Returns the examples. Used by the demo and the
  * screenshots.
+ *
+ * On an n8n that kept its data from an earlier run (the demo's): the credentials are imported again (same ids: they
+ * are updated, e.g. to a sandbox on another port, never duplicated); an example n8n already holds is left as it is
+ * (your edits stay) unless `reimport` (the demo's n8n moved to another port: the examples' URLs must follow); the
+ * self-starting examples are published again (a published one is unpublished first, so its trigger registers
+ * itself anew with this run's sandbox). `log(line)` says what was imported.
  */
-export async function importDemoContent(n8n, sandbox) {
+export async function importDemoContent(
+	n8n,
+	sandbox,
+	{ reimport = false, log = () => undefined } = {},
+) {
 	const [[applicationId, applicationSecret]] = [...sandbox.routee.applications];
 	const [[apiLogin, apiKey]] = [...sandbox.octopush.accounts];
 	await n8n.importCredentials([
@@ -84,9 +94,28 @@ export async function importDemoContent(n8n, sandbox) {
 	]);
 	const examples = readExamples({ n8nBaseUrl: n8n.baseUrl });
 	if (examples.length === 0) return examples;
-	await n8n.importWorkflows(examples.map((e) => e.workflow));
+	const held = new Set();
+	if (!reimport) {
+		for (const { workflow } of examples) {
+			const found = await n8n.request('GET', `/rest/workflows/${workflow.id}`, undefined, {
+				raw: true,
+			});
+			if (found.status === 200) held.add(workflow.id);
+		}
+	}
+	const toImport = examples.filter((e) => !held.has(e.workflow.id));
+	if (toImport.length > 0) await n8n.importWorkflows(toImport.map((e) => e.workflow));
+	log(
+		held.size === 0
+			? `imported the ${toImport.length} examples`
+			: `imported ${toImport.length} examples; kept the ${held.size} this n8n already holds (your edits stay)`,
+	);
 	const live = examples.filter((e) => startsByItself(e.workflow));
 	live.sort((a, b) => Number(b.file === CRM_STAND_IN) - Number(a.file === CRM_STAND_IN));
-	for (const { workflow } of live) await n8n.activate(workflow.id);
+	for (const { workflow } of live) {
+		const stored = await n8n.getWorkflow(workflow.id);
+		if (stored.active || stored.activeVersionId) await n8n.deactivate(workflow.id);
+		await n8n.activate(workflow.id);
+	}
 	return examples;
 }

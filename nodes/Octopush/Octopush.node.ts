@@ -44,7 +44,11 @@ export class Octopush implements INodeType {
 		name: 'octopush',
 		icon: { light: 'file:../../icons/octopush.svg', dark: 'file:../../icons/octopush.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2: a recipient without a value for a placeholder the text uses is sent by default, as Octopush
+		// documents these fields (optional); a version-1 node keeps stopping the campaign on one
+		// (Options → Recipients Missing a Placeholder Value, helpers/placeholders.ts).
+		version: [1, 2],
+		defaultVersion: 2,
 		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it
 		subtitle: operationSubtitle(properties),
 		description: 'Send voice SMS and SMS campaigns with Octopush',

@@ -1,5 +1,6 @@
 import type {
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -14,7 +15,12 @@ import {
 	callerAuthenticationProperties,
 	callerAuthenticationWithGenerated,
 } from '../shared/trigger/webhook-auth';
-import { normalizeOctopushCallback, OCTOPUSH_EVENTS, OCTOPUSH_STATUSES } from './normalize';
+import {
+	normalizeOctopushCallback,
+	OCTOPUSH_EVENTS,
+	OCTOPUSH_EVENTS_V3,
+	OCTOPUSH_STATUSES,
+} from './normalize';
 import { checkRegistration, octopushCallerAuth, register, unregister } from './registration';
 
 export class OctopushTrigger implements INodeType {
@@ -27,8 +33,11 @@ export class OctopushTrigger implements INodeType {
 		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
 		// Version 3: with Automatic registration the registered URL carries a generated secret by default
 		// (Caller Authentication 'Generated Secret in URL'); a version-2 node keeps 'None' as its default.
-		version: [2, 3],
-		defaultVersion: 3,
+		// Version 4: a delivery report's event follows its channel (SMS, Voice, RCS, WhatsApp, Facebook, Instagram,
+		// E-Mail, Other Channel) and DELIVERED is final only where nothing is documented to follow it (SMS, voice);
+		// versions 2 and 3 keep SMS Delivery Report for every report that is not voice (issue 22, N10 and N12).
+		version: [2, 3, 4],
+		defaultVersion: 4,
 		subtitle: eventsSubtitle(OCTOPUSH_EVENTS),
 		description:
 			'Starts the workflow when Octopush reports a delivery (with pressed keys for voice), a reply or a STOP',
@@ -86,16 +95,20 @@ export class OctopushTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { registration: ['manual'] } },
 			},
-			{
+			...[
+				{ options: OCTOPUSH_EVENTS_V3, versions: [2, 3] },
+				{ options: OCTOPUSH_EVENTS, versions: [{ _cnd: { gte: 4 } }] },
+			].map(({ options, versions }): INodeProperties => ({
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: OCTOPUSH_EVENTS,
+				options,
 				default: ['smsDelivery', 'voiceDelivery'],
 				description:
 					'Which callbacks start the workflow (and, with Automatic registration, which account URLs are set). Each event carries the campaign ticket as ticket_number, the name the Octopush node outputs it under (also in messageId and campaignId).',
-			},
+				displayOptions: { show: { '@version': versions } },
+			})),
 			// version 2: the hint to add ?token= only where the user pastes the URL (Manual registration)
 			...callerAuthenticationProperties.map((property) => ({
 				...property,
@@ -145,7 +158,8 @@ export class OctopushTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveCallback(this, {
 			acceptForm: true,
-			normalize: normalizeOctopushCallback,
+			normalize: (payload, receivedAtMs, options) =>
+				normalizeOctopushCallback(payload, receivedAtMs, options, this.getNode().typeVersion),
 			events: OCTOPUSH_EVENTS,
 			callerAuthSettings: octopushCallerAuth,
 			complete: async (_context, item) => [item],

@@ -120,7 +120,10 @@ export const CALLING_CODES: Readonly<Record<string, CountryDialing>> = {
 
 type PhoneNumberResult = { ok: true; e164: string } | { ok: false; reason: string };
 
-const E164 = /^\+[1-9]\d{7,14}$/;
+// E.164: a country code (first digit not 0) and at most 15 digits in all (ITU-T E.164, https://www.itu.int/rec/T-REC-E.164).
+// E.164 fixes no minimum; the shortest numbers in use are 4 digits after a 3-digit code, 7 in all (Niue +683 4002,
+// https://en.wikipedia.org/wiki/Telephone_numbers_in_Niue), so 7 to 15 digits. The provider judges whether a number exists.
+const E164 = /^\+[1-9]\d{6,14}$/;
 const INTERNATIONAL_START = /^[\s([]*(\+|00)/;
 const BRACKETED_TRUNK_ZERO = /[([]\s*0\s*[)\]]/g;
 const SEPARATORS = /[\s.\-\u2010-\u2015\u2212()[\]/]/g;
@@ -162,7 +165,7 @@ export function normalizePhoneNumber(
 	if (compact.startsWith('+') || compact.startsWith('00')) {
 		const e164 = compact.startsWith('+') ? compact : `+${compact.slice(2)}`;
 		if (isE164(e164)) return { ok: true, e164 };
-		return { ok: false, reason: `needs + and 8–15 digits, the first not 0 (E.164), got '${raw}'` };
+		return { ok: false, reason: `needs + and 7–15 digits, the first not 0 (E.164), got '${raw}'` };
 	}
 
 	const countryCode = (defaultCountry ?? '').trim().toUpperCase();
@@ -175,7 +178,7 @@ export function normalizePhoneNumber(
 		}
 		return {
 			ok: false,
-			reason: `needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '${raw}'`,
+			reason: `needs + and 7–15 digits (E.164), or a Default Country in Options to read national numbers, got '${raw}'`,
 		};
 	}
 	const country = CALLING_CODES[countryCode];

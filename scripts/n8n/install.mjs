@@ -7,8 +7,16 @@
 // CLI: node scripts/n8n/install.mjs [version ...]   (default: 2.40.7)
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -79,8 +87,16 @@ export function cleanEnv(extra = {}) {
 	return { ...env, ...extra };
 }
 
-/** Runs a command; prints a progress line every `tickMs` with the elapsed time and `status()`. */
-function run(label, command, args, { cwd, env, status = () => '', onOutput = () => undefined }) {
+/**
+ * Runs a command; every `tickMs` (15 s) prints a progress line with the elapsed time and `status()` (what is
+ * happening, with something that moves), so a long quiet step never looks hung.
+ */
+export function run(
+	label,
+	command,
+	args,
+	{ cwd, env, status = () => '', onOutput = () => undefined, tickMs = 15000 },
+) {
 	const started = Date.now();
 	log(`${label}: ${command} ${args.join(' ')}`);
 	return new Promise((resolvePromise, reject) => {
@@ -94,9 +110,14 @@ function run(label, command, args, { cwd, env, status = () => '', onOutput = () 
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
 		const timer = setInterval(() => {
-			const extra = status();
-			log(`${label}: ${formatMs(Date.now() - started)} elapsed${extra ? `, ${extra}` : ''}`);
-		}, 15000);
+			let extra = '';
+			try {
+				extra = status(child);
+			} catch (error) {
+				extra = `(progress unavailable: ${error.message})`;
+			}
+			log(`${label}: ${formatMs(Date.now() - started)} elapsed${extra ? ` — ${extra}` : ''}`);
+		}, tickMs);
 		child.on('error', (error) => {
 			clearInterval(timer);
 			reject(error);
@@ -116,6 +137,134 @@ function run(label, command, args, { cwd, env, status = () => '', onOutput = () 
 			}
 		});
 	});
+}
+
+/**
+ * A counter of the bytes of the files under `dir` (0 while it does not exist), for reading again and again while
+ * something writes there: a folder whose modification time has not changed since the last count (no entry added
+ * or removed) is not listed again, its files' sizes are reused (an install writes each file once).
+ */
+export function bytesUnder(dir) {
+	const folders = new Map(); // path → { mtimeMs, fileBytes, subfolders }
+	return () => {
+		let total = 0;
+		const stack = [dir];
+		while (stack.length > 0) {
+			const current = stack.pop();
+			let mtimeMs;
+			try {
+				mtimeMs = statSync(current).mtimeMs;
+			} catch {
+				folders.delete(current);
+				continue;
+			}
+			let known = folders.get(current);
+			if (!known || known.mtimeMs !== mtimeMs) {
+				known = { mtimeMs, fileBytes: 0, subfolders: [] };
+				let entries = [];
+				try {
+					entries = readdirSync(current, { withFileTypes: true });
+				} catch {}
+				for (const entry of entries) {
+					const path = join(current, entry.name);
+					if (entry.isDirectory()) known.subfolders.push(path);
+					else if (entry.isFile()) {
+						try {
+							known.fileBytes += statSync(path).size;
+						} catch {}
+					}
+				}
+				folders.set(current, known);
+			}
+			total += known.fileBytes;
+			stack.push(...known.subfolders);
+		}
+		return total;
+	};
+}
+
+/** "1.2 GB", "340 MB", "12 kB". */
+export function formatBytes(bytes) {
+	if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
+	if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+	return `${Math.round(bytes / 1e3)} kB`;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * What process `pid` and everything below it are doing (Linux /proc; undefined elsewhere): `cpuMs`, the CPU time
+ * they used so far (a reaped child's time counts in its parent's), and `now`, the newest process's program and
+ * the source file it works on, e.g. "cc1 sqlite3.c".
+ */
+export function processTreeActivity(pid) {
+	if (!existsSync('/proc')) return undefined;
+	const processes = new Map();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			// fields[0] is field 3 (state): ppid 4, utime 14, stime 15, cutime 16, cstime 17, starttime 22
+			processes.set(Number(entry), {
+				ppid: Number(fields[1]),
+				ticks: [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0),
+				start: Number(fields[19]),
+			});
+		} catch {}
+	}
+	if (!processes.has(pid)) return undefined;
+	const tree = [pid];
+	for (let i = 0; i < tree.length; i++)
+		for (const [other, info] of processes) if (info.ppid === tree[i]) tree.push(other);
+	const ticks = tree.reduce((sum, p) => sum + processes.get(p).ticks, 0);
+	const newest = tree.reduce((a, b) => (processes.get(b).start > processes.get(a).start ? b : a));
+	let now;
+	try {
+		const argv = readFileSync(`/proc/${newest}/cmdline`, 'utf8').split('\0').filter(Boolean);
+		const source = argv.findLast((arg) => /\.(c|cc|cpp|js|mjs)$/.test(arg));
+		now = [basename(argv[0] ?? ''), source ? basename(source) : ''].filter(Boolean).join(' ');
+	} catch {}
+	return { cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND, now };
+}
+
+/** ", CPU 1m02s, now cc1 sqlite3.c" for the activity of the tree below `child` ('' when unknown). */
+function activityOf(child) {
+	const activity = processTreeActivity(child.pid);
+	if (!activity) return '';
+	return `, CPU used ${formatMs(activity.cpuMs)}${activity.now ? `, now: ${activity.now}` : ''}`;
+}
+
+/**
+ * The progress of `npm install n8n` (status() of run()): resolving, downloading (registry fetches), then
+ * unpacking into node_modules, where nothing is fetched any more for minutes: the bytes written under `dir` and
+ * the CPU time keep moving. `fetches()` counts the registry fetches so far.
+ */
+export function npmInstallStatus(dir, fetches, { quietMs = 20000, now = Date.now } = {}) {
+	let seen = 0;
+	let lastFetchAt = now();
+	const written = bytesUnder(join(dir, 'node_modules'));
+	return (child) => {
+		const fetched = fetches();
+		if (fetched !== seen) {
+			seen = fetched;
+			lastFetchAt = now();
+		}
+		const phase =
+			fetched === 0
+				? "resolving n8n's dependencies with the registry"
+				: now() - lastFetchAt < quietMs
+					? 'downloading packages from the registry'
+					: 'unpacking the downloaded packages into node_modules (no more downloads: the long quiet part)';
+		return `${phase}: ${fetched} registry fetches, ${countPackages(join(dir, 'node_modules'))} packages, ${formatBytes(written())} written${child ? activityOf(child) : ''}`;
+	};
+}
+
+/** The progress of the sqlite3 build (status() of run()): what the compiler works on, its CPU time, what it built. */
+export function sqliteBuildStatus(dir) {
+	const built = bytesUnder(join(dir, 'node_modules', 'sqlite3', 'build'));
+	return (child) =>
+		`compiling SQLite from source (usually 1–5 minutes on 2 cores): ${formatBytes(built())} built${child ? activityOf(child) : ''}`;
 }
 
 function countPackages(nodeModules) {
@@ -205,7 +354,9 @@ export async function installN8n(version = DEFAULT_VERSION) {
 		log(`n8n ${version}: cached in ${paths.dir}`);
 		return { ...result, cached: true, timings: node.timings };
 	}
-	log(`n8n ${version}: installing into ${paths.dir} (about 2.8 GB; several minutes on 2 cores)`);
+	log(
+		`n8n ${version}: installing into ${paths.dir} (about 2.8 GB; usually 5–8 minutes on 2 cores: downloading, then unpacking, then building SQLite; a progress line every 15 s)`,
+	);
 	prepareFolder(paths.dir, `n8n-${version}-cache`);
 	// Node `major` first on PATH: npm, node-gyp and the build all run on the Node that will run n8n.
 	const env = cleanEnv({ PATH: `${node.binDir}${delimiter}${process.env.PATH}` });
@@ -219,8 +370,7 @@ export async function installN8n(version = DEFAULT_VERSION) {
 			cwd: paths.dir,
 			env,
 			onOutput: (text) => (fetched += text.match(/http fetch GET/g)?.length ?? 0),
-			status: () =>
-				`${fetched} registry fetches, ${countPackages(paths.nodeModules)} packages in node_modules`,
+			status: npmInstallStatus(paths.dir, () => fetched),
 		},
 	);
 	const rebuild = await run(
@@ -234,7 +384,7 @@ export async function installN8n(version = DEFAULT_VERSION) {
 			`--nodedir=${node.nodedir}`,
 			'--loglevel=error',
 		],
-		{ cwd: paths.dir, env },
+		{ cwd: paths.dir, env, status: sqliteBuildStatus(paths.dir) },
 	);
 	await verifySqlite(node.node, paths.dir);
 	const timings = { ...node.timings, install, rebuild };
@@ -263,7 +413,7 @@ async function main(versions) {
 }
 
 // No top-level await: test runners load this module with require().
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	main(process.argv.slice(2)).catch((error) => {
 		process.stderr.write(`${error.message}\n`);
 		process.exit(1);

@@ -168,6 +168,8 @@ export declare function startN8n(options?: {
 	packageDir?: string | string[];
 	env?: Record<string, string>;
 	port?: number;
+	/** A folder n8n keeps its data in (reused when it holds some; stop() keeps it); default: a fresh temporary one. */
+	userFolder?: string;
 	readyTimeoutMs?: number;
 	log?: (line: string) => void;
 }): Promise<N8n>;

@@ -450,11 +450,14 @@ export class N8n {
 		}
 	}
 
-	/** Stops n8n and everything it spawned (task runners); removes the user folder unless `keep`. */
+	/**
+	 * Stops n8n and everything it spawned (task runners); removes the user folder unless `keep` (or it was given
+	 * to startN8n as `userFolder`).
+	 */
 	async stop({ keep = false } = {}) {
 		await stopProcess(this.child);
 		process.off('exit', this.onParentExit);
-		if (!keep) rmSync(this.userFolder, { recursive: true, force: true });
+		if (!keep && !this.keepsUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
 	}
 }
 
@@ -558,11 +561,12 @@ function spawnMain(
 }
 
 /**
- * A fresh user folder with the built package at `packageDir` (or each of several, in order) installed as n8n
- * installs a community package.
+ * A user folder (`kept`: that folder, with whatever n8n kept there; else a fresh one) with the built package at
+ * `packageDir` (or each of several, in order) installed as n8n installs a community package (a kept folder gets
+ * the package anew).
  */
-async function prepareUserFolder(version, packageDir, log) {
-	const userFolder = mkdtempSync(join(tmpdir(), `n8n-${version}-`));
+async function prepareUserFolder(version, packageDir, log, kept) {
+	const userFolder = kept ?? mkdtempSync(join(tmpdir(), `n8n-${version}-`));
 	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
 	const installedPackages = [];
 	for (const dir of [packageDir].flat()) {
@@ -575,13 +579,15 @@ async function prepareUserFolder(version, packageDir, log) {
 
 /**
  * Installs n8n `version` if needed, installs the built package at `packageDir` into a fresh user
- * folder and starts `n8n start` on `port` (default: a free one). Resolves once the owner is logged in.
+ * folder (or into `userFolder`, kept: n8n's database and settings there are reused, and stop() keeps it too) and
+ * starts `n8n start` on `port` (default: a free one). Resolves once the owner is logged in (set up on first start).
  */
 export async function startN8n({
 	version = DEFAULT_VERSION,
 	packageDir = process.env.E2E_PACKAGE_DIR || ROOT,
 	env: extraEnv = {},
 	port: wantedPort,
+	userFolder: keptFolder,
 	readyTimeoutMs = 180000,
 	log = (line) => process.stdout.write(`${line}\n`),
 } = {}) {
@@ -590,6 +596,7 @@ export async function startN8n({
 		version,
 		packageDir,
 		log,
+		keptFolder,
 	);
 	const port = wantedPort ?? (await freePort());
 	const env = await n8nEnv({ userFolder, port, extraEnv });
@@ -601,6 +608,7 @@ export async function startN8n({
 		installedPackages,
 		port,
 		env,
+		keepsUserFolder: keptFolder !== undefined,
 	});
 	const started = Date.now();
 	log(

@@ -1,5 +1,7 @@
 import './environment';
 
+import { createServer } from 'node:net';
+
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -45,6 +47,27 @@ export interface RunResult {
 
 let executionCounter = 0;
 
+let heldBaseUrl: Promise<string> | undefined;
+
+/**
+ * The n8n address the harness's runs name (resume URLs, `$execution.resumeUrl`): 127.0.0.1 on a port this process
+ * holds (the OS picks it, listen on 0), where every connection is closed at once, as nothing answers there. A fixed
+ * address such as n8n's default 127.0.0.1:5678 would send the sandbox's callbacks to a real n8n (`npm run demo`).
+ */
+export function harnessBaseUrl(): Promise<string> {
+	heldBaseUrl ??= new Promise((resolve, reject) => {
+		const server = createServer((socket) => socket.destroy());
+		server.unref();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			if (address === null || typeof address === 'string') reject(new Error('no port'));
+			else resolve(`http://127.0.0.1:${address.port}`);
+		});
+	});
+	return heldBaseUrl;
+}
+
 /**
  * Runs workflows through n8n-core's WorkflowExecute with our built package and real
  * credential handling (preAuthentication + authenticate), e.g. against the sandbox.
@@ -52,13 +75,20 @@ let executionCounter = 0;
 export class Harness {
 	readonly credentials: HarnessCredentialsHelper;
 
-	private constructor(readonly types: PackageTypes) {
+	private constructor(
+		readonly types: PackageTypes,
+		/** Where the runs' n8n would be (see harnessBaseUrl): nothing answers there. */
+		readonly baseUrl: string,
+	) {
 		this.credentials = new HarnessCredentialsHelper(types);
 	}
 
 	/** `extraNodeTypes`: node types besides our package's that workflows may use (by full type name). */
 	static async create(options: { extraNodeTypes?: ExtraNodeTypes } = {}): Promise<Harness> {
-		return new Harness(await PackageTypes.load(undefined, options.extraNodeTypes));
+		return new Harness(
+			await PackageTypes.load(undefined, options.extraNodeTypes),
+			await harnessBaseUrl(),
+		);
 	}
 
 	nodeType(name: string): string {
@@ -93,12 +123,12 @@ export class Harness {
 			credentialsHelper: this.credentials,
 			currentNodeParameters: undefined,
 			executionTimeoutTimestamp: undefined,
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			restApiUrl: `${this.baseUrl}/rest`,
+			instanceBaseUrl: `${this.baseUrl}/`,
+			formWaitingBaseUrl: `${this.baseUrl}/form-waiting`,
+			webhookBaseUrl: `${this.baseUrl}/webhook`,
+			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
+			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
 			userId: 'harness-user',
 			variables: {},
 			executeWorkflow: async () => {

@@ -41,6 +41,30 @@ describe('provider errors', () => {
 		expect(r.error?.context?.itemIndex).toBe(0);
 	});
 
+	// issue 22, N13: the hint quotes the page the code comes from (https://octopush.com/en/sms-gateway-api-documentation/return-codes/)
+	test('a sender refused with legacy code 106 (a sender with a space is sent) → the hint quotes the return codes page', async () => {
+		t.sandbox.injectFault({
+			provider: 'octopush',
+			path: '/voice-campaign/send',
+			status: 400,
+			body: {
+				code: 400,
+				message: 'Payload validation error.',
+				errors: { sender: { code: 106, message: 'Sender not allowed.' } },
+			},
+		});
+		const r = await t.run({ ...voice, sender: 'My Shop' });
+		expect(t.bodies('POST', '/voice-campaign/send')).toEqual([
+			expect.objectContaining({ sender: 'My Shop' }),
+		]);
+		expect(r.error?.message).toBe(
+			'Octopush refused the campaign: Sender (sender): Sender not allowed. (code 106) [item 0]',
+		);
+		expect(r.error?.description).toBe(
+			'Octopush\'s return codes page says of 106: "You have entered the Sender incorrectly. 3 to 11 characters, chosen from 0 to 9, a to z, A to Z. No accent, space or punctuation." Remove any space or accent from Sender, or leave it empty for the default sender; a custom sender must also be allowed on your Octopush account.\nNothing was sent.',
+		);
+	});
+
 	test('401 → a hint about the credential', async () => {
 		const wrong = t.harness.addCredential(
 			'octopushApi',

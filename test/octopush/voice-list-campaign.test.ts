@@ -63,6 +63,8 @@ describe('Voice List Campaign', () => {
 				json: {
 					ticket_number: expect.stringMatching(/^voice_/),
 					request_id: expect.stringMatching(REQUEST_ID),
+					// issue 22, N3: which Send endpoint the ticket needs
+					target: 'list',
 				},
 				pairedItem: { item: 0 },
 			},
@@ -92,6 +94,7 @@ describe('Voice List Campaign', () => {
 		expect(r.items[0].json).toEqual({
 			ticket_number: expect.stringMatching(/^voice_/),
 			request_id: 'tag-1',
+			target: 'tag',
 		});
 	});
 
@@ -250,6 +253,7 @@ describe('Voice List Campaign', () => {
 				json: {
 					ticket_number: ticket,
 					request_id: expect.stringMatching(REQUEST_ID),
+					target: 'list',
 					number_of_contacts: 4,
 					cost: 0.2,
 					estimated_duration: 30,
@@ -389,6 +393,7 @@ describe('Voice List Campaign', () => {
 		expect(again.error).toBeUndefined();
 		expect(again.items[0].json).toEqual({
 			request_id: first.items[0].json.request_id,
+			target: 'list',
 			already_created: true,
 			message: expect.stringContaining(
 				'already created this campaign, so it was not created (or sent) again',
@@ -397,5 +402,61 @@ describe('Voice List Campaign', () => {
 		expect(t.sandbox.requests.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
 			'POST /voice-campaign-on-list/create 400',
 		]);
+	});
+});
+
+// Issue 22, N3: Create outputs `target` (list or tag), and Send (node version 2) uses the matching endpoint by
+// default: "POST …/voice-campaign-on-list/send" and "POST …/voice-campaign-on-tag/send"
+// (https://dev.octopush.com/api-sms-documentation/vocal-sms-api/confirmer-un-sms-vocal-sur-liste/).
+describe('Voice List Campaign → Send uses the endpoint of the target Create used', () => {
+	const sendParameters = { resource: 'voiceListCampaign', operation: 'send' };
+	const createdOnTag = async () => {
+		const created = await create({
+			target: 'tag',
+			tagName: 'sandbox-tag',
+			recipients: {},
+			text: 'Shop closes at noon.',
+		});
+		expect(created.items[0].json.target).toBe('tag');
+		await pause(350);
+		t.sandbox.clearRequests();
+		return created.items;
+	};
+
+	test('version 2: the default reads Create’s output, so a tag campaign goes to on-tag/send', async () => {
+		const input = await createdOnTag();
+		const sent = await t.run(
+			{ ...sendParameters, ticketNumber: '={{ $json.ticket_number }}' },
+			{ input, typeVersion: 2 },
+		);
+		expect(sent.error).toBeUndefined();
+		expect(t.bodies('POST', '/voice-campaign-on-tag/send')).toEqual([
+			{ ticket_number: input[0].json.ticket_number },
+		]);
+		expect(t.bodies('POST', '/voice-campaign-on-list/send')).toEqual([]);
+	});
+
+	test('version 2: an input without target is refused before any request, with the fix', async () => {
+		const sent = await t.run(
+			{ ...sendParameters, ticketNumber: 'voice_5f44ebf9e47b7' },
+			{ input: [{ json: {} }], typeVersion: 2 },
+		);
+		expect(sent.error?.message).toBe('Campaign Target is not valid [item 0]');
+		expect(sent.error?.description).toBe(
+			"Campaign Target must be list or tag: the input item's target field (which Create outputs) is null. Send the output of Create, or choose Contact List or Tag.",
+		);
+		expect(t.sandbox.requests).toEqual([]);
+	});
+
+	test('a workflow saved with version 1 (no Campaign Target set) still sends to on-list/send', async () => {
+		const input = await createdOnTag();
+		await t.run(
+			{ ...sendParameters, ticketNumber: '={{ $json.ticket_number }}' },
+			{ input, typeVersion: 1 },
+		);
+		expect(t.bodies('POST', '/voice-campaign-on-list/send')).toEqual([
+			{ ticket_number: input[0].json.ticket_number },
+		]);
+		expect(t.bodies('POST', '/voice-campaign-on-tag/send')).toEqual([]);
 	});
 });

@@ -54,7 +54,7 @@ const cases: BadInputCase[] = [
 		parameters: smsCampaign({ to: '+306948530920, 6948530921' }),
 		message: 'To (entry 2) is not valid [item 0]',
 		description:
-			"To (entry 2) needs + and 8–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
+			"To (entry 2) needs + and 7–15 digits (E.164), or a Default Country in Options to read national numbers, got '6948530921'.",
 		itemIndex: 0,
 	},
 	{
@@ -87,7 +87,7 @@ const cases: BadInputCase[] = [
 		parameters: conversation({ to: '12345' }),
 		message: 'To is not valid [item 0]',
 		description:
-			/^To needs \+ and 8–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
+			/^To needs \+ and 7–15 digits \(E\.164\), or a Default Country in Options to read national numbers, got '12345'\.$/,
 		itemIndex: 0,
 	},
 	{
@@ -95,7 +95,7 @@ const cases: BadInputCase[] = [
 		parameters: conversation({ verbs: { verb: [say, dial('0044 12')] } }),
 		message: 'Verb 2: To is not valid [item 0]',
 		description:
-			/^Verb 2: To needs \+ and 8–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
+			/^Verb 2: To needs \+ and 7–15 digits, the first not 0 \(E\.164\), got '0044 12'\.$/,
 		itemIndex: 0,
 	},
 	{
@@ -339,15 +339,6 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 	},
 	// dates
-	{
-		name: 'a scheduled date in the past',
-		parameters: smsCampaign({ options: { scheduledDate: '2020-01-01T10:00:00+00:00' } }),
-		message: 'Scheduled Date is not valid [item 0]',
-		description:
-			'Scheduled Date is in the past (2020-01-01T10:00:00+00:00): choose a future date and time.',
-		itemIndex: 0,
-		field: 'Scheduled Date',
-	},
 	{
 		name: 'an unparseable scheduled date',
 		parameters: voiceCampaign({ options: { scheduledDate: '={{ "next tuesday" }}' } }),
@@ -620,8 +611,9 @@ const cases: BadInputCase[] = [
 	},
 ];
 
-test('the table has at least 71 cases', () => {
-	expect(cases.length).toBeGreaterThanOrEqual(71);
+// 70 since issue 22 (N6): a Scheduled Date in the past is sent and Routee answers (test/routee/scheduled-date.test.ts)
+test('the table has at least 70 cases', () => {
+	expect(cases.length).toBeGreaterThanOrEqual(70);
 });
 
 describeBadInput(
@@ -672,7 +664,7 @@ describe('Continue On Fail: the invalid item carries its error, the others still
 		expect(r.items[1]).toEqual({
 			json: {
 				error: 'Recipient is not valid [item 1]',
-				description: expect.stringMatching(/^Recipient needs \+ and 8–15 digits \(E\.164\)/),
+				description: expect.stringMatching(/^Recipient needs \+ and 7–15 digits \(E\.164\)/),
 			},
 			pairedItem: { item: 1 },
 		});

@@ -202,7 +202,7 @@ test(`refused for the rate ${CONVERSATION_ATTEMPTS} times: an error that says no
 	expect(elapsed).toBeLessThan(18_000 + 2_000);
 	expect(t.sandbox.routee.conversations.size).toBe(0);
 	expect(r.error?.message).toBe(
-		`Routee refused the call ${CONVERSATION_ATTEMPTS} times for its rate limit (1 conversation request per second per account): nothing was started`,
+		`Routee refused the call ${CONVERSATION_ATTEMPTS} times for its rate limit (1 conversation request per second): nothing was started`,
 	);
 	expect(r.error?.description).toContain('other n8n workers in queue mode');
 	expect(r.error?.description).toContain('Fix: start fewer conversations at once on this account');

@@ -141,6 +141,28 @@ describe('provider errors become NodeApiError with the code, the message and a h
 		expect(r.error?.description).toContain('Invalid: +306948530920');
 	});
 
+	test("R8: a Validation Error shows Routee's per-field detail, `properties` (https://docs.routee.net/docs/generic-errors)", async () => {
+		// the page's own example body
+		t.sandbox.injectFault({
+			provider: 'routee',
+			method: 'POST',
+			path: '/sms/campaign',
+			status: 400,
+			body: {
+				code: '400000000',
+				developerMessage: 'Validation Error!',
+				properties: { name: 'may not be empty', username: 'size must be between 6 and 15' },
+			},
+		});
+		const r = await t.run(smsCampaign());
+		expect(r.error?.name).toBe('NodeApiError');
+		expect(r.error?.message).toBe('Routee refused the request (code 400000000): Validation Error!');
+		expect(r.error?.description).toBe(
+			"Routee's reasons: name: may not be empty; username: size must be between 6 and 15. Routee refused the value of a field (Validation Error): correct the field it names and run the node again.",
+		);
+		expect(r.error?.context).toMatchObject({ routeeCode: '400000000' });
+	});
+
 	test('with Continue On Fail a refused item carries the provider error and the others still run', async () => {
 		const r = await t.run(
 			{ resource: 'sms', operation: 'getCampaign', trackingId: '={{ $json.id }}' },

@@ -1,8 +1,10 @@
-import type { INode, INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
+
+import { Routee } from '../../nodes/Routee/Routee.node';
 
 import { useTestbed } from '../support/testbed';
 import { SMS_CAMPAIGN_FIELDS } from '../support/routee-documented-fields';
-import { item, startTestbed } from './setup';
+import { item, smsCampaign, startTestbed } from './setup';
 
 const t = useTestbed(startTestbed);
 
@@ -429,6 +431,102 @@ describe('SMS → campaigns by tracking ID', () => {
 	});
 });
 
+describe('issue 22: only documented keys by default; Update Scheduled Campaign checks only the changes', () => {
+	test('N1: a Reminder saved with only its numbers sends minutesBefore (documented) but not minutesAfter, which n8n fills with 0 and no Routee page documents', async () => {
+		// as n8n saves it: the fields left at their defaults (15, 0) are not in the workflow; n8n fills them at run time
+		const saved = await t.run(
+			smsCampaign({
+				options: {
+					scheduledDate: '2031-01-01T10:00:00Z',
+					reminder: { values: { to: '+306948530999' } },
+				},
+			}),
+		);
+		const typed = await t.run(
+			smsCampaign({
+				options: {
+					scheduledDate: '2031-01-01T10:00:00Z',
+					reminder: { values: { to: '+306948530999', minutesBefore: 30, minutesAfter: 10 } },
+				},
+			}),
+		);
+		expect([saved.error, typed.error]).toEqual([undefined, undefined]);
+		expect(t.received('POST', '/sms/campaign').map((q) => [q.status, q.body.reminder])).toEqual([
+			// https://docs.routee.net/reference/send-bulk-messages documents reminder.minutesBefore and reminder.to only
+			[200, { to: ['+306948530999'], minutesBefore: 15 }],
+			// a value the user set is sent
+			[200, { to: ['+306948530999'], minutesBefore: 30, minutesAfter: 10 }],
+		]);
+		expect(saved.items[0].json.reminder).toEqual({ to: ['+306948530999'], minutesBefore: 15 });
+	});
+
+	test('N1: the Minutes After field says Routee does not document it', () => {
+		const options = new Routee().description.properties.find(
+			(p) =>
+				p.name === 'options' &&
+				p.displayOptions?.show?.operation?.includes('sendCampaign') &&
+				p.displayOptions?.show?.resource?.includes('sms'),
+		)!.options as INodeProperties[];
+		const reminder = options.find((o) => o.name === 'reminder') as unknown as {
+			options: Array<{ values: INodeProperties[] }>;
+		};
+		const minutesAfter = reminder.options[0].values.find((v) => v.name === 'minutesAfter')!;
+		expect(minutesAfter.default).toBe(0);
+		expect(minutesAfter.description).toMatch(/^Not documented by Routee/);
+		expect(minutesAfter.description).toMatch(/sent only when it is more than 0/);
+	});
+
+	test("N7: the campaign as Routee returned it is sent back as is (not re-checked), only the user's change is checked; Routee's answer is shown", async () => {
+		const trackingId = await scheduledCampaign('Made in platform');
+		// a campaign made in the Routee platform, with a name the API's rule (2-30 of A-Za-z0-9 space -) does not allow
+		t.sandbox.routee.campaigns.get(trackingId)!.response.campaignName = 'Spring_Sale!';
+		t.sandbox.clearRequests();
+		const r = await t.run({
+			resource: 'sms',
+			operation: 'updateCampaign',
+			trackingId,
+			when: 'scheduled',
+			scheduledDate: '2031-02-01T08:30:00Z',
+			updateFields: { body: 'Changed' },
+		});
+		expect(t.received().map((q) => [q.method, q.path, q.status, q.body])).toEqual([
+			['GET', `/campaigns/${trackingId}`, 200, undefined],
+			[
+				'PUT',
+				`/sms/${trackingId}`,
+				400,
+				{
+					from: 'MyShop',
+					body: 'Changed',
+					to: ['+306948530931'],
+					campaignName: 'Spring_Sale!',
+					flash: false,
+					respectQuietHours: false,
+					scheduledDate: '2031-02-01T08:30:00+00:00',
+				},
+			],
+		]);
+		// Routee's own answer, with its per-field detail (https://docs.routee.net/docs/generic-errors)
+		expect(r.error?.name).toBe('NodeApiError');
+		expect(r.error?.message).toBe('Routee refused the request (code 400000000): Validation Error!');
+		expect(r.error?.description).toMatch(
+			/^Routee's reasons: campaignName: must be 2–30 characters/,
+		);
+	});
+
+	test('N7: a change the user makes is still checked before anything is sent', async () => {
+		const r = await t.run({
+			resource: 'sms',
+			operation: 'updateCampaign',
+			trackingId: 'abc',
+			when: 'now',
+			updateFields: { campaignName: 'x' },
+		});
+		expect(r.error?.message).toBe('Campaign Name is not valid [item 0]');
+		expect(t.received()).toEqual([]);
+	});
+});
+
 describe('SMS → tracking', () => {
 	test('Get Message Tracking: GET /sms/tracking/single/{messageId}, one item per message part', async () => {
 		const sent = await t.run({
@@ -451,13 +549,20 @@ describe('SMS → tracking', () => {
 				[messageId, 2, 2, { item: 0 }],
 			],
 		);
-		// Simplify (the default): 10 fields per part; off: every field Routee answers
+		// Simplify (the default): the fields this response has (issue 22, N15: smsId, no createdAt, which
+		// https://docs.routee.net/reference/smstrackingsingle does not list; the time is status.date, inside status);
+		// off: every field Routee answers
 		expect(Object.keys(r.items[0].json)).toEqual(
-			['messageId', 'part', 'parts', 'label', 'to', 'from', 'status', 'price', 'createdAt'].filter(
+			['messageId', 'smsId', 'part', 'parts', 'label', 'to', 'from', 'status', 'price'].filter(
 				(key) => key in r.items[0].json,
 			),
 		);
-		expect(Object.keys(r.items[0].json).length).toBeLessThanOrEqual(10);
+		expect(r.items[0].json).toMatchObject({
+			smsId: expect.any(String),
+			status: expect.any(Object),
+		});
+		expect(r.items[0].json).not.toHaveProperty('createdAt');
+		expect(r.items[1].json.smsId).not.toBe(r.items[0].json.smsId);
 		const raw = await t.run({
 			resource: 'sms',
 			operation: 'getMessageTracking',

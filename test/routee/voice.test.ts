@@ -193,6 +193,47 @@ describe('Voice → Send Campaign', () => {
 	});
 });
 
+describe('issue 22: voice campaigns as Routee documents them', () => {
+	test("N9/R4: message.gender is optional (https://docs.routee.net/reference/send-a-voice-campaign): Routee's Default and an empty expression send none; a saved Female still sends female", async () => {
+		const base = {
+			resource: 'voice',
+			operation: 'sendCampaign',
+			from: '+306948530900',
+			text: 'Hello',
+			to: '+306948530920',
+		};
+		const byDefault = await t.run({ ...base, gender: '' });
+		const empty = await t.run({ ...base, gender: '={{ $json.none }}' });
+		// a workflow saved before: gender left at its default (female), so not in the saved parameters
+		const saved = await t.run(base);
+		expect([byDefault.error, empty.error, saved.error]).toEqual([undefined, undefined, undefined]);
+		expect(
+			t
+				.received('POST', '/voice/campaign')
+				.map((q) => [q.status, (q.body as INodeParameters).message]),
+		).toEqual([
+			[200, { text: 'Hello', language: 'en-GB' }],
+			[200, { text: 'Hello', language: 'en-GB' }],
+			[200, { text: 'Hello', language: 'en-GB', gender: 'female' }],
+		]);
+		expect(byDefault.items[0].json.trackingId).toEqual(expect.any(String));
+	});
+
+	test('N8: the shortest E.164 numbers (4 digits after a 3-digit code, Niue +683) are sent', async () => {
+		const r = await t.run({
+			resource: 'voice',
+			operation: 'sendCampaign',
+			from: '+306948530900',
+			text: 'Hello',
+			to: '+6834002, +2902158',
+		});
+		expect(r.error).toBeUndefined();
+		expect(
+			t.received('POST', '/voice/campaign').map((q) => [q.status, (q.body as INodeParameters).to]),
+		).toEqual([[200, ['+6834002', '+2902158']]]);
+	});
+});
+
 describe('Voice → Start Conversation', () => {
 	test('verbs built in the UI, in order, with every field; the output is the response', async () => {
 		const r = await t.run(

@@ -194,6 +194,37 @@ describe('Voice → Call and Wait for Key Press', () => {
 	);
 });
 
+describe('Voice → Call and Wait for Key Press: a call that ends "Unknown" (issue 22, R16)', () => {
+	test('resumes at once instead of waiting until the time limit: its OnCompletion callback carries the final status only', async () => {
+		// docs disagree whether Unknown is final (https://docs.routee.net/docs/voice-messaging-statuses)
+		const waiting = await host({ resource: 'voice', operation: 'callAndWait' });
+		const answer = await waiting.post({
+			messageId: 'm-unknown',
+			conversationTrackingId: 't-unknown',
+			to: '+33612345678',
+			from: '+306948530920',
+			status: { name: 'Unknown', updatedDate: '2026-12-04T10:00:00Z' },
+			duration: 0,
+		});
+		expect(answer.status).toBe(200);
+		expect(waiting.executions).toEqual([
+			[
+				expect.objectContaining({
+					status: 'Unknown',
+					answered: false,
+					digits: '',
+					keyPressed: false,
+					timedOut: false,
+					messageId: 'm-unknown',
+					trackingId: 't-unknown',
+				}),
+			],
+		]);
+		// no tracking was read: the call was not answered
+		expect(t.received('GET')).toEqual([]);
+	});
+});
+
 describe('Voice → Call and Wait for Key Press: answering machines (Options → Voicemail Message)', () => {
 	test('sends machineDetection Continue whose eventUrl is the resume URL marked as the machine event', async () => {
 		const run = await t.run({

@@ -40,7 +40,7 @@ interface RouteeCase {
 	body?: unknown;
 	status: number;
 	code: string;
-	/** errors[0].code and errors[0].property, when the error names them. */
+	/** errors[0].code and errors[0].property, when the error names them (a Validation Error, 400000000: the key of `properties`). */
 	sub?: string;
 	property?: string;
 }
@@ -619,14 +619,6 @@ const octopushCases: OctopushCase[] = [
 		code: 436,
 	},
 	{
-		name: 'VMS: send_at in the past',
-		method: 'POST',
-		path: '/voice-campaign/send',
-		body: vms({ send_at: '2001-10-03T07:42:39-07:00' }),
-		field: 'send_at',
-		code: 436,
-	},
-	{
 		name: 'VMS: purpose marketing',
 		method: 'POST',
 		path: '/voice-campaign/send',
@@ -798,7 +790,11 @@ describe('documented invalid requests are refused with the documented error', ()
 		expect(res.body).toEqual(
 			expect.objectContaining({ code: c.code, developerMessage: expect.any(String) }),
 		);
-		if (c.sub || c.property) {
+		if (c.code === '400000000') {
+			// Validation Error: per-field detail in `properties` (https://docs.routee.net/docs/generic-errors)
+			expect(res.body.developerMessage).toBe('Validation Error!');
+			if (c.property) expect(res.body.properties).toHaveProperty([c.property], expect.any(String));
+		} else if (c.sub || c.property) {
 			expect(res.body.errors).toEqual(
 				expect.arrayContaining([
 					expect.objectContaining({

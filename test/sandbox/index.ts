@@ -13,4 +13,11 @@ export { startReceiver, type Receiver, type ReceivedCall } from './receiver';
 export { CALLBACK_MAX_RETRIES, CALLBACK_BACKOFF_MS } from './callback-sender';
 export { ROUTEE_CODES } from './routee/contract';
 export { OCTOPUSH_CODES } from './octopush/contract';
-export { outcomeOf, pressedKeysOf } from './numbers';
+export {
+	outcomeOf,
+	pressedKeysOf,
+	CALL_OUTCOMES,
+	outcomeLines,
+	outcomeTableRows,
+	type CallOutcome,
+} from './numbers';

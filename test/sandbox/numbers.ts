@@ -84,3 +84,56 @@ export function pressedKeysOf(number: string, maxDigits = 30): string {
 	if (digits.endsWith('09')) return '1234'.slice(0, Math.max(1, maxDigits));
 	return '1';
 }
+
+/**
+ * What the sandbox does with a call, by the number's last digits: the one table the demo's banner prints, the README
+ * ("The sandbox's outcomes") shows and the examples' notes repeat (test/sandbox/outcome-table.test.ts checks them and
+ * checks each row against outcomeOf / pressedKeysOf / isAnsweringMachine). `ending` null: any other number.
+ */
+export interface CallOutcome {
+	ending: string | null;
+	/** The README's "the call" column. */
+	call: string;
+	/** The README's "keys pressed" column. */
+	keys: string;
+	/** One line of the banner and of the examples' notes, after "ends 0000 → ". */
+	says: string;
+	/** Only a conversation that asks to detect answering machines sees it (not a voice campaign). */
+	machineDetectionOnly?: boolean;
+}
+
+export const CALL_OUTCOMES: readonly CallOutcome[] = [
+	{
+		ending: '0000',
+		call: 'not answered (`NoAnswer`)',
+		keys: 'none',
+		says: 'not answered (NoAnswer)',
+	},
+	{ ending: '1111', call: 'busy (`Busy`)', keys: 'none', says: 'busy (Busy)' },
+	{ ending: '2222', call: 'failed (`Failed`)', keys: 'none', says: 'call failed (Failed)' },
+	{ ending: '02', call: 'answered (`Completed`)', keys: '`2`', says: 'answered, presses 2' },
+	{ ending: '03', call: 'answered', keys: 'none', says: 'answered, presses nothing' },
+	{
+		ending: '04',
+		call: "an answering machine picks up, when the call asks to detect one (*Call and Wait*'s Voicemail Message: `MachineDetected`; *Start Conversation*'s Machine Detection); else as any other",
+		keys: 'none',
+		says: "an answering machine, when the call looks for one (Call and Wait's Voicemail Message, Machine Detection)",
+		machineDetectionOnly: true,
+	},
+	{ ending: null, call: 'answered', keys: '`1`', says: 'answered, presses 1' },
+];
+
+/** "ends 0000 → not answered (NoAnswer)", …, "anything else → answered, presses 1". */
+export function outcomeLines(outcomes: readonly CallOutcome[] = CALL_OUTCOMES): string[] {
+	return outcomes.map(
+		({ ending, says }) => `${ending === null ? 'anything else' : `ends ${ending}`} → ${says}`,
+	);
+}
+
+/** The README's table rows: "| `0000` | not answered (`NoAnswer`) | none |". */
+export function outcomeTableRows(outcomes: readonly CallOutcome[] = CALL_OUTCOMES): string[] {
+	return outcomes.map(
+		({ ending, call, keys }) =>
+			`| ${ending === null ? 'anything else' : `\`${ending}\``} | ${call} | ${keys} |`,
+	);
+}

@@ -108,6 +108,20 @@ describe('Octopush endpoints', () => {
 		expect(sandbox.octopush.balance).toBe(150);
 	});
 
+	test('a send_at that has passed is accepted and sent at once, as Octopush documents', async () => {
+		const res = await call(
+			'POST',
+			'/voice-campaign/send',
+			vms({ send_at: '2001-10-03T07:42:39-07:00' }),
+		);
+		expect(res.status).toBe(200);
+		// sent now: too late to cancel
+		const cancel = await call('DELETE', '/voice-campaign/cancel', {
+			ticket_number: res.body.ticket_number,
+		});
+		expect(cancel.body.errors.ticket_number.code).toBe(446);
+	});
+
 	test('a VMS scheduled more than 10 minutes ahead can be cancelled (204, refunded); an immediate one cannot', async () => {
 		const sendAt = new Date(Date.now() + 3_600_000).toISOString().replace('Z', '+00:00');
 		const scheduled = await call('POST', '/voice-campaign/send', vms({ send_at: sendAt }));

@@ -10,6 +10,7 @@ import { OCTOPUSH_DELIVERY_STATUSES } from '../sandbox/octopush/callbacks';
 import { defaultSettings, SETTINGS_READ_PATHS } from '../sandbox/octopush/state';
 import { octopush } from '../sandbox/test-client';
 import { OctopushTrigger } from '../../nodes/OctopushTrigger/OctopushTrigger.node';
+import { CALLBACK_KEY_BY_EVENT } from '../../nodes/OctopushTrigger/normalize';
 import { callbackSecret, captureLog, TriggerHost, type HostOptions } from './host';
 
 let h: Harness;
@@ -950,8 +951,9 @@ describe('registration (Automatic)', () => {
 				testedBy: 'callbackSecretTest',
 			},
 		]);
-		expect(description.version).toEqual([2, 3]);
-		expect(description.defaultVersion).toBe(3);
+		// version 4 (issue 22, N10 and N12): delivery events by channel
+		expect(description.version).toEqual([2, 3, 4]);
+		expect(description.defaultVersion).toBe(4);
 		const notice = description.properties.find((p) => p.name === 'notice');
 		expect(notice?.displayName).toMatch(/one callback URL per kind .* for the whole account/);
 	});
@@ -1424,5 +1426,183 @@ describe('version 3: a new trigger registers a URL that carries a generated secr
 		};
 		expect(await trigger.hook('delete')).toBe(true);
 		expect(account().callback_url_for_deliveries).toBe('https://crm.example.com/octopush/dlr');
+	});
+});
+
+// Issue 22, N10 and N12: "channel | Channel of the delivery ('sms', 'voice_sms', 'facebook', 'instagram', 'rcs',
+// 'email', 'whatsapp', etc…)" (https://dev.octopush.com/en/sms-gateway-api-documentation/callbacks/acknowledge-receipt/);
+// the RCS and e-mail payloads and READ / OPENED / CLICKED: https://octopush-api.readme.io/reference/get_callbacks-statuses.
+describe('delivery reports of every channel (version 4), the e-mail report in every version', () => {
+	const V4_EVENTS = [
+		'emailDelivery',
+		'facebookDelivery',
+		'inbound',
+		'instagramDelivery',
+		'otherDelivery',
+		'rcsDelivery',
+		'smsDelivery',
+		'stop',
+		'voiceDelivery',
+		'whatsappDelivery',
+	];
+	const v4 = async (parameters: INodeParameters = {}) =>
+		await host({ registration: 'manual', events: V4_EVENTS, ...parameters }, undefined, {
+			typeVersion: 4,
+		});
+	const report = (channel: string, status = 'DELIVERED') => ({
+		channel,
+		message_id: `${channel}_0000000000000000000000`,
+		list_name: 'List Name',
+		number: '+33600112233',
+		status,
+		unit_price: 0.5,
+		delivery_date: '2025-01-22 12:29:14',
+		meta_data: {},
+	});
+	// the documented e-mail example
+	const emailReport = {
+		channel: 'email',
+		message_id: 'email_0000000000000000000000',
+		list_name: 'List Name',
+		meta_data: { template_name: 'Template Name' },
+		deliveries: [
+			{
+				email: 'ann@example.com',
+				status: 'OPENED',
+				unit_price: 0.5,
+				delivery_date: '2025-01-22 12:24:30',
+				status_history: [{ status: 'DELIVERED', delivery_date: '2025-01-22 12:23:30' }],
+			},
+			{
+				email: 'ben@example.com',
+				status: 'SPAM_PRESUMPTION',
+				unit_price: 0.5,
+				delivery_date: '2025-01-22 12:19:30',
+				status_history: [],
+			},
+		],
+	};
+
+	test.each([
+		['sms', 'smsDelivery', true],
+		['voice_sms', 'voiceDelivery', true],
+		['rcs', 'rcsDelivery', false],
+		['whatsapp', 'whatsappDelivery', false],
+		['facebook', 'facebookDelivery', false],
+		['instagram', 'instagramDelivery', false],
+		['telegram', 'otherDelivery', false],
+	])('channel %s → %s, carrying channel; DELIVERED final: %s', async (channel, kind, final) => {
+		const trigger = await v4();
+		expect((await trigger.post(report(channel))).status).toBe(200);
+		expect(trigger.events).toEqual([
+			expect.objectContaining({
+				kind,
+				channel,
+				status: 'DELIVERED',
+				isFinal: final,
+				to: '+33600112233',
+				price: 0.5,
+				at: '2025-01-22T12:29:14+00:00',
+			}),
+		]);
+	});
+
+	test('READ after DELIVERED on RCS is the final one: with Final Statuses Only, one execution, not two', async () => {
+		const trigger = await v4({ options: { finalOnly: true } });
+		await trigger.post(report('rcs', 'DELIVERED'));
+		await trigger.post(report('rcs', 'READ'));
+		expect(trigger.events.map((e) => [e.kind, e.status, e.isFinal])).toEqual([
+			['rcsDelivery', 'READ', true],
+		]);
+	});
+
+	test('an RCS report does not start a workflow that listens to SMS Delivery Report only (version 4)', async () => {
+		const trigger = await v4({ events: ['smsDelivery'] });
+		expect((await trigger.post(report('rcs'))).status).toBe(200);
+		expect(trigger.executions).toEqual([]);
+	});
+
+	test('the documented e-mail report is normalized (200, one event), each delivery with its address and status', async () => {
+		const trigger = await v4();
+		const answer = await trigger.post(emailReport);
+		expect(answer).toMatchObject({ status: 200, body: '' });
+		expect(trigger.events).toEqual([
+			expect.objectContaining({
+				kind: 'emailDelivery',
+				channel: 'email',
+				messageId: 'email_0000000000000000000000',
+				ticket_number: 'email_0000000000000000000000',
+				to: null,
+				status: null,
+				isFinal: false,
+				deliveries: [
+					{
+						to: 'ann@example.com',
+						status: 'OPENED',
+						// CLICKED may follow OPENED
+						isFinal: false,
+						price: 0.5,
+						at: '2025-01-22T12:24:30+00:00',
+					},
+					{
+						to: 'ben@example.com',
+						status: 'SPAM_PRESUMPTION',
+						isFinal: true,
+						price: 0.5,
+						at: '2025-01-22T12:19:30+00:00',
+					},
+				],
+				raw: emailReport,
+			}),
+		]);
+	});
+
+	test("an e-mail report of one delivery has its address, status and time as the event's", async () => {
+		const trigger = await v4();
+		await trigger.post({ ...emailReport, deliveries: [emailReport.deliveries[1]] });
+		expect(trigger.events).toEqual([
+			expect.objectContaining({
+				kind: 'emailDelivery',
+				to: 'ben@example.com',
+				status: 'SPAM_PRESUMPTION',
+				isFinal: true,
+				at: '2025-01-22T12:19:30+00:00',
+			}),
+		]);
+	});
+
+	test('versions 2 and 3: the e-mail report is no longer refused (was 400); E-Mail Delivery Report starts on it', async () => {
+		for (const typeVersion of [2, 3]) {
+			const listening = await host(
+				{ registration: 'manual', events: [...ALL_EVENTS, 'emailDelivery'] },
+				undefined,
+				{ typeVersion },
+			);
+			expect((await listening.post(emailReport)).status).toBe(200);
+			expect(listening.events).toEqual([
+				expect.objectContaining({ kind: 'emailDelivery', messageId: emailReport.message_id }),
+			]);
+			const saved = await host({ registration: 'manual' }, undefined, { typeVersion });
+			expect((await saved.post(emailReport)).status).toBe(200);
+			expect(saved.executions).toEqual([]);
+		}
+	});
+
+	test('versions 2 and 3 keep what their events meant: an RCS DELIVERED is an SMS Delivery Report, final', async () => {
+		for (const typeVersion of [2, 3]) {
+			const trigger = await host({ registration: 'manual', events: ['smsDelivery'] }, undefined, {
+				typeVersion,
+			});
+			await trigger.post(report('rcs'));
+			expect(trigger.events).toEqual([expect.not.objectContaining({ channel: expect.anything() })]);
+			expect(trigger.events).toEqual([
+				expect.objectContaining({ kind: 'smsDelivery', status: 'DELIVERED', isFinal: true }),
+			]);
+		}
+	});
+
+	test('Automatic registration of any delivery event sets the one deliveries URL', () => {
+		for (const kind of V4_EVENTS.filter((k) => k.endsWith('Delivery')))
+			expect(CALLBACK_KEY_BY_EVENT[kind]).toBe('callback_url_for_deliveries');
 	});
 });

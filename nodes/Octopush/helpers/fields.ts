@@ -18,13 +18,13 @@ export const textField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		'The message, 1 to 1224 characters. Personalize it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+		'The message, 1 to 1224 characters. Personalize it with {first_name}, {last_name} and {param1} to {param5}; Options → Recipients Missing a Placeholder Value says what happens to a recipient without that field.',
 };
 
 export const voiceTextField: INodeProperties = {
 	...textField,
 	description:
-		'The message the voice reads, 1 to 1224 characters, written in the voice language (accents, Greek and Cyrillic letters are sent as they are). Personalize it with {first_name}, {last_name} and {param1} to {param5}: every recipient then needs that field.',
+		'The message the voice reads, 1 to 1224 characters, written in the voice language (accents, Greek and Cyrillic letters are sent as they are). Personalize it with {first_name}, {last_name} and {param1} to {param5}; Options → Recipients Missing a Placeholder Value says what happens to a recipient without that field.',
 };
 
 const contactFields: INodeProperties[] = [
@@ -194,8 +194,37 @@ export const voiceFields: INodeProperties[] = [
 	},
 ];
 
+/** What to do with a recipient without a value for a placeholder the text uses: see placeholders.ts. */
+const missingValuesOption: INodeProperties = {
+	displayName: 'Recipients Missing a Placeholder Value',
+	name: 'missingPlaceholderValues',
+	type: 'options',
+	options: [
+		{
+			name: 'Send',
+			value: 'send',
+			description:
+				'Send to them as Octopush documents these fields: optional. The placeholder is left empty.',
+		},
+		{
+			name: 'Skip Them',
+			value: 'skip',
+			description: 'Leave them out of the campaign; the output counts them',
+		},
+		{
+			name: 'Stop the Campaign',
+			value: 'stop',
+			description: 'Send nothing and name the first recipient without a value',
+		},
+	],
+	default: 'send',
+	description:
+		'What to do with a recipient that has no value for a placeholder the text uses (e.g. {first_name} with no first name). Without this option: Send (Stop the Campaign for nodes added before version 2). With Send or Skip Them the output counts them.',
+};
+
 const commonOptions: INodeProperties[] = [
 	defaultCountryOption('06 12 34 56 78 in France'),
+	missingValuesOption,
 
 	{
 		displayName: 'Purpose',

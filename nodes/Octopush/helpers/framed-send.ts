@@ -22,6 +22,7 @@ import { failureKindOf } from '../../shared/http';
 import { octopushRequest } from '../transport';
 import { type Mode, type Recipients, readRecipients } from './read';
 import { invalid } from '../../shared/action/invalid';
+import { applyMissingValues, missingValuesOf } from './placeholders';
 import { assertBody } from '../labels';
 
 const MAX_FRAMES_IN_PARALLEL = 10;
@@ -102,7 +103,18 @@ function planCampaign(
 		'Frames in Parallel',
 		[1, MAX_FRAMES_IN_PARALLEL],
 	);
-	const recipients = readRecipients(context, items, mode, leadItem);
+	const read = readRecipients(context, items, mode, leadItem);
+	const { recipients, counts } =
+		read.contacts.length === 0
+			? { recipients: read, counts: undefined }
+			: applyMissingValues(
+					context,
+					leadItem,
+					String(base.text ?? ''),
+					read,
+					missingValuesOf(context, options),
+					true,
+				);
 	if (recipients.contacts.length === 0) {
 		throw invalid(
 			context,
@@ -132,7 +144,7 @@ function planCampaign(
 			pairedItem: pairedItemsOf(recipients, first, contacts.length),
 		};
 	});
-	return { leadItem, frames, inParallel, userRequestId: userRequestId !== '' };
+	return { leadItem, frames, inParallel, userRequestId: userRequestId !== '', counts };
 }
 
 function wholeNumberOption(

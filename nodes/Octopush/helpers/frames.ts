@@ -95,6 +95,8 @@ export interface Campaign {
 	frames: Frame[];
 	inParallel: number;
 	userRequestId: boolean;
+	/** Recipients without a value for a placeholder the text uses (see placeholders.ts), in the campaign totals. */
+	counts?: IDataObject;
 }
 
 /**
@@ -156,7 +158,7 @@ export function frameItems(
 	failed: number,
 	totalFields: readonly string[],
 ): INodeExecutionData[] {
-	const totals = totalsOf(outcomes, totalFields);
+	const totals = { ...totalsOf(outcomes, totalFields), ...campaign.counts };
 	return campaign.frames.map((frame, index) => {
 		const outcome = outcomes[index];
 		const about = {

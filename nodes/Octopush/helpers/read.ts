@@ -4,7 +4,7 @@ import { jsonParse } from 'n8n-workflow';
 import { itemValueReader } from '../../shared/action/item-values';
 import { defaultCountryOf } from '../../shared/fields';
 import { normalizePhoneNumber } from '../../shared/phone';
-import { futureDateOf } from '../../shared/action/scheduled-date';
+import { scheduledDateOf } from '../../shared/action/scheduled-date';
 import { CONTACT_FIELDS, type Contact } from '../transport/contract';
 import { labelOf } from '../labels';
 import { CONTACT_PARAMETERS } from './fields';
@@ -161,13 +161,8 @@ export function readCommonFields(context: IExecuteFunctions, itemIndex: number):
 	const body: IDataObject = {};
 	const sender = String(context.getNodeParameter('sender', itemIndex, '') ?? '').trim();
 	if (sender !== '') body.sender = sender;
-	const sendAt = futureDateOf(
-		context,
-		itemIndex,
-		'Send At',
-		options.sendAt,
-		'choose a future time, or leave it empty to send now',
-	);
+	// a passed date is sent: Octopush sends at once (see scheduledDateOf)
+	const sendAt = scheduledDateOf(context, itemIndex, 'Send At', options.sendAt);
 	if (sendAt !== undefined) body.send_at = sendAt;
 	if (options.purpose !== undefined && options.purpose !== '') body.purpose = options.purpose;
 	if (options.simulationMode !== undefined) body.simulation_mode = options.simulationMode;

@@ -87,23 +87,48 @@ const SEND_PATHS: Record<Target, string> = {
 	tag: '/voice-campaign-on-tag/send',
 };
 
-/** Whether Create made the campaign on a list or a tag: Send must use the matching endpoint. */
-export const targetField: INodeProperties = {
-	displayName: 'Campaign Target',
-	name: 'target',
-	type: 'options',
-	options: [
-		{
-			name: 'Contact List',
-			value: 'list',
-			description: 'The campaign was created for a contact list',
-		},
-		{ name: 'Tag', value: 'tag', description: 'The campaign was created for a tag' },
-	],
-	default: 'list',
-	description:
-		'The Target the campaign was created with (a contact list or a tag): Octopush sends the two kinds differently',
-};
+const TARGET_OPTIONS = [
+	{
+		name: 'Contact List',
+		value: 'list',
+		description: 'The campaign was created for a contact list',
+	},
+	{ name: 'Tag', value: 'tag', description: 'The campaign was created for a tag' },
+];
+
+/**
+ * Whether Create made the campaign on a list or a tag: Send must use the matching endpoint. Version 1 defaults to
+ * Contact List; from version 2 the default reads the `target` Create outputs.
+ */
+export const targetFields: INodeProperties[] = [
+	{
+		displayName: 'Campaign Target',
+		name: 'target',
+		type: 'options',
+		options: TARGET_OPTIONS,
+		default: 'list',
+		description:
+			'The Target the campaign was created with (a contact list or a tag): Octopush sends the two kinds differently',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName: 'Campaign Target',
+		name: 'target',
+		type: 'options',
+		options: [
+			{
+				name: "From the Input (Create's Output)",
+				value: 'fromInput',
+				description: "The input item's target field, which Create outputs (list or tag)",
+			},
+			...TARGET_OPTIONS,
+		],
+		default: 'fromInput',
+		description:
+			'The Target the campaign was created with (a contact list or a tag): Octopush sends the two kinds differently',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+	},
+];
 
 /** POST /voice-campaign-on-list/send (or on-tag): "validate" the campaign, which sends it. */
 export async function sendListCampaign(

@@ -19,7 +19,7 @@ export const VOICE_SMS_TYPE = 'voice_sms';
 
 /** "Message text (from 1 to 1224 characters …)": https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/ */
 const MAX_TEXT = 1224;
-/** Each contact field replaces a placeholder: at most 50 characters (https://dev.octopush.com/en/sms-gateway-api-documentation/send-sms/). */
+/** Each contact field replaces a placeholder: "String, [50 chars max]" (https://dev.octopush.com/en/sms-gateway-api-documentation/personalized-sendings-publipostage/). */
 export const MAX_CONTACT_FIELD = 50;
 /**
  * "campaign (up to 500 contacts)" per request: https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/.
@@ -210,7 +210,7 @@ const commonFields = {
 		.string()
 		.regex(SENDER_RULE, 'must be 3 to 11 letters, digits or spaces (a-zA-Z0-9 and space)')
 		.optional(),
-	/** Already ISO 8601 with offset and checked to be in the future by the operation. */
+	/** Already ISO 8601 with offset; a passed date is sent: Octopush sends it at once (scheduled-sms-sending). */
 	send_at: z.string().optional(),
 	purpose: oneOf(PURPOSES).optional(),
 	simulation_mode: z.boolean().optional(),
@@ -260,33 +260,12 @@ function voiceAvailable(
 		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['voice_gender'], message: problem });
 }
 
-/** Both body refinements of a voice campaign. */
-function voiceBodyRules(
-	body: { text: string; recipients: Contact[]; voice_language?: string; voice_gender?: string },
-	ctx: z.RefinementCtx,
-): void {
-	voiceAvailable(body, ctx);
-	placeholdersFilled(body, ctx);
-}
-
-/** Every placeholder the text uses must have a value for every recipient. */
-function placeholdersFilled(
-	body: { text: string; recipients: Contact[] },
-	ctx: z.RefinementCtx,
-): void {
-	const used = placeholdersIn(body.text, CONTACT_FIELDS) as ContactField[];
-	body.recipients.forEach((recipient, index) => {
-		for (const field of used) {
-			if ((recipient[field] ?? '') === '') {
-				ctx.addIssue({
-					code: z.ZodIssueCode.custom,
-					path: ['recipients', index, field],
-					message: `is missing, but the text uses the placeholder {${field}}`,
-				});
-			}
-		}
-	});
-}
+/**
+ * A recipient without a value for a placeholder the text uses is not refused here: Octopush calls the contact
+ * fields optional ("These parameters are optional.",
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/personalized-sendings-publipostage/). The operation
+ * sends, skips or stops on such recipients as the user chose (helpers/placeholders.ts).
+ */
 
 const frameRecipients = recipientsRule({ min: 1, max: MAX_FRAME_SIZE });
 
@@ -307,7 +286,7 @@ export const voiceCampaignSendBody = z
 		auto_remove_blacklisted_numbers: z.boolean().optional(),
 	})
 	.strict()
-	.superRefine(voiceBodyRules);
+	.superRefine(voiceAvailable);
 
 /** POST /sms-campaign/send: https://dev.octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending */
 export const smsCampaignSendBody = z
@@ -320,8 +299,7 @@ export const smsCampaignSendBody = z
 		auto_remove_blacklisted_numbers: z.boolean().optional(),
 		auto_optimize_text: z.boolean().optional(),
 	})
-	.strict()
-	.superRefine(placeholdersFilled);
+	.strict();
 
 /**
  * https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms-list/ ;
@@ -342,13 +320,13 @@ const listCreateFields = {
 export const voiceListCreateBody = z
 	.object({ list_name: z.string().min(1, 'must not be empty'), ...listCreateFields })
 	.strict()
-	.superRefine(voiceBodyRules);
+	.superRefine(voiceAvailable);
 
 /** POST /voice-campaign-on-tag/create: the same campaign, on the contacts carrying a tag. */
 export const voiceTagCreateBody = z
 	.object({ tag_name: z.string().min(1, 'must not be empty'), ...listCreateFields })
 	.strict()
-	.superRefine(voiceBodyRules);
+	.superRefine(voiceAvailable);
 
 /** POST /voice-campaign-on-list/send (or on-tag), DELETE /voice-campaign-on-list/cancel, and the status query. */
 export const ticketBody = z

@@ -21,7 +21,9 @@ const ERROR_HINTS: Record<number, string> = {
 	442: `Octopush does not offer this voice language on your account. Choose one from the Voice Language list (the languages Octopush lists at ${VOICE_LANGUAGES_URL}).`,
 	101: 'Octopush refused the API login / API key.',
 	104: 'Your Octopush credit is too low for this send. Top up the account and run the node again.',
-	106: 'The sender is not allowed: 3 to 11 letters, digits or spaces, and Octopush must allow custom senders on your account.',
+	// the legacy page's words for 106; the FR voice pages allow a space (see SENDER_RULE in contract.ts), so the node
+	// sends one and this hint says what Octopush's own page asks for
+	106: 'Octopush\'s return codes page says of 106: "You have entered the Sender incorrectly. 3 to 11 characters, chosen from 0 to 9, a to z, A to Z. No accent, space or punctuation." Remove any space or accent from Sender, or leave it empty for the default sender; a custom sender must also be allowed on your Octopush account.',
 	107: 'The message text is missing.',
 	117: 'None of the phone numbers is valid.',
 	120: 'A request with the same Request ID was already sent in the last 24 hours, so Octopush refused it as a duplicate. Nothing was sent twice.',

@@ -159,7 +159,17 @@ function reminderOf(
 			defaultCountryOf(options),
 		),
 	};
-	copyOptions(bundle, reminder, { minutesBefore: 'minutesBefore', minutesAfter: 'minutesAfter' });
+	copyOptions(bundle, reminder, { minutesBefore: 'minutesBefore' });
+	// `minutesAfter` is in no Routee page (https://docs.routee.net/reference/send-bulk-messages documents
+	// `reminder.minutesBefore` and `reminder.to` only; a third-party SDK has it): n8n fills the field's default 0 into
+	// every saved reminder, so 0 (the default, which n8n does not even save) is not sent; a value the user set is.
+	const after = bundle.minutesAfter;
+	const unset =
+		after === undefined ||
+		after === null ||
+		after === 0 ||
+		(typeof after === 'string' && after.trim() === '');
+	if (!unset) reminder.minutesAfter = typeof after === 'string' ? after.trim() : after;
 	return reminder;
 }
 

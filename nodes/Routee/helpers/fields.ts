@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { defaultCountryOption as defaultCountryField } from '../../shared/fields';
-import { GENDERS, LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from '../transport/contract';
+import { LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from '../transport/contract';
 
 /** Fields several Routee operations share. Each operation file lists which it uses. */
 
@@ -100,11 +100,6 @@ export const LANGUAGE_OPTIONS: INodePropertyOptions[] = (
 )
 	.map(([value, name]) => ({ name, value }))
 	.sort((a, b) => a.name.localeCompare(b.name));
-
-export const GENDER_OPTIONS: INodePropertyOptions[] = GENDERS.map((value) => ({
-	name: value === 'female' ? 'Female' : 'Male',
-	value,
-}));
 
 const STRATEGY_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'On Change (Every Status)', value: 'OnChange' },

@@ -59,6 +59,23 @@ export const SIMPLIFIED_SMS_TRACKING = [
 	'createdAt',
 ] as const;
 
+/**
+ * What Simplify keeps of a single SMS's tracking (https://docs.routee.net/reference/smstrackingsingle): the fields that
+ * response has (no `createdAt` or `campaignTrackingId` there; the time is `status.date`, kept inside `status`), and
+ * `smsId`, the id of each part.
+ */
+export const SIMPLIFIED_SMS_MESSAGE_TRACKING = [
+	'messageId',
+	'smsId',
+	'part',
+	'parts',
+	'label',
+	'to',
+	'from',
+	'status',
+	'price',
+] as const;
+
 /** The fields of `response` named in `keys` that it has, in that order. */
 function pick(response: IDataObject, keys: readonly string[]): IDataObject {
 	return Object.fromEntries(

@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { normalizePhoneNumber } from '../../shared/phone';
-import { futureDateOf } from '../../shared/action/scheduled-date';
+import { scheduledDateOf } from '../../shared/action/scheduled-date';
 import { invalid } from '../../shared/action/invalid';
+import { defaultCountryOf } from '../../shared/fields';
 
 /** Reading the node's fields into request values, with the checks that need the item and the field's name. */
-
-/** The fix a Routee Scheduled Date in the past asks for. */
-export const SCHEDULE_IN_FUTURE = 'choose a future date and time';
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -57,6 +55,21 @@ export function phoneNumberOf(
 	return normalized.e164;
 }
 
+/** The operation's To field: one phone number, in E.164 (a national number with Options → Default Country). */
+export function toNumberOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): string {
+	return phoneNumberOf(
+		context,
+		itemIndex,
+		'To',
+		textOf(context, itemIndex, 'to'),
+		defaultCountryOf(options),
+	);
+}
+
 /** The numbers of a list field as E.164; an invalid one is named with its position. */
 export function phoneListOf(
 	context: IExecuteFunctions,
@@ -101,12 +114,12 @@ export function scheduleAndCallbacksOf(
 	options: IDataObject,
 ): IDataObject {
 	const body: IDataObject = {};
-	const scheduledDate = futureDateOf(
+	// a passed date is sent, and Routee's answer shown (see scheduledDateOf)
+	const scheduledDate = scheduledDateOf(
 		context,
 		itemIndex,
 		'Scheduled Date',
 		options.scheduledDate,
-		SCHEDULE_IN_FUTURE,
 	);
 	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
 	const callback = callbackOf(options, 'callback');

@@ -141,7 +141,14 @@ export async function sendThenWait(
 	);
 }
 
-const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated'];
+/**
+ * The statuses that end a waiting Call and Wait. "Unknown" is among them though the docs disagree whether it is final
+ * ("Unknown (Intermediate)" at https://docs.routee.net/docs/voice-messaging-statuses, "Unknown (Final)" in the http copy
+ * of the same page): the node sets the call's callback strategy to OnCompletion, the final status only
+ * (https://docs.routee.net/reference/perform-a-voice-conversation), so what arrives here is the end of the call; a call
+ * that ends "Unknown" would otherwise keep the execution waiting until its time limit.
+ */
+const VOICE_FINAL = ['Completed', 'Busy', 'NoAnswer', 'Failed', 'Unsent', 'Terminated', 'Unknown'];
 const SMS_FINAL = ['Delivered', 'Undelivered', 'Failed', 'Unsent'];
 
 function statusNameOf(body: IDataObject): string | undefined {

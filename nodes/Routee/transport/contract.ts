@@ -97,7 +97,7 @@ const e164 = z.string().refine(isE164, (v) => ({
 const campaignName = z
 	.string()
 	.regex(CAMPAIGN_NAME, 'must be 2 to 30 characters: latin letters, digits, spaces and -');
-/** An ISO 8601 date-time with offset, built and checked to be in the future by the operation. */
+/** An ISO 8601 date-time with offset, built by the operation; a passed date is sent and Routee answers (its docs say nothing of one). */
 const scheduledDate = z
 	.string()
 	.regex(
@@ -214,8 +214,12 @@ export const singleSmsBody = z
 // Voice campaign (https://docs.routee.net/reference/send-a-voice-campaign)
 // ---------------------------------------------------------------------------------------------
 
-/** `gender` is required in a voice campaign's message; a SAY verb's is optional (https://docs.routee.net/reference/say-verb). */
-const ttsMessage = (maxText: number | undefined, gender: 'required' | 'optional') =>
+/**
+ * `gender` is optional in a SAY verb ("message.gender The gender of the voice", not starred:
+ * https://docs.routee.net/reference/say-verb) and in a voice campaign's message ("`message.gender` | body | string | no":
+ * https://docs.routee.net/reference/send-a-voice-campaign).
+ */
+const ttsMessage = (maxText: number | undefined) =>
 	z
 		.object({
 			text:
@@ -228,7 +232,7 @@ const ttsMessage = (maxText: number | undefined, gender: 'required' | 'optional'
 							}),
 						),
 			language: oneOf(LANGUAGES),
-			gender: gender === 'required' ? oneOf(GENDERS) : oneOf(GENDERS).optional(),
+			gender: oneOf(GENDERS).optional(),
 		})
 		.strict();
 
@@ -243,7 +247,7 @@ export const voiceCampaignBody = z
 		contacts: ids(MAX_VOICE_RECIPIENTS),
 		groups: ids(MAX_VOICE_RECIPIENTS),
 		name: campaignName.optional(),
-		message: ttsMessage(MAX_TTS_TEXT, 'required').optional(),
+		message: ttsMessage(MAX_TTS_TEXT).optional(),
 		fileURL: wavUrl.optional(),
 		respectQuietHours: flag.optional(),
 		scheduledDate: scheduledDate.optional(),
@@ -325,7 +329,7 @@ export const verb = z.discriminatedUnion(
 		z
 			.object({
 				type: z.literal('SAY'),
-				message: ttsMessage(undefined, 'optional'),
+				message: ttsMessage(undefined),
 				repeat: repeat.optional(),
 				bargeIn: flag.optional(),
 			})

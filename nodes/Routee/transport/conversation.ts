@@ -42,8 +42,10 @@ function backoffMs(retry: number): number {
 }
 
 /**
- * POST /voice/conversation, paced per account in this process, and re-sent after a refusal for the rate
- * (see `CONVERSATION_ATTEMPTS`). After the last refusal the error says nothing was started and what to change.
+ * POST /voice/conversation, paced per Routee application (credential) in this process ("limit 1 reqest per second",
+ * https://docs.routee.net/reference/perform-a-voice-conversation, says no more: whether Routee counts per application or
+ * per account is not documented, and the node cannot tell which applications share an account), and re-sent after a
+ * refusal for the rate (see `CONVERSATION_ATTEMPTS`). After the last refusal the error says nothing was started and what to change.
  */
 export async function startConversationRequest(
 	context: IExecuteFunctions,
@@ -68,7 +70,7 @@ export async function startConversationRequest(
 			if (!isRateRefusal(error)) throw asNodeError(context, error as Error, itemIndex);
 			if (attempt < CONVERSATION_ATTEMPTS) continue;
 			const refusal = error as NodeApiError;
-			refusal.message = `Routee refused the call ${CONVERSATION_ATTEMPTS} times for its rate limit (1 conversation request per second per account): nothing was started`;
+			refusal.message = `Routee refused the call ${CONVERSATION_ATTEMPTS} times for its rate limit (1 conversation request per second): nothing was started`;
 			refusal.description = [
 				'Other workflows, or other n8n workers in queue mode, are starting conversations with the same Routee account at the same time. ' +
 					`Each refusal was re-sent after a growing wait (about 15 s in all), and every re-send was refused again.`,

@@ -15,6 +15,9 @@ export const ROUTEE_CREDENTIAL = 'routeeOAuth2Api';
 
 /** Plain-English hints for Routee's documented error codes (HTTP status + module + error). */
 const ERROR_HINTS: Record<string, string> = {
+	// Validation Error (https://docs.routee.net/docs/generic-errors): `properties` names each field
+	'400000000':
+		'Routee refused the value of a field (Validation Error): correct the field it names and run the node again.',
 	'400001009':
 		'Your Routee balance is too low for this send. Top up the account and run the node again.',
 	'400005000':
@@ -46,6 +49,20 @@ interface RouteeErrorBody {
 	code?: string;
 	developerMessage?: string;
 	errors?: Array<{ code?: string; developerMessage?: string; property?: string }>;
+	/**
+	 * A Validation Error's detail: "An object having the name of the property as the key (which contains an invalid
+	 * value) and the error message as the value" (https://docs.routee.net/docs/generic-errors).
+	 */
+	properties?: Record<string, unknown>;
+}
+
+/** `properties` of a Validation Error as "name: message" entries (texts only; anything else is shown as JSON). */
+function fieldErrorsOf(properties: unknown): string[] {
+	if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) return [];
+	return Object.entries(properties as Record<string, unknown>).map(
+		([name, message]) =>
+			`${name}: ${typeof message === 'string' ? message : JSON.stringify(message)}`,
+	);
 }
 
 /** Identifies the Routee account (application) of the node's credential, e.g. to pace its calls. */
@@ -60,10 +77,12 @@ function explainRouteeAnswer({ status, body }: FailedAnswer): ProviderExplanatio
 	const code = answer?.code ?? answer?.errors?.[0]?.code;
 	const providerMessage = answer?.developerMessage ?? answer?.errors?.[0]?.developerMessage;
 	const invalidNumbers = answer?.errors?.map((e) => e.property).filter(Boolean);
+	const fieldErrors = fieldErrorsOf(answer?.properties);
 	const hint =
 		(code ? ERROR_HINTS[code] : undefined) ?? (status ? STATUS_HINTS[status] : undefined);
 	// the provider's message is the title; the description adds only what the title does not say
 	const details = [
+		fieldErrors.length ? `Routee's reasons: ${fieldErrors.join('; ')}.` : undefined,
 		invalidNumbers?.length ? `Invalid: ${invalidNumbers.join(', ')}.` : undefined,
 		hint,
 	]

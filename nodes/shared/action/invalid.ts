@@ -14,7 +14,7 @@ type LabelAt = (path: ReadonlyArray<string | number>) => { label: string; source
 /**
  * The error of an invalid value, raised before anything is sent, in n8n's shape: a short message ending with
  * the item ("Send At is not valid [item 0]"), and in `description` the rule and how to fix it
- * ("Send At is in the past (…): choose a future time, or leave it empty to send now.").
+ * ("Send At is not a valid date-time: 'next tuesday' is not a date-time: use ISO 8601 …").
  */
 export function invalid(
 	context: IExecuteFunctions,

@@ -292,8 +292,9 @@ function checkCommon(
 				OCTOPUSH_CODES.badSendAt,
 				'send_at must be an ISO 8601 date-time with offset (e.g. 2018-10-03T07:42:39-07:00).',
 			);
-		else if (sendAt <= now)
-			errors.add('send_at', OCTOPUSH_CODES.badSendAt, 'send_at must be in the future.');
+		// a date that has passed is accepted and sent at once: "As soon as the date you have specified has passed,
+		// we will send your SMS" (https://octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending/)
+		else if (sendAt <= now) sendAt = null;
 	}
 	const purpose = checkEnum(
 		body,

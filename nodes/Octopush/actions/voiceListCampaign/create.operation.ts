@@ -21,6 +21,7 @@ import {
 } from '../../helpers/fields';
 import { type Mode, readCommonFields, readRecipients } from '../../helpers/read';
 import { requestIds } from '../../helpers/frames';
+import { applyMissingValues, missingValuesOf } from '../../helpers/placeholders';
 import { invalid } from '../../../shared/action/invalid';
 import { assertBody } from '../../labels';
 import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
@@ -117,6 +118,8 @@ interface Planned {
 	path: string;
 	body: IDataObject;
 	wait?: { intervalMs: number; timeoutMs: number };
+	/** Recipients without a value for a placeholder the text uses (see placeholders.ts), for the output. */
+	counts?: IDataObject;
 }
 
 /**
@@ -146,7 +149,15 @@ function plan(
 	if (target === undefined)
 		throw invalid(context, { itemIndex: leadItem }, 'Target', 'must be list or tag');
 	const options = context.getNodeParameter('options', leadItem, {}) as IDataObject;
-	const recipients = readRecipients(context, items, mode, leadItem);
+	const text = context.getNodeParameter('text', leadItem, '') as string;
+	const { recipients, counts } = applyMissingValues(
+		context,
+		leadItem,
+		String(text ?? ''),
+		readRecipients(context, items, mode, leadItem),
+		missingValuesOf(context, options),
+		false,
+	);
 	const [requestId] = requestIds(
 		context,
 		String(options.requestId ?? '').trim(),
@@ -155,7 +166,7 @@ function plan(
 	);
 	const body: IDataObject = {
 		[target.field]: String(context.getNodeParameter(target.parameter, leadItem, '') ?? '').trim(),
-		text: context.getNodeParameter('text', leadItem, '') as string,
+		text,
 		recipients: recipients.contacts,
 		voice_language: context.getNodeParameter('voiceLanguage', leadItem) as string,
 		voice_gender: context.getNodeParameter('voiceGender', leadItem) as string,
@@ -165,7 +176,7 @@ function plan(
 	};
 	assertBody(context, target.schema, body, leadItem, recipients.sourceOf);
 	if (!(context.getNodeParameter('waitAndSend', leadItem, false) as boolean)) {
-		return { leadItem, target: targetName, path: target.path, body };
+		return { leadItem, target: targetName, path: target.path, body, counts };
 	}
 	const seconds = (name: string, label: string): number => {
 		const value = context.getNodeParameter(name, leadItem) as unknown;
@@ -183,7 +194,7 @@ function plan(
 		intervalMs: seconds('pollInterval', 'Poll Interval (Seconds)'),
 		timeoutMs: seconds('timeout', 'Timeout (Seconds)'),
 	};
-	return { leadItem, target: targetName, path: target.path, body, wait };
+	return { leadItem, target: targetName, path: target.path, body, wait, counts };
 }
 
 async function run(context: IExecuteFunctions, campaign: Planned): Promise<IDataObject> {
@@ -197,12 +208,19 @@ async function run(context: IExecuteFunctions, campaign: Planned): Promise<IData
 		if (failureKindOf(error) !== 'duplicate') throw asNodeError(context, error as Error, leadItem);
 		return {
 			request_id: body.request_id,
+			target: campaign.target,
 			already_created: true,
 			message:
 				"Octopush refused the request ID as a duplicate: an earlier run of this execution already created this campaign, so it was not created (or sent) again. Its ticket is in that run's output.",
 		};
 	}
-	const result: IDataObject = { ...created, request_id: body.request_id };
+	// `target` says which Send endpoint the ticket needs (on-list or on-tag): map it into Send's Target
+	const result: IDataObject = {
+		...created,
+		request_id: body.request_id,
+		target: campaign.target,
+		...campaign.counts,
+	};
 	if (campaign.wait === undefined) return result;
 
 	const ticket = String(created.ticket_number ?? '');

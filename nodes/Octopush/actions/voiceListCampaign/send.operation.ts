@@ -9,17 +9,29 @@ import {
 	fetchListStatus,
 	sendListCampaign,
 	type Target,
-	targetField,
+	targetFields,
 } from '../../helpers/tickets';
 
 /** Sends ("validates") a campaign Octopush has finished preparing; refuses while it is not ready. */
 export const send: Operation = {
-	description: [ticketNumberField, targetField],
+	description: [ticketNumberField, ...targetFields],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeJobs(this, items, {
 			plan: ({ leadItem }) => {
 				const ticketNumber = readTicket(this, leadItem);
-				const target = this.getNodeParameter('target', leadItem, 'list') as Target;
+				let target = this.getNodeParameter('target', leadItem, 'list') as Target | 'fromInput';
+				if (target === 'fromInput') {
+					const fromCreate = items[leadItem]?.json?.target;
+					if (fromCreate !== 'list' && fromCreate !== 'tag') {
+						throw invalid(
+							this,
+							{ itemIndex: leadItem },
+							'Campaign Target',
+							`must be list or tag: the input item's target field (which Create outputs) is ${JSON.stringify(fromCreate ?? null)}. Send the output of Create, or choose Contact List or Tag`,
+						);
+					}
+					target = fromCreate;
+				}
 				if (target !== 'list' && target !== 'tag') {
 					throw invalid(
 						this,

@@ -65,7 +65,8 @@ export const smsCampaignOptionsField: INodeProperties = optionsCollection([
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Send the test SMS this many minutes after the campaign starts',
+				description:
+					'Not documented by Routee (only a third-party SDK has it): sent only when it is more than 0, and Routee may ignore or refuse it',
 			},
 		],
 		'A test SMS sent to your own numbers before or after the campaign',

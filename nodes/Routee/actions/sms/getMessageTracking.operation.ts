@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/action/router';
 import {
 	executeById,
 	messageIdField,
-	SIMPLIFIED_SMS_TRACKING,
+	SIMPLIFIED_SMS_MESSAGE_TRACKING,
 	simplifyField,
 } from '../../helpers/lookup';
 
@@ -17,7 +17,7 @@ export const getMessageTracking: Operation = {
 			items,
 			{ name: 'messageId', label: 'Message ID' },
 			(id) => ({ method: 'GET', path: `/sms/tracking/single/${id}` }),
-			SIMPLIFIED_SMS_TRACKING,
+			SIMPLIFIED_SMS_MESSAGE_TRACKING,
 		);
 	},
 };

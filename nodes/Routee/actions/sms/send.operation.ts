@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
+import { optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
 import { executeJobs } from '../../../shared/action/execute';
 import { unknownOutcome } from '../../helpers/campaign';
@@ -18,7 +18,7 @@ import {
 	transcodeOption,
 	ttlOption,
 } from '../../helpers/fields';
-import { callbackOf, copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
+import { callbackOf, copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
 import { checkSmsParts, maxPartsOption, partsHint, type SmsSize } from '../../helpers/sms-parts';
@@ -55,13 +55,7 @@ export const send: Operation = {
 				const options = optionsOf(this, itemIndex);
 				const body: IDataObject = {
 					from: textOf(this, itemIndex, 'from'),
-					to: phoneNumberOf(
-						this,
-						itemIndex,
-						'To',
-						textOf(this, itemIndex, 'to'),
-						defaultCountryOf(options),
-					),
+					to: toNumberOf(this, itemIndex, options),
 					body: textOf(this, itemIndex, 'body', false),
 				};
 				copyOptions(options, body, {

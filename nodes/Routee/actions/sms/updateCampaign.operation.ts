@@ -7,10 +7,10 @@ import type {
 
 import type { Operation } from '../../../shared/action/router';
 import { executeJobs } from '../../../shared/action/execute';
-import { smsCampaignBody, smsCampaignUpdateBody } from '../../transport/contract';
+import { smsCampaignUpdateBody } from '../../transport/contract';
 import { scheduledDateOption } from '../../helpers/fields';
-import { futureDateOf } from '../../../shared/action/scheduled-date';
-import { listOf, pathId, phoneListOf, SCHEDULE_IN_FUTURE } from '../../helpers/read';
+import { scheduledDateOf } from '../../../shared/action/scheduled-date';
+import { listOf, pathId, phoneListOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { invalid } from '../../../shared/action/invalid';
 import { assertBody } from '../../labels';
@@ -135,12 +135,11 @@ export const updateCampaign: Operation = {
 				if (fields.groups !== undefined)
 					changes.groups = listOf(this, itemIndex, 'Groups', fields.groups);
 				if (this.getNodeParameter('when', itemIndex) === 'scheduled') {
-					const date = futureDateOf(
+					const date = scheduledDateOf(
 						this,
 						itemIndex,
 						'Scheduled Date',
 						this.getNodeParameter('scheduledDate', itemIndex, ''),
-						SCHEDULE_IN_FUTURE,
 					);
 					if (date === undefined) {
 						throw invalid(
@@ -157,12 +156,11 @@ export const updateCampaign: Operation = {
 			},
 			run: async ({ trackingId, changes }, { leadItem }) => {
 				const current = await routeeRequest(this, 'GET', `/campaigns/${trackingId}`, leadItem);
-				const body = assertBody(
-					this,
-					smsCampaignBody,
-					{ ...requestFieldsOf(current), ...changes },
-					leadItem,
-				) as IDataObject;
+				// only the changes were checked (in plan): what Routee returned is its own campaign, sent back as is, so
+				// that a campaign Routee accepted (e.g. made in the Routee platform) is never refused on a field the user
+				// did not change (the GET answer's fields are not described in detail:
+				// https://docs.routee.net/reference/retrieve-details-for-a-campaign); Routee judges the whole
+				const body = { ...requestFieldsOf(current), ...changes };
 				return await routeeRequest(this, 'PUT', `/sms/${trackingId}`, leadItem, body);
 			},
 			sends: true,

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
+import { optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
 import { singleSmsBody } from '../../transport/contract';
 import {
@@ -15,7 +15,7 @@ import {
 	transcodeOption,
 	ttlOption,
 } from '../../helpers/fields';
-import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
+import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
 import { resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
@@ -46,13 +46,7 @@ export const waitForDelivery: Operation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await sendThenWait(this, items, 'Send and Wait for Delivery', async (itemIndex) => {
 			const options = optionsOf(this, itemIndex);
-			const to = phoneNumberOf(
-				this,
-				itemIndex,
-				'To',
-				textOf(this, itemIndex, 'to'),
-				defaultCountryOf(options),
-			);
+			const to = toNumberOf(this, itemIndex, options);
 			const body: IDataObject = {
 				from: textOf(this, itemIndex, 'from'),
 				to,

@@ -5,11 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
+import { optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
-import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
+import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { assertBody } from '../../labels';
 import { machineEventUrl, resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
@@ -105,13 +105,7 @@ export const callAndWait: Operation = {
 				maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
 				submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
 			};
-			const to = phoneNumberOf(
-				this,
-				itemIndex,
-				'To',
-				textOf(this, itemIndex, 'to'),
-				defaultCountryOf(options),
-			);
+			const to = toNumberOf(this, itemIndex, options);
 			const body: IDataObject = {
 				to: { phone: to },
 				from: textOf(this, itemIndex, 'from'),

@@ -14,7 +14,6 @@ import {
 	callbackOptions,
 	campaignNameOption,
 	defaultCountryOption,
-	GENDER_OPTIONS,
 	LANGUAGE_OPTIONS,
 	recipientFields,
 	respectQuietHoursOption,
@@ -70,9 +69,16 @@ const description: INodeProperties[] = [
 		displayName: 'Gender',
 		name: 'gender',
 		type: 'options',
-		options: GENDER_OPTIONS,
+		// optional: "`message.gender` | body | string | no" (https://docs.routee.net/reference/send-a-voice-campaign,
+		// as SAY's, https://docs.routee.net/reference/say-verb): the empty choice sends none
+		options: [
+			{ name: 'Female', value: 'female' },
+			{ name: 'Male', value: 'male' },
+			{ name: "Routee's Default", value: '' },
+		],
 		default: 'female',
-		description: 'The voice that reads the Text',
+		description:
+			"The voice that reads the Text; Routee's Default sends no gender and lets Routee choose",
 		displayOptions: textToSpeech,
 	},
 	{
@@ -137,11 +143,19 @@ function readBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 		const text = textOf(context, itemIndex, 'text', false);
 		// a blank text is no message: the contract then says the Text is missing
 		if (!(typeof text === 'string' && text.trim() === '')) {
-			body.message = {
+			const message: IDataObject = {
 				text,
 				language: context.getNodeParameter('language', itemIndex) as string,
-				gender: context.getNodeParameter('gender', itemIndex) as string,
 			};
+			// optional (https://docs.routee.net/reference/send-a-voice-campaign): an empty one is not sent
+			const gender = context.getNodeParameter('gender', itemIndex, '') as unknown;
+			if (!(
+				gender === undefined ||
+				gender === null ||
+				(typeof gender === 'string' && gender.trim() === '')
+			))
+				message.gender = typeof gender === 'string' ? gender.trim() : gender;
+			body.message = message;
 		}
 	}
 	copyOptions(options, body, {

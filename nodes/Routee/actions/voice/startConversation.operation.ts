@@ -26,7 +26,7 @@ import {
 const description: INodeProperties[] = [
 	{
 		displayName:
-			'Routee accepts 1 conversation request per second per account: the node starts one call per second, and a call Routee refuses for that limit is sent again after a short wait, so none is lost or started twice.',
+			'Routee accepts 1 conversation request per second: the node starts at most one call per second for each Routee application (credential), and a call Routee refuses as too many requests (HTTP 429) is sent again after a short wait, so none is lost or started twice.',
 		name: 'paceNotice',
 		type: 'notice',
 		default: '',
