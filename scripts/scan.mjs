@@ -1,23 +1,32 @@
 // `npm run scan`: the two passes of n8n's community-package verification scanner
-// (@n8n/scan-community-package analyzePackageByName), run offline on this checkout:
-// 1. the source tree with the scanner's SOURCE_FILE_PATTERNS (package.json, nodes/, credentials/);
-// 2. the unpacked `npm pack` tarball with ['**/*.js', 'package.json'].
-// Both must report no ESLint error. Also fails when package.json declares runtime `dependencies`
-// (n8n installs a community package with `npm install` of exactly those).
+// (@n8n/scan-community-package analyzePackageByName), run offline on this checkout, for each of the three
+// packages built from it (scripts/packages.mjs):
+// 1. the package's root in the source tree (what the scanner finds by name in the provenance's source: the
+//    repository root for n8n-nodes-routee-octopush, packages/<name>/ for the single-service ones) with the
+//    scanner's SOURCE_FILE_PATTERNS (package.json, nodes/, credentials/);
+// 2. the unpacked `npm pack` tarball of the staged package with ['**/*.js', 'package.json'].
+// Both must report no ESLint error. Also fails when a package.json declares runtime `dependencies`
+// (n8n installs a community package with `npm install` of exactly those), and when a single-service tarball
+// holds a file of the other provider's nodes or credentials.
 // Needs a build (dist/) for the tarball pass: `npm run build` first.
 
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import {
 	analyzePackage,
 	SOURCE_FILE_PATTERNS,
 } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
-import { packPackage, unpackTarball } from './pack.mjs';
+import { COMBINED, ROOT, SINGLE_SERVICE, packStaged, stagePackages } from './packages.mjs';
+import { unpackTarball } from './pack.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** What a single-service package must not hold: the other provider's node folders and credentials. */
+const FOREIGN = {
+	'n8n-nodes-routee': /^dist\/(nodes\/Octopush|credentials\/Octopush|icons\/octopush)/,
+	'n8n-nodes-octopush': /^dist\/(nodes\/Routee|credentials\/Routee|icons\/routee)/,
+};
 
 function report(label, result) {
 	process.stdout.write(
@@ -27,46 +36,57 @@ function report(label, result) {
 	return result.passed;
 }
 
+/** The package's root in the source tree, as the scanner finds it by name (findPackageRoot). */
+const sourceRootOf = (name) => (name === COMBINED ? ROOT : join(ROOT, 'packages', name));
+
 async function main() {
-	const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 	let passed = true;
-
-	const dependencies = Object.keys(packageJson.dependencies ?? {});
-	passed =
-		report('package.json has no runtime dependencies', {
-			passed: dependencies.length === 0,
-			message: dependencies.length
-				? `runtime dependencies are not allowed: ${dependencies.join(', ')}`
-				: undefined,
-		}) && passed;
-
-	passed =
-		report(
-			`source tree (${SOURCE_FILE_PATTERNS.join(', ')})`,
-			await analyzePackage(ROOT, SOURCE_FILE_PATTERNS),
-		) && passed;
-
-	for (const file of packageJson.n8n?.nodes ?? []) {
-		if (!existsSync(join(ROOT, file)))
-			throw new Error(`${file} is missing: run \`npm run build\` first`);
-	}
-	const tarball = packPackage(ROOT);
-	const unpacked = unpackTarball(tarball, join(dirname(tarball), 'package'));
+	const staged = stagePackages();
+	const packDir = mkdtempSync(join(tmpdir(), 'n8n-scan-'));
 	try {
-		passed =
-			report(
-				`packed tarball ${tarball.split('/').pop()} (**/*.js, package.json)`,
-				await analyzePackage(unpacked, ['**/*.js', 'package.json']),
-			) && passed;
+		for (const { name, dir } of staged) {
+			const sourceRoot = sourceRootOf(name);
+			const packageJson = JSON.parse(readFileSync(join(sourceRoot, 'package.json'), 'utf8'));
+			const dependencies = Object.keys(packageJson.dependencies ?? {});
+			passed =
+				report(`${name}: package.json has no runtime dependencies`, {
+					passed: dependencies.length === 0,
+					message: dependencies.length
+						? `runtime dependencies are not allowed: ${dependencies.join(', ')}`
+						: undefined,
+				}) && passed;
+
+			passed =
+				report(
+					`${name}: source tree at ${sourceRoot === ROOT ? '.' : sourceRoot.slice(ROOT.length + 1)} (${SOURCE_FILE_PATTERNS.join(', ')})`,
+					await analyzePackage(sourceRoot, SOURCE_FILE_PATTERNS),
+				) && passed;
+
+			const { tarball, files } = packStaged(dir, packDir);
+			if (SINGLE_SERVICE.includes(name)) {
+				const foreign = files.filter((file) => FOREIGN[name].test(file));
+				passed =
+					report(`${name}: the tarball holds no file of the other provider`, {
+						passed: foreign.length === 0,
+						message: foreign.length ? foreign.join(', ') : `${files.length} files`,
+					}) && passed;
+			}
+			const unpacked = unpackTarball(tarball, join(packDir, name));
+			passed =
+				report(
+					`${name}: packed tarball ${tarball.split('/').pop()} (**/*.js, package.json)`,
+					await analyzePackage(unpacked, ['**/*.js', 'package.json']),
+				) && passed;
+		}
 	} finally {
-		rmSync(dirname(tarball), { recursive: true, force: true });
+		rmSync(packDir, { recursive: true, force: true });
 	}
 
 	if (!passed) {
 		process.stdout.write('n8n verification scan failed.\n');
 		process.exit(1);
 	}
-	process.stdout.write('n8n verification scan: 0 errors.\n');
+	process.stdout.write(`n8n verification scan: 0 errors in ${staged.length} packages.\n`);
 }
 
 main().catch((error) => {

@@ -80,7 +80,10 @@ export declare class N8n {
 	readonly userFolder: string;
 	readonly logFile: string;
 	readonly n8nDir: string;
+	/** The first package installed (the only one unless startN8n was given several package folders). */
 	readonly installedPackage: InstalledPackage;
+	/** Every package installed, in order (startN8n's `packageDir` can list several). */
+	readonly installedPackages?: InstalledPackage[];
 	readonly child: ChildProcess;
 	webhookUrl(path: string): string;
 	/** `kill -9` of the main process (and its task runners); resolves once it has exited. */
@@ -161,7 +164,8 @@ export declare class QueueN8n extends N8n {
 
 export declare function startN8n(options?: {
 	version?: string;
-	packageDir?: string;
+	/** The built package to install, or several (installed in this order). */
+	packageDir?: string | string[];
 	env?: Record<string, string>;
 	port?: number;
 	/** A folder n8n keeps its data in (reused when it holds some; stop() keeps it); default: a fresh temporary one. */

@@ -562,16 +562,19 @@ function spawnMain(
 
 /**
  * A user folder (`kept`: that folder, with whatever n8n kept there; else a fresh one) with the built package at
- * `packageDir` installed as n8n installs a community package (a kept folder gets the package anew).
+ * `packageDir` (or each of several, in order) installed as n8n installs a community package (a kept folder gets
+ * the package anew).
  */
 async function prepareUserFolder(version, packageDir, log, kept) {
 	const userFolder = kept ?? mkdtempSync(join(tmpdir(), `n8n-${version}-`));
 	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
-	const installedPackage = await installCommunityPackage(packageDir, userFolder);
-	log(
-		`[n8n ${version}] ${installedPackage.name}@${installedPackage.version} installed into ${installedPackage.dir}`,
-	);
-	return { userFolder, installedPackage };
+	const installedPackages = [];
+	for (const dir of [packageDir].flat()) {
+		const installed = await installCommunityPackage(dir, userFolder);
+		log(`[n8n ${version}] ${installed.name}@${installed.version} installed into ${installed.dir}`);
+		installedPackages.push(installed);
+	}
+	return { userFolder, installedPackage: installedPackages[0], installedPackages };
 }
 
 /**
@@ -589,7 +592,7 @@ export async function startN8n({
 	log = (line) => process.stdout.write(`${line}\n`),
 } = {}) {
 	const installed = await installN8n(version);
-	const { userFolder, installedPackage } = await prepareUserFolder(
+	const { userFolder, installedPackage, installedPackages } = await prepareUserFolder(
 		version,
 		packageDir,
 		log,
@@ -602,6 +605,7 @@ export async function startN8n({
 		installed,
 		userFolder,
 		installedPackage,
+		installedPackages,
 		port,
 		env,
 		keepsUserFolder: keptFolder !== undefined,
