@@ -114,8 +114,10 @@ export class OctopushTrigger implements INodeType {
 				...property,
 				displayOptions: { show: { '@version': [2], registration: ['manual'] } },
 			})),
-			...callerAuthenticationProperties.map(({ hint: _pasteHint, ...property }) => ({
+			...callerAuthenticationProperties.map((property) => ({
 				...property,
+				// nothing to paste: the trigger registers the URL itself
+				hint: undefined,
 				displayOptions: { show: { '@version': [2], registration: ['automatic'] } },
 			})),
 			...callerAuthenticationWithGenerated(
