@@ -10,6 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/action/execute';
+import { copyOptions, textOf, toNumberOf } from './read';
 import { voiceTracking } from '../transport/conversation';
 
 /**
@@ -113,6 +114,42 @@ async function waitForCallback(
 	executeData.data = { ...executeData.data, main: [[timedOut]] };
 	await context.putExecutionToWait(waitTill);
 	return [timedOut];
+}
+
+/**
+ * The conversation of Call and Wait and Call for Approval: call the To number, SAY `text` in the chosen voice, COLLECT
+ * keys (https://docs.routee.net/reference/collect-verb) to this execution's resume URL, which also gets the call's
+ * final status (OnCompletion); Hang-up Delay and Max Duration from the Options.
+ */
+export function keyPressConversation(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+	text: unknown,
+	collect: { maxDigits: unknown; submitOnHash: unknown },
+): { body: IDataObject; to: string; say: IDataObject; resumeUrl: string } {
+	const resumeUrl = resumeUrlOf(context);
+	const gender = context.getNodeParameter('gender', itemIndex, '') as string;
+	const say: IDataObject = {
+		type: 'SAY',
+		message: {
+			text,
+			language: context.getNodeParameter('language', itemIndex),
+			// Routee's Default: no gender (optional, https://docs.routee.net/reference/say-verb)
+			...(gender === '' ? {} : { gender }),
+		},
+		repeat: 0,
+		bargeIn: true,
+	};
+	const to = toNumberOf(context, itemIndex, options);
+	const body: IDataObject = {
+		to: { phone: to },
+		from: textOf(context, itemIndex, 'from'),
+		dialPlan: { verbs: [say, { type: 'COLLECT', eventUrl: resumeUrl, ...collect }] },
+		callback: { url: resumeUrl, strategy: 'OnCompletion' },
+	};
+	copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
+	return { body, to, say, resumeUrl };
 }
 
 /**

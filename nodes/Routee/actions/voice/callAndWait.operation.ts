@@ -9,9 +9,14 @@ import { optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
-import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
+import { optionsOf, textOf } from '../../helpers/read';
 import { assertBody } from '../../labels';
-import { machineEventUrl, resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
+import {
+	keyPressConversation,
+	machineEventUrl,
+	sendThenWait,
+	timeLimitField,
+} from '../../helpers/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from '../../transport/conversation';
@@ -86,33 +91,16 @@ export const callAndWait: Operation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await sendThenWait(this, items, 'Call and Wait for Key Press', async (itemIndex) => {
 			const options = optionsOf(this, itemIndex);
-			const resumeUrl = resumeUrlOf(this);
-			const gender = this.getNodeParameter('gender', itemIndex, '') as string;
-			const say: IDataObject = {
-				type: 'SAY',
-				message: {
-					text: textOf(this, itemIndex, 'prompt'),
-					language: this.getNodeParameter('language', itemIndex),
-					// Routee's Default: no gender (optional, https://docs.routee.net/reference/say-verb)
-					...(gender === '' ? {} : { gender }),
+			const { body, to, say, resumeUrl } = keyPressConversation(
+				this,
+				itemIndex,
+				options,
+				textOf(this, itemIndex, 'prompt'),
+				{
+					maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
+					submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
 				},
-				repeat: 0,
-				bargeIn: true,
-			};
-			const collect: IDataObject = {
-				type: 'COLLECT',
-				eventUrl: resumeUrl,
-				maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
-				submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
-			};
-			const to = toNumberOf(this, itemIndex, options);
-			const body: IDataObject = {
-				to: { phone: to },
-				from: textOf(this, itemIndex, 'from'),
-				dialPlan: { verbs: [say, collect] },
-				callback: { url: resumeUrl, strategy: 'OnCompletion' },
-			};
-			copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
+			);
 			const voicemail =
 				typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
 			if (voicemail !== '') {

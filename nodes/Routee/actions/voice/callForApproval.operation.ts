@@ -1,18 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
+import { optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
 import { invalid } from '../../../shared/action/invalid';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
-import { copyOptions, optionsOf, phoneNumberOf, textOf } from '../../helpers/read';
+import { optionsOf, textOf } from '../../helpers/read';
 import { assertBody } from '../../labels';
-import { resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
+import { keyPressConversation, sendThenWait, timeLimitField } from '../../helpers/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from '../../transport/conversation';
@@ -83,40 +78,14 @@ export const callForApproval: Operation = {
 				);
 			}
 			const prompt = textOf(this, itemIndex, 'approvalPrompt');
-			const resumeUrl = resumeUrlOf(this);
-			const gender = this.getNodeParameter('gender', itemIndex, '') as string;
-			const say: IDataObject = {
-				type: 'SAY',
-				message: {
-					text: typeof prompt === 'string' && prompt !== '' ? `${message}\n${prompt}` : message,
-					language: this.getNodeParameter('language', itemIndex),
-					// Routee's Default: no gender (optional, https://docs.routee.net/reference/say-verb)
-					...(gender === '' ? {} : { gender }),
-				},
-				repeat: 0,
-				bargeIn: true,
-			};
-			// one key (https://docs.routee.net/reference/collect-verb): the answer is the first key pressed
-			const collect: IDataObject = {
-				type: 'COLLECT',
-				eventUrl: resumeUrl,
-				maxDigits: 1,
-				submitOnHash: true,
-			};
-			const to = phoneNumberOf(
+			// one key: the answer is the first key pressed
+			const { body, to } = keyPressConversation(
 				this,
 				itemIndex,
-				'To',
-				textOf(this, itemIndex, 'to'),
-				defaultCountryOf(options),
+				options,
+				typeof prompt === 'string' && prompt !== '' ? `${message}\n${prompt}` : message,
+				{ maxDigits: 1, submitOnHash: true },
 			);
-			const body: IDataObject = {
-				to: { phone: to },
-				from: textOf(this, itemIndex, 'from'),
-				dialPlan: { verbs: [say, collect] },
-				callback: { url: resumeUrl, strategy: 'OnCompletion' },
-			};
-			copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
 			assertBody(this, conversationBody, body, itemIndex, CALL_FOR_APPROVAL_FIELDS);
 			const started = await startConversationRequest(this, itemIndex, body);
 			return {
