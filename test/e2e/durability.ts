@@ -406,6 +406,8 @@ export class MemoryWatch {
 export interface ExecutionRow {
 	id: string;
 	status: string;
+	/** When n8n recorded the execution (ISO). */
+	createdAt: string;
 }
 
 /**
@@ -457,7 +459,7 @@ export async function executionsAfter(
 	let lastId = MAX_ID;
 	for (;;) {
 		const { results: page } = await range(n8n, { workflowId }, String(afterId), lastId);
-		rows.push(...page.map(({ id, status }) => ({ id, status })));
+		rows.push(...page.map(({ id, status, createdAt }) => ({ id, status, createdAt })));
 		if (page.length < 100) return rows;
 		lastId = String(Math.min(...page.map((e) => Number(e.id))));
 	}
@@ -713,6 +715,12 @@ export function receivingProcess(n8n: N8n): Crash {
 export interface CrashOutcome extends Outcome {
 	/** Of the lost ones, the earliest acknowledgement, ms before the kill. */
 	oldestLostAckMs: number;
+	/**
+	 * Of the stuck ones, executions n8n had recorded before the kill and still lists as unfinished: n8n's start-up
+	 * recovery marks those it finds crashed, and now and then leaves one "running" (seen with its own Webhook node,
+	 * 2.40.7, CI 2026-12-04). A user sees it in the list either way; one recorded after the restart is a hang.
+	 */
+	leftUnfinishedByCrash: number;
 }
 
 export interface CrashResult {
@@ -786,10 +794,13 @@ export async function crashPhase(
 		const events = rig.receiver.events[target];
 		const lostAcks = answers[i].filter((a) => acknowledged(a) && !events.has(a.key));
 		const oldestLostAckMs = Math.max(0, ...lostAcks.map((a) => killedAt - a.at));
+		const leftUnfinishedByCrash = drained.executions[target].filter(
+			(e) => UNFINISHED.includes(e.status) && Date.parse(e.createdAt) < killedAt,
+		).length;
 		rig.log(
-			`durability: after the kill, ${TARGET_NAMES[target]}: ${describeOutcome(result)}; oldest lost acknowledgement ${oldestLostAckMs} ms before the kill`,
+			`durability: after the kill, ${TARGET_NAMES[target]}: ${describeOutcome(result)}; oldest lost acknowledgement ${oldestLostAckMs} ms before the kill; unfinished since before the kill ${leftUnfinishedByCrash}`,
 		);
-		return { ...result, oldestLostAckMs };
+		return { ...result, oldestLostAckMs, leftUnfinishedByCrash };
 	});
 	return {
 		what: crash.what,
