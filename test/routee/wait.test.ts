@@ -225,6 +225,28 @@ describe('Voice → Call and Wait for Key Press: a call that ends "Unknown" (iss
 	});
 });
 
+describe('Voice → Call and Wait for Key Press: what it outputs at the Time Limit (issue 28)', () => {
+	const call = {
+		resource: 'voice',
+		operation: 'callAndWait',
+		from: '+306948530920',
+		to: '+33612345678',
+		prompt: 'Press 1 to confirm',
+		language: 'en-GB',
+	};
+
+	test('version 2: no status (none reached n8n in time), timedOut true', async () => {
+		const run = await t.run(call, { typeVersion: 2 });
+		expect(run.status).toBe('waiting');
+		expect(run.items[0].json).toMatchObject({ status: null, timedOut: true, keyPressed: false });
+	});
+
+	test('version 1, as saved workflows have it: status "Unknown", timedOut true', async () => {
+		const run = await t.run(call, { typeVersion: 1 });
+		expect(run.items[0].json).toMatchObject({ status: 'Unknown', timedOut: true });
+	});
+});
+
 describe('Voice → Call and Wait for Key Press: answering machines (Options → Voicemail Message)', () => {
 	test('sends machineDetection Continue whose eventUrl is the resume URL marked as the machine event', async () => {
 		const run = await t.run({

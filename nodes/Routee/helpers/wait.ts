@@ -7,10 +7,11 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/action/execute';
 import { copyOptions, textOf, toNumberOf } from './read';
+import { routeeRequest } from '../transport';
 import { voiceTracking } from '../transport/conversation';
 
 /**
@@ -98,14 +99,10 @@ function onlyItem(context: IExecuteFunctions, items: INodeExecutionData[], what:
  */
 async function waitForCallback(
 	context: IExecuteFunctions,
-	timeLimitMinutes: number,
+	timeLimitMs: number,
 	onTimeout: IDataObject,
 ): Promise<INodeExecutionData[]> {
-	const minutes =
-		Number.isFinite(timeLimitMinutes) && timeLimitMinutes > 0
-			? timeLimitMinutes
-			: TIME_LIMIT_MINUTES;
-	const waitTill = new Date(Date.now() + minutes * 60_000);
+	const waitTill = new Date(Date.now() + timeLimitMs);
 	const timedOut: INodeExecutionData = {
 		json: { ...onTimeout, timedOut: true, waitedUntil: waitTill.toISOString() },
 		pairedItem: { item: 0 },
@@ -124,11 +121,11 @@ async function waitForCallback(
 export function keyPressConversation(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	resumeUrl: string,
 	options: IDataObject,
 	text: unknown,
 	collect: { maxDigits: unknown; submitOnHash: unknown },
-): { body: IDataObject; to: string; say: IDataObject; resumeUrl: string } {
-	const resumeUrl = resumeUrlOf(context);
+): { body: IDataObject; to: string; say: IDataObject } {
 	const gender = context.getNodeParameter('gender', itemIndex, '') as string;
 	const say: IDataObject = {
 		type: 'SAY',
@@ -149,32 +146,77 @@ export function keyPressConversation(
 		callback: { url: resumeUrl, strategy: 'OnCompletion' },
 	};
 	copyOptions(options, body, { hangupDelay: 'hangupDelay', maxDuration: 'maxDuration' });
-	return { body, to, say, resumeUrl };
+	return { body, to, say };
 }
 
 /**
- * The skeleton of Call and Wait and Send and Wait for Delivery (as n8n's utils/sendAndWait serves its nodes): one
- * input item; `send` builds, checks and sends the request for item 0 (a failure is the node's error for that item)
- * and returns what the output says if no callback arrives within the Time Limit; then the execution waits.
+ * Whether n8n runs this node as a tool invoked inline: the tool node's *Execute step* in the editor (n8n runs it
+ * through its hidden Tool Executor) or an agent that calls its tools without pausing the workflow. n8n-core then
+ * calls `execute` with a SupplyDataContext, whose `isToolExecution()` is true; `putExecutionToWait` there marks the
+ * whole execution waiting while the run goes on, and a callback to the resume URL finds no waiting node (n8n
+ * answers 404). When n8n's AI Agent (v3) calls a tool, it runs the tool node as a node of the execution instead
+ * (an engine request), `isToolExecution()` is false and the execution waits as in any workflow.
+ */
+function calledInline(context: IExecuteFunctions): boolean {
+	return typeof context.isToolExecution === 'function' && context.isToolExecution();
+}
+
+/**
+ * The skeleton of Call and Wait, Send and Wait for Delivery and Call for Approval (as n8n's utils/sendAndWait
+ * serves its nodes): one input item; `send` builds, checks and sends the request for item 0 with the provider's
+ * callbacks pointed at `resumeUrl` (a failure is the node's error for that item) and returns what the output says
+ * if no callback arrives within the Time Limit; then the execution waits.
+ *
+ * Called inline (see `calledInline`), the run cannot wait for a callback: `sendInline` sends without callbacks and
+ * finds out the outcome itself within the Time Limit; an operation without it is refused before anything is sent,
+ * rather than outputting an outcome nobody observed.
  */
 export async function sendThenWait(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	operationName: string,
-	send: (itemIndex: number) => Promise<IDataObject>,
+	send: (itemIndex: number, resumeUrl: string) => Promise<IDataObject>,
+	sendInline?: (itemIndex: number, timeLimitMs: number) => Promise<IDataObject>,
 ): Promise<INodeExecutionData[]> {
 	onlyItem(context, items, operationName);
 	const itemIndex = 0;
+	const timeLimitMs = timeLimitMsOf(context, itemIndex);
+	if (calledInline(context)) {
+		if (sendInline === undefined) throw cannotWaitInline(context, operationName);
+		try {
+			return [{ json: await sendInline(itemIndex, timeLimitMs), pairedItem: { item: 0 } }];
+		} catch (error) {
+			throw asNodeError(context, error as Error, itemIndex);
+		}
+	}
 	let onTimeout: IDataObject;
 	try {
-		onTimeout = await send(itemIndex);
+		onTimeout = await send(itemIndex, resumeUrlOf(context));
 	} catch (error) {
 		throw asNodeError(context, error as Error, itemIndex);
 	}
-	return await waitForCallback(
-		context,
-		context.getNodeParameter('timeLimitMinutes', itemIndex, 10) as number,
-		onTimeout,
+	return await waitForCallback(context, timeLimitMs, onTimeout);
+}
+
+function timeLimitMsOf(context: IExecuteFunctions, itemIndex: number): number {
+	const minutes = context.getNodeParameter('timeLimitMinutes', itemIndex, TIME_LIMIT_MINUTES);
+	return (
+		(typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
+			? minutes
+			: TIME_LIMIT_MINUTES) * 60_000
+	);
+}
+
+function cannotWaitInline(context: IExecuteFunctions, operationName: string): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${operationName} can't wait for Routee's callback in this run, so nothing was sent`,
+		{
+			description:
+				"n8n ran this tool on its own (the tool node's Execute step, or an agent that does not pause its workflow while a tool runs). " +
+				"Such a run cannot wait: the call's outcome and the key pressed would reach no one. Nothing was sent to Routee. " +
+				"To try it: chat with the AI Agent it is connected to (n8n's AI Agent pauses the workflow while the call goes on), or run this operation with the Routee node (not the tool) in a workflow.",
+		},
 	);
 }
 
@@ -343,21 +385,74 @@ export function smsWaitWebhook(context: IWebhookFunctions): IWebhookResponseData
 	// arrives after the execution finished (parts arriving out of order still can: n8n answers those 409)
 	if (typeof body.part === 'number' && typeof body.parts === 'number' && body.part < body.parts)
 		return KEEP_WAITING;
+	return resume(deliveryOutcome(body, status));
+}
+
+/** What Send and Wait for Delivery outputs for a part's final status (its callback, or its tracking entry). */
+function deliveryOutcome(part: IDataObject, status: string): IDataObject {
 	const statusObject = (
-		typeof body.status === 'object' && body.status !== null ? body.status : {}
+		typeof part.status === 'object' && part.status !== null ? part.status : {}
 	) as IDataObject;
-	return resume({
+	return {
 		delivered: status === 'Delivered',
 		status,
 		isFinal: true,
-		reason: statusObject.reason ?? body.reason ?? null,
+		reason: statusObject.reason ?? part.reason ?? null,
 		timedOut: false,
-		to: body.to ?? null,
-		from: body.from ?? null,
-		messageId: body.messageId ?? null,
-		trackingId: body.trackingId ?? body.messageId ?? null,
-		parts: body.parts ?? null,
-		price: body.price ?? null,
+		to: part.to ?? null,
+		from: part.from ?? null,
+		messageId: part.messageId ?? null,
+		trackingId: part.trackingId ?? part.messageId ?? null,
+		parts: part.parts ?? null,
+		price: part.price ?? null,
 		deliveredAt: statusObject.date ?? statusObject.updatedDate ?? null,
-	});
+	};
+}
+
+/** The first wait between two reads of an SMS's tracking; each next wait doubles, up to `POLL_MAX_MS`. */
+const POLL_FIRST_MS = 1000;
+const POLL_MAX_MS = 10_000;
+
+/**
+ * Send and Wait for Delivery called inline (a tool's Execute step): there is no execution to resume, so the node
+ * reads the message's tracking (GET /sms/tracking/single/{messageId}, https://docs.routee.net/reference/smstrackingsingle,
+ * one entry per part) until every part has a final status, or the Time Limit passes. Outputs what the callback would
+ * have resumed with: the first part that was not delivered decides (else the last part); at the time limit, the
+ * last status read, with `timedOut: true`.
+ */
+export async function pollDelivery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	messageId: string,
+	timeLimitMs: number,
+	onTimeout: IDataObject,
+): Promise<IDataObject> {
+	const deadline = Date.now() + timeLimitMs;
+	const cancelled = context.getExecutionCancelSignal?.();
+	let lastStatus: unknown = onTimeout.status;
+	for (let wait = POLL_FIRST_MS; ; wait = Math.min(wait * 2, POLL_MAX_MS)) {
+		const left = deadline - Date.now();
+		if (left <= 0 || cancelled?.aborted === true) break;
+		await sleep(Math.min(wait, left));
+		const answer = await routeeRequest(
+			context,
+			'GET',
+			`/sms/tracking/single/${messageId}`,
+			itemIndex,
+		);
+		const parts = (Array.isArray(answer) ? answer : []) as IDataObject[];
+		const statuses = parts.map(statusNameOf);
+		if (parts.length > 0) lastStatus = statuses[statuses.length - 1];
+		if (parts.length === 0 || !statuses.every((s) => s !== undefined && SMS_FINAL.includes(s)))
+			continue;
+		const notDelivered = statuses.findIndex((s) => s !== 'Delivered');
+		const deciding = notDelivered === -1 ? parts.length - 1 : notDelivered;
+		return deliveryOutcome(parts[deciding], statuses[deciding] as string);
+	}
+	return {
+		...onTimeout,
+		status: lastStatus ?? null,
+		timedOut: true,
+		waitedUntil: new Date(deadline).toISOString(),
+	};
 }

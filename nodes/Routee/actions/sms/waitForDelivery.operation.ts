@@ -18,7 +18,7 @@ import {
 import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
-import { resumeUrlOf, sendThenWait, timeLimitField } from '../../helpers/wait';
+import { pollDelivery, sendThenWait, timeLimitField } from '../../helpers/wait';
 import { checkSmsParts, maxPartsOption, partsHint } from '../../helpers/sms-parts';
 import { smsBodyField, smsSenderField } from './fields';
 
@@ -44,15 +44,16 @@ const description: INodeProperties[] = [
 export const waitForDelivery: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await sendThenWait(this, items, 'Send and Wait for Delivery', async (itemIndex) => {
+		/** Checks and sends the SMS of `itemIndex`, with its final status to `callbackUrl` if given; what it output at once. */
+		const sendSms = async (itemIndex: number, callbackUrl?: string): Promise<IDataObject> => {
 			const options = optionsOf(this, itemIndex);
 			const to = toNumberOf(this, itemIndex, options);
 			const body: IDataObject = {
 				from: textOf(this, itemIndex, 'from'),
 				to,
 				body: textOf(this, itemIndex, 'body', false),
-				callback: { url: resumeUrlOf(this), strategy: 'OnCompletion' },
 			};
+			if (callbackUrl !== undefined) body.callback = { url: callbackUrl, strategy: 'OnCompletion' };
 			copyOptions(options, body, { flash: 'flash', ttl: 'ttl', transcode: 'transcode' });
 			assertBody(this, singleSmsBody, body, itemIndex);
 			const size = checkSmsParts(this, itemIndex, String(body.body), options);
@@ -69,6 +70,18 @@ export const waitForDelivery: Operation = {
 				trackingId: sent.trackingId ?? null,
 				sentAt: sent.createdAt ?? new Date().toISOString(),
 			};
-		});
+		};
+		return await sendThenWait(
+			this,
+			items,
+			'Send and Wait for Delivery',
+			sendSms,
+			// called inline (a tool's Execute step): no callback, the tracking is read instead
+			async (itemIndex, timeLimitMs) => {
+				const sent = await sendSms(itemIndex);
+				if (typeof sent.messageId !== 'string') return { ...sent, timedOut: true };
+				return await pollDelivery(this, itemIndex, sent.messageId, timeLimitMs, sent);
+			},
+		);
 	},
 };

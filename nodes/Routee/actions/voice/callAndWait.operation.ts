@@ -89,43 +89,51 @@ const CALL_AND_WAIT_FIELDS: Record<string, string> = {
 export const callAndWait: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await sendThenWait(this, items, 'Call and Wait for Key Press', async (itemIndex) => {
-			const options = optionsOf(this, itemIndex);
-			const { body, to, say, resumeUrl } = keyPressConversation(
-				this,
-				itemIndex,
-				options,
-				textOf(this, itemIndex, 'prompt'),
-				{
-					maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
-					submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
-				},
-			);
-			const voicemail =
-				typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
-			if (voicemail !== '') {
-				// strategy Continue: Routee POSTs to eventUrl when a machine answers and runs the dialplan it gets back
-				// (https://docs.routee.net/reference/perform-a-voice-conversation)
-				body.machineDetection = {
-					strategy: 'Continue',
-					eventUrl: machineEventUrl(resumeUrl, {
-						...(say.message as IDataObject),
-						text: voicemail,
-					}),
+		return await sendThenWait(
+			this,
+			items,
+			'Call and Wait for Key Press',
+			async (itemIndex, resumeUrl) => {
+				const options = optionsOf(this, itemIndex);
+				const { body, to, say } = keyPressConversation(
+					this,
+					itemIndex,
+					resumeUrl,
+					options,
+					textOf(this, itemIndex, 'prompt'),
+					{
+						maxDigits: this.getNodeParameter('maxDigits', itemIndex, 1),
+						submitOnHash: this.getNodeParameter('submitOnHash', itemIndex, true),
+					},
+				);
+				const voicemail =
+					typeof options.voicemailMessage === 'string' ? options.voicemailMessage.trim() : '';
+				if (voicemail !== '') {
+					// strategy Continue: Routee POSTs to eventUrl when a machine answers and runs the dialplan it gets back
+					// (https://docs.routee.net/reference/perform-a-voice-conversation)
+					body.machineDetection = {
+						strategy: 'Continue',
+						eventUrl: machineEventUrl(resumeUrl, {
+							...(say.message as IDataObject),
+							text: voicemail,
+						}),
+					};
+				}
+				assertBody(this, conversationBody, body, itemIndex, CALL_AND_WAIT_FIELDS);
+				const started = await startConversationRequest(this, itemIndex, body);
+				return {
+					digits: '',
+					keyPressed: false,
+					answered: false,
+					machineDetected: false,
+					// at the Time Limit no final status has reached n8n: version 2 says none; version 1 said "Unknown",
+					// which is also a final status Routee reports (https://docs.routee.net/docs/voice-messaging-statuses)
+					status: this.getNode().typeVersion >= 2 ? null : 'Unknown',
+					to,
+					trackingId: started.trackingId ?? null,
+					startedAt: new Date().toISOString(),
 				};
-			}
-			assertBody(this, conversationBody, body, itemIndex, CALL_AND_WAIT_FIELDS);
-			const started = await startConversationRequest(this, itemIndex, body);
-			return {
-				digits: '',
-				keyPressed: false,
-				answered: false,
-				machineDetected: false,
-				status: 'Unknown',
-				to,
-				trackingId: started.trackingId ?? null,
-				startedAt: new Date().toISOString(),
-			};
-		});
+			},
+		);
 	},
 };

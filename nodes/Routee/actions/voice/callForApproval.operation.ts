@@ -66,7 +66,7 @@ const CALL_FOR_APPROVAL_FIELDS: Record<string, string> = {
 export const callForApproval: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await sendThenWait(this, items, 'Call for Approval', async (itemIndex) => {
+		return await sendThenWait(this, items, 'Call for Approval', async (itemIndex, resumeUrl) => {
 			const options = optionsOf(this, itemIndex);
 			const message = textOf(this, itemIndex, 'message');
 			if (typeof message !== 'string' || message === '') {
@@ -82,6 +82,7 @@ export const callForApproval: Operation = {
 			const { body, to } = keyPressConversation(
 				this,
 				itemIndex,
+				resumeUrl,
 				options,
 				typeof prompt === 'string' && prompt !== '' ? `${message}\n${prompt}` : message,
 				{ maxDigits: 1, submitOnHash: true },
@@ -94,7 +95,8 @@ export const callForApproval: Operation = {
 				digits: '',
 				keyPressed: false,
 				answered: false,
-				status: 'Unknown',
+				// no final status reached n8n within the Time Limit ("Unknown" is a status Routee reports)
+				status: null,
 				to,
 				trackingId: started.trackingId ?? null,
 				startedAt: new Date().toISOString(),
