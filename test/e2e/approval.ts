@@ -23,6 +23,8 @@ const GATE = 'Approve by phone';
 const TOOL = 'Send refund SMS';
 const OPENAI = { id: 'openai-scripted', name: 'Scripted OpenAI', type: 'openAiApi' };
 const SMS_TEXT = 'Your refund of 120 euros is on its way.';
+const SMS_TOOL = 'Send and wait for delivery';
+const CALL_TOOL = 'Call and wait for a key';
 
 interface ChatRequest {
 	messages: Array<{ role: string; content?: unknown; tool_call_id?: string }>;
@@ -209,6 +211,88 @@ function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): Work
 	} as WorkflowJson;
 }
 
+/** An AI Agent with two Routee tools, for the tools' own *Execute step* (the agent itself never runs). */
+function toolStepWorkflow(id: string): WorkflowJson {
+	const routee = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
+	return {
+		id,
+		name: `Agent whose tools are tried on their own ${id}`,
+		nodes: [
+			manualTriggerNode(id),
+			{
+				id: `${id}-agent`,
+				name: AGENT,
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [240, 0],
+				parameters: { promptType: 'define', text: 'Tell the customer.', options: {} },
+			},
+			{
+				id: `${id}-model`,
+				name: MODEL,
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [160, 220],
+				parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
+				credentials: { openAiApi: { id: OPENAI.id, name: OPENAI.name } },
+			},
+			{
+				id: `${id}-sms`,
+				name: SMS_TOOL,
+				type: `${PACKAGE_NAME}.routeeTool`,
+				typeVersion: 2,
+				position: [400, 220],
+				parameters: {
+					resource: 'sms',
+					operation: 'waitForDelivery',
+					from: 'MyShop',
+					to: '+33612349998',
+					body: 'Your order has shipped.',
+					timeLimitMinutes: 1,
+					options: {},
+				},
+				credentials: routee,
+			},
+			{
+				id: `${id}-call`,
+				name: CALL_TOOL,
+				type: `${PACKAGE_NAME}.routeeTool`,
+				typeVersion: 2,
+				position: [560, 220],
+				parameters: {
+					resource: 'voice',
+					operation: 'callAndWait',
+					from: '+306948530920',
+					to: '+33612349997',
+					prompt: 'Press 1 to confirm your appointment',
+					language: 'en-GB',
+					options: {},
+				},
+				credentials: routee,
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
+			[MODEL]: { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
+			[SMS_TOOL]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+			[CALL_TOOL]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	} as WorkflowJson;
+}
+
+/** The editor's *Execute step* on a tool node: n8n runs it through its hidden Tool Executor. */
+async function executeToolStep(n8n: N8n, workflowId: string, tool: string): Promise<string> {
+	const started = await n8n.request<{ executionId?: string }>(
+		'POST',
+		`/rest/workflows/${workflowId}/run`,
+		{ destinationNode: { nodeName: tool, mode: 'inclusive' }, agentRequest: { query: {} } },
+	);
+	if (!started?.executionId)
+		throw new Error(`n8n did not run the step ${tool}: ${JSON.stringify(started)}`);
+	return started.executionId;
+}
+
 async function startRun(n8n: N8n, workflowId: string): Promise<string> {
 	const started = await n8n.request<{ executionId?: string }>(
 		'POST',
@@ -249,6 +333,7 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 				agentWorkflow('e2eapproval00001', '+33612345678'),
 				agentWorkflow('e2eapproval00002', '+33612345602'),
 				agentWorkflow('e2eapproval00003', '+33612345678', 0.1),
+				toolStepWorkflow('e2etoolstep00001'),
 			]);
 		}, 120_000);
 
@@ -365,5 +450,43 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 				sandbox.options.deliveryDelayMs = 1000;
 			}
 		}, 180_000);
+		test("a Send and Wait for Delivery tool's Execute step sends the SMS without a callback and answers its real final status; the run ends", async () => {
+			const executionId = await executeToolStep(n8n, 'e2etoolstep00001', SMS_TOOL);
+			const run = await n8n.waitForExecution(executionId, 60_000);
+			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			const sent = sandbox
+				.requestsTo('routee', 'POST', '/sms')
+				.filter((r) => (r.body as any).to === '+33612349998');
+			expect(sent.map((r) => r.body)).toEqual([
+				{ from: 'MyShop', to: '+33612349998', body: 'Your order has shipped.' },
+			]);
+			const toolRuns = run.data.resultData.runData[SMS_TOOL] as any[];
+			const answer = toolRuns[toolRuns.length - 1].data.ai_tool[0][0].json.response;
+			expect(answer).toEqual([
+				expect.objectContaining({
+					delivered: true,
+					status: 'Delivered',
+					timedOut: false,
+					to: '+33612349998',
+				}),
+			]);
+		}, 90_000);
+
+		test("a Call and Wait tool's Execute step is refused before anything is sent, saying how to try it", async () => {
+			const executionId = await executeToolStep(n8n, 'e2etoolstep00001', CALL_TOOL);
+			const run = await n8n.waitForExecution(executionId, 60_000);
+			expect(run.status).toBe('error');
+			expect(run.data.resultData.error?.message).toContain(
+				"Call and Wait for Key Press can't wait for Routee's callback in this run, so nothing was sent",
+			);
+			expect(
+				sandbox
+					.requestsTo('routee', 'POST', '/voice/conversation')
+					.filter((r) => (r.body as any).to?.phone === '+33612349997'),
+			).toEqual([]);
+		}, 90_000);
 	});
 }
