@@ -311,7 +311,6 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 	registerCallbackBodyTests(() => ({ n8n, sandbox }));
 	registerDateTests(() => ({ n8n, sandbox }));
 	registerWaitTests(() => ({ n8n, sandbox }));
-	// an AI Agent (n8n 2.40.7's Agent 3.1) with a scripted model; regular mode
 	// AI Agent v3.1 and its Human review gates: n8n 2.40.7, regular and queue mode
 	if (version === '2.40.7') registerApprovalTests(() => ({ n8n, sandbox }));
 	if (setup.queue) registerQueueModeTests(() => ({ n8n, sandbox }));
