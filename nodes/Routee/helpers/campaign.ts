@@ -10,12 +10,12 @@ import {
 	listOf,
 	optionsOf,
 	phoneListOf,
-	phoneNumberOf,
 	scheduleAndCallbacksOf,
 } from './read';
 import { failureKindOf } from '../../shared/http';
 import { routeeRequest } from '../transport';
 import { invalid } from '../../shared/action/invalid';
+import { phoneNumberOf } from '../../shared/action/phone-number';
 import { assertBody } from '../labels';
 
 interface CampaignOperation {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { normalizePhoneNumber } from '../../shared/phone';
+import { phoneNumberOf } from '../../shared/action/phone-number';
 import { scheduledDateOf } from '../../shared/action/scheduled-date';
 import { invalid } from '../../shared/action/invalid';
 import { defaultCountryOf } from '../../shared/fields';
@@ -39,20 +39,6 @@ export function listOf(
 			return String(entry).trim();
 		})
 		.filter((entry) => entry !== '');
-}
-
-/** One phone number as E.164, reading national formats with the default country. */
-export function phoneNumberOf(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	value: unknown,
-	defaultCountry: string,
-): string {
-	const raw = typeof value === 'string' || typeof value === 'number' ? value : '';
-	const normalized = normalizePhoneNumber(raw, defaultCountry || undefined);
-	if (!normalized.ok) throw invalid(context, itemIndex, label, normalized.reason);
-	return normalized.e164;
 }
 
 /** The operation's To field: one phone number, in E.164 (a national number with Options → Default Country). */

@@ -2,7 +2,6 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -10,6 +9,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/action/execute';
+import { onlyItem, timeLimitMsOf, waitForCallback } from '../../shared/action/wait';
 import { copyOptions, textOf, toNumberOf } from './read';
 import { routeeRequest } from '../transport';
 import { voiceTracking } from '../transport/conversation';
@@ -19,8 +19,6 @@ import { voiceTracking } from '../transport/conversation';
  * URL, puts the execution to wait, and `webhook()` below decides per callback whether the execution resumes. Why
  * these operation values and why the form-waiting address: docs/design-notes.md, "Waiting for a Routee callback".
  */
-
-const TIME_LIMIT_MINUTES = 10;
 
 /**
  * The node's one webhook: n8n's waiting webhook (`restartWebhook`), served under /webhook-waiting/<execution id> only
@@ -38,16 +36,6 @@ export const waitWebhooks: IWebhookDescription[] = [
 		nodeType: 'form',
 	},
 ];
-
-export const timeLimitField: INodeProperties = {
-	displayName: 'Time Limit (Minutes)',
-	name: 'timeLimitMinutes',
-	type: 'number',
-	typeOptions: { minValue: 0.05 },
-	default: TIME_LIMIT_MINUTES,
-	description:
-		'How long the execution waits for the outcome at most. Then it continues with timedOut: true (the call or message itself is not stopped).',
-};
 
 /** The resume URL of this execution; the token it carries is never logged nor output. */
 export function resumeUrlOf(context: IExecuteFunctions): string {
@@ -77,41 +65,6 @@ export function machineEventUrl(resumeUrl: string, voicemail: IDataObject): stri
 
 /** The query parameter that marks the machine event and carries the voicemail's SAY message. */
 const MACHINE_EVENT = 'machine';
-
-/** The one input item the wait operations act on: they start one call or message per execution. */
-function onlyItem(context: IExecuteFunctions, items: INodeExecutionData[], what: string): void {
-	if (items.length > 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`${what} handles one input item per execution; it got ${items.length}`,
-			{
-				description:
-					'An execution can wait for one outcome only. Put a "Loop Over Items" node (batch size 1) before this node, or use the operation without "and Wait" together with a Routee Trigger.',
-			},
-		);
-	}
-}
-
-/**
- * Puts the execution to wait until a callback resumes it or the time limit passes; returns what the node outputs
- * meanwhile. The execution's stack entry of this node gets `onTimeout` as its input: n8n passes that on when the time
- * limit resumes the execution (its own input data is not touched: other nodes' outputs share it).
- */
-async function waitForCallback(
-	context: IExecuteFunctions,
-	timeLimitMs: number,
-	onTimeout: IDataObject,
-): Promise<INodeExecutionData[]> {
-	const waitTill = new Date(Date.now() + timeLimitMs);
-	const timedOut: INodeExecutionData = {
-		json: { ...onTimeout, timedOut: true, waitedUntil: waitTill.toISOString() },
-		pairedItem: { item: 0 },
-	};
-	const executeData = context.getExecuteData();
-	executeData.data = { ...executeData.data, main: [[timedOut]] };
-	await context.putExecutionToWait(waitTill);
-	return [timedOut];
-}
 
 /**
  * The conversation of Call and Wait and Call for Approval: call the To number, SAY `text` in the chosen voice, COLLECT
@@ -178,7 +131,12 @@ export async function sendThenWait(
 	send: (itemIndex: number, resumeUrl: string) => Promise<IDataObject>,
 	sendInline?: (itemIndex: number, timeLimitMs: number) => Promise<IDataObject>,
 ): Promise<INodeExecutionData[]> {
-	onlyItem(context, items, operationName);
+	onlyItem(
+		context,
+		items,
+		operationName,
+		'use the operation without "and Wait" together with a Routee Trigger',
+	);
 	const itemIndex = 0;
 	const timeLimitMs = timeLimitMsOf(context, itemIndex);
 	if (calledInline(context)) {
@@ -196,15 +154,6 @@ export async function sendThenWait(
 		throw asNodeError(context, error as Error, itemIndex);
 	}
 	return await waitForCallback(context, timeLimitMs, onTimeout);
-}
-
-function timeLimitMsOf(context: IExecuteFunctions, itemIndex: number): number {
-	const minutes = context.getNodeParameter('timeLimitMinutes', itemIndex, TIME_LIMIT_MINUTES);
-	return (
-		(typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
-			? minutes
-			: TIME_LIMIT_MINUTES) * 60_000
-	);
 }
 
 function cannotWaitInline(context: IExecuteFunctions, operationName: string): NodeOperationError {

@@ -18,7 +18,8 @@ import {
 import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
-import { pollDelivery, sendThenWait, timeLimitField } from '../../helpers/wait';
+import { pollDelivery, sendThenWait } from '../../helpers/wait';
+import { timeLimitField } from '../../../shared/action/wait';
 import { checkSmsParts, maxPartsOption, partsHint } from '../../helpers/sms-parts';
 import { smsBodyField, smsSenderField } from './fields';
 

@@ -11,12 +11,8 @@ import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
 import { optionsOf, textOf } from '../../helpers/read';
 import { assertBody } from '../../labels';
-import {
-	keyPressConversation,
-	machineEventUrl,
-	sendThenWait,
-	timeLimitField,
-} from '../../helpers/wait';
+import { keyPressConversation, machineEventUrl, sendThenWait } from '../../helpers/wait';
+import { timeLimitField } from '../../../shared/action/wait';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from '../../transport/conversation';
