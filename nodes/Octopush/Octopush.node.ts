@@ -4,10 +4,13 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
+import { approvalWebhook, approvalWebhooks } from './helpers/approval';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/action/router';
 import { octopushLabels } from './labels';
@@ -57,11 +60,17 @@ export class Octopush implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'octopushApi', required: true }],
+		// the approval page of SMS → Send for Approval (see ./helpers/approval.ts); it registers nothing anywhere
+		webhooks: approvalWebhooks,
 		// a copy per instance, as each instance had its own array before
 		properties: [...properties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return approvalWebhook(this);
 	}
 }

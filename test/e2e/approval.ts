@@ -211,6 +211,60 @@ function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): Work
 	} as WorkflowJson;
 }
 
+/** The phone gate of `agentWorkflow` replaced by Octopush → SMS → Send for Approval (approval by SMS). */
+function smsGateWorkflow(id: string, approver: string): WorkflowJson {
+	const workflow = agentWorkflow(id, approver);
+	return {
+		...workflow,
+		name: `Agent with an SMS approval ${id}`,
+		nodes: workflow.nodes.map((node) =>
+			node.name === GATE
+				? {
+						id: `${id}-gate`,
+						name: GATE,
+						type: `${PACKAGE_NAME}.octopushHitlTool`,
+						typeVersion: 2,
+						position: [400, 220],
+						parameters: { sender: 'MyShop', to: approver, timeLimitMinutes: 2, options: {} },
+						credentials: {
+							octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name },
+						},
+					}
+				: node,
+		),
+	} as WorkflowJson;
+}
+
+/** An AI Agent whose one tool is Routee → Call and Wait for Key Press (the agent confirms by calling). */
+function callingAgentWorkflow(id: string, callee: string): WorkflowJson {
+	const workflow = toolStepWorkflow(id);
+	return {
+		...workflow,
+		name: `Agent that confirms by calling ${id}`,
+		nodes: workflow.nodes
+			.filter((node) => node.name !== SMS_TOOL)
+			.map((node) =>
+				node.name === CALL_TOOL
+					? {
+							...node,
+							parameters: { ...(node.parameters as object), to: callee, timeLimitMinutes: 2 },
+						}
+					: node.name === AGENT
+						? {
+								...node,
+								parameters: {
+									...(node.parameters as object),
+									text: "Confirm tomorrow's appointment by phone.",
+								},
+							}
+						: node,
+			),
+		connections: Object.fromEntries(
+			Object.entries(workflow.connections ?? {}).filter(([from]) => from !== SMS_TOOL),
+		),
+	} as WorkflowJson;
+}
+
 /** An AI Agent with two Routee tools, for the tools' own *Execute step* (the agent itself never runs). */
 function toolStepWorkflow(id: string): WorkflowJson {
 	const routee = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
@@ -334,6 +388,9 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 				agentWorkflow('e2eapproval00002', '+33612345602'),
 				agentWorkflow('e2eapproval00003', '+33612345678', 0.1),
 				toolStepWorkflow('e2etoolstep00001'),
+				callingAgentWorkflow('e2ecallagent0001', '+33612345678'),
+				smsGateWorkflow('e2esmsgate000001', '+33612340011'),
+				smsGateWorkflow('e2esmsgate000002', '+33612340012'),
 			]);
 		}, 120_000);
 
@@ -488,5 +545,84 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 					.filter((r) => (r.body as any).to?.phone === '+33612349997'),
 			).toEqual([]);
 		}, 90_000);
+		test('an agent calls Call and Wait for Key Press as a tool: its execution waits for the call, then the model gets the key really pressed', async () => {
+			const executionId = await startRun(n8n, 'e2ecallagent0001');
+			await waitForStatus(n8n, executionId, 'waiting');
+			const run = await n8n.waitForExecution(executionId, 60_000);
+			expect({ status: run.status, error: run.data.resultData.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			const calls = sandbox
+				.requestsTo('routee', 'POST', '/voice/conversation')
+				.filter(
+					(r) =>
+						(r.body as any).dialPlan?.verbs?.[0]?.message?.text ===
+						'Press 1 to confirm your appointment',
+				);
+			expect(calls.map((r) => (r.body as any).to)).toEqual([{ phone: '+33612345678' }]);
+			const toolRuns = run.data.resultData.runData[CALL_TOOL] as any[];
+			expect(toolRuns[toolRuns.length - 1].data.ai_tool[0][0].json).toMatchObject({
+				digits: '1',
+				keyPressed: true,
+				answered: true,
+				status: 'Completed',
+				timedOut: false,
+			});
+			const [output] = outputOf(run, AGENT);
+			expect(output.json.output).toMatch(/^Final answer\. The tool said: .*\\"digits\\":\\"1\\"/);
+		}, 90_000);
+		test.each([
+			['e2esmsgate000001', '+33612340011', 'approve', true],
+			['e2esmsgate000002', '+33612340012', 'decline', false],
+		])(
+			'Octopush → Send for Approval as the gate (%s): the approver gets an SMS with the link; opening it decides nothing; the button "%s" decides',
+			async (workflowId, approver, decision, approved) => {
+				const executionId = await startRun(n8n, workflowId);
+				await waitForStatus(n8n, executionId, 'waiting');
+				const [sms] = sandbox
+					.requestsTo('octopush', 'POST', '/sms-campaign/send')
+					.filter((r) => (r.body as any).recipients?.[0]?.phone_number === approver);
+				const text = String((sms.body as any).text);
+				expect(text).toMatch(/^The agent wants to run this tool: Send_refund_SMS/);
+				const link = /Approve or decline: (\S+)$/.exec(text)?.[1] as string;
+				expect(new URL(link).pathname).toMatch(new RegExp(`/webhook-waiting/${executionId}/`));
+				// a link preview: the page, nothing decided
+				const opened = await fetch(link, { headers: { 'user-agent': 'WhatsApp/2.23' } });
+				expect(opened.status).toBe(200);
+				expect(await opened.text()).toContain('value="approve"');
+				expect((await n8n.execution(executionId)).status).toBe('waiting');
+				// a forged link is refused by n8n itself
+				const forged = new URL(link);
+				forged.searchParams.set('signature', '0'.repeat(64));
+				expect(
+					(await fetch(forged, { method: 'POST', body: new URLSearchParams({ decision }) })).status,
+				).toBe(401);
+
+				const pressed = await fetch(link, {
+					method: 'POST',
+					body: new URLSearchParams({ decision }),
+				});
+				expect(pressed.status).toBe(200);
+				const run = await n8n.waitForExecution(executionId, 60_000);
+				expect(run.status).toBe('success');
+				const gateRuns = run.data.resultData.runData[GATE] as any[];
+				expect(gateRuns[gateRuns.length - 1].data.ai_tool[0][0].json).toMatchObject({
+					approved,
+					reason: approved ? 'approved' : 'declined',
+				});
+				const sent = sandbox
+					.requestsTo('routee', 'POST', '/sms')
+					.filter((r) => (r.body as any).body === SMS_TEXT && r.at >= sms.at);
+				expect(sent.length).toBe(approved ? 1 : 0);
+				// the link opened again after the decision: n8n's own "no action required" page
+				const again = await fetch(link);
+				expect(again.status).toBe(200);
+				expect(JSON.stringify(run.data.resultData)).not.toContain(
+					new URL(link).searchParams.get('signature'),
+				);
+			},
+			90_000,
+		);
 	});
 }

@@ -250,10 +250,10 @@ function hasSendAndWaitOperationAsIn240(description: INodeTypeDescription): bool
 		);
 }
 
-describe('n8n makes the Routee node a Human review gate for AI agent tools', () => {
-	test('the rule as n8n 2.40.7 has it holds for the Routee node (and not for Octopush)', () => {
+describe('n8n makes the Routee and the Octopush node Human review gates for AI agent tools', () => {
+	test('the rule as n8n 2.40.7 has it holds for both nodes (Call for Approval, Send for Approval)', () => {
 		expect(hasSendAndWaitOperationAsIn240(new Routee().description)).toBe(true);
-		expect(hasSendAndWaitOperationAsIn240(new Octopush().description)).toBe(false);
+		expect(hasSendAndWaitOperationAsIn240(new Octopush().description)).toBe(true);
 	});
 
 	describe.each(INSTALLED.length > 0 ? INSTALLED : ['(none installed)'])('n8n %s', (version) => {
@@ -261,11 +261,32 @@ describe('n8n makes the Routee node a Human review gate for AI agent tools', () 
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const n8n = (): HitlTools => require(hitlToolsOf(version)) as HitlTools;
 
+		run('hasSendAndWaitOperation is true for Routee and for Octopush', () => {
+			expect(n8n().hasSendAndWaitOperation(new Routee().description)).toBe(true);
+			expect(n8n().hasSendAndWaitOperation(new Octopush().description)).toBe(true);
+		});
+
 		run(
-			'hasSendAndWaitOperation is true for Routee (false for Octopush, which has no such operation)',
+			'convertNodeToHitlTool: the Octopush gate is SMS → Send for Approval, with n8n’s Message',
 			() => {
-				expect(n8n().hasSendAndWaitOperation(new Routee().description)).toBe(true);
-				expect(n8n().hasSendAndWaitOperation(new Octopush().description)).toBe(false);
+				const gate = n8n().convertNodeToHitlTool({
+					description: deepCopy(new Octopush().description),
+				}).description;
+				expect(gate.name).toBe('octopushHitlTool');
+				const byName = (name: string): INodeProperties[] =>
+					gate.properties.filter((p) => p.name === name);
+				expect(byName('resource')).toEqual([
+					expect.objectContaining({ type: 'hidden', default: 'sms' }),
+				]);
+				expect(byName('operation').map((p) => p.default)).toContain('sendAndWait');
+				expect(byName('message')).toEqual([
+					expect.objectContaining({ default: expect.stringContaining('{{ $tool.name }}') }),
+				]);
+				expect(byName('to')).toEqual([
+					expect.objectContaining({
+						displayOptions: { show: { resource: ['sms'], operation: ['sendAndWait'] } },
+					}),
+				]);
 			},
 		);
 

@@ -151,7 +151,7 @@ export class TriggerHost {
 
 	static async start(
 		harness: Harness,
-		nodeName: 'routeeTrigger' | 'octopushTrigger' | 'routee',
+		nodeName: 'routeeTrigger' | 'octopushTrigger' | 'routee' | 'octopush',
 		options: HostOptions = {},
 	): Promise<TriggerHost> {
 		const server = http.createServer();

@@ -9,7 +9,13 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/action/execute';
-import { onlyItem, timeLimitMsOf, waitForCallback } from '../../shared/action/wait';
+import {
+	calledInline,
+	cannotWaitInline,
+	onlyItem,
+	timeLimitMsOf,
+	waitForCallback,
+} from '../../shared/action/wait';
 import { copyOptions, textOf, toNumberOf } from './read';
 import { routeeRequest } from '../transport';
 import { voiceTracking } from '../transport/conversation';
@@ -103,18 +109,6 @@ export function keyPressConversation(
 }
 
 /**
- * Whether n8n runs this node as a tool invoked inline: the tool node's *Execute step* in the editor (n8n runs it
- * through its hidden Tool Executor) or an agent that calls its tools without pausing the workflow. n8n-core then
- * calls `execute` with a SupplyDataContext, whose `isToolExecution()` is true; `putExecutionToWait` there marks the
- * whole execution waiting while the run goes on, and a callback to the resume URL finds no waiting node (n8n
- * answers 404). When n8n's AI Agent (v3) calls a tool, it runs the tool node as a node of the execution instead
- * (an engine request), `isToolExecution()` is false and the execution waits as in any workflow.
- */
-function calledInline(context: IExecuteFunctions): boolean {
-	return typeof context.isToolExecution === 'function' && context.isToolExecution();
-}
-
-/**
  * The skeleton of Call and Wait, Send and Wait for Delivery and Call for Approval (as n8n's utils/sendAndWait
  * serves its nodes): one input item; `send` builds, checks and sends the request for item 0 with the provider's
  * callbacks pointed at `resumeUrl` (a failure is the node's error for that item) and returns what the output says
@@ -140,7 +134,7 @@ export async function sendThenWait(
 	const itemIndex = 0;
 	const timeLimitMs = timeLimitMsOf(context, itemIndex);
 	if (calledInline(context)) {
-		if (sendInline === undefined) throw cannotWaitInline(context, operationName);
+		if (sendInline === undefined) throw cannotWaitInline(context, operationName, 'Routee');
 		try {
 			return [{ json: await sendInline(itemIndex, timeLimitMs), pairedItem: { item: 0 } }];
 		} catch (error) {
@@ -154,19 +148,6 @@ export async function sendThenWait(
 		throw asNodeError(context, error as Error, itemIndex);
 	}
 	return await waitForCallback(context, timeLimitMs, onTimeout);
-}
-
-function cannotWaitInline(context: IExecuteFunctions, operationName: string): NodeOperationError {
-	return new NodeOperationError(
-		context.getNode(),
-		`${operationName} can't wait for Routee's callback in this run, so nothing was sent`,
-		{
-			description:
-				"n8n ran this tool on its own (the tool node's Execute step, or an agent that does not pause its workflow while a tool runs). " +
-				"Such a run cannot wait: the call's outcome and the key pressed would reach no one. Nothing was sent to Routee. " +
-				"To try it: chat with the AI Agent it is connected to (n8n's AI Agent pauses the workflow while the call goes on), or run this operation with the Routee node (not the tool) in a workflow.",
-		},
-	);
 }
 
 /**

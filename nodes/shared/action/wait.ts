@@ -75,3 +75,33 @@ export async function waitForCallback(
 	await context.putExecutionToWait(waitTill);
 	return [timedOut];
 }
+
+/**
+ * Whether n8n runs this node as a tool invoked inline: the tool node's *Execute step* in the editor (n8n runs it
+ * through its hidden Tool Executor) or an agent that calls its tools without pausing the workflow. n8n-core then
+ * calls `execute` with a SupplyDataContext, whose `isToolExecution()` is true; `putExecutionToWait` there marks the
+ * whole execution waiting while the run goes on, and a callback to the resume URL finds no waiting node (n8n
+ * answers 404). When n8n's AI Agent (v3) calls a tool, it runs the tool node as a node of the execution instead
+ * (an engine request), `isToolExecution()` is false and the execution waits as in any workflow.
+ */
+export function calledInline(context: IExecuteFunctions): boolean {
+	return typeof context.isToolExecution === 'function' && context.isToolExecution();
+}
+
+/** The error of a waiting operation called inline that cannot find out its outcome itself: nothing was sent. */
+export function cannotWaitInline(
+	context: IExecuteFunctions,
+	operationName: string,
+	provider: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${operationName} can't wait for ${provider}'s callback in this run, so nothing was sent`,
+		{
+			description:
+				"n8n ran this tool on its own (the tool node's Execute step, or an agent that does not pause its workflow while a tool runs). " +
+				`Such a run cannot wait: the outcome would reach no one. Nothing was sent to ${provider}. ` +
+				`To try it: chat with the AI Agent it is connected to (n8n's AI Agent pauses the workflow while the tool waits), or run this operation with the ${provider} node (not the tool) in a workflow.`,
+		},
+	);
+}

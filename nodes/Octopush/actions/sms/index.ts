@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { sendCampaign } from './sendCampaign.operation';
+import { sendForApproval } from './sendForApproval.operation';
 
-export const smsOperations = { sendCampaign };
+// Send for Approval has n8n's operation value `sendAndWait`: n8n then also offers the node as a Human review gate
+export const smsOperations = { sendCampaign, sendAndWait: sendForApproval };
 
 export const smsDescription: INodeProperties[] = [
 	{
@@ -20,11 +22,22 @@ export const smsDescription: INodeProperties[] = [
 					'Send an SMS to any number of recipients (sent in frames of at most 500 recipients)',
 				action: 'Send an SMS campaign',
 			},
+			{
+				name: 'Send for Approval',
+				value: 'sendAndWait',
+				description:
+					'Send one SMS with a link to a page where the person approves or declines, and wait for the answer (also the Human review gate of AI agent tools)',
+				action: 'Send an SMS and wait for approval',
+			},
 		],
 		default: 'sendCampaign',
 	},
 	...updateDisplayOptions(
 		{ show: { resource: ['sms'], operation: ['sendCampaign'] } },
 		sendCampaign.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['sms'], operation: ['sendAndWait'] } },
+		sendForApproval.description,
 	),
 ];
