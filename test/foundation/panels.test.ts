@@ -97,6 +97,85 @@ describe('tool use: the fields an AI agent cannot use are hidden when the node i
 	});
 });
 
+describe('tool use: Max Recipients per Tool Call, only in the tool variant of version 2, on every mass send', () => {
+	const routee = new Routee().description;
+	const octopush = new Octopush().description;
+	const at = (
+		description: INodeTypeDescription,
+		values: INodeParameters,
+		typeVersion: number,
+	): INodeParameters =>
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			values,
+			true,
+			false,
+			{ typeVersion } as INode,
+			description,
+		) ?? {};
+
+	test('the operations that have it: those that send to many recipients at once', () => {
+		const operationsWithLimit = (description: INodeTypeDescription) =>
+			description.properties
+				.filter((p) => p.name === 'toolMaxRecipients')
+				.map(
+					(p) =>
+						`${String(p.displayOptions?.show?.resource)} → ${String(p.displayOptions?.show?.operation)}`,
+				)
+				.sort();
+		expect(operationsWithLimit(routee)).toEqual([
+			'sms → sendCampaign',
+			'sms → updateCampaign',
+			'voice → sendCampaign',
+		]);
+		expect(operationsWithLimit(octopush)).toEqual([
+			'sms → sendCampaign',
+			'voiceListCampaign → create',
+			'voiceListCampaign → send',
+			'voiceSms → sendCampaign',
+		]);
+	});
+
+	test.each([
+		['Routee', routee, { resource: 'sms', operation: 'sendCampaign' }],
+		['Routee', routee, { resource: 'voice', operation: 'sendCampaign' }],
+		['Routee', routee, { resource: 'sms', operation: 'updateCampaign' }],
+		['Octopush', octopush, { resource: 'sms', operation: 'sendCampaign' }],
+		['Octopush', octopush, { resource: 'voiceSms', operation: 'sendCampaign' }],
+		['Octopush', octopush, { resource: 'voiceListCampaign', operation: 'send' }],
+		[
+			'Octopush',
+			octopush,
+			{ resource: 'voiceListCampaign', operation: 'create', waitAndSend: true },
+		],
+	])(
+		'%s %j: 10 by default in the version-2 tool; absent from a version-1 tool and from the node',
+		(_name, description, values: INodeParameters) => {
+			expect(at(asTool(description), values, 2)).toHaveProperty('toolMaxRecipients', 10);
+			expect(at(asTool(description), values, 1)).not.toHaveProperty('toolMaxRecipients');
+			expect(at(description, values, 2)).not.toHaveProperty('toolMaxRecipients');
+			expect(at(description, values, 1)).not.toHaveProperty('toolMaxRecipients');
+		},
+	);
+
+	test('Octopush Voice List Campaign → Create has it only when it also sends (Wait Until Ready, Then Send)', () => {
+		const create = { resource: 'voiceListCampaign', operation: 'create' };
+		expect(at(asTool(octopush), { ...create, waitAndSend: false }, 2)).not.toHaveProperty(
+			'toolMaxRecipients',
+		);
+	});
+
+	test('operations that send to one number, or nothing, have no limit', () => {
+		for (const values of [
+			{ resource: 'sms', operation: 'send' },
+			{ resource: 'sms', operation: 'analyze' },
+			{ resource: 'voice', operation: 'callAndWait' },
+		]) {
+			expect(at(asTool(routee), values, 2)).not.toHaveProperty('toolMaxRecipients');
+		}
+	});
+});
+
 describe('panels: defaults, bundles, one wording', () => {
 	const routee = new Routee().description;
 	const octopush = new Octopush().description;
