@@ -176,6 +176,49 @@ describe('tool use: Max Recipients per Tool Call, only in the tool variant of ve
 	});
 });
 
+describe('tool use: the description n8n gives a tool ("Set Automatically") says what the call sends and costs', () => {
+	const auto = (nodeType: INodeType, parameters: INodeParameters) =>
+		NodeHelpers.getToolDescriptionForNode(
+			{ parameters: { descriptionType: 'auto', ...parameters } } as unknown as INode,
+			nodeType,
+		);
+
+	test.each([
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'send' },
+			'Send an SMS to one phone number at a cost per part in Routee',
+		],
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'sendCampaign' },
+			'Send an SMS to many recipients at a cost per recipient in Routee',
+		],
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'analyze' },
+			'Analyze the cost of an SMS campaign without sending it in Routee',
+		],
+		[
+			new Routee(),
+			{ resource: 'voice', operation: 'sendCampaign' },
+			'Send a voice campaign to many recipients at a cost per call in Routee',
+		],
+		[
+			new Octopush(),
+			{ resource: 'voiceSms', operation: 'sendCampaign' },
+			'Send a voice SMS to many recipients at a cost per call in Octopush',
+		],
+		[
+			new Octopush(),
+			{ resource: 'voiceListCampaign', operation: 'send' },
+			'Send a voice list campaign to its whole list at a cost per call in Octopush',
+		],
+	])('%#: %j', (nodeType, parameters, expected) => {
+		expect(auto(nodeType, parameters)).toBe(expected);
+	});
+});
+
 describe('panels: defaults, bundles, one wording', () => {
 	const routee = new Routee().description;
 	const octopush = new Octopush().description;
@@ -400,14 +443,18 @@ describe('a newcomer reads the panels (issue 26): words, not internal values', (
 		[
 			new Routee(),
 			{ resource: 'voice', operation: 'callAndWait' },
-			'Call and wait for a key press',
+			'Call and wait for a key press at a cost per call',
 		],
-		[new Routee(), { resource: 'sms', operation: 'send' }, 'Send an SMS'],
-		[new Routee(), {}, 'Send an SMS'],
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'send' },
+			'Send an SMS to one phone number at a cost per part',
+		],
+		[new Routee(), {}, 'Send an SMS to one phone number at a cost per part'],
 		[
 			new Octopush(),
 			{ resource: 'voiceSms', operation: 'sendCampaign' },
-			'Send a voice SMS campaign',
+			'Send a voice SMS to many recipients at a cost per call',
 		],
 		[new Octopush(), { resource: 'account', operation: 'getBalance' }, 'Get the account balance'],
 	])('the canvas subtitle says the operation in words: %#', (nodeType, parameters, expected) => {

@@ -63,7 +63,7 @@ const description: INodeProperties[] = [
 					type: 'string',
 					default: '',
 					description:
-						'Phone numbers in E.164 format, separated by commas or new lines, or an array',
+						'Phone numbers in E.164 format, + then the country code and number, such as +306948530920, separated by commas or new lines, or an array',
 				},
 				{
 					displayName: 'Contact IDs',
