@@ -97,6 +97,128 @@ describe('tool use: the fields an AI agent cannot use are hidden when the node i
 	});
 });
 
+describe('tool use: Max Recipients per Tool Call, only in the tool variant of version 2, on every mass send', () => {
+	const routee = new Routee().description;
+	const octopush = new Octopush().description;
+	const at = (
+		description: INodeTypeDescription,
+		values: INodeParameters,
+		typeVersion: number,
+	): INodeParameters =>
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			values,
+			true,
+			false,
+			{ typeVersion } as INode,
+			description,
+		) ?? {};
+
+	test('the operations that have it: those that send to many recipients at once', () => {
+		const operationsWithLimit = (description: INodeTypeDescription) =>
+			description.properties
+				.filter((p) => p.name === 'toolMaxRecipients')
+				.map(
+					(p) =>
+						`${String(p.displayOptions?.show?.resource)} → ${String(p.displayOptions?.show?.operation)}`,
+				)
+				.sort();
+		expect(operationsWithLimit(routee)).toEqual([
+			'sms → sendCampaign',
+			'sms → updateCampaign',
+			'voice → sendCampaign',
+		]);
+		expect(operationsWithLimit(octopush)).toEqual([
+			'sms → sendCampaign',
+			'voiceListCampaign → create',
+			'voiceListCampaign → send',
+			'voiceSms → sendCampaign',
+		]);
+	});
+
+	test.each([
+		['Routee', routee, { resource: 'sms', operation: 'sendCampaign' }],
+		['Routee', routee, { resource: 'voice', operation: 'sendCampaign' }],
+		['Routee', routee, { resource: 'sms', operation: 'updateCampaign' }],
+		['Octopush', octopush, { resource: 'sms', operation: 'sendCampaign' }],
+		['Octopush', octopush, { resource: 'voiceSms', operation: 'sendCampaign' }],
+		['Octopush', octopush, { resource: 'voiceListCampaign', operation: 'send' }],
+		[
+			'Octopush',
+			octopush,
+			{ resource: 'voiceListCampaign', operation: 'create', waitAndSend: true },
+		],
+	])(
+		'%s %j: 10 by default in the version-2 tool; absent from a version-1 tool and from the node',
+		(_name, description, values: INodeParameters) => {
+			expect(at(asTool(description), values, 2)).toHaveProperty('toolMaxRecipients', 10);
+			expect(at(asTool(description), values, 1)).not.toHaveProperty('toolMaxRecipients');
+			expect(at(description, values, 2)).not.toHaveProperty('toolMaxRecipients');
+			expect(at(description, values, 1)).not.toHaveProperty('toolMaxRecipients');
+		},
+	);
+
+	test('Octopush Voice List Campaign → Create has it only when it also sends (Wait Until Ready, Then Send)', () => {
+		const create = { resource: 'voiceListCampaign', operation: 'create' };
+		expect(at(asTool(octopush), { ...create, waitAndSend: false }, 2)).not.toHaveProperty(
+			'toolMaxRecipients',
+		);
+	});
+
+	test('operations that send to one number, or nothing, have no limit', () => {
+		for (const values of [
+			{ resource: 'sms', operation: 'send' },
+			{ resource: 'sms', operation: 'analyze' },
+			{ resource: 'voice', operation: 'callAndWait' },
+		]) {
+			expect(at(asTool(routee), values, 2)).not.toHaveProperty('toolMaxRecipients');
+		}
+	});
+});
+
+describe('tool use: the description n8n gives a tool ("Set Automatically") says what the call sends and costs', () => {
+	const auto = (nodeType: INodeType, parameters: INodeParameters) =>
+		NodeHelpers.getToolDescriptionForNode(
+			{ parameters: { descriptionType: 'auto', ...parameters } } as unknown as INode,
+			nodeType,
+		);
+
+	test.each([
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'send' },
+			'Send an SMS to one phone number at a cost per part in Routee',
+		],
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'sendCampaign' },
+			'Send an SMS to many recipients at a cost per recipient in Routee',
+		],
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'analyze' },
+			'Analyze the cost of an SMS campaign without sending it in Routee',
+		],
+		[
+			new Routee(),
+			{ resource: 'voice', operation: 'sendCampaign' },
+			'Send a voice campaign to many recipients at a cost per call in Routee',
+		],
+		[
+			new Octopush(),
+			{ resource: 'voiceSms', operation: 'sendCampaign' },
+			'Send a voice SMS to many recipients at a cost per call in Octopush',
+		],
+		[
+			new Octopush(),
+			{ resource: 'voiceListCampaign', operation: 'send' },
+			'Send a voice list campaign to its whole list at a cost per call in Octopush',
+		],
+	])('%#: %j', (nodeType, parameters, expected) => {
+		expect(auto(nodeType, parameters)).toBe(expected);
+	});
+});
+
 describe('panels: defaults, bundles, one wording', () => {
 	const routee = new Routee().description;
 	const octopush = new Octopush().description;
@@ -321,14 +443,18 @@ describe('a newcomer reads the panels (issue 26): words, not internal values', (
 		[
 			new Routee(),
 			{ resource: 'voice', operation: 'callAndWait' },
-			'Call and wait for a key press',
+			'Call and wait for a key press at a cost per call',
 		],
-		[new Routee(), { resource: 'sms', operation: 'send' }, 'Send an SMS'],
-		[new Routee(), {}, 'Send an SMS'],
+		[
+			new Routee(),
+			{ resource: 'sms', operation: 'send' },
+			'Send an SMS to one phone number at a cost per part',
+		],
+		[new Routee(), {}, 'Send an SMS to one phone number at a cost per part'],
 		[
 			new Octopush(),
 			{ resource: 'voiceSms', operation: 'sendCampaign' },
-			'Send a voice SMS campaign',
+			'Send a voice SMS to many recipients at a cost per call',
 		],
 		[new Octopush(), { resource: 'account', operation: 'getBalance' }, 'Get the account balance'],
 	])('the canvas subtitle says the operation in words: %#', (nodeType, parameters, expected) => {

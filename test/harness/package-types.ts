@@ -40,9 +40,38 @@ export class PackageTypes implements INodeTypes {
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		if (Object.hasOwn(this.extra, type)) return this.extra[type];
-		const data = this.loader.nodeTypes[this.shortName(type)];
-		if (!data) throw new UnexpectedError(`Unknown node type: ${type}`);
-		return data.type;
+		const name = this.shortName(type);
+		const data = this.loader.nodeTypes[name];
+		if (data) return data.type;
+		const tool = name.endsWith('Tool')
+			? this.toolVariant(name.slice(0, -'Tool'.length))
+			: undefined;
+		if (!tool) throw new UnexpectedError(`Unknown node type: ${type}`);
+		return tool;
+	}
+
+	private readonly tools = new Map<string, INodeType>();
+
+	/**
+	 * n8n's "<Node> Tool" variant of a usableAsTool node, as its createAiTools names it (`<name>Tool`, which is what
+	 * `@tool` display conditions and a node's `type` read), with the node's own methods. Unlike n8n's, it keeps the
+	 * main input and output, so the harness can run it on items and collect what it outputs.
+	 */
+	private toolVariant(name: string): INodeType | undefined {
+		const data = this.loader.nodeTypes[name];
+		const base = data?.type as INodeType | undefined;
+		if (!base?.description?.usableAsTool) return undefined;
+		let tool = this.tools.get(name);
+		if (!tool) {
+			tool = Object.create(base) as INodeType;
+			tool.description = {
+				...base.description,
+				name: `${base.description.name}Tool`,
+				displayName: `${base.description.displayName} Tool`,
+			};
+			this.tools.set(name, tool);
+		}
+		return tool;
 	}
 
 	getByNameAndVersion(type: string, version?: number): INodeType {

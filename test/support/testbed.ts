@@ -25,6 +25,8 @@ export interface RunOptions {
 	executionId?: string;
 	/** The node's version (1 unless given). */
 	typeVersion?: number;
+	/** Run n8n's "<Node> Tool" variant (node type `<name>Tool`), as an AI agent calls it. */
+	asTool?: boolean;
 }
 
 export interface Testbed extends Fixture {
@@ -67,7 +69,7 @@ export async function startNodeTestbed(
 		credential,
 		nodeUnderTest,
 		run: async (parameters, runOptions = {}) =>
-			await harness.runNode(node, parameters, {
+			await harness.runNode(runOptions.asTool ? `${node}Tool` : node, parameters, {
 				credentials: { [credentialType]: credential },
 				input: runOptions.input,
 				continueOnFail: runOptions.continueOnFail,

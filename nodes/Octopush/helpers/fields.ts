@@ -63,7 +63,7 @@ export const CONTACT_PARAMETERS = {
 } as const;
 
 const phoneNumberDescription =
-	"In E.164 format such as +33612345678; national formats such as 06 12 34 56 78 are accepted with the 'Default Country' option";
+	"In E.164 format, + then the country code and number, such as +33612345678; national formats such as 06 12 34 56 78 are accepted with the 'Default Country' option";
 
 export function recipientFields(optional = false): INodeProperties[] {
 	return [
@@ -253,7 +253,7 @@ const commonOptions: INodeProperties[] = [
 		type: 'dateTime',
 		default: '',
 		description:
-			"When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
+			"When to send: an ISO 8601 date-time such as 2030-06-01T10:00:00, in the workflow's time zone unless the value has an offset (e.g. +02:00). Leave empty to send now.",
 	},
 	{
 		displayName: 'Simulation Mode',

@@ -46,7 +46,8 @@ export async function executeFramedSend(
 	items: INodeExecutionData[],
 	operation: FramedSend,
 ): Promise<INodeExecutionData[]> {
-	const mode = context.getNodeParameter('mode', 0) as Mode;
+	// a tool has no Mode (hidden, see modeField): n8n then holds no value, and one campaign per item is meant
+	const mode = context.getNodeParameter('mode', 0, 'perItem') as Mode;
 	const usedRequestIds = new Map<string, number>();
 	return await executeJobs(context, items, {
 		mode,
@@ -75,6 +76,12 @@ export async function executeFramedSend(
 		// each frame's request ID makes Octopush refuse it a second time (see the retry line of frameFailure)
 		resendsOnRerun: false,
 		describe: ({ campaign, outcomes }) => acceptedSummary(campaign, outcomes),
+		// as a tool: every recipient is listed (explicit numbers, after Skip Them left some out), so all are counted
+		recipients: (campaign) =>
+			campaign.frames.reduce(
+				(count, frame) => count + (frame.body.recipients as unknown[]).length,
+				0,
+			),
 	});
 }
 

@@ -5,6 +5,7 @@ import { octopushRequest } from '../transport';
 import { ticketBody } from '../transport/contract';
 import { LIST_STATUS, normalizeListStatus } from '../transport';
 import { assertBody } from '../labels';
+import { tooManyRecipients, uncountableRecipients } from '../../shared/action/tool-limit';
 
 /** The Ticket Number field of the operations on a ticket (a voice list campaign's, or a voice SMS frame's). */
 export const ticketNumberField: INodeProperties = {
@@ -73,6 +74,42 @@ export function assertReady(
 			description: `Its status is "${String(status.status)}": Octopush is still preparing it. Try again in a moment, or use Create with "Wait Until Ready, Then Send".`,
 		},
 	);
+}
+
+/**
+ * As a tool (`limit` set, see tool-limit.ts): a prepared list campaign's contacts against Max Recipients per Tool
+ * Call, before it is sent. The node cannot count a list or a tag itself; Octopush can, and says so in the status of
+ * a campaign that is ready to be sent (`number_of_contacts`, read by fetchListStatus), so that count is the one
+ * checked, just before the send. `created`: the campaign was made by this call (Create), and is left unsent.
+ */
+export function assertListCampaignWithinToolLimit(
+	context: IExecuteFunctions,
+	status: IDataObject,
+	itemIndex: number,
+	limit: number | undefined,
+	created: boolean,
+): void {
+	if (limit === undefined) return;
+	const ticket = String(status.ticket_number);
+	const count = status.number_of_contacts;
+	let error: NodeOperationError;
+	if (typeof count !== 'number' || !Number.isFinite(count)) {
+		error = uncountableRecipients(
+			context,
+			itemIndex,
+			'This voice list campaign',
+			`Octopush's status of campaign ${ticket} gives no number_of_contacts`,
+			limit,
+		);
+	} else if (count > limit) {
+		error = tooManyRecipients(context, itemIndex, count, limit);
+	} else {
+		return;
+	}
+	if (created) {
+		error.description = `${error.description ?? ''} Campaign ${ticket} was created and is left unsent: send it with Voice List Campaign → Send from a workflow, or cancel it with Cancel.`;
+	}
+	throw error;
 }
 
 export type Target = 'list' | 'tag';

@@ -17,6 +17,7 @@ import { routeeRequest } from '../transport';
 import { invalid } from '../../shared/action/invalid';
 import { phoneNumberOf } from '../../shared/action/phone-number';
 import { assertBody } from '../labels';
+import { uncountableRecipients } from '../../shared/action/tool-limit';
 
 interface CampaignOperation {
 	path: string;
@@ -116,6 +117,32 @@ function planCampaign(
 	) as IDataObject;
 }
 
+/**
+ * How many recipients a campaign body addresses, for Max Recipients per Tool Call: each phone number and each contact
+ * ID is one (a Routee contact is one person with one mobile). Groups are refused: only Routee knows a group's size,
+ * and only when it sends. Analyze answers `totalInGroups` for an SMS campaign, but it is a separate request whose
+ * count a group may outgrow before the send, and voice campaigns have no analysis at all
+ * (https://docs.routee.net/reference/send-a-voice-campaign), so a count from it would be a guess, not a bound.
+ */
+export function routeeRecipientCount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	limit: number,
+): number {
+	const listed = (key: string) => (Array.isArray(body[key]) ? (body[key] as unknown[]).length : 0);
+	if (listed('groups') > 0) {
+		throw uncountableRecipients(
+			context,
+			itemIndex,
+			'Groups',
+			'Only Routee knows how many contacts a group holds when it sends',
+			limit,
+		);
+	}
+	return listed('to') + listed('contacts');
+}
+
 /** Sends one campaign per input item, or one for all input items; every request is validated first. */
 export async function executeCampaign(
 	context: IExecuteFunctions,
@@ -132,6 +159,13 @@ export async function executeCampaign(
 		describe: (result) =>
 			Array.isArray(result) ? undefined : `tracking ID ${String(result.trackingId)}`,
 		explain: (error) => (operation.sends ? unknownOutcome(error) : undefined),
+		// an analysis sends nothing: only a send is bounded in tool mode
+		...(operation.sends
+			? {
+					recipients: (body: IDataObject, job: Job, limit: number) =>
+						routeeRecipientCount(context, job.leadItem, body, limit),
+				}
+			: {}),
 	});
 }
 

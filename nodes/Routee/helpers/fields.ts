@@ -6,7 +6,7 @@ import { LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from '../transport/contr
 /** Fields several Routee operations share. Each operation file lists which it uses. */
 
 const PHONE_FORMAT =
-	"in E.164 format such as +306948530920 (national formats such as 069 4853 0920 work with the 'Default Country' option)";
+	"in E.164 format, + then the country code and number, such as +306948530920 (national formats such as 069 4853 0920 work with the 'Default Country' option)";
 
 export function recipientFields(maxEach?: number): INodeProperties[] {
 	const limit = maxEach === undefined ? '' : ` At most ${maxEach}.`;
@@ -115,7 +115,7 @@ export const phoneToField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. +306948530920',
 	description:
-		"The phone number, in E.164 format such as +306948530920 (national formats work with the 'Default Country' option)",
+		"The phone number, in E.164 format, + then the country code and number, such as +306948530920 (national formats work with the 'Default Country' option)",
 };
 
 export const defaultCountryOption = defaultCountryField('069 4853 0920 in Greece');
@@ -126,7 +126,7 @@ export const scheduledDateOption: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description:
-		"When to send, in the workflow's time zone unless the value has an offset. Leave empty to send now.",
+		"When to send: an ISO 8601 date-time such as 2030-06-01T10:00:00, in the workflow's time zone unless the value has an offset (e.g. +02:00). Leave empty to send now.",
 };
 
 export const campaignNameOption: INodeProperties = {

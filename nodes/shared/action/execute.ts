@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { toolRecipientLimit, tooManyRecipients } from './tool-limit';
+
 /**
  * The one execution path of every action operation:
  * 1. group the input items into jobs (one per item, or one for all items: the Mode field),
@@ -45,6 +47,12 @@ interface ExecutionHooks<Plan, Result> {
 	describe?(result: Result, job: Job): string | undefined;
 	/** More to say about a failed run, e.g. that it may have been accepted. */
 	explain?(error: Error, job: Job): string | undefined;
+	/**
+	 * How many recipients a planned job sends to; throws when the node cannot count them (`limit`: for its message).
+	 * With it, the tool variant of a version-2 node refuses the whole call past Max Recipients per Tool Call before
+	 * the first job runs (see tool-limit.ts). Not called otherwise.
+	 */
+	recipients?(plan: Plan, job: Job, limit: number): number;
 }
 
 /** Errors our code raises are already node errors; anything else is wrapped with its item index. */
@@ -118,6 +126,7 @@ export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
 	hooks: ExecutionHooks<Plan, Result>,
 ): Promise<INodeExecutionData[]> {
 	const { planned, leftOut } = planJobs(context, items, hooks);
+	if (hooks.recipients) checkToolLimit(context, planned, hooks.recipients);
 	const output: INodeExecutionData[] = [];
 	const sent: string[] = [];
 	for (const entry of planned) {
@@ -150,6 +159,27 @@ export async function executeJobs<Plan, Result = IDataObject | IDataObject[]>(
 		}
 	}
 	return [...output, ...leftOut];
+}
+
+/**
+ * Step 2½, for a node run as an AI agent's tool: the recipients of all planned jobs together against Max Recipients
+ * per Tool Call. The limit is on the call, so a refusal stops it whole, Continue On Fail or not: no job is sent.
+ */
+function checkToolLimit<Plan>(
+	context: IExecuteFunctions,
+	planned: Array<Planned<Plan>>,
+	recipients: (plan: Plan, job: Job, limit: number) => number,
+): void {
+	const limit = toolRecipientLimit(context);
+	if (limit === undefined) return;
+	let total = 0;
+	let firstPast: number | undefined;
+	for (const entry of planned) {
+		if ('error' in entry) continue;
+		total += recipients(entry.plan, entry.job, limit);
+		if (total > limit && firstPast === undefined) firstPast = entry.job.leadItem;
+	}
+	if (firstPast !== undefined) throw tooManyRecipients(context, firstPast, total, limit);
 }
 
 function defaultOutput(result: unknown, job: Job): INodeExecutionData[] {

@@ -16,7 +16,8 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Get Balance',
 				value: 'getBalance',
-				description: 'Get the balance and currency of the Octopush account (amount and unit)',
+				description:
+					'Get the balance and currency of the Octopush account (amount and unit; read only)',
 				action: 'Get the account balance',
 			},
 		],

@@ -19,8 +19,8 @@ export const smsDescription: INodeProperties[] = [
 				name: 'Send Campaign',
 				value: 'sendCampaign',
 				description:
-					'Send an SMS to any number of recipients (sent in frames of at most 500 recipients)',
-				action: 'Send an SMS campaign',
+					'Send an SMS to any number of recipients, billed per SMS and recipient (sent in frames of at most 500 recipients)',
+				action: 'Send an SMS to many recipients at a cost per recipient',
 			},
 			{
 				name: 'Send for Approval',

@@ -27,7 +27,18 @@ import { assertBody } from '../../labels';
 import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
 import { failureKindOf } from '../../../shared/http';
 import { LIST_STATUS, octopushRequest, withTicketNumber } from '../../transport';
-import { assertReady, fetchListStatus, sendListCampaign, type Target } from '../../helpers/tickets';
+import {
+	assertListCampaignWithinToolLimit,
+	assertReady,
+	fetchListStatus,
+	sendListCampaign,
+	type Target,
+} from '../../helpers/tickets';
+import {
+	toolMaxRecipientsField,
+	toolOnlyFromVersion2,
+	toolRecipientLimit,
+} from '../../../shared/action/tool-limit';
 
 const TARGETS = {
 	list: {
@@ -109,6 +120,11 @@ const description: INodeProperties[] = [
 			'How long to wait for the campaign to be ready before failing (the campaign is then left unsent)',
 		displayOptions: { show: { waitAndSend: [true] } },
 	},
+	{
+		...toolMaxRecipientsField,
+		// only a campaign this operation also sends is bounded: without Wait Until Ready, Then Send, Send bounds it
+		displayOptions: { show: { ...toolOnlyFromVersion2.show, waitAndSend: [true] } },
+	},
 	optionsField([getBackPressedKeysOption, autoRemoveBlacklistedOption], false),
 ];
 
@@ -129,11 +145,17 @@ interface Planned {
 export const create: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		const mode = this.getNodeParameter('mode', 0) as Mode;
+		// a tool has no Mode (hidden, see modeField): n8n then holds no value, and one campaign per item is meant
+		const mode = this.getNodeParameter('mode', 0, 'perItem') as Mode;
+		// as a tool, a campaign this call also sends: the recipients listed here are counted before Create (they are
+		// all in the campaign), then the whole list or tag as Octopush counts it, before the send
+		const limit = toolRecipientLimit(this);
 		return await executeJobs(this, items, {
 			mode,
 			plan: ({ leadItem }) => plan(this, items, mode, leadItem),
-			run: async (campaign) => await run(this, campaign),
+			run: async (campaign) => await run(this, campaign, limit),
+			recipients: (campaign) =>
+				campaign.wait === undefined ? 0 : (campaign.body.recipients as unknown[]).length,
 		});
 	},
 };
@@ -197,7 +219,11 @@ function plan(
 	return { leadItem, target: targetName, path: target.path, body, wait, counts };
 }
 
-async function run(context: IExecuteFunctions, campaign: Planned): Promise<IDataObject> {
+async function run(
+	context: IExecuteFunctions,
+	campaign: Planned,
+	limit: number | undefined,
+): Promise<IDataObject> {
 	const { leadItem, body } = campaign;
 	let created: IDataObject;
 	try {
@@ -225,6 +251,7 @@ async function run(context: IExecuteFunctions, campaign: Planned): Promise<IData
 
 	const ticket = String(created.ticket_number ?? '');
 	const status = await waitUntilReady(context, ticket, leadItem, campaign.wait);
+	assertListCampaignWithinToolLimit(context, status, leadItem, limit, true);
 	const sent = await sendListCampaign(context, ticket, leadItem, campaign.target);
 	return { ...result, ...status, sent: true, send_response: sent };
 }

@@ -19,28 +19,29 @@ export const voiceListCampaignDescription: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'delete',
-				description: 'Cancel a campaign that was not sent',
+				description: 'Cancel a campaign that was not sent, so that nobody is called',
 				action: 'Cancel a voice list campaign',
 			},
 			{
 				name: 'Create',
 				value: 'create',
 				description:
-					'Create a voice SMS campaign on a contact list or tag; Octopush prepares it, then it waits for Send',
-				action: 'Create a voice list campaign',
+					'Create a voice SMS campaign on a contact list or tag; Octopush prepares it, then it waits for Send, or is sent at once with Wait Until Ready, Then Send (each call is billed)',
+				action: 'Create a voice campaign on a contact list or tag',
 			},
 			{
 				name: 'Get Status',
 				value: 'getStatus',
 				description:
-					'Whether Octopush has prepared the campaign (under computation, ready to be sent, failed)',
+					'Whether Octopush has prepared the campaign (under computation, ready to be sent, failed), with its number of contacts and cost (read only)',
 				action: 'Get the status of a voice list campaign',
 			},
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send a campaign that is ready to be sent',
-				action: 'Send a voice list campaign',
+				description:
+					'Send a campaign that is ready to be sent: calls every contact of its list or tag, billed per call',
+				action: 'Send a voice list campaign to its whole list at a cost per call',
 			},
 		],
 		default: 'create',

@@ -4,7 +4,9 @@ import { executeJobs } from '../../../shared/action/execute';
 import type { Operation } from '../../../shared/action/router';
 import { readTicket, ticketNumberField } from '../../helpers/tickets';
 import { invalid } from '../../../shared/action/invalid';
+import { toolMaxRecipientsField, toolRecipientLimit } from '../../../shared/action/tool-limit';
 import {
+	assertListCampaignWithinToolLimit,
 	assertReady,
 	fetchListStatus,
 	sendListCampaign,
@@ -14,8 +16,9 @@ import {
 
 /** Sends ("validates") a campaign Octopush has finished preparing; refuses while it is not ready. */
 export const send: Operation = {
-	description: [ticketNumberField, ...targetFields],
+	description: [ticketNumberField, ...targetFields, toolMaxRecipientsField],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const limit = toolRecipientLimit(this);
 		return await executeJobs(this, items, {
 			plan: ({ leadItem }) => {
 				const ticketNumber = readTicket(this, leadItem);
@@ -45,6 +48,8 @@ export const send: Operation = {
 			run: async ({ ticketNumber, target }, { leadItem }) => {
 				const status = await fetchListStatus(this, ticketNumber, leadItem);
 				assertReady(this, status, leadItem);
+				// as a tool: the contacts Octopush counted, before the send (the status request sends nothing)
+				assertListCampaignWithinToolLimit(this, status, leadItem, limit, false);
 				return {
 					ticket_number: ticketNumber,
 					...(await sendListCampaign(this, ticketNumber, leadItem, target)),

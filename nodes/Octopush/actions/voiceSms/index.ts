@@ -25,8 +25,8 @@ export const voiceSmsDescription: INodeProperties[] = [
 				name: 'Send Campaign',
 				value: 'sendCampaign',
 				description:
-					'Call any number of recipients and read them a message (sent in frames of at most 500 recipients)',
-				action: 'Send a voice SMS campaign',
+					'Call any number of recipients and read them a message, billed per call (sent in frames of at most 500 recipients)',
+				action: 'Send a voice SMS to many recipients at a cost per call',
 			},
 		],
 		default: 'sendCampaign',

@@ -7,6 +7,7 @@ import type {
 
 import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
+import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import { executeFramedSend, type FramedSend } from '../../helpers/framed-send';
 import {
 	autoRemoveBlacklistedOption,
@@ -25,6 +26,7 @@ const description: INodeProperties[] = [
 	modeField,
 	senderField,
 	...recipientFields(),
+	toolMaxRecipientsField,
 	voiceTextField,
 	...voiceFields,
 	optionsField(

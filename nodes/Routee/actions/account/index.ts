@@ -16,7 +16,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Get Balance',
 				value: 'getBalance',
-				description: 'Get the balance and currency of the Routee account',
+				description: 'Get the balance and currency of the Routee account (read only)',
 				action: 'Get the account balance',
 			},
 		],

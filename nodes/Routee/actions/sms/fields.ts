@@ -28,7 +28,7 @@ export const smsBodyField: INodeProperties = {
 	required: true,
 	default: '',
 	description:
-		"The message. Personalize it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the 'Fallback Values' option).",
+		"The text of the SMS. Up to 160 characters fit in one part (70 with emoji or other unicode); a longer text is sent and billed as several parts. Personalize it with [~label] placeholders, e.g. [~firstName], filled from the labels of Routee contacts (or the 'Fallback Values' option).",
 };
 
 /** The Options of Send Campaign; Update Scheduled Campaign offers the same ones. */

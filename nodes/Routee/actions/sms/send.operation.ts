@@ -27,7 +27,11 @@ import { smsBodyField, smsSenderField } from './fields';
 const description: INodeProperties[] = [
 	smsSenderField,
 	phoneToField,
-	{ ...smsBodyField, description: 'The message; an expression gives each item its own text' },
+	{
+		...smsBodyField,
+		description:
+			'The text of the SMS; an expression gives each item its own text. Up to 160 characters fit in one part (70 with emoji or other unicode); a longer text is sent and billed as several parts.',
+	},
 	optionsCollection([
 		flashOption,
 		{

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
+import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import { executeCampaign, smsCampaignOptions } from '../../helpers/campaign';
 import { smsCampaignBody } from '../../transport/contract';
 import { recipientFields } from '../../helpers/fields';
@@ -13,6 +14,7 @@ const description: INodeProperties[] = [
 	modeField,
 	smsSenderField,
 	...recipientFields(),
+	toolMaxRecipientsField,
 	{
 		...smsBodyField,
 		hint: "[~label] values come from the labels of the Routee contacts you send to; phone numbers get the 'Fallback Values' option",

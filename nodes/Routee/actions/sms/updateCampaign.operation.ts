@@ -14,7 +14,12 @@ import { listOf, pathId, phoneListOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { invalid } from '../../../shared/action/invalid';
 import { assertBody } from '../../labels';
-import { smsCampaignOptions } from '../../helpers/campaign';
+import { routeeRecipientCount, smsCampaignOptions } from '../../helpers/campaign';
+import {
+	assertToolRecipients,
+	toolMaxRecipientsField,
+	toolRecipientLimit,
+} from '../../../shared/action/tool-limit';
 import { trackingIdField } from '../../helpers/lookup';
 import { smsBodyField, smsCampaignOptionsField, smsSenderField } from './fields';
 const campaignOptions = (smsCampaignOptionsField.options ?? []) as INodeProperties[];
@@ -58,7 +63,7 @@ const description: INodeProperties[] = [
 					type: 'string',
 					default: '',
 					description:
-						'Phone numbers in E.164 format, separated by commas or new lines, or an array',
+						'Phone numbers in E.164 format, + then the country code and number, such as +306948530920, separated by commas or new lines, or an array',
 				},
 				{
 					displayName: 'Contact IDs',
@@ -82,6 +87,8 @@ const description: INodeProperties[] = [
 			] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	// an update can add recipients, and sends the campaign to all of them (at once with Send → Now)
+	toolMaxRecipientsField,
 ];
 
 /** The request fields of a campaign as GET /campaigns answers it (response-only fields and empty values left out). */
@@ -120,6 +127,8 @@ function requestFieldsOf(campaign: IDataObject): IDataObject {
 export const updateCampaign: Operation = {
 	description,
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		const limit = toolRecipientLimit(this);
+		let addressed = 0;
 		return await executeJobs(this, items, {
 			plan: ({ leadItem: itemIndex }) => {
 				const trackingId = pathId(this, itemIndex, 'trackingId', 'Tracking ID');
@@ -161,9 +170,18 @@ export const updateCampaign: Operation = {
 				// did not change (the GET answer's fields are not described in detail:
 				// https://docs.routee.net/reference/retrieve-details-for-a-campaign); Routee judges the whole
 				const body = { ...requestFieldsOf(current), ...changes };
+				// as a tool: the campaign as it will be sent (its recipients and the changes), before the PUT. The changes
+				// alone were counted before any request (`recipients` below). A tool call is one input item (n8n runs the
+				// tool with the agent's arguments as its only item), so this total is the call's.
+				if (limit !== undefined) {
+					addressed += routeeRecipientCount(this, leadItem, body, limit);
+					assertToolRecipients(this, limit, addressed, leadItem);
+				}
 				return await routeeRequest(this, 'PUT', `/sms/${trackingId}`, leadItem, body);
 			},
 			sends: true,
+			recipients: ({ changes }, { leadItem }, toolLimit) =>
+				routeeRecipientCount(this, leadItem, changes, toolLimit),
 		});
 	},
 };

@@ -27,7 +27,7 @@ const description: INodeProperties[] = [
 	{
 		...phoneToField,
 		description:
-			"The phone number to call, in E.164 format (national formats work with the 'Default Country' option)",
+			"The phone number to call, in E.164 format, + then the country code and number, such as +306948530920 (national formats work with the 'Default Country' option)",
 	},
 	{
 		displayName: 'Prompt',

@@ -28,7 +28,7 @@ const description: INodeProperties[] = [
 	{
 		...phoneToField,
 		description:
-			"The phone number of the person who approves, in E.164 format (national formats work with the 'Default Country' option)",
+			"The phone number of the person who approves, in E.164 format, + then the country code and number, such as +306948530920 (national formats work with the 'Default Country' option)",
 	},
 	{
 		displayName: 'Message',

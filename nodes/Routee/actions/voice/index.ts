@@ -38,45 +38,46 @@ export const voiceDescription: INodeProperties[] = [
 				name: 'Call and Wait for Key Press',
 				value: 'callAndWait',
 				description:
-					'Call one number, say a prompt, and wait in this execution for the keys pressed or the call outcome',
-				action: 'Call and wait for a key press',
+					'Call one number (billed per call), say a prompt, and wait in this execution for the keys pressed or the call outcome',
+				action: 'Call and wait for a key press at a cost per call',
 			},
 			{
 				name: 'Call for Approval',
 				value: 'sendAndWait',
 				description:
-					'Call one number, say a message, and wait in this execution until the person presses 1 to approve or 2 to decline',
+					'Call one number (billed per call), say a message, and wait in this execution until the person presses 1 to approve or 2 to decline',
 				action: 'Call and ask for approval',
 			},
 			{
 				name: 'Cancel Scheduled Campaign',
 				value: 'deleteCampaign',
-				description: 'Cancel a voice campaign that is still scheduled',
+				description:
+					'Cancel a voice campaign that is still scheduled, so that none of it is called',
 				action: 'Cancel a scheduled voice campaign',
 			},
 			{
 				name: 'Get Campaign',
 				value: 'getCampaign',
-				description: 'Get the details and state of a campaign',
-				action: 'Get a voice campaign',
+				description: 'Get the details and state of a campaign (read only, calls nobody)',
+				action: 'Get the details and state of a voice campaign',
 			},
 			{
 				name: 'Get Campaign Tracking',
 				value: 'getCampaignTracking',
-				description: 'Get the status of every call of a voice campaign',
+				description: 'Get the status of every call of a voice campaign (read only)',
 				action: 'Get the tracking of a voice campaign',
 			},
 			{
 				name: 'Get Conversation',
 				value: 'getConversation',
-				description: 'Get a voice conversation as it was started',
+				description: 'Get a voice conversation as it was started (read only)',
 				action: 'Get a voice conversation',
 			},
 			{
 				name: 'Get Message Tracking',
 				value: 'getMessageTracking',
-				description: 'Get the status of one call and the keys pressed during it',
-				action: 'Get the tracking of a call',
+				description: 'Get the status of one call and the keys pressed during it (read only)',
+				action: 'Get the status of a call and the keys pressed',
 			},
 			{
 				name: 'Hang Up / Reject Call',
@@ -87,15 +88,16 @@ export const voiceDescription: INodeProperties[] = [
 			{
 				name: 'Send Campaign',
 				value: 'sendCampaign',
-				description: 'Call many recipients and read them a text or play a WAV file',
-				action: 'Send a voice campaign',
+				description:
+					'Call many recipients at once and read them a text or play a WAV file, billed per call',
+				action: 'Send a voice campaign to many recipients at a cost per call',
 			},
 			{
 				name: 'Start Conversation',
 				value: 'startConversation',
 				description:
-					'Call one number per input item and run a dial plan (say, play, dial, collect keys)',
-				action: 'Start a voice conversation',
+					'Call one number per input item (billed per call) and run a dial plan (say, play, dial, collect keys)',
+				action: 'Start a voice call with a dial plan at a cost per call',
 			},
 		],
 		default: 'sendCampaign',

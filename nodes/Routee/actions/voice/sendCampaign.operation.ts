@@ -7,6 +7,7 @@ import type {
 
 import { modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/router';
+import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import { executeCampaign } from '../../helpers/campaign';
 import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../transport/contract';
 import {
@@ -35,6 +36,7 @@ const description: INodeProperties[] = [
 	modeField,
 	voiceSenderField,
 	...recipientFields(MAX_VOICE_RECIPIENTS),
+	toolMaxRecipientsField,
 	{
 		displayName: 'Message Type',
 		name: 'messageType',

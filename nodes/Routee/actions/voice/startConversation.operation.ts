@@ -43,7 +43,7 @@ const description: INodeProperties[] = [
 	{
 		...phoneToField,
 		description:
-			"Who to call: a phone number in E.164 format (national formats work with the 'Default Country' option), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567",
+			"Who to call: a phone number in E.164 format, + then the country code and number, such as +306948530920 (national formats work with the 'Default Country' option), a SIP URI such as sip:alice@example.com:5060, or a Viber number such as 306971234567",
 	},
 	...dialPlanFields,
 	optionsCollection([
