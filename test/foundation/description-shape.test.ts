@@ -2,7 +2,8 @@
 // tool) has them, are those of the committed description-shape.json, texts aside. Descriptions, actions and hints
 // may be reworded (the tool descriptions an agent reads are built from them); names, types, defaults, options'
 // values and display conditions may not change. Parameters shown only in the tool variant (`@tool`) are left out.
-// After a deliberate change (a new parameter a version-1 node shows is not one): UPDATE_DESCRIPTION_SHAPE=1.
+// After a deliberate change (a new parameter a version-1 node shows is not one): UPDATE_DESCRIPTION_SHAPE=1, then
+// `npx prettier --write` on the file.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
