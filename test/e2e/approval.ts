@@ -211,6 +211,45 @@ function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): Work
 	} as WorkflowJson;
 }
 
+const CAMPAIGN_TOOL = 'Send an SMS campaign';
+const CAMPAIGN_TEXT = 'Our shop opens on Sunday.';
+
+/** An AI Agent whose one tool is Routee → SMS → Send Campaign to 11 numbers (the tool's limit is 10 by default). */
+function campaignAgentWorkflow(id: string): WorkflowJson {
+	const workflow = toolStepWorkflow(id);
+	const numbers = Array.from({ length: 11 }, (_, i) => `+3361234${String(i).padStart(4, '0')}`);
+	return {
+		...workflow,
+		name: `Agent with a campaign tool ${id}`,
+		nodes: [
+			...workflow.nodes.filter((node) => node.name !== SMS_TOOL && node.name !== CALL_TOOL),
+			{
+				id: `${id}-campaign`,
+				name: CAMPAIGN_TOOL,
+				type: `${PACKAGE_NAME}.routeeTool`,
+				typeVersion: 2,
+				position: [400, 220],
+				parameters: {
+					resource: 'sms',
+					operation: 'sendCampaign',
+					from: 'MyShop',
+					to: numbers.join(', '),
+					body: CAMPAIGN_TEXT,
+					options: {},
+				},
+				credentials: {
+					routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
+				},
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: AGENT, type: 'main', index: 0 }]] },
+			[MODEL]: { ai_languageModel: [[{ node: AGENT, type: 'ai_languageModel', index: 0 }]] },
+			[CAMPAIGN_TOOL]: { ai_tool: [[{ node: AGENT, type: 'ai_tool', index: 0 }]] },
+		},
+	} as WorkflowJson;
+}
+
 /** The phone gate of `agentWorkflow` replaced by Octopush → SMS → Send for Approval (approval by SMS). */
 function smsGateWorkflow(id: string, approver: string): WorkflowJson {
 	const workflow = agentWorkflow(id, approver);
@@ -391,6 +430,7 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 				callingAgentWorkflow('e2ecallagent0001', '+33612345678'),
 				smsGateWorkflow('e2esmsgate000001', '+33612340011'),
 				smsGateWorkflow('e2esmsgate000002', '+33612340012'),
+				campaignAgentWorkflow('e2ecampaigntool1'),
 			]);
 		}, 120_000);
 
@@ -576,7 +616,7 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 			['e2esmsgate000001', '+33612340011', 'approve', true],
 			['e2esmsgate000002', '+33612340012', 'decline', false],
 		])(
-			'Octopush → Send for Approval as the gate (%s): the approver gets an SMS with the link; opening it decides nothing; the button "%s" decides',
+			'Octopush → Send for Approval as the gate (%s, approver %s): the approver gets an SMS with the link; opening it decides nothing; the button "%s" decides',
 			async (workflowId, approver, decision, approved) => {
 				const executionId = await startRun(n8n, workflowId);
 				await waitForStatus(n8n, executionId, 'waiting');
@@ -624,5 +664,22 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 			},
 			90_000,
 		);
+		test('an agent calls a campaign tool addressing 11 numbers: refused past Max Recipients per Tool Call (10), nothing sent, the model is told why', async () => {
+			const executionId = await startRun(n8n, 'e2ecampaigntool1');
+			const run = await n8n.waitForExecution(executionId, 60_000);
+			expect(
+				sandbox
+					.requestsTo('routee', 'POST', '/sms/campaign')
+					.filter((r) => (r.body as any).body === CAMPAIGN_TEXT),
+			).toEqual([]);
+			const toolRuns = (run.data.resultData.runData[CAMPAIGN_TOOL] ?? []) as any[];
+			expect(JSON.stringify(toolRuns)).toContain(
+				'This tool call addresses 11 recipients, more than Max Recipients per Tool Call (10)',
+			);
+			// the agent goes on: the model gets the refusal as the tool's answer
+			expect(run.status).toBe('success');
+			const [output] = outputOf(run, AGENT);
+			expect(output.json.output).toMatch(/Max Recipients per Tool Call/);
+		}, 90_000);
 	});
 }
