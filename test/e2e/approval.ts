@@ -577,7 +577,7 @@ export function registerApprovalTests(context: () => { n8n: N8n; sandbox: Sandbo
 			const run = await n8n.waitForExecution(executionId, 60_000);
 			expect(run.status).toBe('error');
 			expect(run.data.resultData.error?.message).toContain(
-				"Call and Wait for Key Press can't wait for Routee's callback in this run, so nothing was sent",
+				"Call and Wait for Key Press can't wait for its outcome in this run, so nothing was sent",
 			);
 			expect(
 				sandbox

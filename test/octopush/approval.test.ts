@@ -3,8 +3,12 @@
 // link only shows the page (a messaging app's link preview must not decide), the page's button (a POST) resumes with
 // approved true or false. The whole loop with an AI Agent in real n8n: test/e2e/approval.ts.
 
-import type { IDataObject } from 'n8n-workflow';
+import path from 'node:path';
 
+import type { IDataObject, INode, INodeType } from 'n8n-workflow';
+
+import { Harness, PACKAGE_DIR } from '../harness';
+import { TOOL_CALLER, toolCaller, toolVariant } from '../support/agent-tool';
 import { TriggerHost } from '../triggers/host';
 import { useTestbed } from '../support/testbed';
 import { startTestbed } from './setup';
@@ -134,6 +138,64 @@ describe('Octopush → SMS → Send for Approval', () => {
 		const run = await t.run(approval, { typeVersion: 2, input: [{ json: {} }, { json: {} }] });
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/Send for Approval handles one input item per execution/);
+		expect(t.bodies('POST', '/sms-campaign/send')).toEqual([]);
+	});
+});
+
+describe("Octopush → SMS → Send for Approval, invoked inline as a tool (the tool node's Execute step)", () => {
+	test('is refused before anything is sent: no page could resume a run that does not wait', async () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { Octopush } = require(
+			path.join(PACKAGE_DIR, 'dist/nodes/Octopush/Octopush.node.js'),
+		) as {
+			Octopush: new () => INodeType;
+		};
+		const harness = await Harness.create({
+			extraNodeTypes: {
+				[TOOL_CALLER]: toolCaller,
+				[t.harness.nodeType('octopushTool')]: toolVariant(new Octopush()),
+			},
+		});
+		const credential = harness.addCredential(
+			'octopushApi',
+			{
+				apiLogin: 'sandbox@example.com',
+				apiKey: 'sandbox-key',
+				baseUrl: t.sandbox.octopushBaseUrl,
+			},
+			'octopush-inline-tool',
+		);
+		const nodes: INode[] = [
+			{
+				id: 'caller',
+				name: 'Agent',
+				type: TOOL_CALLER,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { args: '{}' },
+			},
+			{
+				id: 'tool',
+				name: 'Octopush Tool',
+				type: harness.nodeType('octopushTool'),
+				typeVersion: 2,
+				position: [0, 200],
+				parameters: approval as never,
+				credentials: { octopushApi: credential },
+			},
+		];
+		const run = await harness.run(
+			{
+				nodes,
+				connections: {
+					'Octopush Tool': { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
+				},
+			},
+			{ input: [{ json: {} }] },
+		);
+		expect(String(run.output.Agent?.[0]?.json.error)).toContain(
+			"Send for Approval can't wait for its outcome in this run, so nothing was sent",
+		);
 		expect(t.bodies('POST', '/sms-campaign/send')).toEqual([]);
 	});
 });

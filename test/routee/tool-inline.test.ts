@@ -173,7 +173,7 @@ describe('Voice → Call and Wait for Key Press and Call for Approval, invoked i
 			);
 			expect(run.status).toBe('success');
 			expect(String(run.answer?.error)).toContain(
-				`${name} can't wait for Routee's callback in this run, so nothing was sent`,
+				`${name} can't wait for its outcome in this run, so nothing was sent`,
 			);
 			expect(String(run.answer?.error)).toContain('chat with the AI Agent');
 			expect(sandbox.requestsTo('routee', 'POST')).toEqual([]);

@@ -96,7 +96,7 @@ export function cannotWaitInline(
 ): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`${operationName} can't wait for ${provider}'s callback in this run, so nothing was sent`,
+		`${operationName} can't wait for its outcome in this run, so nothing was sent`,
 		{
 			description:
 				"n8n ran this tool on its own (the tool node's Execute step, or an agent that does not pause its workflow while a tool runs). " +
