@@ -135,37 +135,41 @@ class ScriptedModel {
 	}
 }
 
+const ROUTEE = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
+
+/** Manual Trigger → AI Agent (v3.1, prompt `text`) with the scripted OpenAI model: what every agent test starts from. */
+function agentNodes(id: string, text: string): WorkflowJson['nodes'] {
+	return [
+		manualTriggerNode(id),
+		{
+			id: `${id}-agent`,
+			name: AGENT,
+			type: '@n8n/n8n-nodes-langchain.agent',
+			typeVersion: 3.1,
+			position: [240, 0],
+			parameters: { promptType: 'define', text, options: {} },
+		},
+		{
+			id: `${id}-model`,
+			name: MODEL,
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			typeVersion: 1.2,
+			position: [160, 220],
+			parameters: {
+				model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+				options: { maxRetries: 0 },
+			},
+			credentials: { openAiApi: { id: OPENAI.id, name: OPENAI.name } },
+		},
+	];
+}
+
 function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): WorkflowJson {
-	const routee = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
 	return {
 		id,
 		name: `Agent with a phone approval ${id}`,
 		nodes: [
-			manualTriggerNode(id),
-			{
-				id: `${id}-agent`,
-				name: AGENT,
-				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
-				position: [240, 0],
-				parameters: {
-					promptType: 'define',
-					text: 'Refund order 4411 and tell the customer by SMS.',
-					options: {},
-				},
-			},
-			{
-				id: `${id}-model`,
-				name: MODEL,
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.2,
-				position: [160, 220],
-				parameters: {
-					model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
-					options: { maxRetries: 0 },
-				},
-				credentials: { openAiApi: { id: OPENAI.id, name: OPENAI.name } },
-			},
+			...agentNodes(id, 'Refund order 4411 and tell the customer by SMS.'),
 			{
 				id: `${id}-gate`,
 				name: GATE,
@@ -180,7 +184,7 @@ function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): Work
 					timeLimitMinutes,
 					options: {},
 				},
-				credentials: routee,
+				credentials: ROUTEE,
 			},
 			{
 				id: `${id}-tool`,
@@ -198,7 +202,7 @@ function agentWorkflow(id: string, approver: string, timeLimitMinutes = 2): Work
 					body: SMS_TEXT,
 					options: {},
 				},
-				credentials: routee,
+				credentials: ROUTEE,
 			},
 		],
 		connections: {
@@ -237,9 +241,7 @@ function campaignAgentWorkflow(id: string): WorkflowJson {
 					body: CAMPAIGN_TEXT,
 					options: {},
 				},
-				credentials: {
-					routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
-				},
+				credentials: ROUTEE,
 			},
 		],
 		connections: {
@@ -306,29 +308,11 @@ function callingAgentWorkflow(id: string, callee: string): WorkflowJson {
 
 /** An AI Agent with two Routee tools, for the tools' own *Execute step* (the agent itself never runs). */
 function toolStepWorkflow(id: string): WorkflowJson {
-	const routee = { routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name } };
 	return {
 		id,
 		name: `Agent whose tools are tried on their own ${id}`,
 		nodes: [
-			manualTriggerNode(id),
-			{
-				id: `${id}-agent`,
-				name: AGENT,
-				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
-				position: [240, 0],
-				parameters: { promptType: 'define', text: 'Tell the customer.', options: {} },
-			},
-			{
-				id: `${id}-model`,
-				name: MODEL,
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.2,
-				position: [160, 220],
-				parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
-				credentials: { openAiApi: { id: OPENAI.id, name: OPENAI.name } },
-			},
+			...agentNodes(id, 'Tell the customer.'),
 			{
 				id: `${id}-sms`,
 				name: SMS_TOOL,
@@ -344,7 +328,7 @@ function toolStepWorkflow(id: string): WorkflowJson {
 					timeLimitMinutes: 1,
 					options: {},
 				},
-				credentials: routee,
+				credentials: ROUTEE,
 			},
 			{
 				id: `${id}-call`,
@@ -361,7 +345,7 @@ function toolStepWorkflow(id: string): WorkflowJson {
 					language: 'en-GB',
 					options: {},
 				},
-				credentials: routee,
+				credentials: ROUTEE,
 			},
 		],
 		connections: {
