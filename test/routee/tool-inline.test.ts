@@ -129,6 +129,33 @@ describe('SMS → Send and Wait for Delivery, invoked inline as a tool', () => {
 		});
 	});
 
+	test('a tracking Routee does not know yet (404) is read again; a failed read says the SMS was sent, so nobody sends it twice', async () => {
+		sandbox.injectFault({
+			provider: 'routee',
+			method: 'GET',
+			path: '/sms/tracking/single/',
+			status: 404,
+			body: {},
+		});
+		const found = await invokeInline(sms, { to: '+33612345678' });
+		expect(found.answer).toEqual({
+			answer: [expect.objectContaining({ delivered: true, status: 'Delivered' })],
+		});
+
+		sandbox.injectFault({
+			provider: 'routee',
+			method: 'GET',
+			path: '/sms/tracking/single/',
+			status: 500,
+			body: { code: '500000000', developerMessage: 'Internal error' },
+		});
+		const failed = await invokeInline(sms, { to: '+33612345678' });
+		expect(String(failed.answer?.error)).toMatch(
+			/The SMS was sent \(message ID [^)]+\); only reading its delivery status failed/,
+		);
+		expect(routeeRequests('POST', '/sms')).toHaveLength(2);
+	});
+
 	test('at the Time Limit it answers timedOut: true with the last status Routee reported', async () => {
 		sandbox.options.deliveryDelayMs = 60_000;
 		try {

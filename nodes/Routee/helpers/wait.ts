@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/action/execute';
 import {
@@ -364,12 +364,14 @@ export async function pollDelivery(
 		const left = deadline - Date.now();
 		if (left <= 0 || cancelled?.aborted === true) break;
 		await sleep(Math.min(wait, left));
-		const answer = await routeeRequest(
-			context,
-			'GET',
-			`/sms/tracking/single/${messageId}`,
-			itemIndex,
-		);
+		let answer: IDataObject;
+		try {
+			answer = await routeeRequest(context, 'GET', `/sms/tracking/single/${messageId}`, itemIndex);
+		} catch (error) {
+			// a message Routee has not tracked yet may be unknown to tracking for a moment: read again
+			if (error instanceof NodeApiError && error.httpCode === '404') continue;
+			throw sentButUnread(error as Error, messageId);
+		}
 		const parts = (Array.isArray(answer) ? answer : []) as IDataObject[];
 		const statuses = parts.map(statusNameOf);
 		if (parts.length > 0) lastStatus = statuses[statuses.length - 1];
@@ -385,4 +387,12 @@ export async function pollDelivery(
 		timedOut: true,
 		waitedUntil: new Date(deadline).toISOString(),
 	};
+}
+
+/** A failed read of the tracking after the SMS was accepted: the error says so, so that nobody sends it again. */
+function sentButUnread(error: Error, messageId: string): Error {
+	const sent = `The SMS was sent (message ID ${messageId}); only reading its delivery status failed, so its outcome is unknown. Check it with SMS → Get Message Tracking rather than sending it again.`;
+	const withDescription = error as Error & { description?: string | null };
+	withDescription.description = [sent, withDescription.description].filter(Boolean).join(' ');
+	return error;
 }
