@@ -179,7 +179,7 @@ function failureOf(
 			? `Nothing was ${operation.verb}${list}.`
 			: `Already ${operation.verb}${list}: ${accepted.map(frameLabel).join(', ') || 'none'}${outcome.status === 'unknown' ? `; frame ${failed + 1} may or may not have been` : ''}.`,
 		outcome.status === 'refused' || accepted.length > 0
-			? `Not sent: the frames after frame ${failed + 1}. Running the node again writes every frame again, which leaves a contact as the same values make it (the writes are by phone number).`
+			? `Not sent: the frames after frame ${failed + 1}. Running the node again writes every frame again: the frames already written are written by phone number with the same values, so they end up as one run leaves them.`
 			: undefined,
 	].filter(Boolean);
 	if (error instanceof NodeApiError) {
