@@ -11,6 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { approvalWebhook, approvalWebhooks } from './helpers/approval';
+import { contactDescription } from './actions/contact';
+import { contactListDescription } from './actions/contactList';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/action/router';
 import { octopushLabels } from './labels';
@@ -26,6 +28,8 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Account', value: 'account' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Contact List', value: 'contactList' },
 			{ name: 'SMS', value: 'sms' },
 			{ name: 'Voice List Campaign', value: 'voiceListCampaign' },
 			{ name: 'Voice SMS (VMS)', value: 'voiceSms' },
@@ -36,6 +40,8 @@ const properties: INodeProperties[] = [
 	...voiceListCampaignDescription,
 	...smsDescription,
 	...accountDescription,
+	...contactDescription,
+	...contactListDescription,
 ];
 
 // the errors below the node name a field as its panel does

@@ -41,7 +41,8 @@ export function assertBody<T extends z.ZodTypeAny>(
 	recipientSource?: (position: number) => Source,
 ): z.infer<T> {
 	return assertBodyWith(context, schema, body, itemIndex, ([key, index, field]) => {
-		if (key === 'recipients' && typeof index === 'number') {
+		// the contacts of POST /contact/create are read as recipients are (helpers/read.ts)
+		if ((key === 'recipients' || key === 'contacts') && typeof index === 'number') {
 			const source = recipientSource?.(index) ?? { itemIndex, recipient: index + 1 };
 			return { label: labelOf(String(field)) ?? 'Recipient', source };
 		}

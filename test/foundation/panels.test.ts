@@ -114,7 +114,7 @@ describe('tool use: Max Recipients per Tool Call, only in the tool variant of ve
 			description,
 		) ?? {};
 
-	test('the operations that have it: those that send to many recipients at once', () => {
+	test('the operations that have it: those that send to many recipients at once, and bulk contact writes', () => {
 		const operationsWithLimit = (description: INodeTypeDescription) =>
 			description.properties
 				.filter((p) => p.name === 'toolMaxRecipients')
@@ -129,6 +129,9 @@ describe('tool use: Max Recipients per Tool Call, only in the tool variant of ve
 			'voice → sendCampaign',
 		]);
 		expect(operationsWithLimit(octopush)).toEqual([
+			// bulk contact writes (issue 29): the contacts one call writes or deletes count as its recipients
+			'contact → delete',
+			'contact → upsert',
 			'sms → sendCampaign',
 			'voiceListCampaign → create',
 			'voiceListCampaign → send',

@@ -646,6 +646,50 @@ const cases: BadInputCase[] = [
 		itemIndex: 1,
 		field: 'Ticket Number',
 	},
+	{
+		name: 'Contact → Create or Update: a missing phone number in item 1 (all items)',
+		parameters: {
+			resource: 'contact',
+			operation: 'upsert',
+			mode: 'allItems',
+			listName: 'crm',
+			phoneNumber: '={{ $json.phone }}',
+		},
+		input: [{ json: { phone: PHONE } }, { json: { phone: '' } }],
+		itemIndex: 1,
+		field: 'Phone Number',
+	},
+	{
+		name: 'Contact → Create or Update: one number twice with different first names (all items)',
+		parameters: {
+			resource: 'contact',
+			operation: 'upsert',
+			mode: 'allItems',
+			listName: 'crm',
+			phoneNumber: '={{ $json.phone }}',
+			personalization: { firstName: '={{ $json.name }}' },
+		},
+		input: people(PHONE, '+33612345679', PHONE),
+		itemIndex: 2,
+		field: 'Phone Number',
+	},
+	{
+		name: 'Contact List → Create: a list name of 31 characters',
+		parameters: { resource: 'contactList', operation: 'create', listName: 'x'.repeat(31) },
+		itemIndex: 0,
+		field: 'List Name',
+	},
+	{
+		name: 'Contact → Delete: a national number without a Default Country',
+		parameters: {
+			resource: 'contact',
+			operation: 'delete',
+			listName: 'crm',
+			phoneNumbers: '+33612345678, 0612345678',
+		},
+		itemIndex: 0,
+		field: 'Phone Number',
+	},
 ];
 
 // 67 since issue 22 (N6): a Send At in the past is sent, no longer refused (two rows gone)

@@ -431,4 +431,65 @@ describe('Octopush endpoints', () => {
 			errors: expect.any(Object),
 		});
 	});
+
+	// https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/ , …/delete-a-contact/ ,
+	// …/create-a-contact-list/ , https://octopush-api.readme.io/reference/post_public_apicontact_listsempty ,
+	// https://dev.octopush.com/api-sms-documentation/supprimer-une-liste/
+	test('contacts and lists: create, add with do_not_overwrite, delete from a list, empty, delete; the documented statuses', async () => {
+		expect((await call('POST', '/contact-list/create', { list_name: 'crm' })).status).toBe(201);
+		expect((await call('POST', '/contact-list/create', { list_name: 'crm' })).status).toBe(409);
+		const add = await call('POST', '/contact/create', {
+			list_name: 'crm',
+			contacts: [
+				{ phone_number: '+33612345678', first_name: 'Ada' },
+				{ phone_number: '+33612345679' },
+			],
+		});
+		expect(add.status).toBe(201);
+		await call('POST', '/contact/create', {
+			list_name: 'crm',
+			do_not_overwrite: true,
+			contacts: [{ phone_number: '+33612345678', first_name: 'Grace' }],
+		});
+		expect(sandbox.octopush.contacts.get('+33612345678')?.first_name).toBe('Ada');
+		expect(sandbox.octopush.lists.get('crm')).toEqual(['+33612345678', '+33612345679']);
+
+		const bad = await call('POST', '/contact/create', {
+			list_name: 'crm',
+			contacts: [{ phone_number: '0612' }],
+		});
+		expect(bad.status).toBe(400);
+		expect(bad.body.errors['contacts.0.phone_number']).toBeDefined();
+
+		const tooMany = await call('DELETE', '/contact/delete', {
+			phone_numbers: Array.from({ length: 201 }, (_, i) => `+336100${String(i).padStart(5, '0')}`),
+		});
+		expect(tooMany.status).toBe(400);
+		expect(
+			(
+				await call('DELETE', '/contact/delete', {
+					list_name: 'crm',
+					phone_numbers: ['+33612345679'],
+				})
+			).status,
+		).toBe(204);
+		expect(sandbox.octopush.lists.get('crm')).toEqual(['+33612345678']);
+		expect(
+			(
+				await call('DELETE', '/contact/delete', {
+					list_name: 'nope',
+					phone_numbers: ['+33612345679'],
+				})
+			).status,
+		).toBe(404);
+
+		expect((await call('POST', '/contact-list/empty', { list_name: 'crm' })).status).toBe(204);
+		expect(sandbox.octopush.lists.get('crm')).toEqual([]);
+		expect(sandbox.octopush.contacts.has('+33612345678')).toBe(true);
+		expect((await call('POST', '/contact-list/empty', { list_name: 'nope' })).status).toBe(404);
+		expect((await call('DELETE', '/contact-list/delete', { list_name: 'crm' })).status).toBe(204);
+		expect(sandbox.octopush.lists.has('crm')).toBe(false);
+		expect((await call('DELETE', '/contact-list/delete', { list_name: 'crm' })).status).toBe(404);
+		expect((await call('POST', '/contact-list/delete', { list_name: 'crm' })).status).toBe(405);
+	});
 });

@@ -1,5 +1,7 @@
 import { routerFor } from '../../shared/action/router';
 import { accountOperations } from './account';
+import { contactOperations } from './contact';
+import { contactListOperations } from './contactList';
 import { smsOperations } from './sms';
 import { voiceListCampaignOperations } from './voiceListCampaign';
 import { voiceSmsOperations } from './voiceSms';
@@ -9,6 +11,8 @@ const operations = {
 	voiceListCampaign: voiceListCampaignOperations,
 	sms: smsOperations,
 	account: accountOperations,
+	contact: contactOperations,
+	contactList: contactListOperations,
 } as const;
 
 export const router = routerFor(operations);

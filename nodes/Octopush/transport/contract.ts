@@ -346,3 +346,71 @@ export function placeholdersIn(text: string, names?: readonly string[]): string[
 	}
 	return [...used];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Contacts and contact lists
+// ---------------------------------------------------------------------------------------------
+
+/** "list_name … (optional) [max-length : 30 chars]": https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/ */
+export const MAX_LIST_NAME = 30;
+/**
+ * Contacts per POST /contact/create: no limit is documented
+ * (https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/ shows none). The package sends frames of
+ * at most 200, the documented limit of the sibling DELETE /contact/delete ("From 1 to 200 contacts",
+ * https://dev.octopush.com/en/sms-gateway-api-documentation/delete-a-contact/): unverified for create, see docs/providers.md.
+ */
+export const MAX_CONTACTS_PER_CREATE = 200;
+/** "From 1 to 200 contacts": https://dev.octopush.com/en/sms-gateway-api-documentation/delete-a-contact/ */
+export const MAX_CONTACTS_PER_DELETE = 200;
+
+/** A list name: not empty, at most 30 characters (https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/). */
+const listNameRule = () =>
+	z
+		.string()
+		.min(1, 'must not be empty')
+		.max(MAX_LIST_NAME, `must be at most ${MAX_LIST_NAME} characters`);
+
+/**
+ * POST /contact/create: https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/ (contacts with
+ * phone_number, first_name, last_name, param1..5; list_name ≤ 30; auto_remove_blacklisted_numbers; do_not_overwrite).
+ * The node always names a list (tag_name is not offered: a contact's tag is its own resource in issue 29).
+ */
+export const contactCreateBody = z
+	.object({
+		list_name: listNameRule(),
+		contacts: recipientsRule({ min: 1, max: MAX_CONTACTS_PER_CREATE }),
+		auto_remove_blacklisted_numbers: z.boolean().optional(),
+		do_not_overwrite: z.boolean().optional(),
+	})
+	.strict();
+
+/**
+ * DELETE /contact/delete: https://dev.octopush.com/en/sms-gateway-api-documentation/delete-a-contact/
+ * (phone_numbers string[], "From 1 to 200 contacts"; list_name optional: without it the contacts leave the account).
+ */
+export const contactDeleteBody = z
+	.object({
+		phone_numbers: z
+			.array(z.string().refine(isE164, 'must be E.164 phone numbers such as +33612345678'))
+			.min(1, 'must not be empty: add at least one phone number')
+			.max(
+				MAX_CONTACTS_PER_DELETE,
+				`must hold at most ${MAX_CONTACTS_PER_DELETE} numbers per request`,
+			),
+		list_name: listNameRule().optional(),
+	})
+	.strict();
+
+/**
+ * POST /contact-list/create (https://dev.octopush.com/en/sms-gateway-api-documentation/create-a-contact-list/) and
+ * DELETE /contact-list/delete (https://dev.octopush.com/api-sms-documentation/supprimer-une-liste/): `list_name` only.
+ */
+export const contactListBody = z.object({ list_name: listNameRule() }).strict();
+
+/**
+ * POST /contact-list/empty: https://octopush-api.readme.io/reference/post_public_apicontact_listsempty (list_name;
+ * delete_contacts "true when you want to completely delete all of contacts in this contact list from your account").
+ */
+export const contactListEmptyBody = z
+	.object({ list_name: listNameRule(), delete_contacts: z.boolean().optional() })
+	.strict();

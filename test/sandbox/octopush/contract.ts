@@ -3,6 +3,11 @@
 // https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms-list/ ,
 // https://octopush-api.readme.io/reference/post_public_apivoice_campaignon_listcreate ,
 // https://dev.octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending .
+// Contacts and lists: https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/ ,
+// https://dev.octopush.com/en/sms-gateway-api-documentation/delete-a-contact/ ,
+// https://dev.octopush.com/en/sms-gateway-api-documentation/create-a-contact-list/ ,
+// https://octopush-api.readme.io/reference/post_public_apicontact_listsempty ,
+// https://dev.octopush.com/api-sms-documentation/supprimer-une-liste/ .
 // Failures use the documented shape {code, message, errors: {<field>: {code, message}}}.
 
 import { isHttpUrl, isObject, parseIsoDateTime, unknownKeys, type Json } from '../check';
@@ -35,6 +40,10 @@ export const OCTOPUSH_CODES = {
 	badCallbackUrl: 447,
 	alreadySent: 448,
 	malformed: 449,
+	badListName: 450,
+	unknownList: 451,
+	listExists: 452,
+	tooManyNumbers: 453,
 } as const;
 
 /**
@@ -621,4 +630,165 @@ export function checkSettingsEdit(
 	const failure = errors.failure();
 	if (failure) return { ok: false, failure };
 	return { ok: true, value: sections };
+}
+
+// ---------------------------------------------------------------- contacts and lists
+
+/** "list_name … [max-length : 30 chars]": https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/ */
+export const MAX_LIST_NAME = 30;
+/** "From 1 to 200 contacts": https://dev.octopush.com/en/sms-gateway-api-documentation/delete-a-contact/ */
+export const MAX_DELETE_NUMBERS = 200;
+
+function checkListName(body: Json, errors: FieldErrors, required: boolean): string | null {
+	const name = body.list_name;
+	if (!present(name)) {
+		if (required) errors.add('list_name', OCTOPUSH_CODES.listMissing, 'list_name is required.');
+		return null;
+	}
+	if (typeof name !== 'string' || name.length === 0 || name.length > MAX_LIST_NAME) {
+		errors.add(
+			'list_name',
+			OCTOPUSH_CODES.badListName,
+			`list_name must be a string of 1 to ${MAX_LIST_NAME} characters.`,
+		);
+		return null;
+	}
+	return name;
+}
+
+export interface ContactCreateRequest {
+	listName: string | null;
+	tagName: string | null;
+	contacts: Contact[];
+	autoRemoveBlacklisted: boolean;
+	doNotOverwrite: boolean;
+}
+
+/**
+ * POST /contact/create: contacts (phone_number, first_name, last_name, param1..5), list_name (optional, ≤ 30),
+ * tag_name (optional, ≤ 20), auto_remove_blacklisted_numbers, do_not_overwrite. No limit on the number of contacts
+ * is documented, so none is applied.
+ */
+export function checkContactCreate(raw: unknown): Checked<ContactCreateRequest> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const body = object.value;
+	const errors = new FieldErrors();
+	errors.unknown(body, [
+		'contacts',
+		'list_name',
+		'tag_name',
+		'auto_remove_blacklisted_numbers',
+		'do_not_overwrite',
+	]);
+	const listName = checkListName(body, errors, false);
+	let tagName: string | null = null;
+	if (present(body.tag_name)) {
+		if (
+			typeof body.tag_name !== 'string' ||
+			body.tag_name.length === 0 ||
+			body.tag_name.length > 20
+		)
+			errors.add('tag_name', OCTOPUSH_CODES.badValueType, 'tag_name must be 1 to 20 characters.');
+		else tagName = body.tag_name;
+	}
+	const contacts: Contact[] = [];
+	if (!Array.isArray(body.contacts) || body.contacts.length === 0) {
+		errors.add('contacts', OCTOPUSH_CODES.noRecipients, 'contacts must be a non-empty array.');
+	} else {
+		body.contacts.forEach((contact: unknown, i) => {
+			const at = `contacts.${i}`;
+			if (!isObject(contact)) {
+				errors.add(
+					at,
+					OCTOPUSH_CODES.badValueType,
+					'A contact must be an object {phone_number, …}.',
+				);
+				return;
+			}
+			errors.unknown(contact, CONTACT_FIELDS, `${at}.`);
+			if (!isE164(contact.phone_number)) {
+				errors.add(
+					`${at}.phone_number`,
+					OCTOPUSH_CODES.badPhoneNumber,
+					'Phone number must be in E.164 format (e.g. +33612345678).',
+				);
+				return;
+			}
+			for (const field of CONTACT_FIELDS.slice(1)) {
+				const v = contact[field];
+				if (!present(v)) continue;
+				if (typeof v !== 'string' || v.length > MAX_CONTACT_FIELD)
+					errors.add(
+						`${at}.${field}`,
+						OCTOPUSH_CODES.badContactField,
+						`${field} must be a string of at most ${MAX_CONTACT_FIELD} characters.`,
+					);
+			}
+			contacts.push(contact as Contact);
+		});
+	}
+	const autoRemoveBlacklisted = checkBoolean(body, 'auto_remove_blacklisted_numbers', errors);
+	const doNotOverwrite = checkBoolean(body, 'do_not_overwrite', errors);
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return {
+		ok: true,
+		value: { listName, tagName, contacts, autoRemoveBlacklisted, doNotOverwrite },
+	};
+}
+
+/** DELETE /contact/delete: phone_numbers (string[], 1 to 200), list_name (optional). */
+export function checkContactDelete(
+	raw: unknown,
+): Checked<{ phoneNumbers: string[]; listName: string | null }> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const body = object.value;
+	const errors = new FieldErrors();
+	errors.unknown(body, ['phone_numbers', 'list_name']);
+	const listName = checkListName(body, errors, false);
+	const numbers = body.phone_numbers;
+	if (!Array.isArray(numbers) || numbers.length === 0) {
+		errors.add(
+			'phone_numbers',
+			OCTOPUSH_CODES.noRecipients,
+			'phone_numbers must be a non-empty array.',
+		);
+	} else if (numbers.length > MAX_DELETE_NUMBERS) {
+		errors.add(
+			'phone_numbers',
+			OCTOPUSH_CODES.tooManyNumbers,
+			`From 1 to ${MAX_DELETE_NUMBERS} numbers per request.`,
+		);
+	} else {
+		numbers.forEach((number: unknown, i) => {
+			if (!isE164(number))
+				errors.add(
+					`phone_numbers.${i}`,
+					OCTOPUSH_CODES.badPhoneNumber,
+					'Phone number must be in E.164 format (e.g. +33612345678).',
+				);
+		});
+	}
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return { ok: true, value: { phoneNumbers: numbers as string[], listName } };
+}
+
+/** POST /contact-list/create, DELETE /contact-list/delete (list_name) and POST /contact-list/empty (+ delete_contacts). */
+export function checkListBody(
+	raw: unknown,
+	empty: boolean,
+): Checked<{ listName: string; deleteContacts: boolean }> {
+	const object = requireObject(raw);
+	if (!object.ok) return object;
+	const body = object.value;
+	const errors = new FieldErrors();
+	errors.unknown(body, empty ? ['list_name', 'delete_contacts'] : ['list_name']);
+	const listName = checkListName(body, errors, true);
+	const deleteContacts = empty ? checkBoolean(body, 'delete_contacts', errors) : false;
+	const failure = errors.failure();
+	if (failure) return { ok: false, failure };
+	return { ok: true, value: { listName: listName as string, deleteContacts } };
 }

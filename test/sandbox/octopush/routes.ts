@@ -7,6 +7,9 @@ import type { OctopushDelivery } from './callbacks';
 import {
 	OCTOPUSH_CODES,
 	VALIDATION_MESSAGE,
+	checkContactCreate,
+	checkContactDelete,
+	checkListBody,
 	checkListCreate,
 	checkSettingsEdit,
 	checkSmsSend,
@@ -208,7 +211,9 @@ function createOnList(deps: OctopushDeps, ctx: Ctx, target: 'list_name' | 'tag_n
 	const name = (request.listName ?? request.tagName) as string;
 	const members = (target === 'list_name' ? deps.state.lists : deps.state.tags).get(name) ?? [];
 	const byNumber = new Map<string, Contact>();
-	for (const number of members) byNumber.set(number, { phone_number: number });
+	// a list member is read with the fields Contact → Create or Update gave it
+	for (const number of members)
+		byNumber.set(number, deps.state.contacts.get(number) ?? { phone_number: number });
 	for (const contact of request.recipients) byNumber.set(contact.phone_number, contact);
 	const ticket = newTicket(
 		request,
@@ -351,6 +356,118 @@ function notFound(ctx: Ctx): Reply {
 	);
 }
 
+// ---------------------------------------------------------------- contacts and lists
+
+const unknownList = (name: string) =>
+	failed(
+		fieldFailure('list_name', OCTOPUSH_CODES.unknownList, `Unknown contact list: ${name}.`, 404),
+	);
+
+/**
+ * POST /contact/create (https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/). The list is created
+ * when missing (https://octopush-api.readme.io/reference/post_public_apicontactscreate: "list name you want to
+ * create"); do_not_overwrite keeps an existing contact's values; auto_remove_blacklisted_numbers leaves out
+ * blacklisted numbers. No answer is documented: 201 without a body, as /contact-list/create answers.
+ */
+function createContacts(deps: OctopushDeps, ctx: Ctx): Reply {
+	const checked = checkContactCreate(ctx.body);
+	if (!checked.ok) return failed(checked.failure);
+	const { state } = deps;
+	const request = checked.value;
+	const numbers: string[] = [];
+	for (const contact of request.contacts) {
+		const number = contact.phone_number;
+		if (request.autoRemoveBlacklisted && state.blacklist.has(number)) continue;
+		if (!(request.doNotOverwrite && state.contacts.has(number)))
+			state.contacts.set(number, { ...contact });
+		numbers.push(number);
+	}
+	const add = (map: Map<string, string[]>, name: string | null) => {
+		if (name === null) return;
+		const members = map.get(name) ?? [];
+		for (const number of numbers) if (!members.includes(number)) members.push(number);
+		map.set(name, members);
+	};
+	add(state.lists, request.listName);
+	add(state.tags, request.tagName);
+	return { status: 201 };
+}
+
+/** DELETE /contact/delete (https://dev.octopush.com/en/sms-gateway-api-documentation/delete-a-contact/): 204. */
+function deleteContacts(deps: OctopushDeps, ctx: Ctx): Reply {
+	const checked = checkContactDelete(ctx.body);
+	if (!checked.ok) return failed(checked.failure);
+	const { state } = deps;
+	const { listName, phoneNumbers } = checked.value;
+	if (listName !== null) {
+		const members = state.lists.get(listName);
+		if (!members) return unknownList(listName);
+		state.lists.set(
+			listName,
+			members.filter((number) => !phoneNumbers.includes(number)),
+		);
+		return { status: 204 };
+	}
+	// without list_name: "delete one or more contacts from your account"
+	for (const number of phoneNumbers) state.contacts.delete(number);
+	for (const map of [state.lists, state.tags])
+		for (const [name, members] of map)
+			map.set(
+				name,
+				members.filter((number) => !phoneNumbers.includes(number)),
+			);
+	return { status: 204 };
+}
+
+/** POST /contact-list/create (https://dev.octopush.com/en/sms-gateway-api-documentation/create-a-contact-list/): 201. */
+function createList(deps: OctopushDeps, ctx: Ctx): Reply {
+	const checked = checkListBody(ctx.body, false);
+	if (!checked.ok) return failed(checked.failure);
+	const { listName } = checked.value;
+	if (deps.state.lists.has(listName))
+		return failed(
+			fieldFailure(
+				'list_name',
+				OCTOPUSH_CODES.listExists,
+				`A contact list named ${listName} already exists.`,
+				409,
+			),
+		);
+	deps.state.lists.set(listName, []);
+	return { status: 201 };
+}
+
+/** POST /contact-list/empty (https://octopush-api.readme.io/reference/post_public_apicontact_listsempty). */
+function emptyList(deps: OctopushDeps, ctx: Ctx): Reply {
+	const checked = checkListBody(ctx.body, true);
+	if (!checked.ok) return failed(checked.failure);
+	const { state } = deps;
+	const { listName, deleteContacts: fromAccount } = checked.value;
+	const members = state.lists.get(listName);
+	if (!members) return unknownList(listName);
+	state.lists.set(listName, []);
+	if (fromAccount) {
+		for (const number of members) state.contacts.delete(number);
+		for (const map of [state.lists, state.tags])
+			for (const [name, others] of map)
+				map.set(
+					name,
+					others.filter((number) => !members.includes(number)),
+				);
+	}
+	return { status: 204 };
+}
+
+/** DELETE /contact-list/delete (https://dev.octopush.com/api-sms-documentation/supprimer-une-liste/): 204. */
+function deleteList(deps: OctopushDeps, ctx: Ctx): Reply {
+	const checked = checkListBody(ctx.body, false);
+	if (!checked.ok) return failed(checked.failure);
+	const { listName } = checked.value;
+	if (!deps.state.lists.has(listName)) return unknownList(listName);
+	deps.state.lists.delete(listName);
+	return { status: 204 };
+}
+
 // ---------------------------------------------------------------- dispatch
 
 function routes(deps: OctopushDeps): Route<string>[] {
@@ -397,6 +514,11 @@ function routes(deps: OctopushDeps): Route<string>[] {
 			handler: (ctx) => listCancel(deps, ctx),
 		},
 		{ method: 'POST', pattern: '/sms-campaign/send', handler: (ctx) => sendSms(deps, ctx) },
+		{ method: 'POST', pattern: '/contact/create', handler: (ctx) => createContacts(deps, ctx) },
+		{ method: 'DELETE', pattern: '/contact/delete', handler: (ctx) => deleteContacts(deps, ctx) },
+		{ method: 'POST', pattern: '/contact-list/create', handler: (ctx) => createList(deps, ctx) },
+		{ method: 'POST', pattern: '/contact-list/empty', handler: (ctx) => emptyList(deps, ctx) },
+		{ method: 'DELETE', pattern: '/contact-list/delete', handler: (ctx) => deleteList(deps, ctx) },
 		{
 			method: 'GET',
 			pattern: '/user/campaign-parameters',

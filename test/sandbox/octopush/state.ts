@@ -95,6 +95,11 @@ export class OctopushState {
 		['fail-list', ['+33600000201']],
 	]);
 	readonly tags = new Map<string, string[]>([['sandbox-tag', ['+33600000301', '+33600000302']]]);
+	/**
+	 * The account's contacts (number → the contact as last written by POST /contact/create); a list holds numbers.
+	 * https://dev.octopush.com/en/sms-gateway-api-documentation/add-a-contact/
+	 */
+	readonly contacts = new Map<string, Contact>();
 	/** Numbers that opted out (simulateStop adds to it): their delivery status is BLACKLISTED_NUMBER. */
 	readonly blacklist = new Set<string>();
 	readonly tickets = new Map<string, Ticket>();
