@@ -660,20 +660,6 @@ const cases: BadInputCase[] = [
 		field: 'Phone Number',
 	},
 	{
-		name: 'Contact → Create or Update: one number twice with different first names (all items)',
-		parameters: {
-			resource: 'contact',
-			operation: 'upsert',
-			mode: 'allItems',
-			listName: 'crm',
-			phoneNumber: '={{ $json.phone }}',
-			personalization: { firstName: '={{ $json.name }}' },
-		},
-		input: people(PHONE, '+33612345679', PHONE),
-		itemIndex: 2,
-		field: 'Phone Number',
-	},
-	{
 		name: 'Contact List → Create: a list name of 31 characters',
 		parameters: { resource: 'contactList', operation: 'create', listName: 'x'.repeat(31) },
 		itemIndex: 0,

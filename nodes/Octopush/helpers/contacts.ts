@@ -53,8 +53,6 @@ export interface ContactJob {
 	leadItem: number;
 	listName: string | undefined;
 	frames: ContactFrame[];
-	/** Contacts listed twice with the same values, sent once. */
-	merged: number;
 }
 
 /** What a framed contact operation brings. */
@@ -81,41 +79,6 @@ export interface ContactWrite {
 	};
 }
 
-/** Same number listed twice: identical entries are sent once; different values for one number are refused. */
-function mergeDuplicates(
-	context: IExecuteFunctions,
-	entries: Array<Contact | string>,
-	sourceOf: (position: number) => Source,
-): { kept: Array<Contact | string>; positions: number[]; merged: number } {
-	const firstOf = new Map<string, number>();
-	const kept: Array<Contact | string> = [];
-	const positions: number[] = [];
-	let merged = 0;
-	entries.forEach((entry, position) => {
-		const number = typeof entry === 'string' ? entry : entry.phone_number;
-		const first = firstOf.get(number);
-		if (first === undefined) {
-			firstOf.set(number, position);
-			kept.push(entry);
-			positions.push(position);
-			return;
-		}
-		if (JSON.stringify(entries[first]) === JSON.stringify(entry)) {
-			merged++;
-			return;
-		}
-		const at = sourceOf(first);
-		const where = at.recipient === undefined ? `item ${at.itemIndex}` : `contact ${at.recipient}`;
-		throw invalid(
-			context,
-			sourceOf(position),
-			'Phone Number',
-			`${number} is listed twice with different values (first at ${where}): Octopush keeps one contact per number, so which values it keeps would depend on the order it reads them. Keep one entry per number (e.g. with the Remove Duplicates node)`,
-		);
-	});
-	return { kept, positions, merged };
-}
-
 function planJob(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -124,7 +87,8 @@ function planJob(
 	leadItem: number,
 ): ContactJob {
 	const read = operation.read(context, items, mode, leadItem);
-	const { kept, positions, merged } = mergeDuplicates(context, read.entries, read.sourceOf);
+	// a number listed twice is sent as listed: Octopush documents no rule against it, so its answer decides
+	const kept = read.entries;
 	if (kept.length === 0) {
 		throw invalid(
 			context,
@@ -138,18 +102,18 @@ function planJob(
 		const first = index * operation.frameSize;
 		const body: IDataObject = { ...read.base, [operation.key]: chunk };
 		assertBody(context, operation.schema, body, leadItem, (position) =>
-			read.sourceOf(positions[first + position]),
+			read.sourceOf(first + position),
 		);
 		const seen = new Set<number>();
 		const pairedItem: IPairedItemData[] = [];
 		for (let position = first; position < first + chunk.length; position++) {
-			const item = read.sourceOf(positions[position]).itemIndex;
+			const item = read.sourceOf(position).itemIndex;
 			if (!seen.has(item)) pairedItem.push({ item });
 			seen.add(item);
 		}
 		return { index, body, count: chunk.length, pairedItem };
 	});
-	return { leadItem, listName: read.listName, frames, merged };
+	return { leadItem, listName: read.listName, frames };
 }
 
 function frameLabel(frame: ContactFrame): string {
@@ -242,7 +206,6 @@ export async function executeContactWrite(
 					frame: frame.index + 1,
 					frames: job.frames.length,
 				};
-				if (job.merged > 0 && index === job.frames.length - 1) json.duplicates_merged = job.merged;
 				return { json, pairedItem: frame.pairedItem };
 			}),
 		sends: true,
