@@ -215,3 +215,39 @@ export async function executeContactWrite(
 		recipients: (job) => job.frames.reduce((total, frame) => total + frame.count, 0),
 	});
 }
+
+/**
+ * Contact List → Create, Empty and Delete: one request per item on the list its List Name names. `body` adds the
+ * operation's own fields to `list_name`; `done` is what the output and the execution log say happened.
+ */
+export async function executeListRequest(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	request: {
+		method: 'POST' | 'DELETE';
+		path: string;
+		schema: z.ZodTypeAny;
+		body?: (itemIndex: number) => IDataObject;
+		done: 'created' | 'emptied' | 'deleted';
+		/** More output fields read from the body sent. */
+		outcome?: (body: IDataObject) => IDataObject;
+	},
+): Promise<INodeExecutionData[]> {
+	return await executeJobs(context, items, {
+		plan: ({ leadItem }) =>
+			assertBody(
+				context,
+				request.schema,
+				{ list_name: readListName(context, leadItem), ...request.body?.(leadItem) },
+				leadItem,
+			) as IDataObject,
+		run: async (body, { leadItem }) => ({
+			...(await octopushRequest(context, request.method, request.path, leadItem, body)),
+			list_name: body.list_name,
+			[request.done]: true,
+			...request.outcome?.(body),
+		}),
+		sends: true,
+		describe: (result) => `list "${String(result.list_name)}" ${request.done}`,
+	});
+}

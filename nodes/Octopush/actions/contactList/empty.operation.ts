@@ -1,10 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/action/execute';
 import type { Operation } from '../../../shared/action/router';
-import { listNameField, readListName } from '../../helpers/contacts';
-import { assertBody } from '../../labels';
-import { octopushRequest } from '../../transport';
+import { executeListRequest, listNameField } from '../../helpers/contacts';
 import { contactListEmptyBody } from '../../transport/contract';
 
 /** POST /contact-list/empty (https://octopush-api.readme.io/reference/post_public_apicontact_listsempty): list_name, delete_contacts. */
@@ -22,24 +19,16 @@ export const empty: Operation = {
 		},
 	],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
-		return await executeJobs(this, items, {
-			plan: ({ leadItem }) => {
-				const body: IDataObject = { list_name: readListName(this, leadItem) };
-				const deleteContacts = this.getNodeParameter('deleteContacts', leadItem, false) as boolean;
-				if (deleteContacts) body.delete_contacts = true;
-				return assertBody(this, contactListEmptyBody, body, leadItem);
-			},
-			run: async (body, { leadItem }) => {
-				const response = await octopushRequest(this, 'POST', '/contact-list/empty', leadItem, body);
-				return {
-					...response,
-					list_name: body.list_name,
-					emptied: true,
-					contacts_deleted_from_account: body.delete_contacts === true,
-				};
-			},
-			sends: true,
-			describe: (result) => `list "${String(result.list_name)}" emptied`,
+		return await executeListRequest(this, items, {
+			method: 'POST',
+			path: '/contact-list/empty',
+			schema: contactListEmptyBody,
+			body: (itemIndex) =>
+				this.getNodeParameter('deleteContacts', itemIndex, false) === true
+					? { delete_contacts: true }
+					: {},
+			done: 'emptied',
+			outcome: (body) => ({ contacts_deleted_from_account: body.delete_contacts === true }),
 		});
 	},
 };
