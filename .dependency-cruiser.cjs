@@ -39,9 +39,18 @@ module.exports = {
 		{
 			name: 'helpers-not-up',
 			severity: 'error',
-			comment: 'helpers/ imports transport/ and the shared kits, never actions/ or the node file.',
+			comment:
+				'helpers/ imports transport/ and the shared kits, never actions/, methods/ or the node file.',
 			from: { path: `${PROVIDER}helpers/` },
-			to: { path: '^nodes/$1/(actions/|[^/]+\\.node\\.ts$)' },
+			to: { path: '^nodes/$1/(actions/|methods/|[^/]+\\.node\\.ts$)' },
+		},
+		{
+			name: 'methods-not-up',
+			severity: 'error',
+			comment:
+				"methods/ (the editor's pick lists) imports transport/ and the shared kits, never actions/, helpers/ or the node file.",
+			from: { path: `${PROVIDER}methods/` },
+			to: { path: '^nodes/$1/(actions/|helpers/|[^/]+\\.node\\.ts$)' },
 		},
 		{
 			name: 'transport-not-up',
@@ -49,7 +58,7 @@ module.exports = {
 			comment:
 				'transport/ (every call to the provider) imports only the shared kits, labels.ts and credentials.',
 			from: { path: `${PROVIDER}transport/` },
-			to: { path: '^nodes/$1/(actions/|helpers/|[^/]+\\.node\\.ts$)' },
+			to: { path: '^nodes/$1/(actions/|helpers/|methods/|[^/]+\\.node\\.ts$)' },
 		},
 		{
 			name: 'labels-is-a-leaf',

@@ -10,11 +10,16 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
+import { blacklistDescription } from './actions/blacklist';
+import { contactDescription } from './actions/contact';
+import { contactLabelDescription } from './actions/contactLabel';
+import { groupDescription } from './actions/group';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/action/router';
 import { routeeLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
+import { searchContacts, searchGroups } from './methods/listSearch';
 import {
 	approvalWaitWebhook,
 	smsWaitWebhook,
@@ -30,6 +35,10 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Account', value: 'account' },
+			{ name: 'Contact', value: 'contact' },
+			{ name: 'Contact Label', value: 'contactLabel' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Opt-Out (Blacklist)', value: 'blacklist' },
 			{ name: 'SMS', value: 'sms' },
 			{ name: 'Voice', value: 'voice' },
 		],
@@ -38,6 +47,10 @@ const properties: INodeProperties[] = [
 	...smsDescription,
 	...voiceDescription,
 	...accountDescription,
+	...contactDescription,
+	...groupDescription,
+	...blacklistDescription,
+	...contactLabelDescription,
 ];
 
 // the errors below the node name a field as its panel does
@@ -66,6 +79,8 @@ export class Routee implements INodeType {
 		// a copy per instance, as each instance had its own array before
 		properties: [...properties],
 	};
+
+	methods = { listSearch: { searchContacts, searchGroups } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -7,13 +7,18 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/** The contexts a provider's transport serves: the action node, and the triggers' hooks and webhooks. */
-type RequestContext = IExecuteFunctions | IHookFunctions | IWebhookFunctions;
+/**
+ * The contexts a provider's transport serves: the action node, the triggers' hooks and webhooks, and the editor's
+ * pick lists (a resource locator's list search).
+ */
+export type RequestContext =
+	IExecuteFunctions | IHookFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 /** One credential read per node run: a context lives for one run of the node. */
 const credentialsRead = new WeakMap<
@@ -86,7 +91,8 @@ export function requestTo(provider: Provider) {
 		method: IHttpRequestMethods,
 		path: string,
 		itemIndex: number,
-		body?: IDataObject,
+		// an array for the few endpoints whose body is a bare JSON array (e.g. Routee's contact IDs)
+		body?: IDataObject | unknown[],
 		qs?: IDataObject,
 	): Promise<IDataObject> {
 		const credentials = await credentialsOf(context, provider.credential);
@@ -96,7 +102,7 @@ export function requestTo(provider: Provider) {
 				context,
 				provider.credential,
 				credentials,
-				{ method, url, body, qs, json: true },
+				{ method, url, body: body as IHttpRequestOptions['body'], qs, json: true },
 				provider.credentialOptions,
 			);
 			// a 204 No Content (e.g. Octopush's cancel) answers nothing

@@ -25,6 +25,7 @@ import {
 } from './n8n';
 import { registerApprovalTests } from './approval';
 import { registerCallbackBodyTests } from './callback-bodies';
+import { registerContactTests } from './contacts';
 import { registerDateTests } from './dates';
 import { registerQueueModeTests } from './queue-mode';
 import { registerTriggerExampleTests, TRIGGER_EXAMPLE_CHAINS } from './trigger-examples';
@@ -310,6 +311,7 @@ describe.each(SETUPS)('real n8n $label', (setup) => {
 	registerTriggerTests(() => ({ n8n, sandbox }));
 	registerCallbackBodyTests(() => ({ n8n, sandbox }));
 	registerDateTests(() => ({ n8n, sandbox }));
+	registerContactTests(() => ({ n8n, sandbox }));
 	registerWaitTests(() => ({ n8n, sandbox }));
 	// AI Agent v3.1 and its Human review gates: n8n 2.40.7, regular and queue mode
 	if (version === '2.40.7') registerApprovalTests(() => ({ n8n, sandbox }));

@@ -124,6 +124,11 @@ describe('tool use: Max Recipients per Tool Call, only in the tool variant of ve
 				)
 				.sort();
 		expect(operationsWithLimit(routee)).toEqual([
+			// bulk contact writes (issue 29): the contacts one call adds or removes count as its recipients
+			'blacklist → add',
+			'blacklist → remove',
+			'group → addContacts',
+			'group → removeContacts',
 			'sms → sendCampaign',
 			'sms → updateCampaign',
 			'voice → sendCampaign',

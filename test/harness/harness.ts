@@ -2,7 +2,13 @@ import './environment';
 
 import { createServer } from 'node:net';
 
-import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -10,6 +16,7 @@ import type {
 	INode,
 	INodeCredentialTestResult,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -262,6 +269,56 @@ export class Harness {
 			{ input: options.input, executionId: options.executionId, resumeToken: options.resumeToken },
 		);
 		return { ...result, items: result.output.Node ?? [] };
+	}
+
+	/**
+	 * Runs one of a node's `methods.listSearch` functions the way n8n's editor loads a resource locator's list
+	 * (packages/cli/src/services/dynamic-node-parameters.service.ts `getResourceLocatorResults`): n8n-core's
+	 * LoadOptionsContext on a one-node workflow holding the node's current parameters and credential.
+	 */
+	async listSearch(
+		nodeName: string,
+		method: string,
+		options: {
+			parameters: INode['parameters'];
+			credentials?: INode['credentials'];
+			typeVersion?: number;
+			filter?: string;
+			paginationToken?: string;
+			/** The resource locator's parameter path, as the editor sends it. */
+			path?: string;
+		},
+	): Promise<INodeListSearchResult> {
+		const node: INode = {
+			id: 'node-under-test',
+			name: 'Node',
+			type: this.nodeType(nodeName),
+			typeVersion: options.typeVersion ?? 1,
+			position: [0, 0],
+			parameters: options.parameters,
+			credentials: options.credentials,
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: this.types,
+		});
+		const nodeType = this.types.getByNameAndVersion(node.type, node.typeVersion);
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${nodeName} has no listSearch method ${method}`);
+		const hooks = new ExecutionLifecycleHooks('internal', 'list-search', {} as never);
+		const additionalData = {
+			...this.additionalData(hooks),
+			currentNodeParameters: options.parameters,
+		} as IWorkflowExecuteAdditionalData;
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			additionalData,
+			options.path ?? 'parameters',
+		);
+		return await search.call(context, options.filter, options.paginationToken);
 	}
 
 	/**

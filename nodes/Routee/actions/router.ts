@@ -1,5 +1,9 @@
 import { routerFor } from '../../shared/action/router';
 import { accountOperations } from './account';
+import { blacklistOperations } from './blacklist';
+import { contactOperations } from './contact';
+import { contactLabelOperations } from './contactLabel';
+import { groupOperations } from './group';
 import { smsOperations } from './sms';
 import { voiceOperations } from './voice';
 
@@ -7,6 +11,10 @@ const operations = {
 	sms: smsOperations,
 	voice: voiceOperations,
 	account: accountOperations,
+	contact: contactOperations,
+	group: groupOperations,
+	blacklist: blacklistOperations,
+	contactLabel: contactLabelOperations,
 } as const;
 
 export const router = routerFor(operations);

@@ -26,7 +26,21 @@ const ERROR_HINTS: Record<string, string> = {
 		'A campaign with this name already exists in your Routee account. Campaign names must be unique.',
 	'400009004':
 		'The campaign has no recipients: the groups may be empty or every contact blacklisted.',
-	'404002001': 'A contact ID does not exist in your Routee account.',
+	'404002001':
+		'A contact ID does not exist in your Routee account: pick the contact from the list, or read its ID with Contact → Get Many.',
+	// contacts API (https://docs.routee.net/reference/update-a-contacts-details, /create-a-new-group, /create-labels):
+	// 409002005 means both a mobile and a group name that exist; Routee's message says which
+	'409002005':
+		"It already exists in your Routee account (a contact with this mobile, or a group with this name: Routee's message says which). For a contact, change it with Contact → Update; for a group, pick the existing one.",
+	'404002003':
+		'No group with this name exists in your Routee account: pick it from the list, or create it with Group → Create.',
+	'404002012':
+		'A label of the contact is not defined in your Routee account: create it with Contact Label → Create, or correct its name.',
+	'400002006': "A label's value does not fit the label: a Number label takes digits only.",
+	'409002011': 'A label with this name already exists in your Routee account.',
+	'400002014': 'The same label name is given more than once.',
+	'400002007':
+		"Routee refused the filters: check each filter's field name (a contact field such as firstName, or a label name) and operator.",
 	'404009001': 'No campaign with this tracking ID exists in your Routee account.',
 	'400009002': 'The campaign is not in state Scheduled, so it can no longer be changed or deleted.',
 	'404005000': 'No tracking information exists for this ID.',
@@ -100,16 +114,17 @@ function explainRouteeAnswer({ status, body }: FailedAnswer): ProviderExplanatio
 }
 
 /**
- * Every entry of a paged tracking list (Spring pages: `content`, `last`, `totalPages`), or the first
- * `limit` of them, read with the largest page size that is needed.
+ * Every entry of a paged list (Spring pages: `content`, `last`, `totalPages`), or the first `limit` of them, read
+ * with the largest page size that is needed (`maxPageSize`: the endpoint's, 2000 for tracking and contacts).
  */
 export async function routeeGetPaged(
 	context: IExecuteFunctions,
 	path: string,
 	itemIndex: number,
 	limit?: number,
+	maxPageSize = MAX_PAGE_SIZE,
 ): Promise<IDataObject[]> {
-	const size = limit === undefined ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE);
+	const size = limit === undefined ? maxPageSize : Math.min(limit, maxPageSize);
 	const entries: IDataObject[] = [];
 	for (let page = 0; ; page++) {
 		const response = await routeeRequest(context, 'GET', path, itemIndex, undefined, {

@@ -27,6 +27,17 @@ export const ROUTEE_CODES = {
 	noRecipients: '400009004',
 	nameTaken: '409009003',
 	contactMissing: '404002001',
+	/** Contacts API (module 002), https://docs.routee.net/docs/error-codes and the Contacts reference pages. */
+	contactMobileTaken: '409002005',
+	/** The same code as contactMobileTaken: "The contact group already exists" (create-a-new-group). */
+	groupExists: '409002005',
+	groupMissing: '404002003',
+	labelsInvalid: '400002006',
+	filtersInvalid: '400002007',
+	labelExists: '409002011',
+	labelsShareName: '409002013',
+	labelMissing: '404002012',
+	labelTwiceInRequest: '400002014',
 	campaignMissing: '404009001',
 	trackingMissing: '404005000',
 	/** Sandbox choices for voice conversations. */
@@ -102,7 +113,7 @@ const fail = <T>(failure: RouteeFailure): Checked<T> => ({ ok: false, failure })
  * developerMessage "Validation Error!", and `properties`, "An object having the name of the property as the key
  * (which contains an invalid value) and the error message as the value" (https://docs.routee.net/docs/generic-errors).
  */
-class Problems {
+export class Problems {
 	readonly list: Array<{ property: string; message: string }> = [];
 	add(property: string, message: string): void {
 		this.list.push({ property, message });
@@ -830,10 +841,13 @@ export function checkConversationAction(
 
 // ---------------------------------------------------------------- paging
 
-export function checkPage(query: Record<string, string>): Checked<{ page: number; size: number }> {
+export function checkPage(
+	query: Record<string, string>,
+	defaultSize = 20,
+): Checked<{ page: number; size: number }> {
 	const problems = new Problems();
 	const page = query.page === undefined ? 0 : Number(query.page);
-	const size = query.size === undefined ? 20 : Number(query.size);
+	const size = query.size === undefined ? defaultSize : Number(query.size);
 	if (!Number.isInteger(page) || page < 0) problems.add('page', 'must be an integer ≥ 0');
 	if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
 		problems.add('size', `must be an integer 1–${MAX_PAGE_SIZE}`);

@@ -2,7 +2,7 @@
 
 import { countryOf } from '../numbers';
 import { ROUTEE_CODES, routeeFailure, type Checked, type RouteeFailure } from './contract';
-import type { RouteeState } from './state';
+import type { BlacklistService, RouteeState } from './state';
 
 export interface Recipient {
 	number: string;
@@ -23,10 +23,16 @@ export interface ResolvedRecipients {
 	};
 }
 
+/**
+ * `service`: Sms for SMS campaigns, Voice for voice campaigns — a number whose contact is blacklisted for that
+ * service is dropped (`blacklisted: true` in the analysis).
+ */
 export function resolveRecipients(
 	state: RouteeState,
 	request: { to: string[]; contacts: string[]; groups: string[] },
+	service: BlacklistService,
 ): Checked<ResolvedRecipients> {
+	const blacklisted = (mobile: string) => state.isBlacklisted(mobile, service);
 	const missing = request.contacts.filter((id) => !state.contacts.has(id));
 	if (missing.length) {
 		return {
@@ -45,7 +51,7 @@ export function resolveRecipients(
 	}
 	const byNumber = new Map<string, Recipient>();
 	const add = (number: string, group?: string) => {
-		if (state.blacklist.has(number)) return;
+		if (blacklisted(number)) return;
 		const existing = byNumber.get(number);
 		if (existing) {
 			if (group && existing.groups.length && !existing.groups.includes(group))
@@ -57,18 +63,18 @@ export function resolveRecipients(
 	for (const number of request.to) add(number);
 	const contacts: ResolvedRecipients['analysis']['contacts'] = {};
 	for (const id of request.contacts) {
-		const mobile = state.contacts.get(id) as string;
+		const mobile = state.contacts.get(id)?.mobile as string;
 		contacts[id] = {
 			recipient: mobile,
 			recipientCountry: countryOf(mobile),
-			blacklisted: state.blacklist.has(mobile),
+			blacklisted: blacklisted(mobile),
 		};
 		add(mobile);
 	}
 	const direct = byNumber.size;
 	const recipientsPerGroup: Record<string, number> = {};
 	for (const group of request.groups) {
-		const members = (state.groups.get(group) ?? []).filter((n) => !state.blacklist.has(n));
+		const members = [...new Set(state.groupMobiles(group))].filter((n) => !blacklisted(n));
 		recipientsPerGroup[group] = members.length;
 		for (const number of members) add(number, group);
 	}

@@ -1,10 +1,12 @@
 // Routee resource endpoints under /routee (replaces https://connect.routee.net): the route table and
-// the handlers shared by SMS and voice campaigns (details, cancel, tracking pages, balance).
+// the handlers shared by SMS and voice campaigns (details, cancel, tracking pages, balance); the Contacts API
+// (contacts, labels, groups, blacklist) is in contacts-routes.ts.
 
 import { round } from '../check';
 import { matchRoute, type Ctx, type Reply, type Route } from '../http';
 import { authenticate } from './auth';
 import { voiceTrackingPayload } from './callbacks';
+import { contactRoutes } from './contacts-routes';
 import { ROUTEE_CODES, checkPage, routeeFailure } from './contract';
 import {
 	campaignNotFound,
@@ -152,6 +154,7 @@ function routes(deps: RouteeDeps): Route<string>[] {
 			handler: (ctx) => actOnConversation(deps, ctx),
 		},
 		{ method: 'GET', pattern: '/accounts/me/balance', handler: () => balance(deps) },
+		...contactRoutes(deps),
 	];
 }
 

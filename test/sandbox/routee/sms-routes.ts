@@ -52,7 +52,7 @@ function prepareSmsCampaign(
 	const checked = checkSmsCampaign(body, now);
 	if (!checked.ok) return checked;
 	const request = checked.value;
-	const resolved = resolveRecipients(deps.state, request);
+	const resolved = resolveRecipients(deps.state, request, 'Sms');
 	if (!resolved.ok) return resolved;
 	const bodyAnalysis = analyzeBody(request.body);
 	const text =

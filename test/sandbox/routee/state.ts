@@ -124,6 +124,64 @@ export interface Conversation {
 	response: Json;
 }
 
+/** Blacklist services (https://docs.routee.net/reference/add-contacts-to-blacklist), in the docs' order. */
+export const BLACKLIST_SERVICES = [
+	'Sms',
+	'Voice',
+	'Viber',
+	'TwoStep',
+	'Lookup',
+	'NumberValidator',
+] as const;
+export type BlacklistService = (typeof BLACKLIST_SERVICES)[number];
+
+export const LABEL_TYPES = ['Text', 'Number'] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
+/** The account's default labels (sandbox choice of names: the Contact object's own fields), all Text. */
+export const DEFAULT_LABELS = [
+	'firstName',
+	'lastName',
+	'mobile',
+	'email',
+	'country',
+	'vip',
+] as const;
+
+export interface RouteeContact {
+	id: string;
+	firstName: string | null;
+	lastName: string | null;
+	mobile: string;
+	email: string | null;
+	vip: boolean;
+	/** Custom label values; the type is the label definition's. */
+	labels: Array<{ name: string; value: string | number }>;
+	/** In BLACKLIST_SERVICES order. */
+	blacklistedServices: BlacklistService[];
+}
+
+export function newContact(id: string, mobile: string): RouteeContact {
+	return {
+		id,
+		firstName: null,
+		lastName: null,
+		mobile,
+		email: null,
+		vip: false,
+		labels: [],
+		blacklistedServices: [],
+	};
+}
+
+/** Adds the service to the contact's blacklist; false when it was already there. */
+export function blacklistContact(contact: RouteeContact, service: BlacklistService): boolean {
+	if (contact.blacklistedServices.includes(service)) return false;
+	contact.blacklistedServices = BLACKLIST_SERVICES.filter(
+		(s) => s === service || contact.blacklistedServices.includes(s),
+	);
+	return true;
+}
+
 interface Token {
 	applicationId: string;
 	expiresAt: number;
@@ -143,18 +201,26 @@ export class RouteeState {
 	tokensIssued = 0;
 	tokenLifetimeSeconds = 3600;
 	balance = 100;
-	/** Contact id → mobile (for `contacts[]`). */
-	readonly contacts = new Map<string, string>([
-		['sandbox-contact-1', '+306900000201'],
-		['sandbox-contact-2', '+306900000202'],
-	]);
-	/** Group name → mobiles (for `groups[]`); unknown groups are empty. */
+	/**
+	 * The account's contacts by id (Contacts API, and `contacts[]` of campaigns), in creation order. The seeded
+	 * ids are not 24 hex characters (campaign tests name them); ids the sandbox creates are.
+	 */
+	readonly contacts = new Map<string, RouteeContact>(
+		[
+			['sandbox-contact-1', '+306900000201'],
+			['sandbox-contact-2', '+306900000202'],
+			['sandbox-contact-101', '+306900000101'],
+			['sandbox-contact-102', '+306900000102'],
+			['sandbox-contact-103', '+306900000103'],
+		].map(([id, mobile]) => [id, newContact(id, mobile)]),
+	);
+	/** Group name → contact ids (for `groups[]` and /groups/my); unknown groups are empty in campaigns. */
 	readonly groups = new Map<string, string[]>([
-		['sandbox-group', ['+306900000101', '+306900000102', '+306900000103']],
+		['sandbox-group', ['sandbox-contact-101', 'sandbox-contact-102', 'sandbox-contact-103']],
 		['empty-group', []],
 	]);
-	/** Blacklisted mobiles: excluded from campaigns (`blacklisted: true` in the analysis). */
-	readonly blacklist = new Set<string>();
+	/** Custom contact labels (POST /contacts/labels/my): name → type. The default labels are DEFAULT_LABELS. */
+	readonly labels = new Map<string, LabelType>();
 
 	readonly tokens = new Map<string, Token>();
 	readonly campaigns = new Map<string, Campaign>();
@@ -183,6 +249,51 @@ export class RouteeState {
 		if (!this.applications.has(found.applicationId))
 			return { refused: 'Application no longer exists' };
 		return { applicationId: found.applicationId };
+	}
+
+	/** A new contact with a 24-hex id, stored. */
+	addContact(mobile: string): RouteeContact {
+		let id = randomBytes(12).toString('hex');
+		while (this.contacts.has(id)) id = randomBytes(12).toString('hex');
+		const contact = newContact(id, mobile);
+		this.contacts.set(id, contact);
+		return contact;
+	}
+
+	contactByMobile(mobile: string): RouteeContact | undefined {
+		for (const contact of this.contacts.values()) if (contact.mobile === mobile) return contact;
+		return undefined;
+	}
+
+	/** Names of the groups a contact is in, in group creation order. */
+	groupsOf(id: string): string[] {
+		return [...this.groups].filter(([, ids]) => ids.includes(id)).map(([name]) => name);
+	}
+
+	/** Mobiles of a group's contacts; an unknown group is empty. */
+	groupMobiles(name: string): string[] {
+		return (this.groups.get(name) ?? []).flatMap((id) => {
+			const contact = this.contacts.get(id);
+			return contact ? [contact.mobile] : [];
+		});
+	}
+
+	/** Whether a contact with this mobile is blacklisted for the service (campaigns drop such numbers). */
+	isBlacklisted(mobile: string, service: BlacklistService): boolean {
+		return this.contactByMobile(mobile)?.blacklistedServices.includes(service) ?? false;
+	}
+
+	/**
+	 * Test helper: blacklists a mobile for the services (default Sms and Voice), creating a contact for it
+	 * when the account has none. Returns the contact.
+	 */
+	blacklistMobile(
+		mobile: string,
+		services: readonly BlacklistService[] = ['Sms', 'Voice'],
+	): RouteeContact {
+		const contact = this.contactByMobile(mobile) ?? this.addContact(mobile);
+		for (const service of services) blacklistContact(contact, service);
+		return contact;
 	}
 
 	campaignNameTaken(name: string, exceptTrackingId?: string): boolean {

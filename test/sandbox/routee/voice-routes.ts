@@ -29,7 +29,7 @@ export function sendVoiceCampaign(deps: RouteeDeps, ctx: Ctx, app: string): Repl
 	const checked = checkVoiceCampaign(ctx.body, ctx.now);
 	if (!checked.ok) return failed(checked.failure);
 	const request = checked.value;
-	const resolved = resolveRecipients(state, request);
+	const resolved = resolveRecipients(state, request, 'Voice');
 	if (!resolved.ok) return failed(resolved.failure);
 	const { recipients, analysis } = resolved.value;
 	if (!recipients.length) return failed(noRecipientsFailure().failure);

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
+import type { Operation } from '../../../shared/action/router';
+import {
+	checkedContactBody,
+	contactDetailFields,
+	contactDetailsOf,
+	executeCalls,
+	mobileField,
+	mobileOf,
+} from '../../helpers/contacts';
+import { optionsOf } from '../../helpers/read';
+
+/** POST /contacts/my (https://docs.routee.net/reference/create-a-new-contact): one contact per item. */
+export const create: Operation = {
+	description: [
+		mobileField,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: contactDetailFields,
+		},
+		optionsCollection([defaultCountryOption('6948530920 for Greece')]),
+	],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeCalls(
+			this,
+			items,
+			(itemIndex) => {
+				const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+				const body = checkedContactBody(this, itemIndex, {
+					mobile: mobileOf(
+						this,
+						itemIndex,
+						this.getNodeParameter('mobile', itemIndex, ''),
+						optionsOf(this, itemIndex),
+					),
+					...contactDetailsOf(this, itemIndex, additional),
+				});
+				return { method: 'POST', path: '/contacts/my', body };
+			},
+			{ describe: (call) => `contact ${String((call.body as IDataObject).mobile)} created` },
+		);
+	},
+};

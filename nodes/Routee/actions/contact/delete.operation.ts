@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/action/router';
+import { contactLocator, executeCalls, locatorValue } from '../../helpers/contacts';
+
+/** DELETE /contacts/my/{id} (https://docs.routee.net/reference/delete-a-contact): Routee answers the deleted contact. */
+export const deleteContact: Operation = {
+	description: [contactLocator('The contact to delete from the Routee account (and its groups)')],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await executeCalls(
+			this,
+			items,
+			(itemIndex) => ({
+				method: 'DELETE',
+				path: `/contacts/my/${encodeURIComponent(locatorValue(this, itemIndex, 'contact', 'Contact'))}`,
+			}),
+			{ describe: (call) => `${call.path.slice('/contacts/my/'.length)} deleted` },
+		);
+	},
+};

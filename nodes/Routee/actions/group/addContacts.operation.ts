@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/action/router';
+import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
+import { contactIdsField, editGroupContacts, groupLocator } from '../../helpers/contacts';
+
+/** POST /groups/my/{name}/contacts with the contacts' IDs (https://docs.routee.net/reference/add-contacts-to-a-specified-group): {name, size}. */
+export const addContacts: Operation = {
+	description: [
+		groupLocator('The group to add the contacts to'),
+		contactIdsField('IDs of the contacts to add'),
+		toolMaxRecipientsField,
+	],
+	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+		return await editGroupContacts(this, items, 'POST', 'added to');
+	},
+};

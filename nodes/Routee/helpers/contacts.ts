@@ -1,0 +1,386 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { executeJobs } from '../../shared/action/execute';
+import { invalid } from '../../shared/action/invalid';
+import { phoneNumberOf } from '../../shared/action/phone-number';
+import { defaultCountryOf } from '../../shared/fields';
+import { routeeGetPaged, routeeRequest } from '../transport';
+import { BLACKLIST_SERVICES, contactBody, GROUP_NAME_LENGTH } from '../transport/contacts-contract';
+import { assertBody } from '../labels';
+import { listOf } from './read';
+
+/*
+ * Routee's contacts API (contacts, groups, labels, blacklist) as the Contact, Group, Contact Label and Opt-Out
+ * operations use it: their fields (pick lists for contacts and groups, which the node's methods/listSearch.ts
+ * fills), reading them, and the one-request-per-item run most of them are.
+ */
+
+/** A contact: picked from the account's contacts (name and mobile shown), or its ID. */
+export const contactLocator = (description: string): INodeProperties => ({
+	displayName: 'Contact',
+	name: 'contact',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchContacts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 57c3dc0a0cf2d47a564a2af1',
+		},
+	],
+});
+
+/** A group: picked from the account's groups (size shown), or its name (Routee names a group by its name). */
+export const groupLocator = (description: string): INodeProperties => ({
+	displayName: 'Group',
+	name: 'group',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. customers',
+		},
+	],
+});
+
+export const contactIdsField = (description: string): INodeProperties => ({
+	displayName: 'Contact IDs',
+	name: 'contactIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 57c3dc0a0cf2d47a564a2af1, 57c3dc0a0cf2d47a564a2af2',
+	description: `${description}, separated by commas or an array from an expression (e.g. the ID field of Contact → Create's output)`,
+});
+
+/** The contact fields Create and Update share (Update shows them under Update Fields). */
+export const contactDetailFields: INodeProperties[] = [
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		description: 'At most 60 characters',
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		description: 'At most 60 characters',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'VIP',
+		name: 'vip',
+		type: 'boolean',
+		default: false,
+		description: 'Whether Routee treats the contact as VIP',
+	},
+	{
+		displayName: 'Labels',
+		name: 'labels',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add label',
+		default: {},
+		description:
+			'Values of the labels defined in your Routee account (Contact Label → Get Many lists them); an SMS campaign writes them into its text with [~name]',
+		options: [
+			{
+				displayName: 'Label',
+				name: 'label',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. company',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+];
+
+/** The mobile of a contact: E.164, or national with Options → Default Country (as every phone field). */
+export const mobileField: INodeProperties = {
+	displayName: 'Mobile',
+	name: 'mobile',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +306948530920',
+	description:
+		"The contact's mobile number in E.164 (+ and country code), or in national format with Options → Default Country. Routee keeps one contact per mobile.",
+};
+
+/** A contact's fields as Routee's body names them, from the fields the user set (empty ones left out). */
+export function contactDetailsOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	values: IDataObject,
+): IDataObject {
+	const details: IDataObject = {};
+	for (const key of ['firstName', 'lastName', 'email'] as const) {
+		const value = values[key];
+		if (typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null)
+			details[key] = typeof value === 'string' ? value.trim() : value;
+	}
+	if (values.vip !== undefined) details.vip = values.vip;
+	const labels = (values.labels as { label?: IDataObject[] } | undefined)?.label;
+	if (labels !== undefined) {
+		details.labels = labels.map((label, position) => {
+			const name = typeof label.name === 'string' ? label.name.trim() : label.name;
+			if (name === '' || name === undefined)
+				throw invalid(
+					context,
+					itemIndex,
+					`Labels (entry ${position + 1}): Name`,
+					'must not be empty',
+				);
+			return { name, value: label.value === undefined ? '' : String(label.value) };
+		});
+	}
+	return details;
+}
+
+/** The contact's Mobile as E.164. */
+export function mobileOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	options: IDataObject,
+): string {
+	return phoneNumberOf(context, itemIndex, 'Mobile', value, defaultCountryOf(options));
+}
+
+/** A whole contact body, checked against Routee's contact fields (the field named as the panel names it). */
+export function checkedContactBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): IDataObject {
+	return assertBody(context, contactBody, body, itemIndex) as IDataObject;
+}
+
+/** The value a resource locator (Contact, Group) holds, trimmed and never empty. */
+export function locatorValue(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: 'contact' | 'group',
+	label: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (text === '')
+		throw invalid(context, itemIndex, label, 'must not be empty: pick one or enter it');
+	return text;
+}
+
+/** The group of item `itemIndex` for a URL path. */
+export function groupPathOf(context: IExecuteFunctions, itemIndex: number): string {
+	return encodeURIComponent(groupNameOf(context, itemIndex));
+}
+
+/** The group of item `itemIndex`: its name, checked ("Length must be between 2 and 30 characters"). */
+export function groupNameOf(context: IExecuteFunctions, itemIndex: number): string {
+	const name = locatorValue(context, itemIndex, 'group', 'Group');
+	if (name.length < GROUP_NAME_LENGTH.min || name.length > GROUP_NAME_LENGTH.max)
+		throw invalid(
+			context,
+			itemIndex,
+			'Group',
+			`must be ${GROUP_NAME_LENGTH.min} to ${GROUP_NAME_LENGTH.max} characters (https://docs.routee.net/reference/create-a-new-group), got ${JSON.stringify(name)}`,
+		);
+	return name;
+}
+
+/** The Contact IDs of item `itemIndex`: at least one. */
+export function contactIdsOf(context: IExecuteFunctions, itemIndex: number): string[] {
+	const ids = listOf(
+		context,
+		itemIndex,
+		'Contact IDs',
+		context.getNodeParameter('contactIds', itemIndex, ''),
+	);
+	if (ids.length === 0)
+		throw invalid(context, itemIndex, 'Contact IDs', 'must hold at least one contact ID');
+	return ids;
+}
+
+/** One request to Routee, planned from one input item. */
+export interface RouteeCall {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject | unknown[];
+	qs?: IDataObject;
+	/** Read every page of a paged list (Spring pages), or its first `limit` entries. */
+	paged?: { limit: number | undefined; maxPageSize: number };
+	/** How many contacts the call adds or removes: counted by Max Recipients per Tool Call in the tool. */
+	contacts?: number;
+}
+
+/** Return All / Limit of item `itemIndex`: undefined for all. */
+export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+		throw invalid(
+			context,
+			itemIndex,
+			'Limit',
+			`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
+		);
+	return limit;
+}
+
+/**
+ * Runs one call per input item, every call planned (read and checked) before the first is made. The answer is the
+ * item's output: an array answer (a list) is one output item per entry; `changes` says the calls change the account
+ * (a later failure then lists what was done).
+ */
+export async function executeCalls(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	plan: (itemIndex: number) => RouteeCall,
+	changes: { describe(call: RouteeCall, response: IDataObject | IDataObject[]): string } | false,
+): Promise<INodeExecutionData[]> {
+	return await executeJobs(context, items, {
+		plan: ({ leadItem }) => plan(leadItem),
+		run: async (call, { leadItem }) => {
+			const response = call.paged
+				? await routeeGetPaged(
+						context,
+						call.path,
+						leadItem,
+						call.paged.limit,
+						call.paged.maxPageSize,
+					)
+				: await routeeRequest(context, call.method, call.path, leadItem, call.body, call.qs);
+			return { call, response: response as IDataObject | IDataObject[] };
+		},
+		output: ({ response }, job) => {
+			const entries = Array.isArray(response) ? response : [response];
+			const pairedItem = { item: job.leadItem };
+			return entries.map((json) => ({ json, pairedItem }));
+		},
+		sends: changes !== false,
+		describe:
+			changes === false ? undefined : ({ call, response }) => changes.describe(call, response),
+		recipients: (call) => call.contacts ?? 0,
+	});
+}
+
+/** Group → Add Contacts / Remove Contacts: the item's Contact IDs in one request to the group's contacts. */
+export async function editGroupContacts(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	method: 'POST' | 'DELETE',
+	done: 'added to' | 'removed from',
+): Promise<INodeExecutionData[]> {
+	return await executeCalls(
+		context,
+		items,
+		(itemIndex) => {
+			const group = groupNameOf(context, itemIndex);
+			const ids = contactIdsOf(context, itemIndex);
+			return {
+				method,
+				path: `/groups/my/${encodeURIComponent(group)}/contacts`,
+				body: ids,
+				contacts: ids.length,
+			};
+		},
+		{
+			describe: (call) =>
+				`${call.contacts} contact${call.contacts === 1 ? '' : 's'} ${done} group "${decodeURIComponent(call.path.split('/')[3])}"`,
+		},
+	);
+}
+
+/** The service of a blacklist: Routee keeps one per service; this node sends SMS and voice. */
+export const serviceField: INodeProperties = {
+	displayName: 'Service',
+	name: 'service',
+	type: 'options',
+	options: [
+		{ name: 'SMS', value: 'Sms', description: 'SMS and SMS campaigns skip these contacts' },
+		{ name: 'Voice', value: 'Voice', description: 'Voice campaigns and calls skip these contacts' },
+	],
+	default: 'Sms',
+};
+
+/** The Service of item `itemIndex`, for a URL path. */
+export function serviceOf(context: IExecuteFunctions, itemIndex: number): string {
+	const service = context.getNodeParameter('service', itemIndex, 'Sms') as unknown;
+	if (!(BLACKLIST_SERVICES as readonly unknown[]).includes(service))
+		throw invalid(
+			context,
+			itemIndex,
+			'Service',
+			`must be one of ${BLACKLIST_SERVICES.join(', ')}, got ${JSON.stringify(service)}`,
+		);
+	return service as string;
+}
+
+/** Opt-Out → Add / Remove: the item's Contact IDs in one request to the service's blacklist. */
+export async function editBlacklist(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	method: 'POST' | 'DELETE',
+	done: 'added to' | 'removed from',
+): Promise<INodeExecutionData[]> {
+	return await executeCalls(
+		context,
+		items,
+		(itemIndex) => {
+			const service = serviceOf(context, itemIndex);
+			const ids = contactIdsOf(context, itemIndex);
+			return {
+				method,
+				path: `/contacts/my/blacklist/${service}`,
+				body: ids,
+				contacts: ids.length,
+			};
+		},
+		{
+			describe: (call) =>
+				`${call.contacts} contact${call.contacts === 1 ? '' : 's'} ${done} the ${call.path.split('/').pop()} blacklist`,
+		},
+	);
+}

@@ -1,0 +1,283 @@
+// A CRM keeps the providers' contacts in step, in real n8n (issue 29): a CRM's webhook (n8n's Webhook node, the
+// workflow active) adds the contact to an Octopush list and a Voice List Campaign on that list calls it; a Routee
+// group is created and filled, an SMS campaign to the group reaches its members, and a contact that opted out (the
+// Routee blacklist) is skipped by the next one. The pick lists load through the REST call n8n's editor makes.
+
+import type { Sandbox } from '../sandbox';
+import { CREDENTIALS, type N8n, PACKAGE_NAME, type WorkflowJson } from './n8n';
+
+const routeeCredential = {
+	routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
+};
+const octopushCredential = {
+	octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name },
+};
+
+/** Webhook (the CRM calls it; answers with the last node's output) → the given nodes, one after another. */
+function crmWorkflow(
+	id: string,
+	path: string,
+	nodes: Array<{ name: string; type: 'routee' | 'octopush'; parameters: Record<string, unknown> }>,
+): WorkflowJson {
+	const names = ['CRM webhook', ...nodes.map((n) => n.name)];
+	return {
+		id,
+		name: `CRM sync ${id}`,
+		nodes: [
+			{
+				id: `${id}-webhook`,
+				name: 'CRM webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `${id}-webhook`,
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+			},
+			...nodes.map((node, index) => ({
+				id: `${id}-${index}`,
+				name: node.name,
+				type: `${PACKAGE_NAME}.${node.type}`,
+				typeVersion: 2,
+				position: [240 * (index + 1), 0],
+				parameters: node.parameters,
+				credentials: node.type === 'routee' ? routeeCredential : octopushCredential,
+			})),
+		],
+		connections: Object.fromEntries(
+			names
+				.slice(0, -1)
+				.map((name, index) => [
+					name,
+					{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+				]),
+		),
+		settings: { executionOrder: 'v1' },
+	} as WorkflowJson;
+}
+
+async function callCrm(n8n: N8n, path: string, body: unknown): Promise<Record<string, unknown>> {
+	const response = await fetch(n8n.webhookUrl(path), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`the CRM webhook answered ${response.status}: ${text}`);
+	return JSON.parse(text) as Record<string, unknown>;
+}
+
+export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {
+	describe('contacts, lists, groups and opt-outs from a CRM (issue 29)', () => {
+		const OCTOPUSH = 'e2econtactsocto1';
+		const ROUTEE = 'e2econtactsrout1';
+		const OPT_OUT = 'e2econtactsrout2';
+		const listName = 'crm-e2e';
+		const groupName = 'crm-e2e-group';
+		let n8n: N8n;
+		let sandbox: Sandbox;
+
+		beforeAll(async () => {
+			({ n8n, sandbox } = context());
+			await n8n.importWorkflows([
+				crmWorkflow(OCTOPUSH, 'crm-octopush-contact', [
+					{
+						name: 'Add to list',
+						type: 'octopush',
+						parameters: {
+							resource: 'contact',
+							operation: 'upsert',
+							listName,
+							recipients: {
+								recipient: [
+									{
+										phoneNumber: '={{ $json.body.phone }}',
+										personalization: { firstName: '={{ $json.body.name }}' },
+									},
+								],
+							},
+						},
+					},
+					{
+						name: 'Call the list',
+						type: 'octopush',
+						parameters: {
+							resource: 'voiceListCampaign',
+							operation: 'create',
+							target: 'list',
+							listName,
+							text: 'Hello {first_name}, your order is ready.',
+							recipients: {},
+							voiceLanguage: 'en-GB',
+							voiceGender: 'female',
+							waitAndSend: true,
+							pollInterval: 1,
+							timeout: 60,
+						},
+					},
+				]),
+				crmWorkflow(ROUTEE, 'crm-routee-contact', [
+					{
+						name: 'Create contact',
+						type: 'routee',
+						parameters: {
+							resource: 'contact',
+							operation: 'create',
+							mobile: '={{ $json.body.phone }}',
+							additionalFields: { firstName: '={{ $json.body.name }}' },
+						},
+					},
+					{
+						name: 'Add to group',
+						type: 'routee',
+						parameters: {
+							resource: 'group',
+							operation: 'addContacts',
+							group: { __rl: true, mode: 'list', value: groupName },
+							contactIds: '={{ $json.id }}',
+						},
+					},
+				]),
+				crmWorkflow(OPT_OUT, 'crm-routee-opt-out', [
+					{
+						name: 'Opt out',
+						type: 'routee',
+						parameters: {
+							resource: 'blacklist',
+							operation: 'add',
+							service: 'Sms',
+							contactIds: '={{ $json.body.contactId }}',
+						},
+					},
+				]),
+				crmWorkflow('e2econtactsrout3', 'crm-routee-campaign', [
+					{
+						name: 'SMS the group',
+						type: 'routee',
+						parameters: {
+							resource: 'sms',
+							operation: 'sendCampaign',
+							from: 'MyShop',
+							body: 'Our sale starts today',
+							to: '',
+							groups: groupName,
+						},
+					},
+				]),
+			]);
+			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, 'e2econtactsrout3']) await n8n.activate(id);
+			// the group the CRM workflow fills, made as a user makes one (Routee's web app; here its API)
+			await createGroup(sandbox, groupName);
+		}, 180000);
+
+		afterAll(async () => {
+			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, 'e2econtactsrout3'])
+				await n8n?.deactivate(id).catch(() => undefined);
+		});
+
+		test('Octopush: the CRM adds a contact to a list, and a Voice List Campaign on the list calls it', async () => {
+			const output = await callCrm(n8n, 'crm-octopush-contact', {
+				phone: '+33611223344',
+				name: 'Camille',
+			});
+			expect(output).toMatchObject({ sent: true, send_response: { number_of_contacts: 1 } });
+			expect(sandbox.octopush.lists.get(listName)).toEqual(['+33611223344']);
+			expect(sandbox.requestsTo('octopush', 'POST', '/contact/create').map((r) => r.body)).toEqual([
+				{
+					list_name: listName,
+					contacts: [{ phone_number: '+33611223344', first_name: 'Camille' }],
+				},
+			]);
+			const ticket = sandbox.octopush.tickets.get(String(output.ticket_number));
+			expect(ticket?.recipients).toEqual([{ phone_number: '+33611223344', first_name: 'Camille' }]);
+		}, 120000);
+
+		test('Routee: the editor lists the groups and contacts (POST /rest/dynamic-node-parameters/resource-locator-results)', async () => {
+			const search = async (
+				methodName: string,
+				parameters: Record<string, unknown>,
+				filter?: string,
+			) =>
+				await n8n.request<{ results: Array<{ name: string; value: string }> }>(
+					'POST',
+					'/rest/dynamic-node-parameters/resource-locator-results',
+					{
+						path: methodName === 'searchGroups' ? 'parameters.group' : 'parameters.contact',
+						nodeTypeAndVersion: { name: `${PACKAGE_NAME}.routee`, version: 2 },
+						currentNodeParameters: parameters,
+						methodName,
+						filter,
+						credentials: routeeCredential,
+					},
+				);
+			const groups = await search(
+				'searchGroups',
+				{ resource: 'group', operation: 'get', group: { __rl: true, mode: 'list', value: '' } },
+				'crm-e2e',
+			);
+			expect(groups.results).toEqual([{ name: `${groupName} (0 contacts)`, value: groupName }]);
+			const contacts = await search('searchContacts', {
+				resource: 'contact',
+				operation: 'get',
+				contact: { __rl: true, mode: 'list', value: '' },
+			});
+			expect(contacts.results).toEqual(
+				expect.arrayContaining([{ name: '+306900000201', value: 'sandbox-contact-1' }]),
+			);
+		}, 60000);
+
+		test('Routee: the CRM creates contacts and fills the group; an SMS campaign to the group reaches them; an opt-out is skipped next time', async () => {
+			const created: Array<{ id: string; mobile: string }> = [];
+			for (const [phone, name] of [
+				['+306944000101', 'Nikos'],
+				['+306944000102', 'Eleni'],
+			]) {
+				const output = await callCrm(n8n, 'crm-routee-contact', { phone, name });
+				expect(output).toMatchObject({ name: groupName, size: created.length + 1 });
+				const request = sandbox
+					.requestsTo('routee', 'POST', '/contacts/my')
+					.find((r) => (r.body as { mobile?: string }).mobile === phone);
+				expect(request?.body).toEqual({ mobile: phone, firstName: name });
+				created.push({ id: contactIdOf(sandbox, phone), mobile: phone });
+			}
+
+			const reachedBy = async () => {
+				const output = await callCrm(n8n, 'crm-routee-campaign', {});
+				return [...sandbox.routee.smsMessages.values()]
+					.filter((m) => m.campaignTrackingId === output.trackingId)
+					.map((m) => m.to)
+					.sort();
+			};
+			expect(await reachedBy()).toEqual(created.map((c) => c.mobile).sort());
+
+			const optOut = await callCrm(n8n, 'crm-routee-opt-out', { contactId: created[0].id });
+			expect(optOut).toEqual({ updated: 1 });
+			expect(await reachedBy()).toEqual([created[1].mobile]);
+		}, 120000);
+	});
+}
+
+/** A Routee group made directly through the sandbox's API, as a user makes one in Routee's web app. */
+async function createGroup(sandbox: Sandbox, name: string): Promise<void> {
+	const token = await fetch(sandbox.routeeTokenUrl, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from('sandbox-app:sandbox-secret').toString('base64')}`,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
+		body: 'grant_type=client_credentials',
+	}).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+	const response = await fetch(`${sandbox.routeeBaseUrl}/groups/my`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ name }),
+	});
+	if (response.status !== 200 && response.status !== 409)
+		throw new Error(`the sandbox refused the group: ${response.status} ${await response.text()}`);
+}
+
+/** The ID Routee gave the contact of `mobile` (what the CRM would keep from Contact → Create's output). */
+function contactIdOf(sandbox: Sandbox, mobile: string): string {
+	const contact = sandbox.routee.contactByMobile(mobile);
+	if (!contact) throw new Error(`no Routee contact has ${mobile}`);
+	return contact.id;
+}
