@@ -350,6 +350,8 @@ export function normalizeOctopushCallback(
 		event.isFinal = version >= 4 ? isFinalOn(kind, status) : FINAL_STATUSES.has(status);
 		event.price = numberOf(fields.unit_price);
 	}
+	// the number that opted out, under the name the Routee Trigger's STOP event gives it too
+	if (kind === 'stop') event.phoneNumber = number;
 	if (kind === 'voiceDelivery') {
 		event.digits = textOf(voiceField(fields, 'pressed_keys_code'));
 		event.durationSeconds = numberOf(voiceField(fields, 'call_duration'));

@@ -1,6 +1,7 @@
 import type {
 	IHookFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -17,7 +18,12 @@ import {
 	callerAuthenticationProperties,
 	readCallerAuthSettings,
 } from '../shared/trigger/webhook-auth';
-import { normalizeRouteeCallback, ROUTEE_EVENTS, ROUTEE_STATUSES } from './normalize';
+import {
+	normalizeRouteeCallback,
+	ROUTEE_EVENTS,
+	ROUTEE_EVENTS_V2,
+	ROUTEE_STATUSES,
+} from './normalize';
 
 export class RouteeTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +33,9 @@ export class RouteeTrigger implements INodeType {
 		group: ['trigger'],
 		// Version 2 because n8n reads the request of a version-1 webhook node with an extra expression on every
 		// call (measured: 0.87× the throughput of n8n's Webhook node v2). Version 1 was never published.
-		version: 2,
+		// Version 3: an inbound SMS that starts with STOP is the STOP Opt-Out event (version 2: an Inbound SMS)
+		version: [2, 3],
+		defaultVersion: 3,
 		subtitle: eventsSubtitle(ROUTEE_EVENTS),
 		description:
 			'Starts the workflow when Routee reports an SMS or call status, campaign progress, key presses or an inbound SMS',
@@ -57,22 +65,27 @@ export class RouteeTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
+			...[
+				{ options: ROUTEE_EVENTS_V2, versions: [2], stop: [] },
+				{ options: ROUTEE_EVENTS, versions: [{ _cnd: { gte: 3 } }], stop: ['stop'] },
+			].map(({ options, versions, stop }): INodeProperties => ({
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: ROUTEE_EVENTS,
+				options,
 				default: [
 					'campaignProgress',
 					'conversationStatus',
 					'dtmf',
 					'inboundSms',
 					'smsStatus',
+					...stop,
 					'voiceStatus',
 				],
 				description: 'Which callbacks start the workflow',
-			},
+				displayOptions: { show: { '@version': versions } },
+			})),
 			{
 				displayName: 'Fetch Key Presses of Voice Campaign Calls',
 				name: 'fetchVoiceDigits',
@@ -111,7 +124,8 @@ export class RouteeTrigger implements INodeType {
 		const fetchDigits = this.getNodeParameter('fetchVoiceDigits', false) === true;
 		return await receiveCallback(this, {
 			acceptForm: false,
-			normalize: normalizeRouteeCallback,
+			normalize: (payload, receivedAtMs) =>
+				normalizeRouteeCallback(payload, receivedAtMs, this.getNode().typeVersion),
 			events: ROUTEE_EVENTS,
 			callerAuthSettings: readCallerAuthSettings,
 			// the tracking request comes before n8n records the execution and answers Routee

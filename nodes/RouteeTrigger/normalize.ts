@@ -17,7 +17,7 @@ import { eventIdOf } from '../shared/trigger/event-id';
  * https://docs.routee.net/reference/collect-verb (COLLECT eventUrl) and
  * https://docs.routee.net/docs/inbound-messages-mo (inbound SMS).
  */
-export const ROUTEE_EVENTS: INodePropertyOptions[] = [
+export const ROUTEE_EVENTS_V2: INodePropertyOptions[] = [
 	{
 		name: 'Campaign Progress',
 		value: 'campaignProgress',
@@ -49,6 +49,23 @@ export const ROUTEE_EVENTS: INodePropertyOptions[] = [
 		description: 'Status of a voice conversation call (its Callback URL)',
 	},
 ];
+
+/**
+ * Version 3: an inbound SMS that starts with STOP is its own event, the one the Octopush Trigger has, so a workflow
+ * branches on `kind` "stop" and reads the number that opted out from `phoneNumber` with either provider.
+ */
+export const ROUTEE_EVENTS: INodePropertyOptions[] = [
+	...ROUTEE_EVENTS_V2,
+	{
+		name: 'STOP Opt-Out',
+		value: 'stop',
+		description:
+			"An inbound SMS that starts with STOP: its sender (phoneNumber) opted out. Routee's blacklist is not changed by it: add the contact with Opt-Out (Blacklist) → Add.",
+	},
+].sort((a, b) => a.name.localeCompare(b.name));
+
+/** An inbound SMS that starts with the word STOP (any case), as the Octopush Trigger reads a reply. */
+const STOP_REPLY = /^\s*stop\b/i;
 
 // https://docs.routee.net/docs/statuses-callbacks (SMS: "(final)" marks the final ones; campaigns)
 const SMS_STATUSES = ['Queued', 'Sent', 'Delivered', 'Undelivered', 'Failed', 'Unsent'];
@@ -125,7 +142,7 @@ function statusKindOf(payload: IDataObject): string | null {
  * without a status is a COLLECT event (https://docs.routee.net/reference/collect-verb) or an inbound SMS
  * (https://docs.routee.net/docs/inbound-messages-mo: `direction` "Inbound", no status).
  */
-function kindOf(payload: IDataObject): string | null {
+function kindOf(payload: IDataObject, version: number): string | null {
 	if (
 		textOf(payload.trackingId) !== null &&
 		(payload.campaignStatus !== undefined || isObject(payload.messageStatuses))
@@ -136,7 +153,8 @@ function kindOf(payload: IDataObject): string | null {
 		if (payload.collectedTones !== undefined) return 'dtmf';
 		const inbound = (textOf(payload.direction) ?? '').toLowerCase() === 'inbound';
 		const sms = (textOf(payload.originatingService) ?? 'sms').toLowerCase() === 'sms';
-		return inbound && sms && textOf(payload.message) !== null ? 'inboundSms' : null;
+		if (!inbound || !sms || textOf(payload.message) === null) return null;
+		return version >= 3 && STOP_REPLY.test(textOf(payload.message) ?? '') ? 'stop' : 'inboundSms';
 	}
 	return textOf(payload.messageId) === null ? null : statusKindOf(payload);
 }
@@ -149,7 +167,11 @@ const FINAL_BY_KIND: Record<string, string[]> = {
 };
 
 /** An inbound SMS also says who sent it and what it says. */
-type RouteeEvent = CallbackEvent & { from?: string | null; text?: string | null };
+type RouteeEvent = CallbackEvent & {
+	from?: string | null;
+	text?: string | null;
+	phoneNumber?: string | null;
+};
 
 /** A JSON body that is no Routee callback the trigger knows (answered 400, see NormalizeResult). */
 const notACallback = (reason: string): NormalizeResult => ({ ok: false, reason });
@@ -165,7 +187,8 @@ function identifiersOf(kind: string, payload: IDataObject): unknown[] {
 		return [payload.trackingId, payload.campaignStatus, payload.messageStatuses ?? null];
 	if (kind === 'dtmf')
 		return [payload.conversationTrackingId, payload.messageId, payload.collectedTones];
-	if (kind === 'inboundSms') return [payload.messageId, payload.from, payload.receivedDate];
+	if (kind === 'inboundSms' || kind === 'stop')
+		return [payload.messageId, payload.from, payload.receivedDate];
 	const status = statusOf(payload);
 	return [
 		payload.messageId,
@@ -177,12 +200,13 @@ function identifiersOf(kind: string, payload: IDataObject): unknown[] {
 	];
 }
 
-/** A Routee callback as the normalized event, or why it is not one. */
+/** A Routee callback as the normalized event of the trigger's `version`, or why it is not one. */
 export function normalizeRouteeCallback(
 	payload: IDataObject,
 	receivedAtMs: number,
+	version = 2,
 ): NormalizeResult {
-	const kind = kindOf(payload);
+	const kind = kindOf(payload, version);
 	if (kind === null) {
 		return notACallback(
 			'not a Routee callback the trigger knows: expected an SMS or voice status (messageId and status), campaign progress (trackingId and campaignStatus), COLLECT tones (collectedTones) or an inbound SMS (direction Inbound)',
@@ -213,13 +237,16 @@ export function normalizeRouteeCallback(
 			event: { ...base, campaignId: textOf(payload.conversationTrackingId), digits },
 		};
 	}
-	if (kind === 'inboundSms') {
+	if (kind === 'inboundSms' || kind === 'stop') {
 		const { raw, ...fields } = base;
+		const from = textOf(payload.from);
 		const event: RouteeEvent = {
 			...fields,
 			at: isoAt(payload.receivedDate, receivedAtMs),
-			from: textOf(payload.from),
+			from,
 			text: textOf(payload.message),
+			// the number that opted out, under the name the Octopush Trigger's STOP event gives it
+			...(kind === 'stop' ? { phoneNumber: from } : {}),
 			raw,
 		};
 		return { ok: true, event };

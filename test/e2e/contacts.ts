@@ -4,7 +4,7 @@
 // Routee blacklist) is skipped by the next one. The pick lists load through the REST call n8n's editor makes.
 
 import type { Sandbox } from '../sandbox';
-import { CREDENTIALS, type N8n, PACKAGE_NAME, type WorkflowJson } from './n8n';
+import { CALLBACK_SECRET, CREDENTIALS, type N8n, PACKAGE_NAME, type WorkflowJson } from './n8n';
 
 const routeeCredential = {
 	routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
@@ -66,11 +66,90 @@ async function callCrm(n8n: N8n, path: string, body: unknown): Promise<Record<st
 	return JSON.parse(text) as Record<string, unknown>;
 }
 
+/**
+ * The README's opt-out recipe for Routee: Routee Trigger version 3 (a STOP reply is the STOP Opt-Out event) → Contact
+ * → Get Many → the contact whose mobile sent STOP (Filter) → Opt-Out (Blacklist) → Add for SMS.
+ */
+function stopToBlacklistWorkflow(id: string, webhookId: string): WorkflowJson {
+	const node = (name: string, x: number, rest: Record<string, unknown>) => ({
+		id: `${id}-${x}`,
+		name,
+		position: [x, 0],
+		...rest,
+	});
+	const chain = ['STOP reply', 'Contacts', 'Who sent STOP', 'Opt out'];
+	return {
+		id,
+		name: `STOP → Routee blacklist ${id}`,
+		nodes: [
+			node('STOP reply', 0, {
+				type: `${PACKAGE_NAME}.routeeTrigger`,
+				typeVersion: 3,
+				webhookId,
+				parameters: { events: ['stop'], callerAuthentication: 'queryToken' },
+				credentials: {
+					routeeOctopushCallbackSecretApi: {
+						id: CREDENTIALS.callbackSecret.id,
+						name: CREDENTIALS.callbackSecret.name,
+					},
+				},
+			}),
+			node('Contacts', 240, {
+				type: `${PACKAGE_NAME}.routee`,
+				typeVersion: 2,
+				parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
+				credentials: routeeCredential,
+			}),
+			node('Who sent STOP', 480, {
+				type: 'n8n-nodes-base.filter',
+				typeVersion: 2,
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, typeValidation: 'strict', version: 1 },
+						conditions: [
+							{
+								id: `${id}-condition`,
+								leftValue: '={{ $json.mobile }}',
+								rightValue: "={{ $('STOP reply').item.json.phoneNumber }}",
+								operator: { type: 'string', operation: 'equals' },
+							},
+						],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			}),
+			node('Opt out', 720, {
+				type: `${PACKAGE_NAME}.routee`,
+				typeVersion: 2,
+				parameters: {
+					resource: 'blacklist',
+					operation: 'add',
+					service: 'Sms',
+					contactIds: '={{ $json.id }}',
+				},
+				credentials: routeeCredential,
+			}),
+		],
+		connections: Object.fromEntries(
+			chain
+				.slice(0, -1)
+				.map((name, index) => [
+					name,
+					{ main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] },
+				]),
+		),
+		settings: { executionOrder: 'v1' },
+	} as unknown as WorkflowJson;
+}
+
 export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {
 	describe('contacts, lists, groups and opt-outs from a CRM (issue 29)', () => {
 		const OCTOPUSH = 'e2econtactsocto1';
 		const ROUTEE = 'e2econtactsrout1';
 		const OPT_OUT = 'e2econtactsrout2';
+		const STOP = 'e2econtactsstop1';
+		const STOP_WEBHOOK = 'e2e-contacts-stop';
 		const listName = 'crm-e2e';
 		const groupName = 'crm-e2e-group';
 		let n8n: N8n;
@@ -149,6 +228,7 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 						},
 					},
 				]),
+				stopToBlacklistWorkflow(STOP, STOP_WEBHOOK),
 				crmWorkflow('e2econtactsrout3', 'crm-routee-campaign', [
 					{
 						name: 'SMS the group',
@@ -164,13 +244,14 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 					},
 				]),
 			]);
-			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, 'e2econtactsrout3']) await n8n.activate(id);
+			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, STOP, 'e2econtactsrout3'])
+				await n8n.activate(id);
 			// the group the CRM workflow fills, made as a user makes one (Routee's web app; here its API)
 			await createGroup(sandbox, groupName);
 		}, 180000);
 
 		afterAll(async () => {
-			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, 'e2econtactsrout3'])
+			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, STOP, 'e2econtactsrout3'])
 				await n8n?.deactivate(id).catch(() => undefined);
 		});
 
@@ -252,6 +333,52 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 			const optOut = await callCrm(n8n, 'crm-routee-opt-out', { contactId: created[0].id });
 			expect(optOut).toEqual({ updated: 1 });
 			expect(await reachedBy()).toEqual([created[1].mobile]);
+		}, 120000);
+
+		test('Routee: a STOP reply reaches the Routee Trigger (version 3) as kind "stop"; the recipe blacklists that contact, and the next campaign skips it', async () => {
+			const mobile = '+306944000103';
+			await callCrm(n8n, 'crm-routee-contact', { phone: mobile, name: 'Stavros' });
+			const before = (await n8n.executions(STOP)).length;
+			const response = await fetch(
+				`${n8n.webhookUrl(`${STOP_WEBHOOK}/webhook`)}?token=${CALLBACK_SECRET}`,
+				{
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					// https://docs.routee.net/docs/inbound-messages-mo, the reply of the contact
+					body: JSON.stringify({
+						messageId: 'e2e-stop-reply-1',
+						from: mobile,
+						to: '+306911111111',
+						message: 'STOP',
+						parts: 1,
+						originatingService: 'Sms',
+						direction: 'Inbound',
+						receivedDate: new Date().toISOString(),
+					}),
+				},
+			);
+			expect(response.status).toBe(200);
+			const deadline = Date.now() + 60_000;
+			let executions = await n8n.executions(STOP);
+			const pending = (list: Array<{ status: string }>) =>
+				list.length === before || list.some((e) => e.status === 'new' || e.status === 'running');
+			while (pending(executions) && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				executions = await n8n.executions(STOP);
+			}
+			expect(executions.map((e) => e.status)).toEqual(
+				Array.from({ length: before + 1 }, () => 'success'),
+			);
+			const id = contactIdOf(sandbox, mobile);
+			expect(
+				sandbox.requestsTo('routee', 'POST', '/contacts/my/blacklist/Sms').map((r) => r.body),
+			).toContainEqual([id]);
+			expect(sandbox.routee.contacts.get(id)?.blacklistedServices).toEqual(['Sms']);
+			const output = await callCrm(n8n, 'crm-routee-campaign', {});
+			const reached = [...sandbox.routee.smsMessages.values()]
+				.filter((m) => m.campaignTrackingId === output.trackingId)
+				.map((m) => m.to);
+			expect(reached).not.toContain(mobile);
 		}, 120000);
 	});
 }

@@ -310,6 +310,8 @@ describe('every Octopush callback kind is normalized', () => {
 				campaignId: 'sms_5f44ebf9e47b7',
 				to: '+33612345678',
 				at: '2024-05-01T14:06:00+00:00',
+				// the number that opted out, as the Routee Trigger's STOP event names it
+				phoneNumber: '+33612345678',
 			},
 		],
 		[
@@ -328,6 +330,8 @@ describe('every Octopush callback kind is normalized', () => {
 				campaignId: 'sms_5f44ebf9e47b7',
 				to: '+33612345678',
 				at: '2024-05-01T14:06:00+00:00',
+				// the number that opted out, as the Routee Trigger's STOP event names it
+				phoneNumber: '+33612345678',
 			},
 		],
 	];
@@ -1005,6 +1009,7 @@ function expectedEvent(sent: SentCallback): Record<string, unknown> {
 		durationSeconds: null,
 		price: null,
 		at: utcIso(inbound ? body.reception_date : body.stop_date),
+		...(inbound ? {} : { phoneNumber: common.to }),
 	};
 }
 

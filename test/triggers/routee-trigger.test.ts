@@ -380,6 +380,83 @@ describe('every Routee callback kind is normalized', () => {
 	});
 });
 
+describe('version 3: a STOP reply is the STOP Opt-Out event (version 2 keeps it an Inbound SMS)', () => {
+	const stopReply = {
+		...inboundSms,
+		messageId: '700bbc09-0556-4e86-bad1-215a8020e112',
+		message: ' Stop please',
+	};
+
+	test('an inbound SMS that starts with STOP (any case): kind stop, phoneNumber the sender, as the Octopush Trigger names it', async () => {
+		const trigger = await host({}, { typeVersion: 3 });
+		expect(await trigger.post(stopReply)).toMatchObject({ status: 200, body: '' });
+		expect(trigger.executions).toEqual([
+			[
+				{
+					eventId: expect.stringMatching(/^routee-stop-[0-9a-f]{32}$/),
+					provider: 'routee',
+					kind: 'stop',
+					messageId: stopReply.messageId,
+					campaignId: null,
+					to: '+306911111111',
+					status: null,
+					isFinal: true,
+					...NONE,
+					price: null,
+					at: '2018-01-17T13:02:08+00:00',
+					from: '+306999999999',
+					text: ' Stop please',
+					phoneNumber: '+306999999999',
+					raw: stopReply,
+				},
+			],
+		]);
+		// any other reply, "stopped" included, stays an inbound SMS
+		await trigger.post({ ...inboundSms, message: 'Stopped by the shop' });
+		expect(trigger.events.map((e) => e.kind)).toEqual(['stop', 'inboundSms']);
+	});
+
+	test('a new node selects STOP Opt-Out with the other events; with only Inbound SMS chosen a STOP reply starts nothing', async () => {
+		const node = h.types.getByNameAndVersion(h.nodeType('routeeTrigger'), 3);
+		const events = node.description.properties.filter((p) => p.name === 'events');
+		expect(node.description.defaultVersion).toBe(3);
+		expect(events.map((p) => [p.displayOptions?.show?.['@version'], p.default])).toEqual([
+			[
+				[2],
+				[
+					'campaignProgress',
+					'conversationStatus',
+					'dtmf',
+					'inboundSms',
+					'smsStatus',
+					'voiceStatus',
+				],
+			],
+			[
+				[{ _cnd: { gte: 3 } }],
+				[
+					'campaignProgress',
+					'conversationStatus',
+					'dtmf',
+					'inboundSms',
+					'smsStatus',
+					'stop',
+					'voiceStatus',
+				],
+			],
+		]);
+		const trigger = await host({ events: ['inboundSms'] }, { typeVersion: 3 });
+		expect(await trigger.post(stopReply)).toMatchObject({ status: 200 });
+		expect(trigger.executions).toEqual([]);
+	});
+
+	test('version 2 (saved workflows): the same STOP reply is an Inbound SMS, as before', async () => {
+		const trigger = await host({}, { typeVersion: 2 });
+		await trigger.post(stopReply);
+		expect(trigger.events.map((e) => [e.kind, e.phoneNumber])).toEqual([['inboundSms', undefined]]);
+	});
+});
+
 describe('filters', () => {
 	const all = [
 		smsPart,
@@ -780,9 +857,9 @@ describe('bodies n8n leaves unread', () => {
 		expect(trigger.subtitle).toBe('Events: SMS Status, Key Presses (COLLECT), Inbound SMS');
 	});
 
-	test('the node has version 2 only (version 1 was never published)', async () => {
+	test('the node has versions 2 and 3 (version 1 was never published)', async () => {
 		const trigger = await host();
-		expect(trigger.nodeType.description.version).toBe(2);
+		expect(trigger.nodeType.description.version).toEqual([2, 3]);
 	});
 });
 
