@@ -20,6 +20,7 @@ import { routeeLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
 import { searchContacts, searchGroups } from './methods/listSearch';
+import { getGroups } from './methods/loadOptions';
 import {
 	approvalWaitWebhook,
 	smsWaitWebhook,
@@ -64,8 +65,9 @@ export class Routee implements INodeType {
 		group: ['output'],
 		// Version 2: Options → Max Parts per Message is at most 3 when not set (version 1: no limit), so that a long
 		// SMS is never sent, and billed, in many parts without a word (see helpers/sms-parts.ts)
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3: Groups of the campaign operations is a pick list of the account's groups (versions 1 and 2: text)
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it
 		subtitle: operationSubtitle(properties),
 		description: 'Send SMS and voice campaigns and start voice calls with Routee',
@@ -80,7 +82,7 @@ export class Routee implements INodeType {
 		properties: [...properties],
 	};
 
-	methods = { listSearch: { searchContacts, searchGroups } };
+	methods = { listSearch: { searchContacts, searchGroups }, loadOptions: { getGroups } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

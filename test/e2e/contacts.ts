@@ -272,7 +272,7 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 			expect(ticket?.recipients).toEqual([{ phone_number: '+33611223344', first_name: 'Camille' }]);
 		}, 120000);
 
-		test('Routee: the editor lists the groups and contacts (POST /rest/dynamic-node-parameters/resource-locator-results)', async () => {
+		test('Routee: the editor lists the groups and contacts (POST /rest/dynamic-node-parameters/resource-locator-results, /options)', async () => {
 			const search = async (
 				methodName: string,
 				parameters: Record<string, unknown>,
@@ -303,6 +303,24 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 			});
 			expect(contacts.results).toEqual(
 				expect.arrayContaining([{ name: '+306900000201', value: 'sandbox-contact-1' }]),
+			);
+			// version 3: Groups of a campaign, an options list (POST /rest/dynamic-node-parameters/options)
+			const options = await n8n.request<Array<{ name: string; value: string }>>(
+				'POST',
+				'/rest/dynamic-node-parameters/options',
+				{
+					path: 'parameters.groups',
+					nodeTypeAndVersion: { name: `${PACKAGE_NAME}.routee`, version: 3 },
+					currentNodeParameters: { resource: 'sms', operation: 'sendCampaign', groups: [] },
+					methodName: 'getGroups',
+					credentials: routeeCredential,
+				},
+			);
+			expect(options).toEqual(
+				expect.arrayContaining([
+					{ name: 'sandbox-group (3 contacts)', value: 'sandbox-group' },
+					{ name: `${groupName} (0 contacts)`, value: groupName },
+				]),
 			);
 		}, 60000);
 

@@ -17,6 +17,7 @@ import type {
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeListSearchResult,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -50,6 +51,15 @@ export interface RunResult {
 	/** Output items of each node's first main output, last run. */
 	output: Record<string, INodeExecutionData[]>;
 	executionOrder: string[];
+}
+
+/** The node and its state when the editor loads a list for one of its fields. */
+interface LoadMethodOptions {
+	parameters: INode['parameters'];
+	credentials?: INode['credentials'];
+	typeVersion?: number;
+	/** The field's parameter path, as the editor sends it. */
+	path?: string;
 }
 
 let executionCounter = 0;
@@ -279,16 +289,27 @@ export class Harness {
 	async listSearch(
 		nodeName: string,
 		method: string,
-		options: {
-			parameters: INode['parameters'];
-			credentials?: INode['credentials'];
-			typeVersion?: number;
-			filter?: string;
-			paginationToken?: string;
-			/** The resource locator's parameter path, as the editor sends it. */
-			path?: string;
-		},
+		options: LoadMethodOptions & { filter?: string; paginationToken?: string },
 	): Promise<INodeListSearchResult> {
+		const { nodeType, context } = this.loadMethodContext(nodeName, options);
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${nodeName} has no listSearch method ${method}`);
+		return await search.call(context, options.filter, options.paginationToken);
+	}
+
+	/** Runs one of a node's `methods.loadOptions` functions as the editor loads an options list (`getOptions`). */
+	async loadOptions(
+		nodeName: string,
+		method: string,
+		options: LoadMethodOptions,
+	): Promise<INodePropertyOptions[]> {
+		const { nodeType, context } = this.loadMethodContext(nodeName, options);
+		const load = nodeType.methods?.loadOptions?.[method];
+		if (!load) throw new Error(`${nodeName} has no loadOptions method ${method}`);
+		return await load.call(context);
+	}
+
+	private loadMethodContext(nodeName: string, options: LoadMethodOptions) {
 		const node: INode = {
 			id: 'node-under-test',
 			name: 'Node',
@@ -305,9 +326,7 @@ export class Harness {
 			nodeTypes: this.types,
 		});
 		const nodeType = this.types.getByNameAndVersion(node.type, node.typeVersion);
-		const search = nodeType.methods?.listSearch?.[method];
-		if (!search) throw new Error(`${nodeName} has no listSearch method ${method}`);
-		const hooks = new ExecutionLifecycleHooks('internal', 'list-search', {} as never);
+		const hooks = new ExecutionLifecycleHooks('internal', 'load-options', {} as never);
 		const additionalData = {
 			...this.additionalData(hooks),
 			currentNodeParameters: options.parameters,
@@ -318,7 +337,7 @@ export class Harness {
 			additionalData,
 			options.path ?? 'parameters',
 		);
-		return await search.call(context, options.filter, options.paginationToken);
+		return { nodeType, context };
 	}
 
 	/**

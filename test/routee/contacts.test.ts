@@ -474,6 +474,67 @@ describe('pick lists (resource locators) as the editor loads them', () => {
 	});
 });
 
+describe("version 3: Groups of the campaign operations is a pick list of the account's groups", () => {
+	test('the list holds every group with its size, read page by page', async () => {
+		const group = freshGroup();
+		await newGroup(group);
+		t.sandbox.clearRequests();
+		const options = await t.harness.loadOptions('routee', 'getGroups', {
+			parameters: { resource: 'sms', operation: 'sendCampaign' },
+			credentials: { routeeOAuth2Api: t.credential },
+			typeVersion: 3,
+		});
+		expect(options).toContainEqual({ name: 'sandbox-group (3 contacts)', value: 'sandbox-group' });
+		expect(options).toContainEqual({ name: `${group} (0 contacts)`, value: group });
+		expect(t.received('GET', '/groups/my/page').map((request) => request.query)).toEqual([
+			{ page: '0', size: '100' },
+		]);
+	});
+
+	test.each([
+		[
+			'SMS → Send Campaign',
+			{ resource: 'sms', operation: 'sendCampaign', from: 'MyShop', body: 'Hi' },
+			'/sms/campaign',
+		],
+		[
+			'Voice → Send Campaign',
+			{
+				resource: 'voice',
+				operation: 'sendCampaign',
+				from: '+306948530900',
+				text: 'Hi',
+				campaignName: 'pick list',
+			},
+			'/voice/campaign',
+		],
+	])(
+		'%s: the groups picked (version 3) reach Routee as the typed names of a version-2 node do',
+		async (_name, campaign, path) => {
+			const picked = await t.run(
+				{ ...campaign, to: '', groups: ['sandbox-group', 'empty-group'] },
+				{ typeVersion: 3 },
+			);
+			expect(picked.error).toBeUndefined();
+			const typed = await t.run(
+				{
+					...campaign,
+					to: '',
+					groups: 'sandbox-group, empty-group',
+					...('campaignName' in campaign ? { campaignName: 'typed names' } : {}),
+				},
+				{ typeVersion: 2 },
+			);
+			expect(typed.error).toBeUndefined();
+			const [v3, v2] = t
+				.received('POST', path)
+				.map((request) => request.body as Record<string, unknown>);
+			expect(v3.groups).toEqual(['sandbox-group', 'empty-group']);
+			expect({ ...v3, name: undefined }).toEqual({ ...v2, name: undefined });
+		},
+	);
+});
+
 describe('as an AI agent tool (version 2)', () => {
 	test('Add Contacts past Max Recipients per Tool Call is refused before any request', async () => {
 		const ids = Array.from({ length: 11 }, (_, n) => `id-${n}`);

@@ -21,53 +21,54 @@ import { listOf } from './read';
  * fills), reading them, and the one-request-per-item run most of them are.
  */
 
+/** A resource locator field: picked from a list the node's `searchMethod` fills, or typed (`typed` mode). */
+function locator(
+	name: 'contact' | 'group',
+	searchMethod: string,
+	typed: { mode: string; displayName: string; placeholder: string },
+	description: string,
+): INodeProperties {
+	return {
+		displayName: name === 'contact' ? 'Contact' : 'Group',
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: searchMethod, searchable: true },
+			},
+			{
+				displayName: typed.displayName,
+				name: typed.mode,
+				type: 'string',
+				placeholder: typed.placeholder,
+			},
+		],
+	};
+}
+
 /** A contact: picked from the account's contacts (name and mobile shown), or its ID. */
-export const contactLocator = (description: string): INodeProperties => ({
-	displayName: 'Contact',
-	name: 'contact',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 57c3dc0a0cf2d47a564a2af1',
-		},
-	],
-});
+export const contactLocator = (description: string): INodeProperties =>
+	locator(
+		'contact',
+		'searchContacts',
+		{ mode: 'id', displayName: 'By ID', placeholder: 'e.g. 57c3dc0a0cf2d47a564a2af1' },
+		description,
+	);
 
 /** A group: picked from the account's groups (size shown), or its name (Routee names a group by its name). */
-export const groupLocator = (description: string): INodeProperties => ({
-	displayName: 'Group',
-	name: 'group',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-		},
-		{
-			displayName: 'By Name',
-			name: 'name',
-			type: 'string',
-			placeholder: 'e.g. customers',
-		},
-	],
-});
+export const groupLocator = (description: string): INodeProperties =>
+	locator(
+		'group',
+		'searchGroups',
+		{ mode: 'name', displayName: 'By Name', placeholder: 'e.g. customers' },
+		description,
+	);
 
 export const contactIdsField = (description: string): INodeProperties => ({
 	displayName: 'Contact IDs',

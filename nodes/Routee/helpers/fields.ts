@@ -38,7 +38,18 @@ export function recipientFields(maxEach?: number): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. Customers, VIP',
 			description: `Names of contact groups in your Routee account, separated by commas or an array.${limit}`,
-			displayOptions: perItem,
+			displayOptions: { ...perItem, show: { '@version': [1, 2] } },
+		},
+		// version 3: the groups picked from the account's (an expression giving names still works)
+		{
+			// the wording n8n's linter requires of a list loaded from the account (Routee names a group by its name)
+			displayName: 'Group Names or IDs',
+			name: 'groups',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getGroups' },
+			default: [],
+			description: `Contact groups of your Routee account to send to (an expression gives their names).${limit} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+			displayOptions: { ...perItem, show: { '@version': [{ _cnd: { gte: 3 } }] } },
 		},
 		{
 			displayName: 'Recipient Type',

@@ -37,6 +37,19 @@ async function searchPage(
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
+/**
+ * A group as the pick lists show it: "name (n contacts)", its name as the value. The paged groups page names the
+ * count `size`; an older copy of it `numberOfContacts`.
+ */
+export function groupOption(group: IDataObject): INodeListSearchItems {
+	const size = group.size ?? group.numberOfContacts;
+	const name = String(group.name);
+	return {
+		name: typeof size === 'number' ? `${name} (${size} contact${size === 1 ? '' : 's'})` : name,
+		value: name,
+	};
+}
+
 /** GET /contacts/my: "First Last (+30…)", the contact's ID as the value. */
 export async function searchContacts(
 	this: ILoadOptionsFunctions,
@@ -62,18 +75,5 @@ export async function searchGroups(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(
-		this,
-		'/groups/my/page',
-		paginationToken,
-		(group) => {
-			const size = group.size ?? group.numberOfContacts;
-			const name = String(group.name);
-			return {
-				name: typeof size === 'number' ? `${name} (${size} contact${size === 1 ? '' : 's'})` : name,
-				value: name,
-			};
-		},
-		filter,
-	);
+	return await searchPage(this, '/groups/my/page', paginationToken, groupOption, filter);
 }
