@@ -56,8 +56,10 @@ export class Octopush implements INodeType {
 		// Version 2: a recipient without a value for a placeholder the text uses is sent by default, as Octopush
 		// documents these fields (optional); a version-1 node keeps stopping the campaign on one
 		// (Options → Recipients Missing a Placeholder Value, helpers/placeholders.ts).
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3: Options → Frames in Parallel is 4 when not set (versions 1 and 2: 1), the figure the network bench
+		// chose (helpers/fields.ts FRAMES_IN_PARALLEL_FROM_V3)
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it
 		subtitle: operationSubtitle(properties),
 		description: 'Send voice SMS and SMS campaigns with Octopush',

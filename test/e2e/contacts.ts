@@ -68,69 +68,56 @@ async function callCrm(n8n: N8n, path: string, body: unknown): Promise<Record<st
 
 /**
  * The README's opt-out recipe for Routee: Routee Trigger version 3 (a STOP reply is the STOP Opt-Out event) → Contact
- * → Get Many → the contact whose mobile sent STOP (Filter) → Opt-Out (Blacklist) → Add for SMS.
+ * → Get By Mobile (the number that sent STOP) → Opt-Out (Blacklist) → Add for SMS.
  */
 function stopToBlacklistWorkflow(id: string, webhookId: string): WorkflowJson {
-	const node = (name: string, x: number, rest: Record<string, unknown>) => ({
-		id: `${id}-${x}`,
-		name,
-		position: [x, 0],
-		...rest,
-	});
-	const chain = ['STOP reply', 'Contacts', 'Who sent STOP', 'Opt out'];
+	const chain = ['STOP reply', 'Find the contact', 'Opt out'];
+	const nodes = [
+		{
+			name: 'STOP reply',
+			type: `${PACKAGE_NAME}.routeeTrigger`,
+			typeVersion: 3,
+			webhookId,
+			parameters: { events: ['stop'], callerAuthentication: 'queryToken' },
+			credentials: {
+				routeeOctopushCallbackSecretApi: {
+					id: CREDENTIALS.callbackSecret.id,
+					name: CREDENTIALS.callbackSecret.name,
+				},
+			},
+		},
+		{
+			name: 'Find the contact',
+			type: `${PACKAGE_NAME}.routee`,
+			typeVersion: 3,
+			parameters: {
+				resource: 'contact',
+				operation: 'get',
+				contact: { __rl: true, mode: 'mobile', value: '={{ $json.phoneNumber }}' },
+			},
+			credentials: routeeCredential,
+		},
+		{
+			name: 'Opt out',
+			type: `${PACKAGE_NAME}.routee`,
+			typeVersion: 3,
+			parameters: {
+				resource: 'blacklist',
+				operation: 'add',
+				service: 'Sms',
+				contactIds: '={{ $json.id }}',
+			},
+			credentials: routeeCredential,
+		},
+	];
 	return {
 		id,
 		name: `STOP → Routee blacklist ${id}`,
-		nodes: [
-			node('STOP reply', 0, {
-				type: `${PACKAGE_NAME}.routeeTrigger`,
-				typeVersion: 3,
-				webhookId,
-				parameters: { events: ['stop'], callerAuthentication: 'queryToken' },
-				credentials: {
-					routeeOctopushCallbackSecretApi: {
-						id: CREDENTIALS.callbackSecret.id,
-						name: CREDENTIALS.callbackSecret.name,
-					},
-				},
-			}),
-			node('Contacts', 240, {
-				type: `${PACKAGE_NAME}.routee`,
-				typeVersion: 2,
-				parameters: { resource: 'contact', operation: 'getAll', returnAll: true },
-				credentials: routeeCredential,
-			}),
-			node('Who sent STOP', 480, {
-				type: 'n8n-nodes-base.filter',
-				typeVersion: 2,
-				parameters: {
-					conditions: {
-						options: { caseSensitive: true, typeValidation: 'strict', version: 1 },
-						conditions: [
-							{
-								id: `${id}-condition`,
-								leftValue: '={{ $json.mobile }}',
-								rightValue: "={{ $('STOP reply').item.json.phoneNumber }}",
-								operator: { type: 'string', operation: 'equals' },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-			}),
-			node('Opt out', 720, {
-				type: `${PACKAGE_NAME}.routee`,
-				typeVersion: 2,
-				parameters: {
-					resource: 'blacklist',
-					operation: 'add',
-					service: 'Sms',
-					contactIds: '={{ $json.id }}',
-				},
-				credentials: routeeCredential,
-			}),
-		],
+		nodes: nodes.map((node, index) => ({
+			id: `${id}-${index}`,
+			position: [240 * index, 0],
+			...node,
+		})),
 		connections: Object.fromEntries(
 			chain
 				.slice(0, -1)
@@ -140,7 +127,7 @@ function stopToBlacklistWorkflow(id: string, webhookId: string): WorkflowJson {
 				]),
 		),
 		settings: { executionOrder: 'v1' },
-	} as unknown as WorkflowJson;
+	} as WorkflowJson;
 }
 
 export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox }): void {

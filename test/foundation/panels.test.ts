@@ -70,15 +70,29 @@ describe('tool use: the fields an AI agent cannot use are hidden when the node i
 	});
 
 	test('Octopush: Request ID, Frame Size and Frames in Parallel are hidden options for a tool, the others stay', () => {
+		// Frames in Parallel is two options, one per default (versions 1–2 and 3): both hidden
 		const hiddenForTool = optionsOf(octopush, 'voiceSms', 'sendCampaign')
 			.filter((o) => !NodeHelpers.displayParameter({}, o, null, asTool(octopush)))
 			.map((o) => o.name)
 			.sort();
-		expect(hiddenForTool).toEqual(['frameSize', 'framesInParallel', 'requestId']);
-		const inEditor = optionsOf(octopush, 'voiceSms', 'sendCampaign').filter(
-			(o) => !NodeHelpers.displayParameter({}, o, null, octopush),
-		);
-		expect(inEditor).toEqual([]);
+		expect(hiddenForTool).toEqual([
+			'frameSize',
+			'framesInParallel',
+			'framesInParallel',
+			'requestId',
+		]);
+		// in the editor every option shows, each Frames in Parallel in its versions
+		const shownIn = (version: number) =>
+			optionsOf(octopush, 'voiceSms', 'sendCampaign').filter((o) =>
+				NodeHelpers.displayParameter({}, o, { typeVersion: version } as INode, octopush),
+			);
+		for (const version of [1, 2, 3]) {
+			const shown = shownIn(version);
+			expect(shown.filter((o) => o.name === 'framesInParallel').map((o) => o.default)).toEqual([
+				version >= 3 ? 4 : 1,
+			]);
+			expect(shown).toHaveLength(optionsOf(octopush, 'voiceSms', 'sendCampaign').length - 1);
+		}
 	});
 
 	test('Routee: Mode is left out for a tool', () => {

@@ -273,6 +273,34 @@ describe('Voice SMS → Send Campaign', () => {
 		expect((r.items[5].pairedItem as Array<{ item: number }>)[0]).toEqual({ item: 1000 });
 	});
 
+	test('version 3: four frames at a time when Frames in Parallel is not set (versions 1 and 2: one)', async () => {
+		t.sandbox.injectFault({
+			provider: 'octopush',
+			path: '/voice-campaign/send',
+			delayMs: 300,
+			times: 4,
+		});
+		const r = await t.run(
+			{
+				resource: 'voiceSms',
+				operation: 'sendCampaign',
+				mode: 'allItems',
+				text: 'Hello',
+				phoneNumber: '={{ $json.phone }}',
+				options: { frameSize: 200 },
+			},
+			{ input: contactItems(1050), typeVersion: 3 },
+		);
+		expect(r.error).toBeUndefined();
+		const arrivals = t.sandbox
+			.requestsTo('octopush', 'POST', '/voice-campaign/send')
+			.map((q) => q.at);
+		expect(arrivals).toHaveLength(6);
+		expect(arrivals[3] - arrivals[0]).toBeLessThan(250);
+		expect(arrivals[4] - arrivals[0]).toBeGreaterThanOrEqual(250);
+		expect(r.items.map((item) => item.json.frame)).toEqual([1, 2, 3, 4, 5, 6]);
+	});
+
 	test('frames go one after another by default', async () => {
 		t.sandbox.injectFault({
 			provider: 'octopush',

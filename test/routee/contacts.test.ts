@@ -194,6 +194,49 @@ describe('Contact → Get, Get Many, Update, Delete', () => {
 		expect(r.items[0].json).toMatchObject({ id, lastName: 'Turing', email: 'alan@example.com' });
 	});
 
+	test('By Mobile: Routee says whether a contact has it (HEAD), then the node finds it among the contacts; Update reads a national number with Default Country', async () => {
+		const mobile = freshMobile();
+		const id = await newContact(mobile, { additionalFields: { firstName: 'Byron' } });
+		t.sandbox.clearRequests();
+		const got = await t.run({
+			resource: 'contact',
+			operation: 'get',
+			contact: { __rl: true, mode: 'mobile', value: mobile },
+		});
+		expect(got.error).toBeUndefined();
+		expect(got.items[0].json).toMatchObject({ id, mobile, firstName: 'Byron' });
+		expect(t.received().map((request) => `${request.method} ${request.path}`)).toEqual([
+			'HEAD /contacts/my/mobile',
+			'GET /contacts/my',
+			`GET /contacts/my/${id}`,
+		]);
+		expect(t.received('HEAD')[0].query).toEqual({ value: mobile });
+		expect(t.received('GET', '/contacts/my')[0].query).toEqual({ page: '0', size: '2000' });
+
+		const updated = await t.run({
+			resource: 'contact',
+			operation: 'update',
+			contact: { __rl: true, mode: 'mobile', value: mobile.replace('+30', '') },
+			updateFields: { lastName: 'Lord' },
+			options: { defaultCountry: 'GR' },
+		});
+		expect(updated.error).toBeUndefined();
+		expect(updated.items[0].json).toMatchObject({ id, lastName: 'Lord' });
+	});
+
+	test('By Mobile, a number no contact has: the error says so after one HEAD, and nothing is changed', async () => {
+		const r = await t.run({
+			resource: 'contact',
+			operation: 'delete',
+			contact: { __rl: true, mode: 'mobile', value: '+306949999999' },
+		});
+		expect(r.error?.message).toBe(
+			'No contact of the Routee account has the mobile +306949999999 [item 0]',
+		);
+		expect(r.error?.description).toMatch(/Contact → Create/);
+		expect(t.received().map((request) => request.method)).toEqual(['HEAD']);
+	});
+
 	test('Update refuses an invalid change before reading anything', async () => {
 		const r = await t.run({
 			resource: 'contact',

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { defaultCountryOption, notForTools, optionsCollection } from '../../shared/fields';
 import {
+	FRAMES_IN_PARALLEL_FROM_V3,
 	MAX_FRAME_SIZE,
 	MIN_FRAME_SIZE,
 	VOICE_LANGUAGES,
@@ -275,15 +276,18 @@ const framingOptions: INodeProperties[] = [
 		displayOptions: notForTools,
 		description: `Recipients per request (${MIN_FRAME_SIZE} to ${MAX_FRAME_SIZE}; Octopush advises 200 to 500). Larger campaigns are sent as several requests ("frames"), each with its own ticket.`,
 	},
-	{
+	...[
+		{ versions: [1, 2], fallback: 1 },
+		{ versions: [{ _cnd: { gte: 3 } }], fallback: FRAMES_IN_PARALLEL_FROM_V3 },
+	].map(({ versions, fallback }): INodeProperties => ({
 		displayName: 'Frames in Parallel',
 		name: 'framesInParallel',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 10 },
-		default: 1,
-		displayOptions: notForTools,
+		default: fallback,
+		displayOptions: { ...notForTools, show: { '@version': versions } },
 		description: 'How many frames to send at the same time (1 sends them one after another)',
-	},
+	})),
 ];
 
 /** "blacklisted numbers will be automatically removed … 0.01€ per request": https://dev.octopush.com/en/sms-gateway-api-documentation/voice-sms-api/send-voice-sms/ */

@@ -17,7 +17,7 @@ import {
 	splitIntoFrames,
 } from './frames';
 import { executeJobs } from '../../shared/action/execute';
-import { MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../transport/contract';
+import { FRAMES_IN_PARALLEL_FROM_V3, MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../transport/contract';
 import { failureKindOf } from '../../shared/http';
 import { octopushRequest } from '../transport';
 import { type Mode, type Recipients, readRecipients } from './read';
@@ -106,7 +106,7 @@ function planCampaign(
 		context,
 		leadItem,
 		options.framesInParallel,
-		1,
+		context.getNode().typeVersion >= 3 ? FRAMES_IN_PARALLEL_FROM_V3 : 1,
 		'Frames in Parallel',
 		[1, MAX_FRAMES_IN_PARALLEL],
 	);

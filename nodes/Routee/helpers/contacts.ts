@@ -6,11 +6,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { executeJobs } from '../../shared/action/execute';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, executeJobs } from '../../shared/action/execute';
 import { invalid } from '../../shared/action/invalid';
 import { phoneNumberOf } from '../../shared/action/phone-number';
 import { defaultCountryOf } from '../../shared/fields';
+import { statusOf } from '../../shared/http';
 import { routeeGetPaged, routeeRequest } from '../transport';
+import { MAX_PAGE_SIZE } from '../transport/contract';
 import { BLACKLIST_SERVICES, contactBody, GROUP_NAME_LENGTH } from '../transport/contacts-contract';
 import { assertBody } from '../labels';
 import { listOf } from './read';
@@ -25,7 +29,7 @@ import { listOf } from './read';
 function locator(
 	name: 'contact' | 'group',
 	searchMethod: string,
-	typed: { mode: string; displayName: string; placeholder: string },
+	typed: Array<{ mode: string; displayName: string; placeholder: string }>,
 	description: string,
 ): INodeProperties {
 	return {
@@ -42,22 +46,28 @@ function locator(
 				type: 'list',
 				typeOptions: { searchListMethod: searchMethod, searchable: true },
 			},
-			{
-				displayName: typed.displayName,
-				name: typed.mode,
-				type: 'string',
-				placeholder: typed.placeholder,
-			},
+			...typed.map(({ mode, displayName, placeholder }) => ({
+				displayName,
+				name: mode,
+				type: 'string' as const,
+				placeholder,
+			})),
 		],
 	};
 }
 
-/** A contact: picked from the account's contacts (name and mobile shown), or its ID. */
+/**
+ * A contact: picked from the account's contacts (name and mobile shown), its ID, or its mobile (what a CRM or a
+ * STOP reply knows; looked up in the account, see `contactIdOf`).
+ */
 export const contactLocator = (description: string): INodeProperties =>
 	locator(
 		'contact',
 		'searchContacts',
-		{ mode: 'id', displayName: 'By ID', placeholder: 'e.g. 57c3dc0a0cf2d47a564a2af1' },
+		[
+			{ mode: 'id', displayName: 'By ID', placeholder: 'e.g. 57c3dc0a0cf2d47a564a2af1' },
+			{ mode: 'mobile', displayName: 'By Mobile', placeholder: 'e.g. +306948530920' },
+		],
 		description,
 	);
 
@@ -66,7 +76,7 @@ export const groupLocator = (description: string): INodeProperties =>
 	locator(
 		'group',
 		'searchGroups',
-		{ mode: 'name', displayName: 'By Name', placeholder: 'e.g. customers' },
+		[{ mode: 'name', displayName: 'By Name', placeholder: 'e.g. customers' }],
 		description,
 	);
 
@@ -213,6 +223,66 @@ export function locatorValue(
 	return text;
 }
 
+/** The contact a Contact field names: its ID, or its mobile (E.164) to look up. */
+export type ContactRef = { id: string } | { mobile: string };
+
+/**
+ * The Contact field of item `itemIndex`: an ID (From List, By ID) or a mobile (By Mobile: E.164, or national with
+ * the operation's Options → Default Country where it has one).
+ */
+export function contactRefOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject = {},
+): ContactRef {
+	const value = locatorValue(context, itemIndex, 'contact', 'Contact');
+	const { mode } = context.getNodeParameter('contact', itemIndex, {}) as { mode?: unknown };
+	return mode === 'mobile'
+		? { mobile: phoneNumberOf(context, itemIndex, 'Contact', value, defaultCountryOf(options)) }
+		: { id: value };
+}
+
+/**
+ * The ID of the contact a Contact field names. Routee has no lookup by mobile: `HEAD /contacts/my/mobile?value=` only
+ * says whether a contact has it (https://docs.routee.net/reference/check-if-contact-exists, as other clients restate
+ * it), so a mobile that one has is found by reading the account's contacts, 2000 a page, until it comes.
+ */
+export async function contactIdOf(
+	context: IExecuteFunctions,
+	ref: ContactRef,
+	itemIndex: number,
+): Promise<string> {
+	if ('id' in ref) return ref.id;
+	const noContact = () =>
+		new NodeOperationError(
+			context.getNode(),
+			`No contact of the Routee account has the mobile ${ref.mobile} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Create it with Contact → Create, or check the number (it is compared in E.164, as Routee stores it).',
+			},
+		);
+	try {
+		await routeeRequest(context, 'HEAD', '/contacts/my/mobile', itemIndex, undefined, {
+			value: ref.mobile,
+		});
+	} catch (error) {
+		if (statusOf(error) === 404) throw noContact();
+		throw asNodeError(context, error as Error, itemIndex);
+	}
+	for (let page = 0; ; page++) {
+		const response = await routeeRequest(context, 'GET', '/contacts/my', itemIndex, undefined, {
+			page,
+			size: MAX_PAGE_SIZE,
+		});
+		const content = Array.isArray(response.content) ? (response.content as IDataObject[]) : [];
+		const found = content.find((contact) => contact.mobile === ref.mobile);
+		if (found) return String(found.id);
+		if (response.last === true || content.length === 0) throw noContact();
+	}
+}
+
 /** The group of item `itemIndex` for a URL path. */
 export function groupPathOf(context: IExecuteFunctions, itemIndex: number): string {
 	return encodeURIComponent(groupNameOf(context, itemIndex));
@@ -254,6 +324,8 @@ export interface RouteeCall {
 	paged?: { limit: number | undefined; maxPageSize: number };
 	/** How many contacts the call adds or removes: counted by Max Recipients per Tool Call in the tool. */
 	contacts?: number;
+	/** The contact whose ID replaces `{contact}` in the path, looked up first when given by mobile. */
+	contact?: ContactRef;
 }
 
 /** Return All / Limit of item `itemIndex`: undefined for all. */
@@ -283,7 +355,16 @@ export async function executeCalls(
 ): Promise<INodeExecutionData[]> {
 	return await executeJobs(context, items, {
 		plan: ({ leadItem }) => plan(leadItem),
-		run: async (call, { leadItem }) => {
+		run: async (planned, { leadItem }) => {
+			const call = planned.contact
+				? {
+						...planned,
+						path: planned.path.replace(
+							'{contact}',
+							encodeURIComponent(await contactIdOf(context, planned.contact, leadItem)),
+						),
+					}
+				: planned;
 			const response = call.paged
 				? await routeeGetPaged(
 						context,

@@ -77,7 +77,8 @@ const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Name of the Octopush contact list the campaign is for',
+		description:
+			"Name of the Octopush contact list the campaign is for (fill it with Contact → Create or Update). Octopush's API has no way to list your lists, so type the name as it is in the Octopush app.",
 		displayOptions: { show: { target: ['list'] } },
 	},
 	{
@@ -86,7 +87,8 @@ const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Name of the Octopush tag whose contacts the campaign is for',
+		description:
+			"Name of the Octopush tag whose contacts the campaign is for. Octopush's API has no way to list your tags, so type the name as it is in the Octopush app.",
 		displayOptions: { show: { target: ['tag'] } },
 	},
 	senderField,

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
-import { contactLocator, executeCalls, locatorValue } from '../../helpers/contacts';
+import { contactLocator, contactRefOf, executeCalls } from '../../helpers/contacts';
 
 /** DELETE /contacts/my/{id} (https://docs.routee.net/reference/delete-a-contact): Routee answers the deleted contact. */
 export const deleteContact: Operation = {
@@ -12,9 +12,10 @@ export const deleteContact: Operation = {
 			items,
 			(itemIndex) => ({
 				method: 'DELETE',
-				path: `/contacts/my/${encodeURIComponent(locatorValue(this, itemIndex, 'contact', 'Contact'))}`,
+				path: '/contacts/my/{contact}',
+				contact: contactRefOf(this, itemIndex),
 			}),
-			{ describe: (call) => `${call.path.slice('/contacts/my/'.length)} deleted` },
+			{ describe: (_call, response) => `contact ${String((response as IDataObject).id)} deleted` },
 		);
 	},
 };

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
-import { contactLocator, executeCalls, locatorValue } from '../../helpers/contacts';
+import { contactLocator, contactRefOf, executeCalls } from '../../helpers/contacts';
 
 /** GET /contacts/my/{id} (https://docs.routee.net/reference/retrieve-details-about-a-contact). */
 export const get: Operation = {
@@ -12,7 +12,8 @@ export const get: Operation = {
 			items,
 			(itemIndex) => ({
 				method: 'GET',
-				path: `/contacts/my/${encodeURIComponent(locatorValue(this, itemIndex, 'contact', 'Contact'))}`,
+				path: '/contacts/my/{contact}',
+				contact: contactRefOf(this, itemIndex),
 			}),
 			false,
 		);

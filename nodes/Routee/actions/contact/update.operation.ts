@@ -8,7 +8,8 @@ import {
 	contactDetailFields,
 	contactDetailsOf,
 	contactLocator,
-	locatorValue,
+	contactIdOf,
+	contactRefOf,
 	mobileOf,
 } from '../../helpers/contacts';
 import { optionsOf } from '../../helpers/read';
@@ -72,16 +73,17 @@ export const update: Operation = {
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeJobs(this, items, {
 			plan: ({ leadItem }) => {
-				const id = locatorValue(this, leadItem, 'contact', 'Contact');
+				const contact = contactRefOf(this, leadItem, optionsOf(this, leadItem));
 				const fields = this.getNodeParameter('updateFields', leadItem, {}) as IDataObject;
 				const changes = contactDetailsOf(this, leadItem, fields);
 				if (typeof fields.mobile === 'string' && fields.mobile.trim() !== '')
 					changes.mobile = mobileOf(this, leadItem, fields.mobile, optionsOf(this, leadItem));
 				// only the changes are checked: what Routee holds is sent back as it is
 				assertBody(this, contactBody.partial(), changes, leadItem);
-				return { path: `/contacts/my/${encodeURIComponent(id)}`, changes };
+				return { contact, changes };
 			},
-			run: async ({ path, changes }, { leadItem }) => {
+			run: async ({ contact, changes }, { leadItem }) => {
+				const path = `/contacts/my/${encodeURIComponent(await contactIdOf(this, contact, leadItem))}`;
 				const current = await routeeRequest(this, 'GET', path, leadItem);
 				const body: IDataObject = { ...writableFieldsOf(current), ...changes };
 				if (changes.labels !== undefined)
