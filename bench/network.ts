@@ -59,7 +59,11 @@ async function main(): Promise<void> {
 	const origin = await sandbox.startLink({ oneWayMs, providerMsPerRecipient, certFile, keyFile });
 	const baseUrl = `${origin}/octopush/v1/public`;
 	const harness = await Harness.create();
-	const credential = harness.addCredential('octopushApi', { apiLogin: LOGIN, apiKey: KEY, baseUrl });
+	const credential = harness.addCredential('octopushApi', {
+		apiLogin: LOGIN,
+		apiKey: KEY,
+		baseUrl,
+	});
 	let execution = 0;
 
 	const measure = async (work: () => Promise<void>): Promise<NetworkRun> => {
