@@ -76,19 +76,26 @@ export function selfSignedCertificate(): { certFile: string; keyFile: string } {
 const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
- * Forwards `from`'s bytes to `to`, each chunk `delayMs` later, in order, none before `notBefore()`; its end
- * or close follows its last chunk.
+ * Forwards `from`'s bytes to `to`, each chunk `delayMs` later, none before `notBefore()`; its end or close follows
+ * its last chunk. One queue and one timer per direction: separate timers of nearly equal due times may fire out
+ * of order, which would reorder the TLS stream or end it before its last bytes.
  */
 function delayed(from: net.Socket, to: net.Socket, delayMs: number, notBefore: () => number) {
-	let last = 0;
-	const later = (work: () => void, extraMs = 0) => {
-		const at = Math.max(performance.now() + delayMs, notBefore(), last) + extraMs;
-		last = at;
-		setTimeout(work, at - performance.now());
+	const queue: Array<{ at: number; work: () => void }> = [];
+	let timer: NodeJS.Timeout | undefined;
+	const run = () => {
+		timer = undefined;
+		while (queue.length > 0 && queue[0].at <= performance.now()) queue.shift()?.work();
+		if (queue.length > 0) timer = setTimeout(run, Math.max(0, queue[0].at - performance.now()));
+	};
+	const later = (work: () => void) => {
+		const at = Math.max(performance.now() + delayMs, notBefore(), queue.at(-1)?.at ?? 0);
+		queue.push({ at, work });
+		timer ??= setTimeout(run, Math.max(0, at - performance.now()));
 	};
 	from.on('data', (chunk: Buffer) => later(() => to.writable && to.write(chunk)));
 	from.on('end', () => later(() => to.end()));
-	from.on('close', () => later(() => to.destroy(), 1));
+	from.on('close', () => later(() => to.destroy()));
 }
 
 export async function startLink(options: LinkOptions): Promise<Link> {
