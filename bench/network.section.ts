@@ -200,6 +200,11 @@ export async function networkSection(log: (line: string) => void): Promise<Secti
 			`Call and Wait, ${r.mode} mode (n8n 2.40.7 started in ${seconds(r.startMs)}): ${r.latenciesMs.length} calls one at a time after 3 warm-up calls, each alternating with a run of the Wait-node workflow. Measured from the sandbox (playing Routee) sending the call's final status (OnCompletion) to the execution's resume URL — in queue mode through the load balancer to the webhook process — to the run data startTime of the No Operation node after Call and Wait (both clocks are this machine's, 1 ms resolution); p99 of ${r.latenciesMs.length} is the nearest rank (sorted value ${Math.ceil(0.99 * r.latenciesMs.length)} of ${r.latenciesMs.length}). Node: ${r.latenciesMs.map((v) => Math.round(v)).join(', ')} ms; Wait node: ${r.waitNodeLatenciesMs.map((v) => Math.round(v)).join(', ')} ms. Final callbacks that needed a retry: ${r.retried}. Ran on: ${[...new Set(r.ranOn)].join(', ')}. Each whole call took ${seconds(percentile(r.callMs, 50))} (p50) with the sandbox's steps ${r.stepMs} ms apart. The callback travels on loopback here; over a link like the one above add one way (${ONE_WAY_MS} ms) plus the TLS handshake of the provider's new connection to n8n (about ${4 * ONE_WAY_MS} ms more).`,
 		);
 	}
+	if (callResults.length > 0) {
+		notes.push(
+			"Call and Wait: on the final status the node's webhook() reads the call's tracking from Routee (GET /voice/tracking/{messageId}, the keys pressed) before it resumes the execution, so that span holds one Routee request; n8n's Wait node resumes without one. A development check (8 calls, regular mode, 2026-12-04) saw that request reach the sandbox 109–354 ms after the callback was sent (n8n receiving it and loading the waiting execution) and the next node start 20–80 ms after it. Here the request goes to the sandbox on loopback; over the link of the campaign rows it would open a new TLS connection (n8n's client) and cost about three round trips (120 ms) plus Routee's answer time (derived, not measured).",
+		);
+	}
 	notes.push(...skipped);
 	return { rows, notes };
 }
