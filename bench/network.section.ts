@@ -202,7 +202,7 @@ export async function networkSection(log: (line: string) => void): Promise<Secti
 	}
 	if (callResults.length > 0) {
 		notes.push(
-			"Call and Wait: on the final status the node's webhook() reads the call's tracking from Routee (GET /voice/tracking/{messageId}, the keys pressed) before it resumes the execution, so that span holds one Routee request; n8n's Wait node resumes without one. A development check (8 calls, regular mode, 2026-12-04) saw that request reach the sandbox 109–354 ms after the callback was sent (n8n receiving it and loading the waiting execution) and the next node start 20–80 ms after it. Here the request goes to the sandbox on loopback; over the link of the campaign rows it would open a new TLS connection (n8n's client) and cost about three round trips (120 ms) plus Routee's answer time (derived, not measured).",
+			"Call and Wait: on the final status the node's webhook() reads the call's tracking from Routee (GET /voice/tracking/{messageId}, the keys pressed) before it resumes the execution, so that span holds one Routee request; n8n's Wait node resumes without one. A development check (8 calls, regular mode, 2026-12-04) saw that request reach the sandbox 109–354 ms after the callback was sent (n8n receiving it and loading the waiting execution) and the next node start 20–160 ms after it (median about 67 ms). Here the request goes to the sandbox on loopback; over the link of the campaign rows it would open a new TLS connection (n8n's client) and cost about three round trips (120 ms) plus Routee's answer time (derived, not measured).",
 		);
 	}
 	notes.push(...skipped);
