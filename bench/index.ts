@@ -1,6 +1,10 @@
 // `npm run bench`: every benchmark of issue 6, each against a baseline measured in the same run;
 // prints each section's table, keeps it in bench/results/<section>.json and writes bench/results.md from all of them. Environment:
-//   BENCH_ONLY=octopush,routee,trigger,cold,queue,durability   run some sections only
+//   BENCH_ONLY=octopush,routee,trigger,cold,queue,durability,network   run some sections only
+//   BENCH_NETWORK_SIZES=1000,10000,100000      campaign sizes over the TLS link with latency (network, issue 25)
+//   BENCH_NETWORK_PARALLEL=1,2,4,8             Frames in Parallel values of the network rows
+//   BENCH_NETWORK_CALLS=50                     Call and Wait calls per mode (network)
+//   BENCH_NETWORK_MODES=regular,queue          n8n set-ups of the Call and Wait rows
 //   BENCH_QUEUE_RECIPIENTS=100000              campaign size of the queue-mode rows
 //   BENCH_SIZES=10000,100000,1000000           Octopush campaign sizes (100,000 is the headline)
 //   BENCH_HTTP_ITEMS=10000                     items for the HTTP Request node comparison
@@ -17,6 +21,7 @@ import path from 'node:path';
 
 import { coldLoadSection } from './cold-load.section';
 import { durabilitySection } from './durability.section';
+import { networkSection } from './network.section';
 import { consoleTable, markdownTable } from './lib/table';
 import { octopushSection, type Section } from './octopush.section';
 import { queueModeSection } from './queue-mode.section';
@@ -31,7 +36,10 @@ const list = (value: string | undefined, fallback: string) =>
 		.filter(Boolean);
 
 async function main(): Promise<void> {
-	const only = list(process.env.BENCH_ONLY, 'octopush,routee,trigger,cold,queue,durability');
+	const only = list(
+		process.env.BENCH_ONLY,
+		'octopush,routee,trigger,cold,queue,durability,network',
+	);
 	const sizes = list(process.env.BENCH_SIZES, '10000,100000,1000000').map(Number);
 	const httpItems = Number(process.env.BENCH_HTTP_ITEMS ?? 10000);
 	const started = Date.now();
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
 		['cold', () => coldLoadSection()],
 		['queue', async () => await queueModeSection(log)],
 		['durability', async () => await durabilitySection(log)],
+		['network', async () => await networkSection(log)],
 	];
 	mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 	for (const [name, run] of sections) {

@@ -6,7 +6,11 @@ import path from 'node:path';
 
 const RESULT_PREFIX = 'BENCH-RESULT ';
 
-export async function runChild<T>(script: string, args: string[] = []): Promise<T> {
+export async function runChild<T>(
+	script: string,
+	args: string[] = [],
+	env: NodeJS.ProcessEnv = {},
+): Promise<T> {
 	const child = spawn(
 		process.execPath,
 		[
@@ -17,7 +21,7 @@ export async function runChild<T>(script: string, args: string[] = []): Promise<
 			path.join(__dirname, '..', script),
 			...args,
 		],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
+		{ stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
 	);
 	let stdout = '';
 	child.stdout.on('data', (chunk: Buffer) => {

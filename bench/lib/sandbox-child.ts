@@ -3,6 +3,7 @@
 // baseline). Driven over IPC by ./sandbox-process.ts.
 
 import { Sandbox } from '../../test/sandbox';
+import { type Link, type LinkOptions, startLink } from './link';
 
 interface Command {
 	id: number;
@@ -13,7 +14,16 @@ interface Command {
 async function main(): Promise<void> {
 	const sandbox = await Sandbox.start({ deliveryDelayMs: 20 });
 
+	let link: Link | undefined;
 	const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+		/** Puts the sandbox behind a TLS link with latency (./link.ts); answers its https origin. */
+		startLink: async (args) => {
+			const octopush = new URL(sandbox.octopushBaseUrl);
+			link = await startLink({ ...(args as unknown as LinkOptions), target: octopush.origin });
+			return link.origin;
+		},
+		linkStats: () => ({ ...link?.stats }),
+		linkReset: () => link?.reset() ?? true,
 		urls: () => ({
 			routeeBaseUrl: sandbox.routeeBaseUrl,
 			routeeTokenUrl: sandbox.routeeTokenUrl,
@@ -66,13 +76,16 @@ async function main(): Promise<void> {
 		try {
 			const handler = handlers[command];
 			if (!handler) throw new Error(`unknown sandbox command ${command}`);
-			process.send?.({ id, result: handler(args) });
+			Promise.resolve(handler(args)).then(
+				(result) => process.send?.({ id, result }),
+				(error: unknown) => process.send?.({ id, error: String(error) }),
+			);
 		} catch (error) {
 			process.send?.({ id, error: String(error) });
 		}
 	});
 	process.on('disconnect', () => {
-		void sandbox.stop().finally(() => process.exit(0));
+		void Promise.all([link?.stop(), sandbox.stop()]).finally(() => process.exit(0));
 	});
 	process.send?.({ id: 0, result: 'ready' });
 }

@@ -3,6 +3,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
+import type { LinkOptions, LinkStats } from './link';
+
 export interface SandboxUrls {
 	routeeBaseUrl: string;
 	routeeTokenUrl: string;
@@ -74,6 +76,12 @@ export class SandboxProcess {
 		await this.call<{ tickets: number; recipients: number; distinct: number }>('octopushTickets');
 	connectionsAccepted = async () => await this.call<number>('connectionsAccepted');
 	routeeTokensIssued = async () => await this.call<number>('routeeTokensIssued');
+
+	/** Serves the sandbox over TLS behind a delay (./link.ts); answers the link's https origin. */
+	startLink = async (options: Omit<LinkOptions, 'target'>) =>
+		await this.call<string>('startLink', options as unknown as Record<string, unknown>);
+	linkStats = async () => await this.call<LinkStats>('linkStats');
+	linkReset = async () => await this.call('linkReset');
 
 	async stop(): Promise<void> {
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));

@@ -81,6 +81,7 @@ export class CallbackSender extends EventEmitter {
 			if (this.runtime.isStopped) return last;
 			if (attempt > 1) await this.runtime.sleep(CALLBACK_BACKOFF_MS * (attempt - 1));
 			if (this.runtime.isStopped) return last;
+			const sentAt = Date.now();
 			const result = await postJson(job.url, job.body, this.runtime.abort.signal);
 			if (this.runtime.isStopped) return last;
 			last = {
@@ -89,6 +90,7 @@ export class CallbackSender extends EventEmitter {
 				url: job.url,
 				body: job.body,
 				attempt,
+				sentAt,
 				at: Date.now(),
 				...result,
 			};

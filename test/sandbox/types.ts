@@ -82,6 +82,8 @@ export interface SentCallback {
 	attempt: number;
 	/** HTTP status the receiver answered, or 'error' (connection refused, timeout, …). */
 	status: number | 'error';
+	/** When the attempt started (the POST was sent), ms epoch. */
+	sentAt: number;
 	/** When the attempt completed, ms epoch. */
 	at: number;
 	/** Receiver's response body (text), e.g. a replacement dialplan for COLLECT. */
