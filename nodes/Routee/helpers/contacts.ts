@@ -388,31 +388,45 @@ export async function executeCalls(
 	});
 }
 
-/** Group → Add Contacts / Remove Contacts: the item's Contact IDs in one request to the group's contacts. */
+/**
+ * Group → Add / Remove Contacts and Opt-Out → Add / Remove: the item's Contact IDs, as a JSON array, in one request to
+ * what `target` names (its path, and its name for what the run did: 'group "x"', 'the Sms blacklist').
+ */
+async function editContactIds(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	method: 'POST' | 'DELETE',
+	done: 'added to' | 'removed from',
+	target: (itemIndex: number) => { path: string; name: string },
+): Promise<INodeExecutionData[]> {
+	const names = new Map<string, string>();
+	return await executeCalls(
+		context,
+		items,
+		(itemIndex) => {
+			const { path, name } = target(itemIndex);
+			const ids = contactIdsOf(context, itemIndex);
+			names.set(path, name);
+			return { method, path, body: ids, contacts: ids.length };
+		},
+		{
+			describe: (call) =>
+				`${call.contacts} contact${call.contacts === 1 ? '' : 's'} ${done} ${names.get(call.path)}`,
+		},
+	);
+}
+
+/** Group → Add Contacts / Remove Contacts. */
 export async function editGroupContacts(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	method: 'POST' | 'DELETE',
 	done: 'added to' | 'removed from',
 ): Promise<INodeExecutionData[]> {
-	return await executeCalls(
-		context,
-		items,
-		(itemIndex) => {
-			const group = groupNameOf(context, itemIndex);
-			const ids = contactIdsOf(context, itemIndex);
-			return {
-				method,
-				path: `/groups/my/${encodeURIComponent(group)}/contacts`,
-				body: ids,
-				contacts: ids.length,
-			};
-		},
-		{
-			describe: (call) =>
-				`${call.contacts} contact${call.contacts === 1 ? '' : 's'} ${done} group "${decodeURIComponent(call.path.split('/')[3])}"`,
-		},
-	);
+	return await editContactIds(context, items, method, done, (itemIndex) => {
+		const group = groupNameOf(context, itemIndex);
+		return { path: `/groups/my/${encodeURIComponent(group)}/contacts`, name: `group "${group}"` };
+	});
 }
 
 /** The service of a blacklist: Routee keeps one per service; this node sends SMS and voice. */
@@ -440,29 +454,15 @@ export function serviceOf(context: IExecuteFunctions, itemIndex: number): string
 	return service as string;
 }
 
-/** Opt-Out → Add / Remove: the item's Contact IDs in one request to the service's blacklist. */
+/** Opt-Out → Add / Remove. */
 export async function editBlacklist(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	method: 'POST' | 'DELETE',
 	done: 'added to' | 'removed from',
 ): Promise<INodeExecutionData[]> {
-	return await executeCalls(
-		context,
-		items,
-		(itemIndex) => {
-			const service = serviceOf(context, itemIndex);
-			const ids = contactIdsOf(context, itemIndex);
-			return {
-				method,
-				path: `/contacts/my/blacklist/${service}`,
-				body: ids,
-				contacts: ids.length,
-			};
-		},
-		{
-			describe: (call) =>
-				`${call.contacts} contact${call.contacts === 1 ? '' : 's'} ${done} the ${call.path.split('/').pop()} blacklist`,
-		},
-	);
+	return await editContactIds(context, items, method, done, (itemIndex) => {
+		const service = serviceOf(context, itemIndex);
+		return { path: `/contacts/my/blacklist/${service}`, name: `the ${service} blacklist` };
+	});
 }

@@ -23,7 +23,7 @@ export const trackingIdField = (what: string) =>
 	idField(
 		'trackingId',
 		'Tracking ID',
-		`The tracking ID of the ${what}, as returned when it was sent`,
+		`The tracking ID of the ${what}, as returned when it was sent (Routee has no way to list ${what.includes('conversation') ? 'conversations' : 'campaigns'}, so there is no list to pick from)`,
 	);
 
 export const messageIdField = (what: string) =>
