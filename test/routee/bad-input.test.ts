@@ -635,6 +635,64 @@ const cases: BadInputCase[] = [
 		itemIndex: 0,
 		field: 'Dial Plan URL',
 	},
+	// contacts, groups and opt-outs (issue 29)
+	{
+		name: 'Contact → Create, an item without a mobile (n8n itself refuses the empty field)',
+		parameters: { resource: 'contact', operation: 'create', mobile: '={{ $json.phone }}' },
+		input: [item({})],
+		message: 'Mobile is not valid [item 0]',
+		description: /^Mobile /,
+		itemIndex: 0,
+	},
+	{
+		name: 'Contact → Create, a last name over 60 characters in the second item',
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			mobile: '={{ $json.phone }}',
+			additionalFields: { lastName: "={{ $json.phone.endsWith('1') ? 'x'.repeat(61) : 'Ok' }}" },
+		},
+		input: people('+306948530920', '+306948530921'),
+		message: 'Last Name is not valid [item 1]',
+		description: 'Last Name must be at most 60 characters.',
+		itemIndex: 1,
+	},
+	{
+		name: 'Contact → Get By Mobile, a number that is none',
+		parameters: {
+			resource: 'contact',
+			operation: 'get',
+			contact: { __rl: true, mode: 'mobile', value: 'abc' },
+		},
+		message: 'Contact is not valid [item 0]',
+		description: /^Contact may hold only digits/,
+		itemIndex: 0,
+	},
+	{
+		name: 'Group → Add Contacts to a group name of one character',
+		parameters: {
+			resource: 'group',
+			operation: 'addContacts',
+			group: { __rl: true, mode: 'name', value: 'x' },
+			contactIds: 'id-1',
+		},
+		message: 'Group is not valid [item 0]',
+		description: /^Group must be 2 to 30 characters/,
+		itemIndex: 0,
+	},
+	{
+		name: 'Opt-Out → Add, an item without contact IDs',
+		parameters: {
+			resource: 'blacklist',
+			operation: 'add',
+			service: 'Sms',
+			contactIds: '={{ $json.ids }}',
+		},
+		input: [item({ ids: [] })],
+		message: 'Contact IDs is not valid [item 0]',
+		description: 'Contact IDs must hold at least one contact ID.',
+		itemIndex: 0,
+	},
 ];
 
 // 70 since issue 22 (N6): a Scheduled Date in the past is sent and Routee answers (test/routee/scheduled-date.test.ts)
