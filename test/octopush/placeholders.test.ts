@@ -33,7 +33,7 @@ describe('recipients missing a placeholder value (node runs)', () => {
 	const t = useTestbed(startTestbed, (testbed) => {
 		testbed.sandbox.octopush.balance = 10_000;
 	});
-	const campaign = (options: IDataObject = {}): INodeParameters => ({
+	const campaign = (options: INodeParameters = {}): INodeParameters => ({
 		resource: 'sms',
 		operation: 'sendCampaign',
 		mode: 'allItems',

@@ -451,7 +451,11 @@ describe('issue 22: only documented keys by default; Update Scheduled Campaign c
 			}),
 		);
 		expect([saved.error, typed.error]).toEqual([undefined, undefined]);
-		expect(t.received('POST', '/sms/campaign').map((q) => [q.status, q.body.reminder])).toEqual([
+		expect(
+			t
+				.received('POST', '/sms/campaign')
+				.map((q) => [q.status, (q.body as { reminder?: unknown }).reminder]),
+		).toEqual([
 			// https://docs.routee.net/reference/send-bulk-messages documents reminder.minutesBefore and reminder.to only
 			[200, { to: ['+306948530999'], minutesBefore: 15 }],
 			// a value the user set is sent
