@@ -308,6 +308,51 @@ describe('Group', () => {
 		expect(reached.sort()).toEqual([...mobiles].sort());
 	});
 
+	test('One Request for All Input Items: a CRM export of contacts goes into the group in one request; an item without an ID is left out with its error', async () => {
+		const group = freshGroup();
+		await newGroup(group);
+		const ids = [await newContact(freshMobile()), await newContact(freshMobile())];
+		t.sandbox.clearRequests();
+		const r = await t.run(
+			{
+				resource: 'group',
+				operation: 'addContacts',
+				mode: 'allItems',
+				group: byName(group),
+				contactIds: '={{ $json.id }}',
+			},
+			{ input: [item({ id: ids[0] }), item({}), item({ id: ids[1] })], continueOnFail: true },
+		);
+		expect(t.received().map((request) => [request.method, request.path, request.body])).toEqual([
+			['POST', `/groups/my/${group}/contacts`, ids],
+		]);
+		expect(r.items).toEqual([
+			{ json: { name: group, size: 2 }, pairedItem: [{ item: 0 }, { item: 2 }] },
+			{
+				json: {
+					error: 'Contact IDs is not valid [item 1]',
+					description: 'Contact IDs must hold at least one contact ID.',
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
+
+		const optOut = await t.run(
+			{
+				resource: 'blacklist',
+				operation: 'add',
+				mode: 'allItems',
+				service: 'Voice',
+				contactIds: '={{ $json.id }}',
+			},
+			{ input: ids.map((id) => item({ id })) },
+		);
+		expect(optOut.items).toEqual([
+			{ json: { updated: 2 }, pairedItem: [{ item: 0 }, { item: 1 }] },
+		]);
+		expect(t.received('POST', '/contacts/my/blacklist/Voice')[0].body).toEqual(ids);
+	});
+
 	test('Remove Contacts takes them out of the group, not the account; Delete removes the group', async () => {
 		const group = freshGroup();
 		await newGroup(group);

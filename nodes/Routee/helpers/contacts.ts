@@ -8,10 +8,10 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, executeJobs } from '../../shared/action/execute';
+import { asNodeError, executeJobs, type Mode } from '../../shared/action/execute';
 import { invalid } from '../../shared/action/invalid';
 import { phoneNumberOf } from '../../shared/action/phone-number';
-import { defaultCountryOf } from '../../shared/fields';
+import { defaultCountryOf, modeField } from '../../shared/fields';
 import { statusOf } from '../../shared/http';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { MAX_PAGE_SIZE } from '../transport/contract';
@@ -399,22 +399,61 @@ async function editContactIds(
 	done: 'added to' | 'removed from',
 	target: (itemIndex: number) => { path: string; name: string },
 ): Promise<INodeExecutionData[]> {
-	const names = new Map<string, string>();
-	return await executeCalls(
-		context,
-		items,
-		(itemIndex) => {
-			const { path, name } = target(itemIndex);
-			const ids = contactIdsOf(context, itemIndex);
-			names.set(path, name);
-			return { method, path, body: ids, contacts: ids.length };
+	// a tool has no Mode (hidden): one request per item
+	const mode = context.getNodeParameter('mode', 0, 'perItem') as Mode;
+	return await executeJobs(context, items, {
+		mode,
+		plan: ({ leadItem, itemIndexes }, leaveOut) => {
+			const { path, name } = target(leadItem);
+			const ids: string[] = [];
+			for (const itemIndex of itemIndexes) {
+				// all items: an item without IDs is left out (its error, or with Continue On Fail its error item)
+				try {
+					ids.push(...contactIdsOf(context, itemIndex));
+				} catch (error) {
+					if (itemIndexes.length === 1) throw asNodeError(context, error as Error, itemIndex);
+					leaveOut(itemIndex, error as Error);
+				}
+			}
+			return { path, name, ids };
+		},
+		run: async (plan, { leadItem }) => ({
+			plan,
+			response: await routeeRequest(context, method, plan.path, leadItem, plan.ids),
+		}),
+		output: ({ response }, { itemIndexes }) => [
+			{
+				json: response,
+				pairedItem:
+					itemIndexes.length === 1
+						? { item: itemIndexes[0] }
+						: itemIndexes.map((item) => ({ item })),
+			},
+		],
+		sends: true,
+		describe: ({ plan }) =>
+			`${plan.ids.length} contact${plan.ids.length === 1 ? '' : 's'} ${done} ${plan.name}`,
+		recipients: ({ ids }) => ids.length,
+	});
+}
+
+/** Mode of Add/Remove Contacts and the opt-out changes: one request per input item, or one for all of them. */
+export const contactIdsModeField: INodeProperties = {
+	...modeField,
+	options: [
+		{
+			name: 'One Request for All Input Items',
+			value: 'allItems',
+			description:
+				'Each input item gives its Contact IDs (e.g. the ID field that Contact → Create outputs, one contact per item); the other fields are read from the first item',
 		},
 		{
-			describe: (call) =>
-				`${call.contacts} contact${call.contacts === 1 ? '' : 's'} ${done} ${names.get(call.path)}`,
+			name: 'One Request per Input Item',
+			value: 'perItem',
+			description: 'Each input item lists its own Contact IDs',
 		},
-	);
-}
+	],
+};
 
 /** Group → Add Contacts / Remove Contacts. */
 export async function editGroupContacts(

@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
-import { contactIdsField, editBlacklist, serviceField } from '../../helpers/contacts';
+import {
+	contactIdsField,
+	contactIdsModeField,
+	editBlacklist,
+	serviceField,
+} from '../../helpers/contacts';
 
 /**
  * POST /contacts/my/blacklist/{service} with the contacts' IDs (https://docs.routee.net/reference/add-contacts-to-blacklist):
@@ -10,6 +15,7 @@ import { contactIdsField, editBlacklist, serviceField } from '../../helpers/cont
  */
 export const add: Operation = {
 	description: [
+		contactIdsModeField,
 		serviceField,
 		contactIdsField('IDs of the contacts that opted out'),
 		toolMaxRecipientsField,

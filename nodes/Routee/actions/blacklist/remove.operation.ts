@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
-import { contactIdsField, editBlacklist, serviceField } from '../../helpers/contacts';
+import {
+	contactIdsField,
+	contactIdsModeField,
+	editBlacklist,
+	serviceField,
+} from '../../helpers/contacts';
 
 /**
  * DELETE /contacts/my/blacklist/{service} with the contacts' IDs (https://docs.routee.net/reference/remove-contacts-from-blacklist):
@@ -11,6 +16,7 @@ import { contactIdsField, editBlacklist, serviceField } from '../../helpers/cont
  */
 export const remove: Operation = {
 	description: [
+		contactIdsModeField,
 		serviceField,
 		contactIdsField('IDs of the contacts that opted back in'),
 		toolMaxRecipientsField,

@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
-import { contactIdsField, editGroupContacts, groupLocator } from '../../helpers/contacts';
+import {
+	contactIdsField,
+	contactIdsModeField,
+	editGroupContacts,
+	groupLocator,
+} from '../../helpers/contacts';
 
 /**
  * DELETE /groups/my/{name}/contacts with the contacts' IDs (https://docs.routee.net/reference/remove-contacts-of-a-specified-group):
@@ -10,6 +15,7 @@ import { contactIdsField, editGroupContacts, groupLocator } from '../../helpers/
  */
 export const removeContacts: Operation = {
 	description: [
+		contactIdsModeField,
 		groupLocator('The group to take the contacts out of'),
 		contactIdsField('IDs of the contacts to take out of the group (they stay in the account)'),
 		toolMaxRecipientsField,
