@@ -405,19 +405,10 @@ describe('Group', () => {
 		expect(r.items[0].json).toEqual({ name: group, size: 1 });
 	});
 
-	test('refused before any request: a name of 1 character, Filtered without filters, no contact IDs', async () => {
+	test('refused before any request: a name of 1 character, no contact IDs', async () => {
 		const short = await t.run({ resource: 'group', operation: 'create', groupName: 'x' });
 		expect(short.error?.message).toBe('Name is not valid [item 0]');
 		expect(short.error?.description).toBe('Name must be 2 to 30 characters.');
-		const noFilter = await t.run({
-			resource: 'group',
-			operation: 'create',
-			groupName: 'filtered',
-			strategy: 'Filtered',
-		});
-		expect(noFilter.error?.description).toBe(
-			'Filters must hold at least one filter when the strategy is Filtered.',
-		);
 		const noIds = await t.run({
 			resource: 'group',
 			operation: 'addContacts',
@@ -426,6 +417,21 @@ describe('Group', () => {
 		});
 		expect(noIds.error?.message).toBe('Contact IDs is not valid [item 0]');
 		expect(t.received()).toEqual([]);
+	});
+
+	test("Filtered without a filter is sent (no page says it is refused): Routee's answer is shown with the fix", async () => {
+		const r = await t.run({
+			resource: 'group',
+			operation: 'create',
+			groupName: freshGroup(),
+			strategy: 'Filtered',
+		});
+		expect(t.received('POST', '/groups/my')[0].body).toMatchObject({
+			strategy: 'Filtered',
+			filters: [],
+		});
+		expect(r.error?.message).toMatch(/^Routee refused the request \(code 400002007\)/);
+		expect(r.error?.description).toMatch(/filter/);
 	});
 
 	test("a name that exists: Routee's 409002005 and the fix", async () => {

@@ -89,16 +89,8 @@ export const groupBody = z
 			)
 			.optional(),
 	})
-	.strict()
-	.superRefine((body, ctx) => {
-		// "If it's set to 'Filtered' the group will be populated based on the filters provided"
-		if (body.strategy === 'Filtered' && (body.filters?.length ?? 0) === 0)
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['filters'],
-				message: 'must hold at least one filter when the strategy is Filtered',
-			});
-	});
+	// Filtered without a filter is sent: the page does not say it is refused, so Routee's answer decides
+	.strict();
 
 /** The body of adding or removing contacts (a group's, a blacklist's): the contacts' IDs. */
 export const contactIds = z.array(text).min(1, 'must hold at least one contact ID');
