@@ -480,17 +480,20 @@ export const serviceField: INodeProperties = {
 	default: 'Sms',
 };
 
-/** The Service of item `itemIndex`, for a URL path. */
+/**
+ * The Service of item `itemIndex`, for a URL path. The field offers SMS and Voice; another service Routee names (e.g.
+ * Viber, from an expression) is sent as it is, and Routee's answer decides.
+ */
 export function serviceOf(context: IExecuteFunctions, itemIndex: number): string {
 	const service = context.getNodeParameter('service', itemIndex, 'Sms') as unknown;
-	if (!(BLACKLIST_SERVICES as readonly unknown[]).includes(service))
+	if (typeof service !== 'string' || service.trim() === '')
 		throw invalid(
 			context,
 			itemIndex,
 			'Service',
-			`must be one of ${BLACKLIST_SERVICES.join(', ')}, got ${JSON.stringify(service)}`,
+			`must be a Routee service such as ${BLACKLIST_SERVICES.join(' or ')}, got ${JSON.stringify(service)}`,
 		);
-	return service as string;
+	return encodeURIComponent(service.trim());
 }
 
 /** Opt-Out → Add / Remove. */
