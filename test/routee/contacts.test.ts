@@ -224,6 +224,24 @@ describe('Contact → Get, Get Many, Update, Delete', () => {
 		expect(updated.items[0].json).toMatchObject({ id, lastName: 'Lord' });
 	});
 
+	test("By Mobile for many items: the account's contacts are read once for the run, not once per item", async () => {
+		const mobiles = [freshMobile(), freshMobile(), freshMobile()];
+		for (const mobile of mobiles) await newContact(mobile);
+		t.sandbox.clearRequests();
+		const r = await t.run(
+			{
+				resource: 'contact',
+				operation: 'get',
+				contact: { __rl: true, mode: 'mobile', value: '={{ $json.phone }}' },
+			},
+			{ input: mobiles.map((phone) => item({ phone })) },
+		);
+		expect(r.error).toBeUndefined();
+		expect(r.items.map((i) => i.json.mobile)).toEqual(mobiles);
+		expect(t.received('HEAD')).toHaveLength(3);
+		expect(t.received('GET', '/contacts/my')).toHaveLength(1);
+	});
+
 	test('By Mobile, a number no contact has: the error says so after one HEAD, and nothing is changed', async () => {
 		const r = await t.run({
 			resource: 'contact',

@@ -271,16 +271,41 @@ export async function contactIdOf(
 		if (statusOf(error) === 404) throw noContact();
 		throw asNodeError(context, error as Error, itemIndex);
 	}
-	for (let page = 0; ; page++) {
+	const id = await findByMobile(context, ref.mobile, itemIndex);
+	if (id === undefined) throw noContact();
+	return id;
+}
+
+/** What a run has read of the account's contacts for By Mobile: mobile → ID, and the next page to read. */
+interface ContactPages {
+	ids: Map<string, string>;
+	nextPage: number;
+	done: boolean;
+}
+
+/** Per run of the node: the pages read for one item are not read again for the next (one read of the account). */
+const pagesRead = new WeakMap<IExecuteFunctions, ContactPages>();
+
+/** The ID of the contact with `mobile`, reading further pages of GET /contacts/my only until it comes. */
+async function findByMobile(
+	context: IExecuteFunctions,
+	mobile: string,
+	itemIndex: number,
+): Promise<string | undefined> {
+	let read = pagesRead.get(context);
+	if (read === undefined)
+		pagesRead.set(context, (read = { ids: new Map(), nextPage: 0, done: false }));
+	while (!read.ids.has(mobile) && !read.done) {
 		const response = await routeeRequest(context, 'GET', '/contacts/my', itemIndex, undefined, {
-			page,
+			page: read.nextPage,
 			size: MAX_PAGE_SIZE,
 		});
 		const content = Array.isArray(response.content) ? (response.content as IDataObject[]) : [];
-		const found = content.find((contact) => contact.mobile === ref.mobile);
-		if (found) return String(found.id);
-		if (response.last === true || content.length === 0) throw noContact();
+		for (const contact of content) read.ids.set(String(contact.mobile), String(contact.id));
+		read.nextPage++;
+		read.done = response.last === true || content.length === 0;
 	}
+	return read.ids.get(mobile);
 }
 
 /** The group of item `itemIndex` for a URL path. */
@@ -326,20 +351,6 @@ export interface RouteeCall {
 	contacts?: number;
 	/** The contact whose ID replaces `{contact}` in the path, looked up first when given by mobile. */
 	contact?: ContactRef;
-}
-
-/** Return All / Limit of item `itemIndex`: undefined for all. */
-export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
-	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
-		throw invalid(
-			context,
-			itemIndex,
-			'Limit',
-			`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
-		);
-	return limit;
 }
 
 /**

@@ -144,6 +144,20 @@ export const pagingFields: INodeProperties[] = [
 	},
 ];
 
+/** Return All / Limit of item `itemIndex`: undefined for all. */
+export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+		throw invalid(
+			context,
+			itemIndex,
+			'Limit',
+			`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
+		);
+	return limit;
+}
+
 /** Every entry of a campaign's tracking (one per message or message part), or the first Limit; see `executeById` for `simplified`. */
 export async function executeCampaignTracking(
 	context: IExecuteFunctions,
@@ -154,24 +168,10 @@ export async function executeCampaignTracking(
 	return await executeJobs(context, items, {
 		plan: ({ leadItem }) => {
 			const trackingId = pathId(context, leadItem, 'trackingId', 'Tracking ID');
-			const returnAll = context.getNodeParameter('returnAll', leadItem, false) as boolean;
-			const limit = returnAll
-				? undefined
-				: (context.getNodeParameter('limit', leadItem, 50) as unknown);
-			if (
-				limit !== undefined &&
-				(typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
-			) {
-				throw invalid(
-					context,
-					leadItem,
-					'Limit',
-					`must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
-				);
-			}
+			const limit = limitOf(context, leadItem);
 			const simplify =
 				simplified !== undefined && context.getNodeParameter('simplify', leadItem, true) === true;
-			return { path: path(trackingId), limit: limit as number | undefined, simplify };
+			return { path: path(trackingId), limit, simplify };
 		},
 		run: async (call, { leadItem }) => {
 			const entries = await routeeGetPaged(context, call.path, leadItem, call.limit);

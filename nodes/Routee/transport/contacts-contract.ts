@@ -61,7 +61,7 @@ export const contactBody = z
 	})
 	.strict();
 
-export const groupName = z
+const groupName = z
 	.string({ invalid_type_error: 'must be text' })
 	.min(
 		GROUP_NAME_LENGTH.min,
@@ -91,9 +91,6 @@ export const groupBody = z
 	})
 	// Filtered without a filter is sent: the page does not say it is refused, so Routee's answer decides
 	.strict();
-
-/** The body of adding or removing contacts (a group's, a blacklist's): the contacts' IDs. */
-export const contactIds = z.array(text).min(1, 'must hold at least one contact ID');
 
 /** POST /contacts/labels/my: the labels to create. */
 export const labelsBody = z

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
-import { executeCalls, limitOf } from '../../helpers/contacts';
-import { pagingFields } from '../../helpers/lookup';
+import { executeCalls } from '../../helpers/contacts';
+import { limitOf, pagingFields } from '../../helpers/lookup';
 import { MAX_PAGE_SIZE } from '../../transport/contract';
 
 /** GET /contacts/my?page&size (https://docs.routee.net/reference/retrieve-all-the-contacts): size at most 2000. */

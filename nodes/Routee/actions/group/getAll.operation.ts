@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/router';
-import { executeCalls, limitOf } from '../../helpers/contacts';
-import { pagingFields } from '../../helpers/lookup';
+import { executeCalls } from '../../helpers/contacts';
+import { limitOf, pagingFields } from '../../helpers/lookup';
 import { GROUP_PAGE_SIZE } from '../../transport/contacts-contract';
 
 /** GET /groups/my/page?page&size (https://docs.routee.net/reference/retrieve-the-accounts-groups-in-paged-format): {name, size} each. */
