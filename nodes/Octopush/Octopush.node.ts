@@ -1,20 +1,20 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { approvalWebhook, approvalWebhooks } from './helpers/approval';
 import { contactDescription } from './actions/contact';
 import { contactListDescription } from './actions/contactList';
 import { router } from './actions/router';
-import { operationSubtitle } from '../shared/action/router';
+import { operationSubtitle } from '../shared/action/execute';
 import { octopushLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceListCampaignDescription } from './actions/voiceListCampaign';

@@ -1,13 +1,13 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { accountDescription } from './actions/account';
 import { blacklistDescription } from './actions/blacklist';
@@ -15,7 +15,7 @@ import { contactDescription } from './actions/contact';
 import { contactLabelDescription } from './actions/contactLabel';
 import { groupDescription } from './actions/group';
 import { router } from './actions/router';
-import { operationSubtitle } from '../shared/action/router';
+import { operationSubtitle } from '../shared/action/execute';
 import { routeeLabels } from './labels';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { FieldLabels } from '../shared/action/field-labels';
-import { assertBody as assertBodyWith } from '../shared/action/invalid';
+import { assertBody as assertBodyWith } from '../shared/http';
 
 /**
  * The node's fields as the user sees them, for the errors that name a field: the labels (registered by

@@ -1,4 +1,4 @@
-import { routerFor } from '../../shared/action/router';
+import { routerFor } from '../../shared/action/execute';
 import { accountOperations } from './account';
 import { contactOperations } from './contact';
 import { contactListOperations } from './contactList';

@@ -1,16 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	IPairedItemData,
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPairedItemData,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { executeJobs, type Mode } from '../../shared/action/execute';
-import { invalid, type Source } from '../../shared/action/invalid';
-import { failureKindOf, reasonOf } from '../../shared/http';
+import { invalid, type Source, failureKindOf, reasonOf } from '../../shared/http';
 import { octopushRequest } from '../transport';
 import { MAX_LIST_NAME, type Contact } from '../transport/contract';
 import { assertBody } from '../labels';

@@ -18,10 +18,9 @@ import {
 } from './frames';
 import { executeJobs } from '../../shared/action/execute';
 import { FRAMES_IN_PARALLEL_FROM_V3, MAX_FRAME_SIZE, MIN_FRAME_SIZE } from '../transport/contract';
-import { failureKindOf } from '../../shared/http';
+import { failureKindOf, invalid } from '../../shared/http';
 import { octopushRequest } from '../transport';
 import { type Mode, type Recipients, readRecipients } from './read';
-import { invalid } from '../../shared/action/invalid';
 import { applyMissingValues, missingValuesOf } from './placeholders';
 import { assertBody } from '../labels';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalid } from '../../shared/action/invalid';
+import { invalid } from '../../shared/http';
 import { CONTACT_FIELDS, type Contact, placeholdersIn } from '../transport/contract';
 import { labelOf } from '../labels';
 import type { Recipients } from './read';

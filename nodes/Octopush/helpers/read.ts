@@ -1,5 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { jsonParse } from 'n8n-workflow';
+import {
+	jsonParse,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import { itemValueReader } from '../../shared/action/item-values';
 import { defaultCountryOf } from '../../shared/fields';
@@ -8,7 +12,7 @@ import { scheduledDateOf } from '../../shared/action/scheduled-date';
 import { CONTACT_FIELDS, type Contact } from '../transport/contract';
 import { labelOf } from '../labels';
 import { CONTACT_PARAMETERS } from './fields';
-import { invalid, type Source } from '../../shared/action/invalid';
+import { invalid, type Source } from '../../shared/http';
 
 export type { Mode } from '../../shared/action/execute';
 import type { Mode } from '../../shared/action/execute';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isE164 } from '../../shared/phone';
-import { oneOf } from '../../shared/action/invalid';
+import { oneOf } from '../../shared/http';
 
 // ---------------------------------------------------------------------------------------------
 // Facts the sources disagree on or leave unverified. Each lives here and nowhere else.

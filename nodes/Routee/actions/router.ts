@@ -1,4 +1,4 @@
-import { routerFor } from '../../shared/action/router';
+import { routerFor } from '../../shared/action/execute';
 import { accountOperations } from './account';
 import { blacklistOperations } from './blacklist';
 import { contactOperations } from './contact';

@@ -12,9 +12,8 @@ import {
 	phoneListOf,
 	scheduleAndCallbacksOf,
 } from './read';
-import { failureKindOf } from '../../shared/http';
+import { failureKindOf, invalid } from '../../shared/http';
 import { routeeRequest } from '../transport';
-import { invalid } from '../../shared/action/invalid';
 import { phoneNumberOf } from '../../shared/action/phone-number';
 import { assertBody } from '../labels';
 import { uncountableRecipients } from '../../shared/action/tool-limit';

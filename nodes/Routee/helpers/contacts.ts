@@ -1,18 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
-import { NodeOperationError } from 'n8n-workflow';
-
 import { asNodeError, executeJobs, type Mode } from '../../shared/action/execute';
-import { invalid } from '../../shared/action/invalid';
+import { invalid, statusOf } from '../../shared/http';
 import { phoneNumberOf } from '../../shared/action/phone-number';
 import { defaultCountryOf, modeField } from '../../shared/fields';
-import { statusOf } from '../../shared/http';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { MAX_PAGE_SIZE } from '../transport/contract';
 import { BLACKLIST_SERVICES, contactBody, GROUP_NAME_LENGTH } from '../transport/contacts-contract';

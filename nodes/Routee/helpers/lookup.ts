@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { executeJobs } from '../../shared/action/execute';
-import type { Operation } from '../../shared/action/router';
+import { executeJobs, type Operation } from '../../shared/action/execute';
 import { pathId } from './read';
 import { routeeGetPaged, routeeRequest } from '../transport';
-import { invalid } from '../../shared/action/invalid';
+import { invalid } from '../../shared/http';
 import { assertBody } from '../labels';
 
 /** Fields and steps of the operations that read or act on one campaign, message or call by its ID. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { phoneNumberOf } from '../../shared/action/phone-number';
 import { scheduledDateOf } from '../../shared/action/scheduled-date';
-import { invalid } from '../../shared/action/invalid';
+import { invalid } from '../../shared/http';
 import { defaultCountryOf } from '../../shared/fields';
 
 /** Reading the node's fields into request values, with the checks that need the item and the field's name. */

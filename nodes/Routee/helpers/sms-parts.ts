@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalid } from '../../shared/action/invalid';
+import { invalid } from '../../shared/http';
 import { routeeLabels } from '../labels';
 
 // How many SMS a text is sent as, so that a long message is never a surprise on the bill: Routee bills each part

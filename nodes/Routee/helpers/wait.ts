@@ -1,21 +1,23 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	IWebhookDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-
-import { asNodeError } from '../../shared/action/execute';
 import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type IWebhookDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	asNodeError,
 	calledInline,
 	cannotWaitInline,
 	onlyItem,
 	timeLimitMsOf,
 	waitForCallback,
-} from '../../shared/action/wait';
+} from '../../shared/action/execute';
 import { copyOptions, textOf, toNumberOf } from './read';
 import { routeeRequest } from '../transport';
 import { voiceTracking } from '../transport/conversation';

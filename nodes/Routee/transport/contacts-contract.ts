@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isE164 } from '../../shared/phone';
-import { oneOf } from '../../shared/action/invalid';
+import { oneOf } from '../../shared/http';
 
 // ---------------------------------------------------------------------------------------------
 // Routee's contacts API: contacts, labels, groups and the blacklist. Sources (docs.routee.net):

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { isE164 } from '../../shared/phone';
-import { oneOf } from '../../shared/action/invalid';
+import { oneOf } from '../../shared/http';
 
 // ---------------------------------------------------------------------------------------------
 // Documented limits and value lists. Sources (docs.routee.net, the reference pages of each endpoint):

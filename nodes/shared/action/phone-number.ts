@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { normalizePhoneNumber } from '../phone';
-import { invalid } from './invalid';
+import { invalid } from '../http';
 
 /** One phone number as E.164, reading national formats with the default country. */
 export function phoneNumberOf(

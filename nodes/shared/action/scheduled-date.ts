@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toIsoWithOffset } from '../dates';
-import { invalid } from './invalid';
+import { invalid } from '../http';
 
 /**
  * A scheduled date field (n8n's date-time value) → ISO 8601 with offset, in the workflow's time zone unless

@@ -1,7 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { invalid } from './invalid';
+import { invalid } from '../http';
 
 /*
  * The bound on what one call of an AI agent may send. n8n turns every `usableAsTool` node into a "<Node> Tool"

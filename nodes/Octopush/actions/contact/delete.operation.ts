@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { itemValueReader } from '../../../shared/action/item-values';
-import { invalid, type Source } from '../../../shared/action/invalid';
+import { invalid, type Source } from '../../../shared/http';
 import {
 	defaultCountryOf,
 	defaultCountryOption,
@@ -14,7 +14,7 @@ import {
 	optionsCollection,
 } from '../../../shared/fields';
 import { normalizePhoneNumber } from '../../../shared/phone';
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import {
 	executeContactWrite,

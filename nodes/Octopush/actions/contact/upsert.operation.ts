@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOption, modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import {
 	executeContactWrite,

@@ -5,18 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
-import { asNodeError } from '../../../shared/action/execute';
-import { invalid } from '../../../shared/action/invalid';
-import { phoneNumberOf } from '../../../shared/action/phone-number';
 import {
+	asNodeError,
 	calledInline,
 	cannotWaitInline,
 	onlyItem,
 	timeLimitField,
 	timeLimitMsOf,
 	waitForCallback,
-} from '../../../shared/action/wait';
+	type Operation,
+} from '../../../shared/action/execute';
+import { invalid } from '../../../shared/http';
+import { phoneNumberOf } from '../../../shared/action/phone-number';
 import { defaultCountryOf, defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import { senderField } from '../../helpers/fields';
 import { requestIds } from '../../helpers/frames';

@@ -1,14 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { modeField } from '../../../shared/fields';
-import { asNodeError, executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/router';
+import { asNodeError, executeJobs, type Operation } from '../../../shared/action/execute';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
@@ -22,10 +22,9 @@ import {
 import { type Mode, readCommonFields, readRecipients } from '../../helpers/read';
 import { requestIds } from '../../helpers/frames';
 import { applyMissingValues, missingValuesOf } from '../../helpers/placeholders';
-import { invalid } from '../../../shared/action/invalid';
+import { invalid, failureKindOf } from '../../../shared/http';
 import { assertBody } from '../../labels';
 import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
-import { failureKindOf } from '../../../shared/http';
 import { LIST_STATUS, octopushRequest, withTicketNumber } from '../../transport';
 import {
 	assertListCampaignWithinToolLimit,

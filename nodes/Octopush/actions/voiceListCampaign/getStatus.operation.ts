@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/router';
-import { readTicket, ticketNumberField } from '../../helpers/tickets';
-import { fetchListStatus } from '../../helpers/tickets';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
+import { readTicket, ticketNumberField, fetchListStatus } from '../../helpers/tickets';
 
 /** Whether Octopush has finished preparing the campaign: under_computation, ready_to_be_sent or failed. */
 export const getStatus: Operation = {

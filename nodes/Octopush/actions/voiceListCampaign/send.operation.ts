@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/router';
-import { readTicket, ticketNumberField } from '../../helpers/tickets';
-import { invalid } from '../../../shared/action/invalid';
-import { toolMaxRecipientsField, toolRecipientLimit } from '../../../shared/action/tool-limit';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
 import {
+	readTicket,
+	ticketNumberField,
 	assertListCampaignWithinToolLimit,
 	assertReady,
 	fetchListStatus,
@@ -13,6 +11,8 @@ import {
 	type Target,
 	targetFields,
 } from '../../helpers/tickets';
+import { invalid } from '../../../shared/http';
+import { toolMaxRecipientsField, toolRecipientLimit } from '../../../shared/action/tool-limit';
 
 /** Sends ("validates") a campaign Octopush has finished preparing; refuses while it is not ready. */
 export const send: Operation = {

@@ -3,11 +3,11 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
 } from 'n8n-workflow';
-import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, planJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/router';
+import { asNodeError, planJobs, type Operation } from '../../../shared/action/execute';
 import { readTicket, ticketNumberField } from '../../helpers/tickets';
 import { reasonOf } from '../../../shared/http';
 import { octopushRequest } from '../../transport';

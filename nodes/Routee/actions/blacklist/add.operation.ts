@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import {
 	contactIdsField,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import {
 	checkedContactBody,
 	contactDetailFields,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { contactLocator, contactRefOf, executeCalls } from '../../helpers/contacts';
 
 /** DELETE /contacts/my/{id} (https://docs.routee.net/reference/delete-a-contact): Routee answers the deleted contact. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { contactLocator, contactRefOf, executeCalls } from '../../helpers/contacts';
 
 /** GET /contacts/my/{id} (https://docs.routee.net/reference/retrieve-details-about-a-contact). */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { executeCalls } from '../../helpers/contacts';
 import { limitOf, pagingFields } from '../../helpers/lookup';
 import { MAX_PAGE_SIZE } from '../../transport/contract';

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/action/execute';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
 import { assertBody } from '../../labels';
 import {
 	contactDetailFields,

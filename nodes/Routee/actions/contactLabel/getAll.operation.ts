@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/router';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { routeeRequest } from '../../transport';
 
 /**

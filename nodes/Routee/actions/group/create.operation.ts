@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { assertBody } from '../../labels';
 import { executeCalls } from '../../helpers/contacts';
 import { groupBody, SEARCH_OPERATORS } from '../../transport/contacts-contract';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { executeCalls, groupLocator, groupPathOf } from '../../helpers/contacts';
 
 /** GET /groups/my/{name} (https://docs.routee.net/reference/retrieve-one-of-the-accounts-groups): {name, size}. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { executeCalls } from '../../helpers/contacts';
 import { limitOf, pagingFields } from '../../helpers/lookup';
 import { GROUP_PAGE_SIZE } from '../../transport/contacts-contract';

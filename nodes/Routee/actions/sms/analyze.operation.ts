@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { executeCampaign } from '../../helpers/campaign';
 import { smsAnalyzeBody } from '../../transport/contract';
 import { defaultCountryOption, recipientFields } from '../../helpers/fields';

@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
-import { executeJobs } from '../../../shared/action/execute';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { unknownOutcome } from '../../helpers/campaign';
 import { MAX_LABEL, singleSmsBody } from '../../transport/contract';
 import {

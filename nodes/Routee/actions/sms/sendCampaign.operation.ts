@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import { executeCampaign, smsCampaignOptions } from '../../helpers/campaign';
 import { smsCampaignBody } from '../../transport/contract';

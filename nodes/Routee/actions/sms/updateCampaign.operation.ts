@@ -5,14 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
-import { executeJobs } from '../../../shared/action/execute';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { smsCampaignUpdateBody } from '../../transport/contract';
 import { scheduledDateOption } from '../../helpers/fields';
 import { scheduledDateOf } from '../../../shared/action/scheduled-date';
 import { listOf, pathId, phoneListOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { invalid } from '../../../shared/action/invalid';
+import { invalid } from '../../../shared/http';
 import { assertBody } from '../../labels';
 import { routeeRecipientCount, smsCampaignOptions } from '../../helpers/campaign';
 import {

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
 import { singleSmsBody } from '../../transport/contract';
 import {
 	defaultCountryOption,
@@ -19,7 +18,7 @@ import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { assertBody } from '../../labels';
 import { pollDelivery, sendThenWait } from '../../helpers/wait';
-import { timeLimitField } from '../../../shared/action/wait';
+import { timeLimitField, type Operation } from '../../../shared/action/execute';
 import { checkSmsParts, maxPartsOption, partsHint } from '../../helpers/sms-parts';
 import { smsBodyField, smsSenderField } from './fields';
 

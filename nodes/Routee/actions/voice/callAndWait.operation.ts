@@ -6,13 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
 import { optionsOf, textOf } from '../../helpers/read';
 import { assertBody } from '../../labels';
 import { keyPressConversation, machineEventUrl, sendThenWait } from '../../helpers/wait';
-import { timeLimitField } from '../../../shared/action/wait';
+import { timeLimitField, type Operation } from '../../../shared/action/execute';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from '../../transport/conversation';

@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
-import { invalid } from '../../../shared/action/invalid';
+import { invalid } from '../../../shared/http';
 import { conversationBody } from '../../transport/contract';
 import { defaultCountryOption, phoneToField } from '../../helpers/fields';
 import { optionsOf, textOf } from '../../helpers/read';
 import { assertBody } from '../../labels';
 import { keyPressConversation, sendThenWait } from '../../helpers/wait';
-import { timeLimitField } from '../../../shared/action/wait';
+import { timeLimitField, type Operation } from '../../../shared/action/execute';
 import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
 import { sayGenderField, sayLanguageField } from './dialPlan';
 import { startConversationRequest } from '../../transport/conversation';

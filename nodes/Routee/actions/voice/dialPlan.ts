@@ -7,7 +7,7 @@ import {
 	WAV_URL_DESCRIPTION,
 } from '../../helpers/fields';
 import { callbackOf } from '../../helpers/read';
-import { invalid } from '../../../shared/action/invalid';
+import { invalid } from '../../../shared/http';
 import { dialHangupDelayOption, machineDetectionOf, machineDetectionOption } from './fields';
 
 /** A conversation's dial plan: verbs built in the UI, raw JSON, or a URL that answers one. */

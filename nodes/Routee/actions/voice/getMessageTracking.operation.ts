@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
-import { executeJobs } from '../../../shared/action/execute';
+import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { pathId } from '../../helpers/read';
 import { messageIdField } from '../../helpers/lookup';
 import { voiceTracking } from '../../transport/conversation';

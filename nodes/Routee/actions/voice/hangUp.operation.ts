@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { conversationActionBody } from '../../transport/contract';
 import { executeById, messageIdField } from '../../helpers/lookup';
 

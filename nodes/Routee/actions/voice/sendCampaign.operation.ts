@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { modeField, optionsCollection } from '../../../shared/fields';
-import type { Operation } from '../../../shared/action/router';
+import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import { executeCampaign } from '../../helpers/campaign';
 import { MAX_TTS_TEXT, MAX_VOICE_RECIPIENTS, voiceCampaignBody } from '../../transport/contract';

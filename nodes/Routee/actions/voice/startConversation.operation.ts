@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
-import { asNodeError, executeJobs } from '../../../shared/action/execute';
-import type { Operation } from '../../../shared/action/router';
+import { asNodeError, executeJobs, type Operation } from '../../../shared/action/execute';
 import { unknownOutcome } from '../../helpers/campaign';
 import { conversationBody } from '../../transport/contract';
 import { callbackOptions, defaultCountryOption, phoneToField } from '../../helpers/fields';
