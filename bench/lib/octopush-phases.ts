@@ -1,6 +1,6 @@
 // Where the wall time of one Octopush framed send goes, measured by wrapping the functions that mark
-// its phases: the built node's executeFramedSend (node start/end) and runFrames (planning done, frames
-// sent), n8n-core's httpRequestWithAuthentication and its outbound HTTP client. The wrappers only read
+// its phases: the built node's executeFramedSend (node start/end) and octopushRequest (the first request: planning
+// done; the last answer: frames sent), n8n-core's httpRequestWithAuthentication and its outbound HTTP client. The wrappers only read
 // the clock; the harness loads the same dist/ modules, so it calls the wrapped exports.
 
 import { OutboundHttp } from '@n8n/backend-network';
@@ -60,11 +60,11 @@ export function trackOctopushPhases(): void {
 	if (installed) return;
 	installed = true;
 	/* eslint-disable @typescript-eslint/no-require-imports */
-	const framedSend = require('../../dist/nodes/Octopush/helpers/framed-send.js') as Record<
+	const frames = require('../../dist/nodes/Octopush/helpers/frames.js') as Record<string, unknown>;
+	const transport = require('../../dist/nodes/Octopush/transport/index.js') as Record<
 		string,
 		unknown
 	>;
-	const frames = require('../../dist/nodes/Octopush/helpers/frames.js') as Record<string, unknown>;
 	const authentication =
 		require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/authentication.js') as Record<
 			string,
@@ -74,15 +74,16 @@ export function trackOctopushPhases(): void {
 	const now = () => performance.now();
 	const nothing = () => {};
 	wrapExport(
-		framedSend,
+		frames,
 		'executeFramedSend',
 		() => (marks.nodeStart = now()),
 		() => (marks.nodeEnd = now()),
 	);
+	// every frame's request goes through the transport's export (helpers/frames.ts calls it through its module)
 	wrapExport(
-		frames,
-		'runFrames',
-		() => (marks.plannedAt = now()),
+		transport,
+		'octopushRequest',
+		() => (marks.plannedAt ||= now()),
 		() => (marks.sentAt = now()),
 	);
 	wrapExport(

@@ -15,7 +15,7 @@ import { contactDescription } from './actions/contact';
 import { contactListDescription } from './actions/contactList';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/action/execute';
-import { octopushLabels } from './labels';
+import { octopushLabels } from './transport/contract';
 import { smsDescription } from './actions/sms';
 import { voiceListCampaignDescription } from './actions/voiceListCampaign';
 import { voiceSmsDescription } from './actions/voiceSms';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Octopush } from '../../nodes/Octopush/Octopush.node';
-import { labelOf as octopushLabelOf } from '../../nodes/Octopush/labels';
+import { labelOf as octopushLabelOf } from '../../nodes/Octopush/transport/contract';
 import { Routee } from '../../nodes/Routee/Routee.node';
 import { labelOf as routeeLabelOf } from '../../nodes/Routee/labels';
 import { conflictingLabels, fieldLabels } from '../../nodes/shared/action/field-labels';

@@ -11,8 +11,7 @@ import type { z } from 'zod';
 import { executeJobs, type Mode } from '../../shared/action/execute';
 import { invalid, type Source, failureKindOf, reasonOf } from '../../shared/http';
 import { octopushRequest } from '../transport';
-import { MAX_LIST_NAME, type Contact } from '../transport/contract';
-import { assertBody } from '../labels';
+import { MAX_LIST_NAME, type Contact, assertBody } from '../transport/contract';
 import { type FrameOutcome, runFrames, splitIntoFrames } from './frames';
 
 /*

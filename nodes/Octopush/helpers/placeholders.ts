@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalid } from '../../shared/http';
-import { CONTACT_FIELDS, type Contact, placeholdersIn } from '../transport/contract';
-import { labelOf } from '../labels';
-import type { Recipients } from './read';
+import { CONTACT_FIELDS, type Contact, placeholdersIn, labelOf } from '../transport/contract';
+import type { Recipients } from './fields';
 
 /*
  * A recipient without a value for a placeholder the text uses ({first_name} with no first name).

@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { octopushRequest } from '../transport';
-import { ticketBody } from '../transport/contract';
-import { LIST_STATUS, normalizeListStatus } from '../transport';
-import { assertBody } from '../labels';
+import { octopushRequest, LIST_STATUS, normalizeListStatus } from '../transport';
+import { ticketBody, assertBody } from '../transport/contract';
 import { tooManyRecipients, uncountableRecipients } from '../../shared/action/tool-limit';
 
 /** The Ticket Number field of the operations on a ticket (a voice list campaign's, or a voice SMS frame's). */

@@ -7,8 +7,7 @@ import {
 	type ProviderExplanation,
 	requestTo,
 } from '../../shared/http';
-import { VOICE_LANGUAGES_URL } from './contract';
-import { labelOf } from '../labels';
+import { VOICE_LANGUAGES_URL, labelOf } from './contract';
 
 const OCTOPUSH_CREDENTIAL = 'octopushApi';
 

@@ -14,8 +14,7 @@ import {
 	readListName,
 	type ContactWrite,
 } from '../../helpers/contacts';
-import { recipientFields } from '../../helpers/fields';
-import { readRecipients } from '../../helpers/read';
+import { recipientFields, readRecipients } from '../../helpers/fields';
 import { contactCreateBody, MAX_CONTACTS_PER_CREATE } from '../../transport/contract';
 
 /** The recipient fields of the campaigns, read by the same code, described as the contacts they are here. */

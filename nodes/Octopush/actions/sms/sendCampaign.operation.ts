@@ -8,15 +8,15 @@ import type {
 import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
-import { executeFramedSend, type FramedSend } from '../../helpers/framed-send';
+import { executeFramedSend, type FramedSend } from '../../helpers/frames';
 import {
 	autoRemoveBlacklistedOption,
 	optionsField,
 	recipientFields,
 	senderField,
 	textField,
+	readCommonFields,
 } from '../../helpers/fields';
-import { readCommonFields } from '../../helpers/read';
 import { smsCampaignSendBody } from '../../transport/contract';
 
 const description: INodeProperties[] = [

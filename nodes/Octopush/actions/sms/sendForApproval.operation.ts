@@ -20,9 +20,8 @@ import { phoneNumberOf } from '../../../shared/action/phone-number';
 import { defaultCountryOf, defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import { senderField } from '../../helpers/fields';
 import { requestIds } from '../../helpers/frames';
-import { assertBody } from '../../labels';
+import { assertBody, smsCampaignSendBody } from '../../transport/contract';
 import { octopushRequest, ticketOf } from '../../transport';
-import { smsCampaignSendBody } from '../../transport/contract';
 
 /**
  * Sends one SMS (POST /sms-campaign/send, https://dev.octopush.com/en/sms-gateway-api-documentation/scheduled-sms-sending)

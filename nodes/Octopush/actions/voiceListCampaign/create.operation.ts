@@ -18,13 +18,14 @@ import {
 	voiceFields,
 	voiceOptionFields,
 	voiceTextField,
+	type Mode,
+	readCommonFields,
+	readRecipients,
 } from '../../helpers/fields';
-import { type Mode, readCommonFields, readRecipients } from '../../helpers/read';
 import { requestIds } from '../../helpers/frames';
 import { applyMissingValues, missingValuesOf } from '../../helpers/placeholders';
 import { invalid, failureKindOf } from '../../../shared/http';
-import { assertBody } from '../../labels';
-import { voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
+import { assertBody, voiceListCreateBody, voiceTagCreateBody } from '../../transport/contract';
 import { LIST_STATUS, octopushRequest, withTicketNumber } from '../../transport';
 import {
 	assertListCampaignWithinToolLimit,

@@ -8,7 +8,7 @@ import type {
 import { modeField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
-import { executeFramedSend, type FramedSend } from '../../helpers/framed-send';
+import { executeFramedSend, type FramedSend } from '../../helpers/frames';
 import {
 	autoRemoveBlacklistedOption,
 	getBackPressedKeysOption,
@@ -18,8 +18,8 @@ import {
 	voiceFields,
 	voiceOptionFields,
 	voiceTextField,
+	readCommonFields,
 } from '../../helpers/fields';
-import { readCommonFields } from '../../helpers/read';
 import { VOICE_SMS_TYPE, voiceCampaignSendBody } from '../../transport/contract';
 
 const description: INodeProperties[] = [
