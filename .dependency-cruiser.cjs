@@ -1,7 +1,6 @@
 // The architecture rules of nodes/ (CONTRIBUTING.md), checked by `npm run lint` (`npm run lint:imports`):
-// no import circle; imports only go down (<Provider>.node.ts → actions/ → helpers/ → transport/, with
-// labels.ts a leaf beside them, and nodes/shared/ below every node); an operation file is imported only by
-// its resource's index.ts.
+// no import circle; imports only go down (<Provider>.node.ts → actions/ → helpers/ → transport/, and
+// nodes/shared/ below every node); an operation file is imported only by its resource's index.ts.
 const PROVIDER = '^nodes/(Routee|Octopush)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -56,16 +55,9 @@ module.exports = {
 			name: 'transport-not-up',
 			severity: 'error',
 			comment:
-				'transport/ (every call to the provider) imports only the shared kits, labels.ts and credentials.',
+				'transport/ (every call to the provider, the request bodies and the labels their errors show) imports only the shared kits and credentials.',
 			from: { path: `${PROVIDER}transport/` },
 			to: { path: '^nodes/$1/(actions/|helpers/|methods/|[^/]+\\.node\\.ts$)' },
-		},
-		{
-			name: 'labels-is-a-leaf',
-			severity: 'error',
-			comment: 'labels.ts is filled by the node file at load; it imports nothing of its provider.',
-			from: { path: `${PROVIDER}labels\\.ts$` },
-			to: { path: '^nodes/$1/', pathNot: '^nodes/$1/labels\\.ts$' },
 		},
 		{
 			name: 'trigger-uses-transport-only',

@@ -43,7 +43,7 @@ export async function routeeSection(log: (line: string) => void): Promise<Sectio
 	return {
 		rows,
 		notes: [
-			`Conversation pacing: spacings ${spacingMs.map((s) => s).join(', ')} ms (the sandbox records arrivals with 1 ms resolution); 20 calls took ${ms(r.pacing.wallMs)}. The node starts each call 1,000 ms after the previous one was answered (nodes/Routee/transport/conversation.ts), so no two arrivals can be closer than 1 s however long a request takes to arrive (cold connection, token fetch, loaded machine), and each spacing is 1 s plus that call's round trip. The round trip baseline is ${roundTripMs.map((v) => v.toFixed(1)).join(', ')} ms: an authenticated GET to the same sandbox with n8n-core's own HTTP client, the one the node's requests go through; the node's own round trip also includes n8n's request helper around that client (loading and applying the credential) and the 1 ms timer resolution.`,
+			`Conversation pacing: spacings ${spacingMs.map((s) => s).join(', ')} ms (the sandbox records arrivals with 1 ms resolution); 20 calls took ${ms(r.pacing.wallMs)}. The node starts each call 1,000 ms after the previous one was answered (nodes/Routee/transport/index.ts), so no two arrivals can be closer than 1 s however long a request takes to arrive (cold connection, token fetch, loaded machine), and each spacing is 1 s plus that call's round trip. The round trip baseline is ${roundTripMs.map((v) => v.toFixed(1)).join(', ')} ms: an authenticated GET to the same sandbox with n8n-core's own HTTP client, the one the node's requests go through; the node's own round trip also includes n8n's request helper around that client (loading and applying the credential) and the 1 ms timer resolution.`,
 		],
 	};
 }

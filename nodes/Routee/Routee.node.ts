@@ -16,7 +16,7 @@ import { contactLabelDescription } from './actions/contactLabel';
 import { groupDescription } from './actions/group';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/action/execute';
-import { routeeLabels } from './labels';
+import { routeeLabels } from './transport/contract';
 import { smsDescription } from './actions/sms';
 import { voiceDescription } from './actions/voice';
 import { searchContacts, searchGroups } from './methods/listSearch';

@@ -1,15 +1,15 @@
-import type {
-	IHookFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { voiceTracking } from '../Routee/transport/conversation';
+import { voiceTracking } from '../Routee/transport/index';
 import { ROUTEE_CREDENTIAL } from '../Routee/transport';
 import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
 import { CALLBACK_WEBHOOKS, receiveCallback } from '../shared/trigger/callback-webhook';

@@ -380,7 +380,7 @@ export function registerWaitTests(context: () => { n8n: N8n; sandbox: Sandbox })
 				error: undefined,
 			});
 			// placed once: in queue mode the retry may run on the other worker within Routee's 1 call/s, be refused
-			// for rate (429, nothing started) and be sent again (see nodes/Routee/transport/conversation.ts)
+			// for rate (429, nothing started) and be sent again (see nodes/Routee/transport/index.ts)
 			const calls = sandbox.requestsTo('routee', 'POST', '/voice/conversation').slice(callsBefore);
 			const placed = calls.filter((call) => call.status !== 429);
 			expect(placed.map((call) => call.status)).toEqual([200]);

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { Octopush } from '../../nodes/Octopush/Octopush.node';
 import { labelOf as octopushLabelOf } from '../../nodes/Octopush/transport/contract';
 import { Routee } from '../../nodes/Routee/Routee.node';
-import { labelOf as routeeLabelOf } from '../../nodes/Routee/labels';
+import { labelOf as routeeLabelOf } from '../../nodes/Routee/transport/contract';
 import { conflictingLabels, fieldLabels } from '../../nodes/shared/action/field-labels';
 
 test('errors name fields as the panel does: a bundle field as "Bundle: Field", options and lists add nothing', () => {

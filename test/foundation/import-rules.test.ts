@@ -25,13 +25,14 @@ function cruise(cwd: string): { ok: boolean; output: string } {
 
 /** A tree in which every rule is broken once, by files named after what they break. */
 const BROKEN: Record<string, string> = {
-	// the label circle: labels.ts read the descriptions, the operations read labels.ts
-	'nodes/Octopush/labels.ts':
-		"import { smsDescription } from './actions/sms';\nexport const labels = smsDescription;\n",
+	// the label circle of 2026-12-03 (labels.ts read the descriptions, the operations read labels.ts), where the
+	// labels live now: the transport's contract
+	'nodes/Octopush/transport/contract.ts':
+		"import { smsDescription } from '../actions/sms';\nexport const labels = smsDescription;\n",
 	'nodes/Octopush/actions/sms/index.ts':
 		"import { send } from './send.operation';\nexport const smsDescription = [send];\n",
 	'nodes/Octopush/actions/sms/send.operation.ts':
-		"import { labels } from '../../labels';\nexport const send = labels;\n",
+		"import { labels } from '../../transport/contract';\nexport const send = labels;\n",
 	// a helper and a trigger that import an operation
 	'nodes/Routee/actions/voice/index.ts':
 		"import { track } from './track.operation';\nimport { other } from '../sms/other.operation';\nexport const voice = [track, other];\n",
@@ -70,7 +71,6 @@ describe('import rules (npm run lint:imports)', () => {
 			expect(ok).toBe(false);
 			for (const rule of [
 				'no-circular',
-				'labels-is-a-leaf',
 				'operation-only-from-its-index',
 				'operation-from-another-resource',
 				'helpers-not-up',

@@ -1,5 +1,8 @@
-import { conversationBody, voiceCampaignBody } from '../../nodes/Routee/transport/contract';
-import { labelOf } from '../../nodes/Routee/labels';
+import {
+	conversationBody,
+	voiceCampaignBody,
+	labelOf,
+} from '../../nodes/Routee/transport/contract';
 // the node file registers the labels of its fields
 import '../../nodes/Routee/Routee.node';
 

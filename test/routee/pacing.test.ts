@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { CONVERSATION_ATTEMPTS } from '../../nodes/Routee/transport/conversation';
+import { CONVERSATION_ATTEMPTS } from '../../nodes/Routee/transport/index';
 import type { RecordedRequest } from '../sandbox';
 import { harnessOfAnotherProcess } from '../support/another-process';
 import { useTestbed } from '../support/testbed';

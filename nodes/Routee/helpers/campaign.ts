@@ -11,11 +11,11 @@ import {
 	optionsOf,
 	phoneListOf,
 	scheduleAndCallbacksOf,
-} from './read';
+} from './fields';
 import { failureKindOf, invalid } from '../../shared/http';
 import { routeeRequest } from '../transport';
 import { phoneNumberOf } from '../../shared/action/phone-number';
-import { assertBody } from '../labels';
+import { assertBody } from '../transport/contract';
 import { uncountableRecipients } from '../../shared/action/tool-limit';
 
 interface CampaignOperation {

@@ -12,10 +12,9 @@ import { invalid, statusOf } from '../../shared/http';
 import { phoneNumberOf } from '../../shared/action/phone-number';
 import { defaultCountryOf, modeField } from '../../shared/fields';
 import { routeeGetPaged, routeeRequest } from '../transport';
-import { MAX_PAGE_SIZE } from '../transport/contract';
+import { MAX_PAGE_SIZE, assertBody } from '../transport/contract';
 import { BLACKLIST_SERVICES, contactBody, GROUP_NAME_LENGTH } from '../transport/contacts-contract';
-import { assertBody } from '../labels';
-import { listOf } from './read';
+import { listOf } from './fields';
 
 /*
  * Routee's contacts API (contacts, groups, labels, blacklist) as the Contact, Group, Contact Label and Opt-Out

@@ -1,7 +1,20 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { defaultCountryOption as defaultCountryField } from '../../shared/fields';
+import { phoneNumberOf } from '../../shared/action/phone-number';
+import { scheduledDateOf } from '../../shared/action/scheduled-date';
+import { defaultCountryOf, defaultCountryOption as defaultCountryField } from '../../shared/fields';
+import { invalid } from '../../shared/http';
 import { LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from '../transport/contract';
+
+/*
+ * The fields several Routee operations share, as the panel shows them (each operation file lists which it uses),
+ * then how they are read into request values, then the fields of the voice operations.
+ */
 
 /** Fields several Routee operations share. Each operation file lists which it uses. */
 
@@ -249,3 +262,266 @@ export const hangupDelayDescription = `Seconds to wait for the call to be answer
 /** What every WAV File URL field says: Routee needs WAV content, whatever the URL's path ends with. */
 export const WAV_URL_DESCRIPTION =
 	'An http(s) URL that must point to a WAV file (the URL need not end in .wav)';
+
+/** Reading the node's fields into request values, with the checks that need the item and the field's name. */
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
+}
+
+/** Text entries of a list field: an array (from an expression) or text separated by commas or new lines. */
+export function listOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string[] {
+	if (isEmpty(value)) return [];
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(/[,;\n]/)
+			: [value];
+	return entries
+		.map((entry, position) => {
+			if (typeof entry !== 'string' && typeof entry !== 'number') {
+				throw invalid(
+					context,
+					itemIndex,
+					`${label} (entry ${position + 1})`,
+					`must be text, got ${JSON.stringify(entry)}`,
+				);
+			}
+			return String(entry).trim();
+		})
+		.filter((entry) => entry !== '');
+}
+
+/** The operation's To field: one phone number, in E.164 (a national number with Options → Default Country). */
+export function toNumberOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): string {
+	return phoneNumberOf(
+		context,
+		itemIndex,
+		'To',
+		textOf(context, itemIndex, 'to'),
+		defaultCountryOf(options),
+	);
+}
+
+/** The numbers of a list field as E.164; an invalid one is named with its position. */
+export function phoneListOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	defaultCountry: string,
+): string[] {
+	const numbers = listOf(context, itemIndex, label, value);
+	return numbers.map((number, position) =>
+		phoneNumberOf(
+			context,
+			itemIndex,
+			numbers.length > 1 ? `${label} (entry ${position + 1})` : label,
+			number,
+			defaultCountry,
+		),
+	);
+}
+
+/** The fields of a bundle option (see `bundleOption` in fields.ts), or undefined when the user did not add it. */
+export function bundleOf(options: IDataObject, name: string): IDataObject | undefined {
+	const bundle = options[name] as IDataObject | undefined;
+	const values = bundle?.values;
+	return typeof values === 'object' && values !== null && !Array.isArray(values)
+		? (values as IDataObject)
+		: undefined;
+}
+
+/** `{url, strategy}` of a Callback bundle, as Routee's body has it; the contract checks the URL. */
+export function callbackOf(options: IDataObject, name: string): IDataObject | undefined {
+	const bundle = bundleOf(options, name);
+	if (bundle === undefined) return undefined;
+	const url = typeof bundle.url === 'string' ? bundle.url.trim() : bundle.url;
+	return { url: url ?? '', strategy: isEmpty(bundle.strategy) ? 'OnChange' : bundle.strategy };
+}
+
+/** The Scheduled Date, Callback and Campaign Callback options that SMS and voice campaigns share, as body fields. */
+export function scheduleAndCallbacksOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): IDataObject {
+	const body: IDataObject = {};
+	// a passed date is sent, and Routee's answer shown (see scheduledDateOf)
+	const scheduledDate = scheduledDateOf(
+		context,
+		itemIndex,
+		'Scheduled Date',
+		options.scheduledDate,
+	);
+	if (scheduledDate !== undefined) body.scheduledDate = scheduledDate;
+	const callback = callbackOf(options, 'callback');
+	if (callback) body.callback = callback;
+	const campaignCallback = callbackOf(options, 'campaignCallback');
+	if (campaignCallback) body.campaignCallback = campaignCallback;
+	return body;
+}
+
+/** Copies the options that are set (not empty) into the body, under their body name. */
+export function copyOptions(
+	options: IDataObject,
+	body: IDataObject,
+	names: Record<string, string>,
+): void {
+	for (const [option, field] of Object.entries(names)) {
+		const value = options[option];
+		if (!isEmpty(value)) body[field] = typeof value === 'string' ? value.trim() : value;
+	}
+}
+
+export function optionsOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+}
+
+/** A required text field: trimmed, never empty. */
+function requiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (isEmpty(value)) throw invalid(context, itemIndex, label, 'must not be empty');
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw invalid(context, itemIndex, label, `must be text, got ${JSON.stringify(value)}`);
+	}
+	return String(value).trim();
+}
+
+/** A text field as text (a number from an expression becomes text); anything else is left for the contract to refuse. */
+export function textOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	trim = true,
+): IDataObject[string] {
+	const value = context.getNodeParameter(name, itemIndex, '') as IDataObject[string];
+	if (typeof value === 'number') return String(value);
+	return trim && typeof value === 'string' ? value.trim() : value;
+}
+
+/** An ID for a URL path. */
+export function pathId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+): string {
+	return encodeURIComponent(requiredText(context, itemIndex, name, label));
+}
+
+/** Fields the voice operations share. */
+
+// https://docs.routee.net/docs/other-voice-messaging-concept: numeric, at most 16 digits; an alphanumeric one shows as "Unknown"
+export const voiceSenderField = senderField(
+	'The caller ID the recipients see: a number of at most 16 digits, + allowed (e.g. +306948530920), as Routee documents. A name of at most 11 characters with a letter (latin letters, digits, spaces, . & -) is still sent, but recipients then see "Unknown" as the caller.',
+	'+306948530920',
+);
+
+/** What a call does when an answering machine picks up: a conversation's option and a DIAL verb's option. */
+export const machineDetectionOption: INodeProperties = bundleOption(
+	'Machine Detection',
+	'machineDetection',
+	[
+		{
+			displayName: 'Strategy',
+			name: 'strategy',
+			type: 'options',
+			options: [
+				{
+					name: 'Continue',
+					value: 'Continue',
+					description: 'Run the dial plan that the Event URL answers',
+				},
+				{ name: 'Hang Up', value: 'Hangup' },
+			],
+			default: 'Hangup',
+			description: 'What to do when an answering machine picks up',
+		},
+		{
+			displayName: 'Event URL',
+			name: 'eventUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/dial-plan',
+			description:
+				'With Continue: Routee POSTs to this URL when a machine answers, and runs the dial plan it answers',
+			displayOptions: { show: { strategy: ['Continue'] } },
+		},
+	],
+);
+
+/** `{strategy, eventUrl}` of the Machine Detection bundle, as Routee's body has it; the contract checks them. */
+export function machineDetectionOf(options: IDataObject): IDataObject | undefined {
+	const bundle = bundleOf(options, 'machineDetection');
+	if (bundle === undefined) return undefined;
+	const detection: IDataObject = { strategy: bundle.strategy ?? 'Hangup' };
+	if (detection.strategy === 'Continue') copyOptions(bundle, detection, { eventUrl: 'eventUrl' });
+	return detection;
+}
+
+/** Seconds to wait for a conversation's call to be answered: 1–60 (https://docs.routee.net/reference/perform-a-voice-conversation). */
+export const callHangupDelayOption: INodeProperties = {
+	displayName: 'Hang-Up Delay',
+	name: 'hangupDelay',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_HANGUP_DELAY },
+	default: 20,
+	description: hangupDelayDescription,
+};
+
+/** A conversation's longest duration: at least 1 second (https://docs.routee.net/reference/perform-a-voice-conversation). */
+export const maxDurationOption: INodeProperties = {
+	displayName: 'Max Duration',
+	name: 'maxDuration',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 300,
+	description: 'Longest the call may last, in seconds',
+};
+
+/** A DIAL verb's: "Min value: 1", no maximum (https://docs.routee.net/reference/dial-verb). */
+export const dialHangupDelayOption: INodeProperties = {
+	...callHangupDelayOption,
+	typeOptions: { minValue: 1 },
+	description: 'Seconds to wait for the dialed party to answer, at least 1',
+};
+
+/** The voice of a SAY verb (also the prompt of Call and Wait for Key Press). */
+export const sayLanguageField: INodeProperties = {
+	displayName: 'Language',
+	name: 'language',
+	type: 'options',
+	options: LANGUAGE_OPTIONS,
+	default: 'en-GB',
+};
+
+export const sayGenderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	// optional in a SAY verb (https://docs.routee.net/reference/say-verb): the empty choice sends none
+	options: [
+		{ name: 'Female', value: 'female' },
+		{ name: 'Male', value: 'male' },
+		{ name: "Routee's Default", value: '' },
+	],
+	default: 'female',
+	description: "The voice; Routee's Default sends no gender and lets Routee choose",
+};

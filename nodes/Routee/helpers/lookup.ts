@@ -7,10 +7,10 @@ import type {
 import type { z } from 'zod';
 
 import { executeJobs, type Operation } from '../../shared/action/execute';
-import { pathId } from './read';
+import { pathId } from './fields';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { invalid } from '../../shared/http';
-import { assertBody } from '../labels';
+import { assertBody } from '../transport/contract';
 
 /** Fields and steps of the operations that read or act on one campaign, message or call by its ID. */
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalid } from '../../shared/http';
-import { routeeLabels } from '../labels';
+import { routeeLabels } from '../transport/contract';
 
 // How many SMS a text is sent as, so that a long message is never a surprise on the bill: Routee bills each part
 // ("parts" in its bodyAnalysis, https://docs.routee.net/reference/send-single-sms).

@@ -18,9 +18,9 @@ import {
 	timeLimitMsOf,
 	waitForCallback,
 } from '../../shared/action/execute';
-import { copyOptions, textOf, toNumberOf } from './read';
+import { copyOptions, textOf, toNumberOf } from './fields';
 import { routeeRequest } from '../transport';
-import { voiceTracking } from '../transport/conversation';
+import { voiceTracking } from '../transport/index';
 
 /**
  * "Call and Wait" / "Wait for Delivery" / "Call for Approval": the node sends with Routee's callbacks pointed at this execution's resume

@@ -10,7 +10,7 @@ import {
 	mobileField,
 	mobileOf,
 } from '../../helpers/contacts';
-import { optionsOf } from '../../helpers/read';
+import { optionsOf } from '../../helpers/fields';
 
 /** POST /contacts/my (https://docs.routee.net/reference/create-a-new-contact): one contact per item. */
 export const create: Operation = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
-import { assertBody } from '../../labels';
+import { assertBody } from '../../transport/contract';
 import {
 	contactDetailFields,
 	contactDetailsOf,
@@ -11,7 +11,7 @@ import {
 	contactRefOf,
 	mobileOf,
 } from '../../helpers/contacts';
-import { optionsOf } from '../../helpers/read';
+import { optionsOf } from '../../helpers/fields';
 import { routeeRequest } from '../../transport';
 import { contactBody } from '../../transport/contacts-contract';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/execute';
-import { assertBody } from '../../labels';
+import { assertBody } from '../../transport/contract';
 import { executeCalls } from '../../helpers/contacts';
 import { labelsBody } from '../../transport/contacts-contract';
 

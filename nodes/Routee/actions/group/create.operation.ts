@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/action/execute';
-import { assertBody } from '../../labels';
+import { assertBody } from '../../transport/contract';
 import { executeCalls } from '../../helpers/contacts';
 import { groupBody, SEARCH_OPERATORS } from '../../transport/contacts-contract';
 

@@ -4,8 +4,7 @@ import { modeField, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/execute';
 import { executeCampaign } from '../../helpers/campaign';
 import { smsAnalyzeBody } from '../../transport/contract';
-import { defaultCountryOption, recipientFields } from '../../helpers/fields';
-import { textOf } from '../../helpers/read';
+import { defaultCountryOption, recipientFields, textOf } from '../../helpers/fields';
 import { smsBodyField, smsSenderField } from './fields';
 
 const description: INodeProperties[] = [

@@ -8,7 +8,7 @@ import type {
 import { optionsCollection } from '../../../shared/fields';
 import { executeJobs, type Operation } from '../../../shared/action/execute';
 import { unknownOutcome } from '../../helpers/campaign';
-import { MAX_LABEL, singleSmsBody } from '../../transport/contract';
+import { MAX_LABEL, singleSmsBody, assertBody } from '../../transport/contract';
 import {
 	callbackOptions,
 	defaultCountryOption,
@@ -16,10 +16,13 @@ import {
 	phoneToField,
 	transcodeOption,
 	ttlOption,
+	callbackOf,
+	copyOptions,
+	optionsOf,
+	textOf,
+	toNumberOf,
 } from '../../helpers/fields';
-import { callbackOf, copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody } from '../../labels';
 import { checkSmsParts, maxPartsOption, partsHint, type SmsSize } from '../../helpers/sms-parts';
 import { smsBodyField, smsSenderField } from './fields';
 

@@ -5,8 +5,7 @@ import type { Operation } from '../../../shared/action/execute';
 import { toolMaxRecipientsField } from '../../../shared/action/tool-limit';
 import { executeCampaign, smsCampaignOptions } from '../../helpers/campaign';
 import { smsCampaignBody } from '../../transport/contract';
-import { recipientFields } from '../../helpers/fields';
-import { optionsOf, textOf } from '../../helpers/read';
+import { recipientFields, optionsOf, textOf } from '../../helpers/fields';
 import { checkSmsParts, maxPartsOption, partsHint, type SmsSize } from '../../helpers/sms-parts';
 import { smsBodyField, smsCampaignOptionsField, smsSenderField } from './fields';
 

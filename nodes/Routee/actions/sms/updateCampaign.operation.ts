@@ -6,13 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import { executeJobs, type Operation } from '../../../shared/action/execute';
-import { smsCampaignUpdateBody } from '../../transport/contract';
-import { scheduledDateOption } from '../../helpers/fields';
+import { smsCampaignUpdateBody, assertBody } from '../../transport/contract';
+import { scheduledDateOption, listOf, pathId, phoneListOf } from '../../helpers/fields';
 import { scheduledDateOf } from '../../../shared/action/scheduled-date';
-import { listOf, pathId, phoneListOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
 import { invalid } from '../../../shared/http';
-import { assertBody } from '../../labels';
 import { routeeRecipientCount, smsCampaignOptions } from '../../helpers/campaign';
 import {
 	assertToolRecipients,

@@ -6,17 +6,19 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/fields';
-import { singleSmsBody } from '../../transport/contract';
+import { singleSmsBody, assertBody } from '../../transport/contract';
 import {
 	defaultCountryOption,
 	flashOption,
 	phoneToField,
 	transcodeOption,
 	ttlOption,
+	copyOptions,
+	optionsOf,
+	textOf,
+	toNumberOf,
 } from '../../helpers/fields';
-import { copyOptions, optionsOf, textOf, toNumberOf } from '../../helpers/read';
 import { routeeRequest } from '../../transport';
-import { assertBody } from '../../labels';
 import { pollDelivery, sendThenWait } from '../../helpers/wait';
 import { timeLimitField, type Operation } from '../../../shared/action/execute';
 import { checkSmsParts, maxPartsOption, partsHint } from '../../helpers/sms-parts';

@@ -6,15 +6,21 @@ import type {
 } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../shared/fields';
-import { conversationBody } from '../../transport/contract';
-import { defaultCountryOption, phoneToField } from '../../helpers/fields';
-import { optionsOf, textOf } from '../../helpers/read';
-import { assertBody } from '../../labels';
+import { conversationBody, assertBody } from '../../transport/contract';
+import {
+	defaultCountryOption,
+	phoneToField,
+	optionsOf,
+	textOf,
+	callHangupDelayOption,
+	maxDurationOption,
+	voiceSenderField,
+	sayGenderField,
+	sayLanguageField,
+} from '../../helpers/fields';
 import { keyPressConversation, machineEventUrl, sendThenWait } from '../../helpers/wait';
 import { timeLimitField, type Operation } from '../../../shared/action/execute';
-import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
-import { sayGenderField, sayLanguageField } from './dialPlan';
-import { startConversationRequest } from '../../transport/conversation';
+import { startConversationRequest } from '../../transport/index';
 
 /**
  * Calls one number, says the prompt, collects keys (COLLECT, https://docs.routee.net/reference/collect-verb) and waits

@@ -2,15 +2,21 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { optionsCollection } from '../../../shared/fields';
 import { invalid } from '../../../shared/http';
-import { conversationBody } from '../../transport/contract';
-import { defaultCountryOption, phoneToField } from '../../helpers/fields';
-import { optionsOf, textOf } from '../../helpers/read';
-import { assertBody } from '../../labels';
+import { conversationBody, assertBody } from '../../transport/contract';
+import {
+	defaultCountryOption,
+	phoneToField,
+	optionsOf,
+	textOf,
+	callHangupDelayOption,
+	maxDurationOption,
+	voiceSenderField,
+	sayGenderField,
+	sayLanguageField,
+} from '../../helpers/fields';
 import { keyPressConversation, sendThenWait } from '../../helpers/wait';
 import { timeLimitField, type Operation } from '../../../shared/action/execute';
-import { callHangupDelayOption, maxDurationOption, voiceSenderField } from './fields';
-import { sayGenderField, sayLanguageField } from './dialPlan';
-import { startConversationRequest } from '../../transport/conversation';
+import { startConversationRequest } from '../../transport/index';
 
 /**
  * Voice → Call for Approval, operation value `sendAndWait` (n8n's SEND_AND_WAIT_OPERATION), so that n8n also offers

@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	callbackBundle,
-	LANGUAGE_OPTIONS,
 	TRIGGER_URL_HINT,
 	WAV_URL_DESCRIPTION,
+	callbackOf,
+	dialHangupDelayOption,
+	machineDetectionOf,
+	machineDetectionOption,
+	sayGenderField,
+	sayLanguageField,
 } from '../../helpers/fields';
-import { callbackOf } from '../../helpers/read';
 import { invalid } from '../../../shared/http';
-import { dialHangupDelayOption, machineDetectionOf, machineDetectionOption } from './fields';
 
 /** A conversation's dial plan: verbs built in the UI, raw JSON, or a URL that answers one. */
 
@@ -19,29 +22,6 @@ export const ENDPOINT_TYPE_OPTIONS = [
 	{ name: 'SIP URI', value: 'sip' },
 	{ name: 'Viber Number', value: 'viber' },
 ];
-
-/** The voice of a SAY verb (also the prompt of Call and Wait for Key Press). */
-export const sayLanguageField: INodeProperties = {
-	displayName: 'Language',
-	name: 'language',
-	type: 'options',
-	options: LANGUAGE_OPTIONS,
-	default: 'en-GB',
-};
-
-export const sayGenderField: INodeProperties = {
-	displayName: 'Gender',
-	name: 'gender',
-	type: 'options',
-	// optional in a SAY verb (https://docs.routee.net/reference/say-verb): the empty choice sends none
-	options: [
-		{ name: 'Female', value: 'female' },
-		{ name: 'Male', value: 'male' },
-		{ name: "Routee's Default", value: '' },
-	],
-	default: 'female',
-	description: "The voice; Routee's Default sends no gender and lets Routee choose",
-};
 
 const verbFields: INodeProperties[] = [
 	{

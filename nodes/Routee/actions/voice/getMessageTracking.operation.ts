@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeJobs, type Operation } from '../../../shared/action/execute';
-import { pathId } from '../../helpers/read';
+import { pathId } from '../../helpers/fields';
 import { messageIdField } from '../../helpers/lookup';
-import { voiceTracking } from '../../transport/conversation';
+import { voiceTracking } from '../../transport/index';
 
 /** The status of one call of a voice campaign or conversation, plus `digits`: the keys pressed during it. */
 export const getMessageTracking: Operation = {

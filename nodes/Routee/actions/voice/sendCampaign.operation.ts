@@ -20,15 +20,13 @@ import {
 	respectQuietHoursOption,
 	scheduledDateOption,
 	WAV_URL_DESCRIPTION,
-} from '../../helpers/fields';
-import {
 	bundleOf,
 	copyOptions,
 	optionsOf,
 	scheduleAndCallbacksOf,
 	textOf,
-} from '../../helpers/read';
-import { voiceSenderField } from './fields';
+	voiceSenderField,
+} from '../../helpers/fields';
 
 const textToSpeech = { show: { messageType: ['textToSpeech'] } };
 

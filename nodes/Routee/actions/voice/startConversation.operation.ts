@@ -8,20 +8,24 @@ import type {
 import { defaultCountryOf, optionsCollection } from '../../../shared/fields';
 import { asNodeError, executeJobs, type Operation } from '../../../shared/action/execute';
 import { unknownOutcome } from '../../helpers/campaign';
-import { conversationBody } from '../../transport/contract';
-import { callbackOptions, defaultCountryOption, phoneToField } from '../../helpers/fields';
-import { callbackOf, copyOptions, optionsOf, textOf } from '../../helpers/read';
-import { phoneNumberOf } from '../../../shared/action/phone-number';
-import { assertBody } from '../../labels';
-import { startConversationRequest } from '../../transport/conversation';
-import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
+import { conversationBody, assertBody } from '../../transport/contract';
 import {
+	callbackOptions,
+	defaultCountryOption,
+	phoneToField,
+	callbackOf,
+	copyOptions,
+	optionsOf,
+	textOf,
 	callHangupDelayOption,
 	machineDetectionOf,
 	machineDetectionOption,
 	maxDurationOption,
 	voiceSenderField,
-} from './fields';
+} from '../../helpers/fields';
+import { phoneNumberOf } from '../../../shared/action/phone-number';
+import { startConversationRequest } from '../../transport/index';
+import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
 
 const description: INodeProperties[] = [
 	{
