@@ -57,7 +57,7 @@ export class Octopush implements INodeType {
 		// documents these fields (optional); a version-1 node keeps stopping the campaign on one
 		// (Options → Recipients Missing a Placeholder Value, helpers/placeholders.ts).
 		// Version 3: Options → Frames in Parallel is 4 when not set (versions 1 and 2: 1), the figure the network bench
-		// chose (helpers/fields.ts FRAMES_IN_PARALLEL_FROM_V3)
+		// chose (transport/contract.ts FRAMES_IN_PARALLEL_FROM_V3)
 		version: [1, 2, 3],
 		defaultVersion: 3,
 		// the chosen operation in words ("Call and wait for a key press"), as the Actions list names it

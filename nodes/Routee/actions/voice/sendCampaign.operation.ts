@@ -15,7 +15,6 @@ import {
 	callbackOptions,
 	campaignNameOption,
 	defaultCountryOption,
-	LANGUAGE_OPTIONS,
 	recipientFields,
 	respectQuietHoursOption,
 	scheduledDateOption,
@@ -26,6 +25,8 @@ import {
 	scheduleAndCallbacksOf,
 	textOf,
 	voiceSenderField,
+	sayGenderField,
+	sayLanguageField,
 } from '../../helpers/fields';
 
 const textToSpeech = { show: { messageType: ['textToSpeech'] } };
@@ -57,26 +58,14 @@ const description: INodeProperties[] = [
 		displayOptions: textToSpeech,
 	},
 	{
-		displayName: 'Language',
-		name: 'language',
-		type: 'options',
-		options: LANGUAGE_OPTIONS,
-		default: 'en-GB',
+		...sayLanguageField,
 		description: 'The language the Text is read in',
 		displayOptions: textToSpeech,
 	},
 	{
-		displayName: 'Gender',
-		name: 'gender',
-		type: 'options',
-		// optional: "`message.gender` | body | string | no" (https://docs.routee.net/reference/send-a-voice-campaign,
-		// as SAY's, https://docs.routee.net/reference/say-verb): the empty choice sends none
-		options: [
-			{ name: 'Female', value: 'female' },
-			{ name: 'Male', value: 'male' },
-			{ name: "Routee's Default", value: '' },
-		],
-		default: 'female',
+		// optional: "`message.gender` | body | string | no" (https://docs.routee.net/reference/send-a-voice-campaign),
+		// as in a SAY verb
+		...sayGenderField,
 		description:
 			"The voice that reads the Text; Routee's Default sends no gender and lets Routee choose",
 		displayOptions: textToSpeech,
