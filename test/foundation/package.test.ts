@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { PACKAGE_DIR, PackageTypes } from '../harness';
@@ -51,5 +51,27 @@ describe('package as n8n loads it', () => {
 				usableAsTool: !isTrigger,
 			});
 		}
+	});
+
+	test('the examples show the nodes at the version a user adds today (their default version)', () => {
+		const examples = path.join(PACKAGE_DIR, 'examples');
+		const seen: string[] = [];
+		for (const file of readdirSync(examples).filter((name) => name.endsWith('.json'))) {
+			const workflow = JSON.parse(readFileSync(path.join(examples, file), 'utf8')) as {
+				nodes: Array<{ name: string; type: string; typeVersion: number }>;
+			};
+			for (const node of workflow.nodes.filter((n) =>
+				n.type.startsWith('n8n-nodes-routee-octopush.'),
+			)) {
+				const description = types.getByNameAndVersion(node.type).description;
+				expect({ file, node: node.name, typeVersion: node.typeVersion }).toEqual({
+					file,
+					node: node.name,
+					typeVersion: description.defaultVersion,
+				});
+				seen.push(node.type);
+			}
+		}
+		expect(new Set(seen).size).toBe(4);
 	});
 });
