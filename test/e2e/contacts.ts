@@ -4,7 +4,14 @@
 // Routee blacklist) is skipped by the next one. The pick lists load through the REST call n8n's editor makes.
 
 import type { Sandbox } from '../sandbox';
-import { CALLBACK_SECRET, CREDENTIALS, type N8n, PACKAGE_NAME, type WorkflowJson } from './n8n';
+import {
+	allExecutions,
+	CALLBACK_SECRET,
+	CREDENTIALS,
+	type N8n,
+	PACKAGE_NAME,
+	type WorkflowJson,
+} from './n8n';
 
 const routeeCredential = {
 	routeeOAuth2Api: { id: CREDENTIALS.routee.id, name: CREDENTIALS.routee.name },
@@ -51,6 +58,60 @@ function crmWorkflow(
 					{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
 				]),
 		),
+		settings: { executionOrder: 'v1' },
+	} as WorkflowJson;
+}
+
+/**
+ * A CRM export to Routee: Webhook (the CRM posts `{customers: [{phone, name, label, value}]}`) → Split Out (one item
+ * per customer) → Routee (version 3) Contact → Create or Update, with one label value each.
+ */
+function upsertWorkflow(id: string, path: string): WorkflowJson {
+	return {
+		id,
+		name: `CRM export → Routee contacts ${id}`,
+		nodes: [
+			{
+				id: `${id}-webhook`,
+				name: 'CRM webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `${id}-webhook`,
+				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+			},
+			{
+				id: `${id}-split`,
+				name: 'One item per customer',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: { fieldToSplitOut: 'body.customers', options: {} },
+			},
+			{
+				id: `${id}-upsert`,
+				name: 'Create or update contact',
+				type: `${PACKAGE_NAME}.routee`,
+				typeVersion: 3,
+				position: [480, 0],
+				parameters: {
+					resource: 'contact',
+					operation: 'upsert',
+					mobile: '={{ $json.phone }}',
+					additionalFields: {
+						firstName: '={{ $json.name }}',
+						labels: { label: [{ name: '={{ $json.label }}', value: '={{ $json.value }}' }] },
+					},
+				},
+				credentials: routeeCredential,
+			},
+		],
+		connections: {
+			'CRM webhook': { main: [[{ node: 'One item per customer', type: 'main', index: 0 }]] },
+			'One item per customer': {
+				main: [[{ node: 'Create or update contact', type: 'main', index: 0 }]],
+			},
+		},
 		settings: { executionOrder: 'v1' },
 	} as WorkflowJson;
 }
@@ -137,6 +198,7 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 		const OPT_OUT = 'e2econtactsrout2';
 		const STOP = 'e2econtactsstop1';
 		const STOP_WEBHOOK = 'e2e-contacts-stop';
+		const UPSERT = 'e2econtactsupsert1';
 		const listName = 'crm-e2e';
 		const groupName = 'crm-e2e-group';
 		let n8n: N8n;
@@ -216,6 +278,7 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 					},
 				]),
 				stopToBlacklistWorkflow(STOP, STOP_WEBHOOK),
+				upsertWorkflow(UPSERT, 'crm-routee-export'),
 				crmWorkflow('e2econtactsrout3', 'crm-routee-campaign', [
 					{
 						name: 'SMS the group',
@@ -231,14 +294,14 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 					},
 				]),
 			]);
-			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, STOP, 'e2econtactsrout3'])
+			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, STOP, UPSERT, 'e2econtactsrout3'])
 				await n8n.activate(id);
 			// the group the CRM workflow fills, made as a user makes one (Routee's web app; here its API)
 			await createGroup(sandbox, groupName);
 		}, 180000);
 
 		afterAll(async () => {
-			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, STOP, 'e2econtactsrout3'])
+			for (const id of [OCTOPUSH, ROUTEE, OPT_OUT, STOP, UPSERT, 'e2econtactsrout3'])
 				await n8n?.deactivate(id).catch(() => undefined);
 		});
 
@@ -340,6 +403,55 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 			expect(await reachedBy()).toEqual([created[1].mobile]);
 		}, 120000);
 
+		test('Routee: a CRM export fails on a label the account lacks; once the label exists, "Retry" from the executions list completes it without a second contact (Create or Update)', async () => {
+			const first = { phone: '+306944000201', name: 'Anna', label: 'e2eRegion', value: 'north' };
+			const second = { phone: '+306944000202', name: 'Petros', label: 'e2eTier', value: 'gold' };
+			await createLabel(sandbox, first.label);
+			const before = (await n8n.executions(UPSERT)).length;
+			const response = await fetch(n8n.webhookUrl('crm-routee-export'), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ customers: [first, second] }),
+			});
+			// the CRM's call fails (n8n answers the webhook with the workflow's error)
+			expect(response.ok).toBe(false);
+			const failed = (await n8n.waitForExecutions(UPSERT, before + 1, 60000)).at(-1)!;
+			expect(failed.status).toBe('error');
+			expect(failed.data.resultData.error?.message).toMatch(
+				/^Routee refused the request \(code 404002012\)/,
+			);
+			const created = contactIdOf(sandbox, first.phone);
+			expect(sandbox.routee.contactByMobile(second.phone)).toBeUndefined();
+
+			// the user adds the label in Routee, then clicks Retry on the failed execution
+			await createLabel(sandbox, second.label);
+			await n8n.request('POST', `/rest/executions/${failed.id}/retry`, { loadWorkflow: false });
+			const retry = (await allExecutions(n8n)).find(
+				(e) => String(e.retryOf ?? '') === String(failed.id),
+			);
+			expect(retry).toBeDefined();
+			const retried = await n8n.waitForExecution(retry!.id, 120000);
+			expect({ status: retried.status, error: retried.data.resultData.error?.message }).toEqual({
+				status: 'success',
+				error: undefined,
+			});
+			const output = retried.data.resultData.runData['Create or update contact'][0].data!.main[0]!;
+			expect(output.map((i) => [i.json.mobile, i.json.firstName])).toEqual([
+				[first.phone, first.name],
+				[second.phone, second.name],
+			]);
+			// the contact of the first attempt was updated, not made again; the other one was created
+			expect(contactIdOf(sandbox, first.phone)).toBe(created);
+			expect(
+				[...sandbox.routee.contacts.values()].filter((c) =>
+					[first.phone, second.phone].includes(c.mobile),
+				),
+			).toHaveLength(2);
+			expect(sandbox.routee.contactByMobile(second.phone)?.labels).toEqual([
+				{ name: second.label, value: second.value },
+			]);
+		}, 180000);
+
 		test('Routee: a STOP reply reaches the Routee Trigger (version 3) as kind "stop"; the recipe blacklists that contact, and the next campaign skips it', async () => {
 			const mobile = '+306944000103';
 			await callCrm(n8n, 'crm-routee-contact', { phone: mobile, name: 'Stavros' });
@@ -388,8 +500,8 @@ export function registerContactTests(context: () => { n8n: N8n; sandbox: Sandbox
 	});
 }
 
-/** A Routee group made directly through the sandbox's API, as a user makes one in Routee's web app. */
-async function createGroup(sandbox: Sandbox, name: string): Promise<void> {
+/** A POST to the sandbox's Routee API with the sandbox account's token. */
+async function routeeApi(sandbox: Sandbox, path: string, body: unknown): Promise<Response> {
 	const token = await fetch(sandbox.routeeTokenUrl, {
 		method: 'POST',
 		headers: {
@@ -398,13 +510,25 @@ async function createGroup(sandbox: Sandbox, name: string): Promise<void> {
 		},
 		body: 'grant_type=client_credentials',
 	}).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-	const response = await fetch(`${sandbox.routeeBaseUrl}/groups/my`, {
+	return await fetch(`${sandbox.routeeBaseUrl}${path}`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ name }),
+		body: JSON.stringify(body),
 	});
+}
+
+/** A Routee group made directly through the sandbox's API, as a user makes one in Routee's web app. */
+async function createGroup(sandbox: Sandbox, name: string): Promise<void> {
+	const response = await routeeApi(sandbox, '/groups/my', { name });
 	if (response.status !== 200 && response.status !== 409)
 		throw new Error(`the sandbox refused the group: ${response.status} ${await response.text()}`);
+}
+
+/** A label of the Routee account (Text), made directly through the sandbox's API, as a user makes one in Routee's web app. */
+async function createLabel(sandbox: Sandbox, name: string): Promise<void> {
+	const response = await routeeApi(sandbox, '/contacts/labels/my', [{ name, type: 'Text' }]);
+	if (response.status !== 200 && response.status !== 409)
+		throw new Error(`the sandbox refused the label: ${response.status} ${await response.text()}`);
 }
 
 /** The ID Routee gave the contact of `mobile` (what the CRM would keep from Contact → Create's output). */

@@ -133,6 +133,115 @@ describe('Contact → Create', () => {
 	});
 });
 
+describe('Contact → Create or Update (a CRM that sends the same customer again)', () => {
+	const upsert = (mobile: string, extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'contact',
+		operation: 'upsert',
+		mobile,
+		...extra,
+	});
+
+	test('a new mobile: one POST /contacts/my, the created contact out', async () => {
+		const mobile = freshMobile();
+		t.sandbox.clearRequests();
+		const r = await t.run(upsert(mobile, { additionalFields: { firstName: 'Grace' } }));
+		expect(r.error).toBeUndefined();
+		expect(t.received().map((request) => `${request.method} ${request.path}`)).toEqual([
+			'POST /contacts/my',
+		]);
+		expect(t.received('POST')[0].body).toEqual({ mobile, firstName: 'Grace' });
+		expect(r.items).toEqual([
+			{
+				json: expect.objectContaining({ id: expect.any(String), mobile, firstName: 'Grace' }),
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test("a mobile that has a contact: Routee's 409, then that contact gets the fields given on top of its own (as Update); still one contact", async () => {
+		const mobile = freshMobile();
+		const id = await newContact(mobile, {
+			additionalFields: { firstName: 'Grace', email: 'grace@example.com', vip: true },
+		});
+		t.sandbox.clearRequests();
+		const r = await t.run(
+			upsert(mobile, { additionalFields: { lastName: 'Hopper', firstName: 'Amazing Grace' } }),
+		);
+		expect(r.error).toBeUndefined();
+		expect(
+			t.received().map((request) => `${request.method} ${request.path} → ${request.status}`),
+		).toEqual([
+			'POST /contacts/my → 409',
+			'HEAD /contacts/my/mobile → 200',
+			'GET /contacts/my → 200',
+			`GET /contacts/my/${id} → 200`,
+			`PUT /contacts/my/${id} → 200`,
+		]);
+		expect(t.received('PUT')[0].body).toEqual({
+			mobile,
+			firstName: 'Amazing Grace',
+			lastName: 'Hopper',
+			email: 'grace@example.com',
+			vip: true,
+			labels: [],
+		});
+		expect(r.items).toEqual([
+			{
+				json: expect.objectContaining({
+					id,
+					mobile,
+					firstName: 'Amazing Grace',
+					lastName: 'Hopper',
+					email: 'grace@example.com',
+				}),
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(t.sandbox.routee.contactByMobile(mobile)).toMatchObject({
+			id,
+			firstName: 'Amazing Grace',
+			lastName: 'Hopper',
+		});
+	});
+
+	test('the same CRM export run twice (a retried execution): the second run creates nothing and each item keeps its pairing', async () => {
+		const mobiles = [freshMobile(), freshMobile()];
+		const input = mobiles.map((phone, n) => item({ phone, name: `Customer ${n}` }));
+		const parameters = upsert('={{ $json.phone }}', {
+			additionalFields: { firstName: '={{ $json.name }}' },
+		});
+		const first = await t.run(parameters, { input });
+		expect(first.error).toBeUndefined();
+		t.sandbox.clearRequests();
+		const again = await t.run(parameters, { input });
+		expect(again.error).toBeUndefined();
+		expect(t.received('POST').map((request) => request.status)).toEqual([409, 409]);
+		expect(t.received('PUT')).toHaveLength(2);
+		expect(again.items.map((i) => [i.json.id, i.pairedItem])).toEqual(
+			first.items.map((i) => [i.json.id, i.pairedItem]),
+		);
+	});
+
+	test('a refusal other than 409 is shown as Routee gave it, and nothing else is sent (an unknown label: 404002012)', async () => {
+		const mobile = freshMobile();
+		t.sandbox.clearRequests();
+		const r = await t.run(
+			upsert(mobile, {
+				additionalFields: { labels: { label: [{ name: 'noSuchLabel', value: 'x' }] } },
+			}),
+		);
+		expect(r.error?.message).toMatch(/^Routee refused the request \(code 404002012\)/);
+		expect(t.received().map((request) => request.method)).toEqual(['POST']);
+	});
+
+	test('a mobile that is no phone number is refused before any request', async () => {
+		t.sandbox.clearRequests();
+		const r = await t.run(upsert('call me'));
+		expect(r.error?.message).toBe('Mobile is not valid [item 0]');
+		expect(t.received()).toEqual([]);
+	});
+});
+
 describe('Contact → Get, Get Many, Update, Delete', () => {
 	test('Get reads the contact picked by ID; Get Many reads pages until the limit', async () => {
 		const id = await newContact(freshMobile(), { additionalFields: { firstName: 'Grace' } });

@@ -206,6 +206,50 @@ export function checkedContactBody(
 	return assertBody(context, contactBody, body, itemIndex) as IDataObject;
 }
 
+/** The fields of Routee's contact that a PUT sends back (the rest, e.g. groups and country, Routee keeps itself). */
+function writableFieldsOf(contact: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	for (const key of ['mobile', 'firstName', 'lastName', 'email', 'vip'] as const) {
+		const value = contact[key];
+		if (value !== undefined && value !== null && value !== '') body[key] = value;
+	}
+	if (Array.isArray(contact.labels))
+		body.labels = (contact.labels as IDataObject[]).map(({ name, value }) => ({
+			name,
+			value: value === undefined || value === null ? '' : String(value),
+		}));
+	return body;
+}
+
+/** The current labels with the changed ones (by name) replaced and new ones added. */
+function mergedLabels(current: unknown, changed: IDataObject[]): IDataObject[] {
+	const byName = new Map<string, IDataObject>();
+	for (const label of Array.isArray(current) ? (current as IDataObject[]) : [])
+		byName.set(String(label.name), label);
+	for (const label of changed) byName.set(String(label.name), label);
+	return [...byName.values()];
+}
+
+/**
+ * GET /contacts/my/{id}, then PUT /contacts/my/{id} (https://docs.routee.net/reference/update-a-contacts-details) with
+ * the contact as Routee holds it and `changes` on top; Routee's answer is the contact as changed. The PUT requires the
+ * mobile and the pages do not say whether a field left out is kept or cleared, so every field is sent back; a label is
+ * changed by name, the others are kept.
+ */
+export async function putContactChanges(
+	context: IExecuteFunctions,
+	id: string,
+	changes: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const path = `/contacts/my/${encodeURIComponent(id)}`;
+	const current = writableFieldsOf(await routeeRequest(context, 'GET', path, itemIndex));
+	const body: IDataObject = { ...current, ...changes };
+	if (changes.labels !== undefined)
+		body.labels = mergedLabels(current.labels, changes.labels as IDataObject[]);
+	return await routeeRequest(context, 'PUT', path, itemIndex, body);
+}
+
 /** The value a resource locator (Contact, Group) holds, trimmed and never empty. */
 export function locatorValue(
 	context: IExecuteFunctions,

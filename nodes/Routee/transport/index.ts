@@ -33,7 +33,7 @@ const ERROR_HINTS: Record<string, string> = {
 	// contacts API (https://docs.routee.net/reference/update-a-contacts-details, /create-a-new-group, /create-labels):
 	// 409002005 means both a mobile and a group name that exist; Routee's message says which
 	'409002005':
-		"It already exists in your Routee account (a contact with this mobile, or a group with this name: Routee's message says which). For a contact, change it with Contact → Update; for a group, pick the existing one.",
+		"It already exists in your Routee account (a contact with this mobile, or a group with this name: Routee's message says which). For a contact, use Contact → Create or Update (it updates the contact that has the mobile) or Contact → Update; for a group, pick the existing one.",
 	'404002003':
 		'No group with this name exists in your Routee account: pick it from the list, or create it with Group → Create.',
 	'404002012':

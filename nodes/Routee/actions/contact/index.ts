@@ -6,8 +6,9 @@ import { deleteContact } from './delete.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { update } from './update.operation';
+import { upsert } from './upsert.operation';
 
-export const contactOperations = { create, delete: deleteContact, get, getAll, update };
+export const contactOperations = { create, delete: deleteContact, get, getAll, update, upsert };
 
 export const contactDescription: INodeProperties[] = [
 	{
@@ -23,6 +24,13 @@ export const contactDescription: INodeProperties[] = [
 				description:
 					'Create a contact in the Routee account (one per mobile); add it to groups with Group → Add Contacts. Sends nothing.',
 				action: 'Create a contact',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				// the wording n8n's community scanner requires of an upsert (n8n-nodes-base/node-param-description-wrong-for-upsert)
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update a contact',
 			},
 			{
 				name: 'Delete',
@@ -67,5 +75,9 @@ export const contactDescription: INodeProperties[] = [
 	...updateDisplayOptions(
 		{ show: { resource: ['contact'], operation: ['update'] } },
 		update.description,
+	),
+	...updateDisplayOptions(
+		{ show: { resource: ['contact'], operation: ['upsert'] } },
+		upsert.description,
 	),
 ];
