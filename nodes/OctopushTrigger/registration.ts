@@ -1,7 +1,11 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
-import type { NodeApiError } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type IWebhookFunctions,
+	type NodeApiError,
+} from 'n8n-workflow';
 
 import { octopushRequest } from '../Octopush/transport';
 import { reasonOf as octopushReasonOf, statusOf } from '../shared/http';

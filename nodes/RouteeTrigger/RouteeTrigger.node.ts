@@ -9,8 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { voiceTracking } from '../Routee/transport/index';
-import { ROUTEE_CREDENTIAL } from '../Routee/transport';
+import { voiceTracking, ROUTEE_CREDENTIAL } from '../Routee/transport';
 import { eventsSubtitle, filterOptionsProperty } from '../shared/trigger/callback-event';
 import { CALLBACK_WEBHOOKS, receiveCallback } from '../shared/trigger/callback-webhook';
 import {

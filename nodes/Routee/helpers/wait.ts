@@ -19,8 +19,7 @@ import {
 	waitForCallback,
 } from '../../shared/action/execute';
 import { copyOptions, textOf, toNumberOf } from './fields';
-import { routeeRequest } from '../transport';
-import { voiceTracking } from '../transport/index';
+import { routeeRequest, voiceTracking } from '../transport';
 
 /**
  * "Call and Wait" / "Wait for Delivery" / "Call for Approval": the node sends with Routee's callbacks pointed at this execution's resume

@@ -20,7 +20,7 @@ import {
 } from '../../helpers/fields';
 import { keyPressConversation, machineEventUrl, sendThenWait } from '../../helpers/wait';
 import { timeLimitField, type Operation } from '../../../shared/action/execute';
-import { startConversationRequest } from '../../transport/index';
+import { startConversationRequest } from '../../transport';
 
 /**
  * Calls one number, says the prompt, collects keys (COLLECT, https://docs.routee.net/reference/collect-verb) and waits

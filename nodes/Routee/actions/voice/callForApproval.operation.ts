@@ -16,7 +16,7 @@ import {
 } from '../../helpers/fields';
 import { keyPressConversation, sendThenWait } from '../../helpers/wait';
 import { timeLimitField, type Operation } from '../../../shared/action/execute';
-import { startConversationRequest } from '../../transport/index';
+import { startConversationRequest } from '../../transport';
 
 /**
  * Voice → Call for Approval, operation value `sendAndWait` (n8n's SEND_AND_WAIT_OPERATION), so that n8n also offers

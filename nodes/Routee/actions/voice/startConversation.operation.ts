@@ -24,7 +24,7 @@ import {
 	voiceSenderField,
 } from '../../helpers/fields';
 import { phoneNumberOf } from '../../../shared/action/phone-number';
-import { startConversationRequest } from '../../transport/index';
+import { startConversationRequest } from '../../transport';
 import { dialPlanFields, dialPlanOf, ENDPOINT_TYPE_OPTIONS, endpointOf } from './dialPlan';
 
 const description: INodeProperties[] = [
