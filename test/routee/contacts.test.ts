@@ -172,7 +172,6 @@ describe('Contact → Create or Update (a CRM that sends the same customer again
 			t.received().map((request) => `${request.method} ${request.path} → ${request.status}`),
 		).toEqual([
 			'POST /contacts/my → 409',
-			'HEAD /contacts/my/mobile → 200',
 			'GET /contacts/my → 200',
 			`GET /contacts/my/${id} → 200`,
 			`PUT /contacts/my/${id} → 200`,

@@ -292,6 +292,8 @@ export async function contactIdOf(
 	context: IExecuteFunctions,
 	ref: ContactRef,
 	itemIndex: number,
+	/** Routee already said a contact has the mobile (Create or Update's 409): no HEAD to ask again. */
+	{ knownToExist = false } = {},
 ): Promise<string> {
 	if ('id' in ref) return ref.id;
 	const noContact = () =>
@@ -305,9 +307,10 @@ export async function contactIdOf(
 			},
 		);
 	try {
-		await routeeRequest(context, 'HEAD', '/contacts/my/mobile', itemIndex, undefined, {
-			value: ref.mobile,
-		});
+		if (!knownToExist)
+			await routeeRequest(context, 'HEAD', '/contacts/my/mobile', itemIndex, undefined, {
+				value: ref.mobile,
+			});
 	} catch (error) {
 		if (statusOf(error) === 404) throw noContact();
 		throw asNodeError(context, error as Error, itemIndex);

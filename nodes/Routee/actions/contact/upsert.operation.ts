@@ -62,7 +62,9 @@ export const upsert: Operation = {
 					if (statusOf(error) !== 409) throw asNodeError(this, error as Error, leadItem);
 				}
 				const { mobile, ...changes } = body;
-				const id = await contactIdOf(this, { mobile: String(mobile) }, leadItem);
+				const id = await contactIdOf(this, { mobile: String(mobile) }, leadItem, {
+					knownToExist: true,
+				});
 				return { contact: await putContactChanges(this, id, changes, leadItem), done: 'updated' };
 			},
 			output: ({ contact }, { leadItem }) => [{ json: contact, pairedItem: { item: leadItem } }],
