@@ -14,7 +14,7 @@ import { defaultCountryOf, modeField } from '../../shared/fields';
 import { routeeGetPaged, routeeRequest } from '../transport';
 import { MAX_PAGE_SIZE, assertBody } from '../transport/contract';
 import { BLACKLIST_SERVICES, contactBody, GROUP_NAME_LENGTH } from '../transport/contacts-contract';
-import { listOf } from './fields';
+import { listOf, optionsOf } from './fields';
 
 /*
  * Routee's contacts API (contacts, groups, labels, blacklist) as the Contact, Group, Contact Label and Opt-Out
@@ -204,6 +204,20 @@ export function checkedContactBody(
 	body: IDataObject,
 ): IDataObject {
 	return assertBody(context, contactBody, body, itemIndex) as IDataObject;
+}
+
+/** The checked body of Create and Create or Update for item `itemIndex`: its Mobile and Additional Fields. */
+export function newContactBodyOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return checkedContactBody(context, itemIndex, {
+		mobile: mobileOf(
+			context,
+			itemIndex,
+			context.getNodeParameter('mobile', itemIndex, ''),
+			optionsOf(context, itemIndex),
+		),
+		...contactDetailsOf(context, itemIndex, additional),
+	});
 }
 
 /** The fields of Routee's contact that a PUT sends back (the rest, e.g. groups and country, Routee keeps itself). */

@@ -3,14 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import type { Operation } from '../../../shared/action/execute';
 import {
-	checkedContactBody,
 	contactDetailFields,
-	contactDetailsOf,
 	executeCalls,
 	mobileField,
-	mobileOf,
+	newContactBodyOf,
 } from '../../helpers/contacts';
-import { optionsOf } from '../../helpers/fields';
 
 /** POST /contacts/my (https://docs.routee.net/reference/create-a-new-contact): one contact per item. */
 export const create: Operation = {
@@ -31,16 +28,7 @@ export const create: Operation = {
 			this,
 			items,
 			(itemIndex) => {
-				const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-				const body = checkedContactBody(this, itemIndex, {
-					mobile: mobileOf(
-						this,
-						itemIndex,
-						this.getNodeParameter('mobile', itemIndex, ''),
-						optionsOf(this, itemIndex),
-					),
-					...contactDetailsOf(this, itemIndex, additional),
-				});
+				const body = newContactBodyOf(this, itemIndex);
 				return { method: 'POST', path: '/contacts/my', body };
 			},
 			{ describe: (call) => `contact ${String((call.body as IDataObject).mobile)} created` },

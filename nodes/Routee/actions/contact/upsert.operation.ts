@@ -1,18 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, executeJobs, type Operation } from '../../../shared/action/execute';
 import { defaultCountryOption, optionsCollection } from '../../../shared/fields';
 import { statusOf } from '../../../shared/http';
 import {
-	checkedContactBody,
 	contactDetailFields,
-	contactDetailsOf,
 	contactIdOf,
 	mobileField,
-	mobileOf,
+	newContactBodyOf,
 	putContactChanges,
 } from '../../helpers/contacts';
-import { optionsOf } from '../../helpers/fields';
 import { routeeRequest } from '../../transport';
 
 /**
@@ -42,18 +39,7 @@ export const upsert: Operation = {
 	],
 	async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 		return await executeJobs(this, items, {
-			plan: ({ leadItem }) => {
-				const additional = this.getNodeParameter('additionalFields', leadItem, {}) as IDataObject;
-				return checkedContactBody(this, leadItem, {
-					mobile: mobileOf(
-						this,
-						leadItem,
-						this.getNodeParameter('mobile', leadItem, ''),
-						optionsOf(this, leadItem),
-					),
-					...contactDetailsOf(this, leadItem, additional),
-				});
-			},
+			plan: ({ leadItem }) => newContactBodyOf(this, leadItem),
 			run: async (body, { leadItem }) => {
 				try {
 					const created = await routeeRequest(this, 'POST', '/contacts/my', leadItem, body);
