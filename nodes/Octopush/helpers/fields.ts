@@ -33,7 +33,7 @@ import {
  * then the readers (recipients and the common fields of a request body).
  */
 
-/** The fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share. */
+// ——— the fields the send operations (Voice SMS, SMS, Voice List Campaign → Create) share ———
 
 export const textField: INodeProperties = {
 	displayName: 'Text',
@@ -349,6 +349,8 @@ export function voiceOptionFields(options: IDataObject): IDataObject {
 export function optionsField(own: INodeProperties[], framing: boolean): INodeProperties {
 	return optionsCollection([...commonOptions, ...(framing ? framingOptions : []), ...own]);
 }
+
+// ——— reading them ———
 
 export type { Mode } from '../../shared/action/execute';
 

@@ -22,7 +22,8 @@ import { applyMissingValues, missingValuesOf } from './placeholders';
 
 /*
  * The frames of a campaign: recipients split into frames with their request IDs, sent in order, and reported
- * (one output item per frame; the error of a failed frame says which frames were accepted).
+ * (one output item per frame; the error of a failed frame says which frames were accepted); at the end, the framed
+ * send of the campaign operations (`executeFramedSend`), which plans every frame of every campaign before the first.
  */
 
 const HASH_CHARACTERS = 12;
@@ -303,6 +304,8 @@ export function frameFailure(
 	}
 	return error;
 }
+
+// ——— the framed send of Voice SMS and SMS → Send Campaign ———
 
 const MAX_FRAMES_IN_PARALLEL = 10;
 

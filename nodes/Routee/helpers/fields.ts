@@ -16,7 +16,7 @@ import { LANGUAGES, MAX_HANGUP_DELAY, MAX_TTL_MINUTES } from '../transport/contr
  * then how they are read into request values, then the fields of the voice operations.
  */
 
-/** Fields several Routee operations share. Each operation file lists which it uses. */
+// ——— the fields several operations share ———
 
 const PHONE_FORMAT =
 	"in E.164 format, + then the country code and number, such as +306948530920 (national formats such as 069 4853 0920 work with the 'Default Country' option)";
@@ -263,7 +263,7 @@ export const hangupDelayDescription = `Seconds to wait for the call to be answer
 export const WAV_URL_DESCRIPTION =
 	'An http(s) URL that must point to a WAV file (the URL need not end in .wav)';
 
-/** Reading the node's fields into request values, with the checks that need the item and the field's name. */
+// ——— reading the fields: into request values, with the checks that need the item and the field's name ———
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -334,7 +334,7 @@ export function phoneListOf(
 	);
 }
 
-/** The fields of a bundle option (see `bundleOption` in fields.ts), or undefined when the user did not add it. */
+/** The fields of a bundle option (see `bundleOption` above), or undefined when the user did not add it. */
 export function bundleOf(options: IDataObject, name: string): IDataObject | undefined {
 	const bundle = options[name] as IDataObject | undefined;
 	const values = bundle?.values;
@@ -426,7 +426,7 @@ export function pathId(
 	return encodeURIComponent(requiredText(context, itemIndex, name, label));
 }
 
-/** Fields the voice operations share. */
+// ——— the fields the voice operations share ———
 
 // https://docs.routee.net/docs/other-voice-messaging-concept: numeric, at most 16 digits; an alphanumeric one shows as "Unknown"
 export const voiceSenderField = senderField(
