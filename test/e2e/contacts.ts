@@ -20,6 +20,19 @@ const octopushCredential = {
 	octopushApi: { id: CREDENTIALS.octopush.id, name: CREDENTIALS.octopush.name },
 };
 
+/** The CRM's entry: n8n's Webhook node, answering with the last node's output. */
+function crmWebhookNode(id: string, path: string): WorkflowJson['nodes'][number] {
+	return {
+		id: `${id}-webhook`,
+		name: 'CRM webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: `${id}-webhook`,
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+	} as WorkflowJson['nodes'][number];
+}
+
 /** Webhook (the CRM calls it; answers with the last node's output) → the given nodes, one after another. */
 function crmWorkflow(
 	id: string,
@@ -31,15 +44,7 @@ function crmWorkflow(
 		id,
 		name: `CRM sync ${id}`,
 		nodes: [
-			{
-				id: `${id}-webhook`,
-				name: 'CRM webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `${id}-webhook`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-			},
+			crmWebhookNode(id, path),
 			...nodes.map((node, index) => ({
 				id: `${id}-${index}`,
 				name: node.name,
@@ -71,15 +76,7 @@ function upsertWorkflow(id: string, path: string): WorkflowJson {
 		id,
 		name: `CRM export → Routee contacts ${id}`,
 		nodes: [
-			{
-				id: `${id}-webhook`,
-				name: 'CRM webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: `${id}-webhook`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-			},
+			crmWebhookNode(id, path),
 			{
 				id: `${id}-split`,
 				name: 'One item per customer',

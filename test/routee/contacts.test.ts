@@ -221,6 +221,31 @@ describe('Contact → Create or Update (a CRM that sends the same customer again
 		);
 	});
 
+	test('an export with the same new customer twice, after an item that read the contacts: the second finds the contact the first created', async () => {
+		const existing = freshMobile();
+		await newContact(existing);
+		const fresh = freshMobile();
+		t.sandbox.clearRequests();
+		const r = await t.run(
+			upsert('={{ $json.phone }}', { additionalFields: { firstName: '={{ $json.name }}' } }),
+			{
+				input: [
+					item({ phone: existing, name: 'Known' }),
+					item({ phone: fresh, name: 'New' }),
+					item({ phone: fresh, name: 'New again' }),
+				],
+			},
+		);
+		expect(r.error).toBeUndefined();
+		expect(t.received('POST').map((request) => request.status)).toEqual([409, 200, 409]);
+		expect(r.items.map((i) => [i.json.mobile, i.json.firstName])).toEqual([
+			[existing, 'Known'],
+			[fresh, 'New'],
+			[fresh, 'New again'],
+		]);
+		expect(r.items[1].json.id).toBe(r.items[2].json.id);
+	});
+
 	test('a refusal other than 409 is shown as Routee gave it, and nothing else is sent (an unknown label: 404002012)', async () => {
 		const mobile = freshMobile();
 		t.sandbox.clearRequests();

@@ -329,7 +329,12 @@ export async function contactIdOf(
 		if (statusOf(error) === 404) throw noContact();
 		throw asNodeError(context, error as Error, itemIndex);
 	}
-	const id = await findByMobile(context, ref.mobile, itemIndex);
+	let id = await findByMobile(context, ref.mobile, itemIndex);
+	if (id === undefined && knownToExist) {
+		// the pages this run read may predate the contact (an earlier item of the run created it): read them again once
+		pagesRead.delete(context);
+		id = await findByMobile(context, ref.mobile, itemIndex);
+	}
 	if (id === undefined) throw noContact();
 	return id;
 }
