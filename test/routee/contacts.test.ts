@@ -244,6 +244,8 @@ describe('Contact → Create or Update (a CRM that sends the same customer again
 			[fresh, 'New again'],
 		]);
 		expect(r.items[1].json.id).toBe(r.items[2].json.id);
+		// the contact the run created is known to it: the account's contacts are read once
+		expect(t.received('GET', '/contacts/my')).toHaveLength(1);
 	});
 
 	test('a refusal other than 409 is shown as Routee gave it, and nothing else is sent (an unknown label: 404002012)', async () => {

@@ -349,6 +349,13 @@ interface ContactPages {
 /** Per run of the node: the pages read for one item are not read again for the next (one read of the account). */
 const pagesRead = new WeakMap<IExecuteFunctions, ContactPages>();
 
+/** A contact this run created: a later item with its mobile finds it without reading the pages again. */
+export function rememberContact(context: IExecuteFunctions, contact: IDataObject): void {
+	const read = pagesRead.get(context);
+	if (read !== undefined && typeof contact.mobile === 'string' && contact.id !== undefined)
+		read.ids.set(contact.mobile, String(contact.id));
+}
+
 /** The ID of the contact with `mobile`, reading further pages of GET /contacts/my only until it comes. */
 async function findByMobile(
 	context: IExecuteFunctions,

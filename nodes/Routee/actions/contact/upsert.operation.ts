@@ -9,6 +9,7 @@ import {
 	mobileField,
 	newContactBodyOf,
 	putContactChanges,
+	rememberContact,
 } from '../../helpers/contacts';
 import { routeeRequest } from '../../transport';
 
@@ -43,6 +44,7 @@ export const upsert: Operation = {
 			run: async (body, { leadItem }) => {
 				try {
 					const created = await routeeRequest(this, 'POST', '/contacts/my', leadItem, body);
+					rememberContact(this, created);
 					return { contact: created, done: 'created' };
 				} catch (error) {
 					if (statusOf(error) !== 409) throw asNodeError(this, error as Error, leadItem);
